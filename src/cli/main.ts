@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { ExitCode, UsageError } from './exitCodes';
+
+/** A subcommand: takes its own arguments, prints, and returns an exit code. */
+export type Subcommand = {
+  summary: string;
+  run: (args: string[]) => Promise<number>;
+};
+
+// Loaded on demand so `milvus-tls --help` does not pay for every subcommand's dependencies.
+const subcommands: Record<string, () => Promise<Subcommand>> = {};
+
+function usage(): string {
+  const lines = ['Usage: milvus-tls <command> [options]', '', 'Commands:'];
+  for (const name of Object.keys(subcommands)) lines.push(`  ${name}`);
+  lines.push('', 'Run `milvus-tls <command> --help` for the options of a command.');
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version') {
+    console.log('0.1.0');
+    return ExitCode.ok;
+  }
+  const load = subcommands[name];
+  if (!load) {
+    console.error(`milvus-tls: unknown command '${name}'\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  const command = await load();
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`milvus-tls ${name}: ${error.message}`);
+      return ExitCode.usage;
+    }
+    console.error(`milvus-tls ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failed;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = ExitCode.failed;
+  },
+);
