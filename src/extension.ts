@@ -1,8 +1,17 @@
 import type * as vscode from 'vscode';
 import { Commands } from './constants';
+import { registerCertExplorer } from './client/certExplorer';
 import { registerCommands } from './client/commandTable';
+import { disableTlsCommand } from './client/commands/disableTls';
+import { enableTlsCommand } from './client/commands/enableTls';
+import { copyConnectionSnippetCommand } from './client/commands/copyConnectionSnippet';
+import { exportOpenSslScriptCommand } from './client/commands/exportOpenSslScript';
+import { generateCertificatesCommand } from './client/commands/generateCertificates';
+import { setConnectionCredentialsCommand } from './client/commands/setConnectionCredentials';
+import { testConnectionCommand } from './client/commands/testConnection';
 import { ExtensionContextHolder } from './client/context';
 import { createLog } from './client/log';
+import { registerLanguageClient } from './client/languageClient';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const log = createLog();
@@ -10,7 +19,16 @@ export function activate(extension: vscode.ExtensionContext): void {
   const ctx = new ExtensionContextHolder(extension, log);
   registerCommands(ctx, {
     [Commands.showOutput]: () => () => log.show(),
+    [Commands.generateCertificates]: generateCertificatesCommand,
+    [Commands.exportOpenSslScript]: exportOpenSslScriptCommand,
+    [Commands.enableTls]: enableTlsCommand,
+    [Commands.disableTls]: disableTlsCommand,
+    [Commands.testConnection]: testConnectionCommand,
+    [Commands.setConnectionCredentials]: setConnectionCredentialsCommand,
+    [Commands.copyConnectionSnippet]: copyConnectionSnippetCommand,
   });
+  registerCertExplorer(ctx);
+  registerLanguageClient(ctx);
   const manifest = extension.extension.packageJSON as { version: string };
   log.info(`activated (${manifest.version})`);
 }

@@ -8,7 +8,14 @@ export type Subcommand = {
 };
 
 // Loaded on demand so `milvus-tls --help` does not pay for every subcommand's dependencies.
-const subcommands: Record<string, () => Promise<Subcommand>> = {};
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  generate: async () => (await import('./generate.js')).generateCommand,
+  inspect: async () => (await import('./inspect.js')).inspectCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  ping: async () => (await import('./ping.js')).pingCommand,
+  enable: async () => (await import('./enable.js')).enableCommand,
+  disable: async () => (await import('./disable.js')).disableCommand,
+};
 
 function usage(): string {
   const lines = ['Usage: milvus-tls <command> [options]', '', 'Commands:'];

@@ -1,0 +1,236 @@
+// `milvus-tls generate`: the docs' gen.sh as one command, with a certificate profile Go accepts.
+import { createHash, X509Certificate } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
+  defaultCertificateSetOptions, defaultServerSans,
+} from '../core/pki/defaults';
+import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
+import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
+import { unignoredKeyFiles } from '../core/pki/gitignore';
+import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
+import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
+import { writeCertificateSet } from '../core/pki/writeSet';
+import { ExitCode, UsageError } from './exitCodes';
+import type { Subcommand } from './main';
+
+const HELP = `Usage: milvus-tls generate [options]
+
+Writes ca.key ca.pem ca.srl server.key server.csr server.pem client.key client.csr client.pem
+(the Milvus docs' files) into a folder. Server certificates carry SANs and serverAuth, client
+certificates clientAuth, so Go's crypto/tls (Milvus tlsMode 2) accepts them.
+
+Options:
+  --out DIR            folder to write to (default: ./tls; created if missing)
+  --cn NAME            server common name, the name clients connect to (default: ${DEFAULT_SERVER_COMMON_NAME})
+  --san NAME_OR_IP     server DNS name (*.wildcard allowed) or IP; repeat or comma-separate.
+                       Default: the CN, localhost, 127.0.0.1, ::1. When given, the CN is still included.
+  --client-cn NAME     client certificate common name (default: ${DEFAULT_CLIENT_COMMON_NAME})
+  --ca-cn NAME         CA common name (default: ${DEFAULT_CA_COMMON_NAME})
+  --key TYPE           ${KEY_TYPES.join(' | ')} (default: rsa2048)
+  --ca-days N          CA validity in days (default: ${DEFAULT_CA_DAYS})
+  --days N             server and client validity in days (default: ${DEFAULT_LEAF_DAYS})
+  --country CC --state TEXT --locality TEXT --org TEXT --org-unit TEXT
+                       subject fields shared by the three certificates (optional)
+  --reuse-ca           keep ca.pem and ca.key in DIR byte for byte; replace only the server and
+                       client files and ca.srl with new ones issued by that CA
+  --force              replace existing files in DIR (all nine)
+  --json               print {"files": [...]} with paths, SHA-256 and expiry instead of text
+  --help               show this help
+
+Exit codes: 0 written, 1 bad usage, 2 refused (files exist), 3 failed (nothing written).
+Private keys are written with mode 0600 and never printed.`;
+
+const OPTIONS = {
+  out: { type: 'string' }, cn: { type: 'string' }, san: { type: 'string', multiple: true },
+  'client-cn': { type: 'string' }, 'ca-cn': { type: 'string' }, key: { type: 'string' },
+  'ca-days': { type: 'string' }, days: { type: 'string' },
+  country: { type: 'string' }, state: { type: 'string' }, locality: { type: 'string' },
+  org: { type: 'string' }, 'org-unit': { type: 'string' },
+  'reuse-ca': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+function parseCommandLine(args: string[]): Values {
+  try {
+    return parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nRun 'milvus-tls generate --help' for the options.`);
+  }
+}
+
+function parseDays(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const days = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw new UsageError(`${option} must be a whole number from 1 to ${MAX_DAYS} (got '${text}')`);
+  }
+  return days;
+}
+
+function parseKeyType(text: string | undefined): KeyType {
+  if (text === undefined) return 'rsa2048';
+  if (!(KEY_TYPES as readonly string[]).includes(text)) {
+    throw new UsageError(`--key must be one of ${KEY_TYPES.join(', ')} (got '${text}')`);
+  }
+  return text as KeyType;
+}
+
+/** --san values, or the defaults; the CN always leads, since clients use it as the server name. */
+function serverSans(commonName: string, sanOptions: string[] | undefined): string[] {
+  if (!sanOptions || sanOptions.length === 0) {
+    if (commonName.trim() !== '' && validateSan(commonName) !== undefined) {
+      throw new UsageError(`--cn ${JSON.stringify(commonName)} is not a host name or IP address, so clients cannot connect with it; `
+        + 'use a name such as milvus.example.com, or list the names clients use with --san');
+    }
+    return defaultServerSans(commonName, []);
+  }
+  const { sans, errors } = parseSanList(sanOptions.join(','));
+  if (errors.length > 0) throw new UsageError(`--san: ${errors.join('\n--san: ')}`);
+  if (sans.length === 0) throw new UsageError('--san was given without a name or address');
+  const leading = validateSan(commonName) === undefined ? [commonName] : [];
+  return parseSanList([...leading, ...sans].join(',')).sans; // deduplicated, first spelling kept
+}
+
+function buildOptions(values: Values): CertificateSetOptions {
+  const serverCommonName = values.cn ?? DEFAULT_SERVER_COMMON_NAME;
+  const options = defaultCertificateSetOptions({
+    keyType: parseKeyType(values.key),
+    subject: {
+      country: values.country, state: values.state, locality: values.locality,
+      organization: values.org, organizationalUnit: values['org-unit'],
+    },
+    caCommonName: values['ca-cn'] ?? DEFAULT_CA_COMMON_NAME,
+    serverCommonName,
+    serverSans: serverSans(serverCommonName, values.san),
+    clientCommonName: values['client-cn'] ?? DEFAULT_CLIENT_COMMON_NAME,
+    caDays: parseDays(values['ca-days'], '--ca-days', DEFAULT_CA_DAYS),
+    leafDays: parseDays(values.days, '--days', DEFAULT_LEAF_DAYS),
+  });
+  const problems = validateCertificateSetOptions(options);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  return options;
+}
+
+async function readExistingCa(outDir: string): Promise<{ certificatePem: string; privateKeyPem: string }> {
+  const read = (name: string): Promise<string | undefined> =>
+    fs.readFile(join(outDir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw new CertificateAuthorityError(`cannot read ${join(outDir, name)}: ${error.message}`);
+    });
+  const [certificatePem, privateKeyPem] = await Promise.all([read('ca.pem'), read('ca.key')]);
+  const missing = [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean);
+  if (certificatePem === undefined || privateKeyPem === undefined) {
+    throw new UsageError(`--reuse-ca needs ca.pem and ca.key in ${outDir}; missing: ${missing.join(', ')}`);
+  }
+  return { certificatePem, privateKeyPem };
+}
+
+interface FileReport {
+  name: string;
+  path: string;
+  kind: 'certificate' | 'private-key' | 'certificate-request' | 'serial';
+  /** What the sha256 is of: the certificate's DER (its fingerprint) or the file's bytes. */
+  sha256Of: 'certificate-der' | 'file';
+  sha256: string;
+  notAfter: string | null;
+  commonName: string | null;
+  /** The server certificate's names, as openssl prints them; null for other files. */
+  subjectAltName: string | null;
+}
+
+function kindOf(file: GeneratedFile): FileReport['kind'] {
+  if (file.isPrivateKey) return 'private-key';
+  if (file.name.endsWith('.pem')) return 'certificate';
+  if (file.name.endsWith('.csr')) return 'certificate-request';
+  return 'serial';
+}
+
+function describeFile(file: GeneratedFile, path: string): FileReport {
+  const kind = kindOf(file);
+  if (kind !== 'certificate') {
+    const sha256 = createHash('sha256').update(file.contents).digest('hex');
+    return { name: file.name, path, kind, sha256Of: 'file', sha256, notAfter: null, commonName: null, subjectAltName: null };
+  }
+  const certificate = new X509Certificate(file.contents);
+  return {
+    name: file.name, path, kind, sha256Of: 'certificate-der',
+    sha256: createHash('sha256').update(certificate.raw).digest('hex'),
+    notAfter: new Date(certificate.validTo).toISOString(),
+    commonName: /^CN=(.*)$/m.exec(certificate.subject)?.[1] ?? null,
+    subjectAltName: certificate.subjectAltName ?? null,
+  };
+}
+
+function printHuman(outDir: string, reports: FileReport[], reusedCa: boolean): void {
+  console.log(`Wrote ${reports.length} files to ${outDir}${reusedCa ? ' (kept ca.pem and ca.key)' : ''}:`);
+  for (const report of reports) {
+    const detail = report.kind === 'certificate'
+      ? `CN=${report.commonName ?? '?'}, expires ${report.notAfter?.slice(0, 10) ?? '?'}${report.subjectAltName ? `, ${report.subjectAltName}` : ''}`
+      : report.kind === 'private-key' ? 'private key, mode 0600' : report.kind.replace('-', ' ');
+    console.log(`  ${report.name.padEnd(11)} ${detail}`);
+  }
+}
+
+async function warnAboutUnignoredKeys(outDir: string, reports: FileReport[]): Promise<void> {
+  const keys = reports.filter((report) => report.kind === 'private-key').map((report) => report.path);
+  const exposed = await unignoredKeyFiles(outDir, keys);
+  if (exposed.length > 0) {
+    console.error(`warning: git would commit these private keys: ${exposed.join(', ')}\n         add them (or *.key) to .gitignore`);
+  }
+}
+
+async function run(args: string[]): Promise<number> {
+  const values = parseCommandLine(args);
+  if (values.help) {
+    console.log(HELP);
+    return ExitCode.ok;
+  }
+  const reuseCa = values['reuse-ca'] === true;
+  if (reuseCa && (values['ca-cn'] !== undefined || values['ca-days'] !== undefined)) {
+    throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
+  }
+  const options = buildOptions(values);
+  if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
+  const outDir = resolve(values.out ?? 'tls');
+  try {
+    const files = reuseCa
+      ? await reissueLeaves(await readExistingCa(outDir), options, { server: true, client: true })
+      : await generateCertificateSet(options);
+    // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
+    const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa });
+    const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));
+    if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
+    else printHuman(outDir, reports, reuseCa);
+    await warnAboutUnignoredKeys(outDir, reports);
+    return ExitCode.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  const prefix = 'milvus-tls generate:';
+  if (error instanceof FilesExistError) {
+    console.error(`${prefix} refusing to overwrite ${error.existing.join(', ')} in ${error.directory}.\n`
+      + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
+    return ExitCode.refused;
+  }
+  if (error instanceof UsageError || error instanceof InvalidOptionsError) {
+    console.error(`${prefix} ${error.message}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof WriteSetError || error instanceof CertificateAuthorityError) {
+    console.error(`${prefix} ${error.message}; nothing was written`);
+    return ExitCode.failed;
+  }
+  throw error;
+}
+
+export const generateCommand: Subcommand = {
+  summary: 'create a CA, server and client certificates (the docs\' nine files)',
+  run,
+};

@@ -1,0 +1,36 @@
+// What the status bar says: the one certificate that needs attention first, or nothing.
+import { basename } from 'node:path';
+import type { WorkspaceCertificate } from '../../core/inspect/types';
+import { certificateLabel, describeValidity } from './format';
+
+export interface StatusEntry {
+  certificateId: string;
+  /** With a leading codicon: "$(warning) server.pem expires in 12 days". */
+  text: string;
+  tooltip: string;
+  expired: boolean;
+}
+
+/**
+ * The soonest-expiring certificate that is expired or within its warning window; undefined when
+ * all is well (the item is then hidden, not shown green: silence is the good news).
+ */
+export function soonestExpiring(
+  certificates: readonly WorkspaceCertificate[], now: Date, warnDaysFor: (file: string) => number,
+): StatusEntry | undefined {
+  let best: WorkspaceCertificate | undefined;
+  for (const cert of certificates) {
+    const remainingMs = Date.parse(cert.notAfter) - now.getTime();
+    if (remainingMs > warnDaysFor(cert.file) * 86_400_000) continue;
+    if (!best || Date.parse(cert.notAfter) < Date.parse(best.notAfter)) best = cert;
+  }
+  if (!best) return undefined;
+  const expired = Date.parse(best.notAfter) < now.getTime();
+  const validity = describeValidity(best, now);
+  return {
+    certificateId: best.id,
+    text: `$(${expired ? 'error' : 'warning'}) ${basename(best.file)} ${validity}`,
+    tooltip: `${certificateLabel(best)} (${best.file}) ${validity}. Click to show it in the Certificates view.`,
+    expired,
+  };
+}

@@ -1,0 +1,61 @@
+// The questions Generate Certificates and Export OpenSSL Script share: trust, workspace folder, the
+// six-step wizard with its defaults, and a last check of what the settings contribute.
+import * as vscode from 'vscode';
+import type { CertificateSetOptions } from '../../core/pki/types';
+import { validateCertificateSetOptions } from '../../core/pki/validate';
+import type { ExtensionContextHolder } from '../context';
+import { milvusNamesInFolder } from '../generate/composeNames';
+import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState } from '../generate/generateWizard';
+import { outputFolderLabel, resolveOutputDir } from '../generate/outputFolder';
+import { runWizard } from '../quickInput/multiStep';
+import { readGenerateSettings } from '../settings';
+import { ensureTrustedWorkspace, pickWorkspaceFolder } from '../workspace';
+
+export interface AnsweredCertificateOptions {
+  workspaceFolder: vscode.WorkspaceFolder;
+  options: CertificateSetOptions;
+  /** Absolute output folder. */
+  outputDir: string;
+  /** The folder as the user reads it: "tls/". */
+  label: string;
+}
+
+export interface AskCertificateOptions {
+  /** Prefix of the log lines: "generate", "export". */
+  logPrefix: string;
+  /** Completes "Milvus TLS needs an open folder to …". */
+  purpose: string;
+  wizardTitle: string;
+  folderPurpose: string;
+}
+
+/** Asks everything; undefined when the user cancelled or nothing may be written (already explained). */
+export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: AskCertificateOptions): Promise<AnsweredCertificateOptions | undefined> {
+  const log = ctx.log;
+  if (!ensureTrustedWorkspace(log, ask.logPrefix)) return undefined;
+  const workspaceFolder = await pickWorkspaceFolder(log, ask.purpose);
+  if (!workspaceFolder) return undefined;
+  const root = workspaceFolder.uri.fsPath;
+
+  const settings = readGenerateSettings(workspaceFolder);
+  const compose = await milvusNamesInFolder(root);
+  if (compose.composeFile) {
+    log.info(`${ask.logPrefix}: ${compose.composeFile} names Milvus as ${compose.names.join(', ') || '(no Milvus service)'}`);
+  }
+  const context = { settings, composeNames: compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose };
+  const state = initialWizardState(settings);
+  if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {
+    log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
+    return undefined;
+  }
+  const options = certificateSetOptionsFrom(state, context);
+  const problems = validateCertificateSetOptions(options);
+  if (problems.length > 0) {
+    // Only the settings (days, CA name) can still be wrong here: each step validated its own answer.
+    log.error(`${ask.logPrefix}: invalid options: ${problems.join('; ')}`);
+    void vscode.window.showErrorMessage(`Milvus TLS: ${problems.join('; ')}. Check the milvusTls.generate settings.`);
+    return undefined;
+  }
+  const outputDir = resolveOutputDir(root, state.outputFolder);
+  return { workspaceFolder, options, outputDir, label: outputFolderLabel(root, outputDir) };
+}

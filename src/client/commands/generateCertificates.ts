@@ -1,0 +1,104 @@
+// "Milvus TLS: Generate Certificates…": asks six questions (Enter keeps each default), then writes
+// the docs' nine files, refusing to replace existing ones without an explicit choice.
+import * as vscode from 'vscode';
+import { join, relative, sep } from 'node:path';
+import { addGitignoreEntries, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
+import { existingSetFiles } from '../../core/pki/writeSet';
+import type { ExtensionContextHolder } from '../context';
+import { actionForChoice, existingSetPrompt } from '../generate/existingSet';
+import { offerFollowUps, type GeneratedSetResult } from '../generate/followUps';
+import { findRepositoryRoot } from '../generate/gitRepository';
+import { produceCertificateSet, type WriteMode } from '../generate/produceSet';
+import { askCertificateOptions } from './askCertificateOptions';
+
+const WIZARD_TITLE = 'Generate Certificates';
+
+export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => Promise<void> {
+  return async () => {
+    const log = ctx.log;
+    const answered = await askCertificateOptions(ctx, {
+      logPrefix: 'generate', purpose: 'generate certificates', wizardTitle: WIZARD_TITLE,
+      folderPurpose: 'Folder for the nine files (ca.*, server.*, client.*)',
+    });
+    if (!answered) return;
+    const { workspaceFolder, options, outputDir, label } = answered;
+    const mode = await chooseWriteMode(outputDir, label);
+    if (!mode) {
+      log.info(`generate: kept the existing files in ${outputDir}; nothing written`);
+      return;
+    }
+    log.info(`generate: ${mode} in ${outputDir}: ${options.keyType}, server CN ${options.serverCommonName}, `
+      + `SANs ${options.serverSans.join(', ')}, client CN ${options.clientCommonName}, CA ${options.caDays} days, leaves ${options.leafDays} days`);
+    const written = await generateAndWrite(options, outputDir, mode);
+    if (!written) {
+      log.info('generate: cancelled; nothing written');
+      void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
+      return;
+    }
+    log.info(`generate: wrote ${written.length} files: ${written.map((path) => relative(outputDir, path)).join(', ')}`);
+
+    const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written, options, reissued: mode === 'reissue' };
+    const message = mode === 'reissue'
+      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)`
+      : `Generated ${written.length} files in ${label}`;
+    void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
+    void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
+  };
+}
+
+/** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
+async function chooseWriteMode(outputDir: string, label: string): Promise<WriteMode | undefined> {
+  const existing = await existingSetFiles(outputDir, [...CERTIFICATE_SET_FILES]);
+  const prompt = existingSetPrompt(existing, label);
+  if (!prompt) return 'create';
+  const pressed = await vscode.window.showWarningMessage(
+    prompt.message, { modal: true, detail: prompt.detail }, ...prompt.choices.map((choice) => choice.label),
+  );
+  return actionForChoice(prompt, pressed);
+}
+
+/** Runs produceCertificateSet under a progress notification whose Cancel aborts it. */
+async function generateAndWrite(options: CertificateSetOptions, outputDir: string, mode: WriteMode): Promise<string[] | undefined> {
+  return vscode.window.withProgress({
+    location: vscode.ProgressLocation.Notification,
+    title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
+    cancellable: true,
+  }, async (progress, token) => {
+    const abort = new AbortController();
+    const subscription = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await produceCertificateSet(options, outputDir, mode, abort.signal, (message) => progress.report({ message }));
+    } finally {
+      subscription.dispose();
+    }
+  });
+}
+
+const ADD_TO_GITIGNORE = 'Add to .gitignore';
+
+/** Private keys committed to git leak to everyone who clones: offer to ignore them. */
+async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string): Promise<void> {
+  const repoRoot = await findRepositoryRoot(outputDir);
+  if (!repoRoot) {
+    ctx.log.info(`generate: ${outputDir} is not in a git repository; no .gitignore check`);
+    return;
+  }
+  const keyFiles = CERTIFICATE_SET_FILES.filter((name) => name.endsWith('.key')).map((name) => join(outputDir, name));
+  const unignored = await unignoredKeyFiles(repoRoot, keyFiles);
+  if (unignored.length === 0) {
+    ctx.log.info(`generate: git (${repoRoot}) ignores the private keys, or could not tell`);
+    return;
+  }
+  const folderInRepo = relative(repoRoot, outputDir).split(sep).join('/');
+  const entry = folderInRepo === '' ? '/*.key' : `/${folderInRepo}/*.key`;
+  const names = unignored.map((path) => relative(outputDir, path)).join(', ');
+  ctx.log.warn(`generate: private keys not ignored by git: ${names}`);
+  const choice = await vscode.window.showWarningMessage(
+    `The private keys (${names}) are not ignored by git: committing them gives them to everyone with the repository.`,
+    ADD_TO_GITIGNORE,
+  );
+  if (choice !== ADD_TO_GITIGNORE) return;
+  await addGitignoreEntries(repoRoot, [entry]);
+  ctx.log.info(`generate: added ${entry} to ${join(repoRoot, '.gitignore')}`);
+}

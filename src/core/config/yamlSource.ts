@@ -1,0 +1,157 @@
+/**
+ * Parsing YAML with source offsets. Every model in src/core/config and src/core/compose keeps
+ * offsets into the original text (not line/column) so the language server and the CLI can map
+ * them to their own position types.
+ */
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
+
+/** Half-open offset range [start, end) into the source text. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/** A problem found while reading a file: YAML syntax, duplicate keys, unreadable entries. */
+export interface SourceProblem {
+  message: string;
+  /** Start offset; kept as `offset` because callers only need a point for some problems. */
+  offset: number;
+  end: number;
+  severity: ProblemSeverity;
+  /** Stable code: yaml's own error codes (e.g. `BAD_INDENT`) or ours (e.g. `duplicate-key`). */
+  code: string;
+}
+
+export interface ParsedYaml {
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  problems: SourceProblem[];
+}
+
+/**
+ * Parses with the options every model here needs: source tokens kept, duplicate keys allowed
+ * (Go's yaml.v2 `Unmarshal`, which Milvus uses, lets the last one win; we report them ourselves),
+ * and a LineCounter for callers that want lines. Never throws on bad input.
+ */
+export function parseYamlWithRanges(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, {
+    keepSourceTokens: true,
+    uniqueKeys: false,
+    lineCounter,
+    prettyErrors: false,
+  });
+  const problems: SourceProblem[] = [];
+  for (const error of document.errors) {
+    problems.push({
+      message: error.message,
+      offset: error.pos[0],
+      end: Math.max(error.pos[1], error.pos[0]),
+      severity: 'error',
+      code: error.code,
+    });
+  }
+  for (const warning of document.warnings) {
+    problems.push({
+      message: warning.message,
+      offset: warning.pos[0],
+      end: Math.max(warning.pos[1], warning.pos[0]),
+      severity: 'warning',
+      code: warning.code,
+    });
+  }
+  return { document, lineCounter, problems };
+}
+
+/** The value range of a node (without trailing comments), or undefined for a missing node. */
+export function rangeOfNode(node: YamlNode | ParsedNode | null | undefined): OffsetRange | undefined {
+  if (!node?.range) return undefined;
+  return { start: node.range[0], end: node.range[1] };
+}
+
+/** A range that always exists: falls back to an empty range at `fallbackOffset`. */
+export function rangeOrPoint(node: YamlNode | null | undefined, fallbackOffset: number): OffsetRange {
+  return rangeOfNode(node) ?? { start: fallbackOffset, end: fallbackOffset };
+}
+
+/**
+ * The text of a scalar as the user wrote it: the raw source for plain scalars (so `1.0` stays
+ * `1.0`, not the number 1), the decoded value for quoted and block scalars. `undefined` for a
+ * non-scalar. An empty value (`key:`) gives ''.
+ */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (node.type === 'PLAIN' || node.type === undefined) {
+    if (typeof node.source === 'string') return node.source;
+  }
+  return stringOfValue(node.value);
+}
+
+/** Whether the scalar was written without quotes (and so is subject to YAML type resolution). */
+export function isPlainScalar(node: unknown): boolean {
+  return isScalar(node) && (node.type === 'PLAIN' || node.type === undefined);
+}
+
+/** One key/value of a mapping, with aliases resolved and `<<` merge keys expanded. */
+export interface MapEntry {
+  /** Key text as written (plain keys raw, quoted keys decoded). */
+  key: string;
+  keyNode: unknown;
+  /** Value node after alias resolution; null for an empty value. */
+  value: unknown;
+  /** True when the entry came in through a `<<: *anchor` merge (its ranges point at the anchor). */
+  merged: boolean;
+}
+
+/**
+ * The entries of a mapping as Go's yaml.v2 sees them: aliases resolved, `<<` merges expanded with
+ * explicit keys taking precedence over merged ones. Duplicate explicit keys are all returned, in
+ * document order (callers decide what a duplicate means).
+ */
+export function mapEntries(map: unknown, document: Document): MapEntry[] {
+  if (!isMap(map)) return [];
+  const explicit: MapEntry[] = [];
+  const merged: MapEntry[] = [];
+  for (const pair of map.items) {
+    const key = scalarText(resolveAlias(pair.key, document)) ?? '';
+    const value = resolveAlias(pair.value, document);
+    if (key === '<<' && isPlainScalar(pair.key)) {
+      const sources = isSeq(value) ? value.items.map((item) => resolveAlias(item, document)) : [value];
+      for (const source of sources) {
+        for (const entry of mapEntries(source, document)) merged.push({ ...entry, merged: true });
+      }
+      continue;
+    }
+    explicit.push({ key, keyNode: pair.key, value, merged: false });
+  }
+  const explicitKeys = new Set(explicit.map((entry) => entry.key));
+  const seenMerged = new Set<string>();
+  const mergedToKeep = merged.filter((entry) => {
+    if (explicitKeys.has(entry.key) || seenMerged.has(entry.key)) return false;
+    seenMerged.add(entry.key);
+    return true;
+  });
+  return [...explicit, ...mergedToKeep];
+}
+
+export function resolveAlias(node: unknown, document: Document): unknown {
+  if (isAlias(node)) return node.resolve(document) ?? null;
+  return node ?? null;
+}
+
+/** The value node of the last explicit (or merged) entry with that exact key. */
+export function getEntry(map: unknown, key: string, document: Document): MapEntry | undefined {
+  const entries = mapEntries(map, document).filter((entry) => entry.key === key);
+  return entries[entries.length - 1];
+}
+
+/** String form of a decoded scalar value (JSON for anything structured, '' for null). */
+export function stringOfValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? '';
+}

@@ -1,0 +1,162 @@
+// Step b: the TLS handshake, as Node (and so grpc-js, Attu and the Node SDK) sees it.
+//
+// "Does the server require a client certificate?" has no API in node:tls (the CertificateRequest is
+// encrypted in TLS 1.3 and OpenSSL's client-cert callback is not exposed). So when a client
+// certificate is configured, the step first connects *without* it: a server that requires one (Milvus
+// tlsMode 2) answers with a "certificate required" alert (or, for Node-based servers, closes), one that
+// does not (tlsMode 1) completes. Milvus never requests a certificate optionally, so "required or not"
+// is the whole story. Without a configured certificate, the main handshake itself tells.
+import type { X509Certificate } from 'node:crypto';
+import type { SecureContext } from 'node:tls';
+import { causes } from './causes';
+import { describeCertificate, isoDate, subjectAltNames } from './certificates';
+import type { ClassifyContext } from './classify';
+import { classifyTlsError, errorCode, errorText, NOT_TLS_CODES, verifyCause } from './classify';
+import { plaintextProbe } from './plaintextProbe';
+import type { StepContext, StepOutcome } from './stepRunner';
+import { throwIfAborted } from './stepRunner';
+import type { HandshakeResult } from './tlsHandshake';
+import { tlsHandshake } from './tlsHandshake';
+import type { Cause } from './types';
+
+export interface TlsStepInput {
+  host: string;
+  port: number;
+  serverName: string;
+  classify: ClassifyContext;
+  /** Context with the CA and, when configured, the client certificate. */
+  secureContext: SecureContext;
+  /** Same without the client certificate; only when one is configured (see above). */
+  withoutClientCert?: SecureContext;
+  /** The CA certificates given, to recognise a server.pem passed as the CA. */
+  caCerts: X509Certificate[];
+  now: Date;
+}
+
+/** What later steps need from the handshake. */
+export interface TlsFacts {
+  chain: X509Certificate[];
+  /** Node accepted the name (through a SAN, or through the CN fallback Go does not have). */
+  nodeAcceptedName: boolean;
+  clientCertRequired: boolean | undefined;
+}
+
+const CERT_REQUIRED = 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED';
+
+function fail(summary: string, cause: Cause, details: string[]): StepOutcome {
+  return { status: 'fail', summary, details, cause };
+}
+
+function describeSecure(result: HandshakeResult, now: Date, details: string[]): void {
+  details.push(`Protocol ${result.protocol ?? '?'}, cipher ${result.cipher ?? '?'}, ALPN ${result.alpn ?? 'none'}`);
+  if (result.chain.length > 0) details.push('Server certificate chain (leaf first):');
+  result.chain.forEach((cert, index) => details.push(`  ${index + 1}. ${describeCertificate(cert, now)}`));
+}
+
+async function handshakeFailure(result: HandshakeResult, input: TlsStepInput, context: StepContext): Promise<StepOutcome> {
+  const error = result.error;
+  const code = errorCode(error);
+  const text = errorText(error);
+  // A plaintext server makes OpenSSL read garbage (WRONG_VERSION_NUMBER) or just hangs up on the
+  // ClientHello: confirm by talking to it in clear.
+  if (NOT_TLS_CODES.has(code ?? '') || code === 'ECONNRESET' || error === undefined) {
+    context.phase = 'checking whether the port speaks plaintext';
+    const answer = await plaintextProbe(input.host, input.port, context.signal);
+    if (answer !== undefined || NOT_TLS_CODES.has(code ?? '')) {
+      return fail('The server does not speak TLS on this port.', causes.plaintextServer(context.where, answer ?? text), context.details);
+    }
+  }
+  const cause = classifyTlsError(error, input.classify) ?? causes.handshakeFailed(context.where, text || 'the connection closed');
+  return fail(`TLS handshake failed: ${text || 'the connection closed'}.`, cause, context.details);
+}
+
+function verificationFailure(result: HandshakeResult, input: TlsStepInput, details: string[]): StepOutcome {
+  const code = result.authorizationError ?? '';
+  const leaf = result.chain[0];
+  let cause: Cause | undefined;
+  if (code === 'CERT_HAS_EXPIRED' && leaf) cause = causes.expired('server', isoDate(leaf.validTo));
+  else if (code === 'CERT_NOT_YET_VALID' && leaf) cause = causes.notYetValid('server', isoDate(leaf.validFrom));
+  else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' && leaf) {
+    const names = subjectAltNames(leaf);
+    cause = causes.hostnameMismatch(input.serverName, names.length > 0 ? names.join(', ') : `only the CN "${leaf.subject.replace(/\n/g, ', ')}"`);
+  }
+  else if (leaf && input.caCerts.some((ca) => ca.fingerprint256 === leaf.fingerprint256) && !leaf.checkIssued(leaf)) {
+    cause = causes.unknownCa(code, true, true);
+  }
+  cause ??= verifyCause(code, result.authorizationMessage ?? code, input.classify)
+    ?? causes.handshakeFailed(input.classify.where, result.authorizationMessage ?? code);
+  return fail(`Node rejects the server certificate: ${result.authorizationMessage ?? code}.`, cause, details);
+}
+
+async function probeClientCertRequirement(input: TlsStepInput, context: StepContext, withoutCert: SecureContext):
+  Promise<{ required: boolean | undefined; failure?: HandshakeResult }> {
+  context.phase = 'TLS handshake without the client certificate (does the server require one?)';
+  const probe = await tlsHandshake({ host: input.host, port: input.port, serverName: input.serverName, secureContext: withoutCert, signal: context.signal });
+  throwIfAborted(context.signal);
+  if (probe.secure && probe.answered) return { required: false };
+  const code = errorCode(probe.error);
+  if (code === CERT_REQUIRED || (probe.secure && code === 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE')) return { required: true };
+  // Node-based servers verify in JavaScript and just close; Go and OpenSSL ones send an alert.
+  if (probe.secure && probe.closedAfterHandshake) return { required: true };
+  return { required: undefined, failure: probe };
+}
+
+export async function tlsStep(input: TlsStepInput, context: StepContext, facts: TlsFacts): Promise<StepOutcome> {
+  const details = context.details;
+  const certSent = input.classify.clientCertSent;
+  if (input.withoutClientCert) {
+    const probe = await probeClientCertRequirement(input, context, input.withoutClientCert);
+    if (probe.failure) {
+      if (probe.failure.secure) describeSecure(probe.failure, input.now, details);
+      facts.chain = probe.failure.chain;
+      return handshakeFailure(probe.failure, input, context);
+    }
+    facts.clientCertRequired = probe.required;
+  }
+
+  context.phase = 'TLS handshake';
+  const result = await tlsHandshake({
+    host: input.host, port: input.port, serverName: input.serverName, secureContext: input.secureContext, signal: context.signal,
+    // Described at once, so that a server that never answers after the handshake (a timeout) still
+    // leaves the protocol and the chain in the report.
+    onHandshake: (secured) => {
+      context.phase = 'waiting for the server to accept the connection after the handshake';
+      describeSecure(secured, input.now, details);
+      facts.chain = secured.chain;
+    },
+  });
+  throwIfAborted(context.signal);
+  if (!result.secure) return handshakeFailure(result, input, context);
+  facts.chain = result.chain;
+  facts.nodeAcceptedName = result.authorizationError !== 'ERR_TLS_CERT_ALTNAME_INVALID';
+  if (result.authorizationError) return verificationFailure(result, input, details);
+  details.push(`Node verified the chain and the name "${input.serverName}".`);
+
+  const code = errorCode(result.error);
+  if (result.error || result.closedAfterHandshake) {
+    if (code === CERT_REQUIRED || (!certSent && (result.closedAfterHandshake || code === 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'))) {
+      facts.clientCertRequired = true;
+      details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), none given.');
+      return fail('The server requires a client certificate.', causes.clientRequired(), details);
+    }
+    if (certSent && facts.clientCertRequired !== false) {
+      const seen = result.error ? `"${errorText(result.error)}" alert` : 'it closed the connection right after the handshake';
+      details.push('Client certificate: sent, and refused by the server.');
+      return fail('The server refused the client certificate.',
+        causes.clientRejected(seen, 'The Go rules step below says what is wrong with it, when it can tell.'), details);
+    }
+    const cause = classifyTlsError(result.error, input.classify)
+      ?? causes.handshakeFailed(context.where, result.error ? errorText(result.error) : 'the server closed the connection right after the handshake');
+    return fail('The server ended the connection after the handshake.', cause, details);
+  }
+
+  if (facts.clientCertRequired === true) details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted.');
+  else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
+  else details.push('Client certificate: none given, and the server does not require one (tlsMode 1).');
+  if (result.protocol !== 'TLSv1.3') details.push(`Note: ${result.protocol ?? 'this version'} was negotiated; Milvus tlsMode 2 only accepts TLS 1.3.`);
+  return {
+    status: 'pass',
+    summary: `${result.protocol ?? 'TLS'} handshake OK, server certificate trusted for "${input.serverName}"${facts.clientCertRequired ? ', client certificate accepted' : ''}.`,
+    details,
+  };
+}

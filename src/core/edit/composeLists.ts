@@ -1,0 +1,86 @@
+/**
+ * Appends an item to a service's `volumes:` or `ports:` list in a compose file, as one inserted
+ * line that copies the list's own dash indentation and quoting, or adds the key when the service
+ * has none. Flow lists (`[…]`), aliases and merged keys are refused rather than rewritten.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Document } from 'yaml';
+import { getEntry, rangeOfNode } from '../config/yamlSource';
+import { EditPlanError } from './errors';
+import type { EditCollector } from './textEdit';
+import { formatScalar, lineEndOf, linePrefix } from './yamlText';
+
+export interface ComposeTextContext {
+  text: string;
+  document: Document.Parsed;
+  eol: string;
+  label: string;
+  /** Columns between a list key and its dashes in this file (0 for `key:\n- item`, 2 for `key:\n  - item`). */
+  dashOffset: number;
+}
+
+/** The service's mapping node in `document`, by service name. */
+export function serviceNode(context: ComposeTextContext, name: string): unknown {
+  const root = context.document.contents;
+  const services = isMap(root) ? getEntry(root, 'services', context.document)?.value : undefined;
+  if (isMap(services) && services.flow) throw new EditPlanError(context.label, '"services" is written as a flow mapping ({…}); edit it by hand');
+  return isMap(services) ? getEntry(services, name, context.document)?.value : undefined;
+}
+
+/** How far the first block list of volumes/ports (else any list) is indented below its key. */
+export function detectDashOffset(text: string, fallback: number): number {
+  const preferred = /^( *)(?:volumes|ports):[ \t]*\r?\n( *)- /m.exec(text) ?? /^( *)[\w.-]+:[ \t]*\r?\n( *)- /m.exec(text);
+  if (!preferred) return fallback;
+  return Math.max(0, (preferred[2]?.length ?? 0) - (preferred[1]?.length ?? 0));
+}
+
+/**
+ * Plans inserting `values` into the list `key` of service `name`. `quote` is the quoting used when
+ * the list gives no example (ports are always quoted: YAML 1.1 reads `80:80`-like text as a number).
+ */
+export function appendToServiceList(context: ComposeTextContext, name: string, key: 'volumes' | 'ports', values: readonly string[],
+  quote: '"' | undefined, collector: EditCollector): void {
+  if (values.length === 0) return;
+  const { text, document, eol, label } = context;
+  const fail = (message: string): never => { throw new EditPlanError(label, `service "${name}": ${message}`); };
+  const node = serviceNode(context, name);
+  if (!isMap(node) || node.flow) return fail('is not an indented block mapping; edit it by hand');
+  const entry = getEntry(node, key, document);
+  const keyRange = rangeOfNode(entry?.keyNode as never);
+  if (entry && keyRange) {
+    if (entry.merged) fail(`"${key}" comes from a YAML merge (<<: *anchor); add the entry by hand`);
+    const list = entry.value;
+    const listRange = rangeOfNode(list as never);
+    if (!isSeq(list) || !listRange) return fail(`"${key}" is not a list; add the entry by hand`);
+    if (list.flow || listRange.start < keyRange.end) fail(`"${key}" is a flow list ([…]) or an alias; write it as a block list (- item) first`);
+    const first = list.items[0];
+    const firstRange = rangeOfNode(first as never);
+    const prefix = firstRange ? linePrefix(text, firstRange.start) : '';
+    if (!firstRange || !/^ *- +$/.test(prefix)) return fail(`"${key}" has an unusual layout; add the entry by hand`);
+    const example = list.items.find((item) => isScalar(item));
+    const exampleStart = rangeOfNode(example)?.start;
+    const exampleChar = exampleStart === undefined ? undefined : text[exampleStart];
+    const style = exampleChar === '"' || exampleChar === "'" ? exampleChar : quote;
+    const end = listRange.end;
+    const offset = text[end - 1] === '\n' ? end : lineEndOf(text, end);
+    const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
+    collector.insert(offset, leading + values.map((value) => `${prefix}${quoted(value, style)}${eol}`).join(''));
+    return;
+  }
+  // No such key: add it as the service's last key, in the indentation of its other keys.
+  const firstKey = node.items[0]?.key;
+  const firstKeyRange = rangeOfNode(firstKey as never);
+  const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
+  const nodeRange = rangeOfNode(node);
+  if (!firstKeyRange || !nodeRange || !/^ +$/.test(indent)) return fail('has an unusual layout; edit it by hand');
+  const offset = text[nodeRange.end - 1] === '\n' ? nodeRange.end : lineEndOf(text, nodeRange.end);
+  const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
+  const dashIndent = indent + ' '.repeat(context.dashOffset);
+  collector.insert(offset, `${leading}${indent}${key}:${eol}${values.map((value) => `${dashIndent}- ${quoted(value, quote)}${eol}`).join('')}`, 1);
+}
+
+function quoted(value: string, style: '"' | "'" | undefined): string {
+  if (style) return formatScalar(value, style);
+  // Compose interpolation (`${VAR:-.}`) and colons are fine in a plain block scalar, as in the shipped files.
+  return /^[\w$.{}:/~+-]+$/.test(value) && !value.includes(': ') && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,15 @@
+// The inspection engine's public API, shared by the CLI, the language server and the VS Code tree.
+export type * from './types';
+export { readPemOrDer } from './readFile';
+export { inspectFiles, FILE_TOO_LARGE_CODE } from './workspace';
+export type { InspectOptions } from './workspace';
+export { lintCertificate, lintPrivateKey, DEFAULT_WARN_DAYS } from './lint';
+export type { KeyLintContext } from './lint';
+export { roleHintFromFileName } from './role';
+export { daysUntil } from './certificate';
+export { clearInspectionCaches } from './contentCache';
+export {
+  scanFolder, scanFolderBatches, readInputFile, isCertificateFileName,
+  CERTIFICATE_FILE_EXTENSIONS, CERTIFICATE_FILE_GLOB, DEFAULT_EXCLUDED_DIRECTORIES, DEFAULT_MAX_BYTES,
+} from './scan';
+export type { ScanOptions } from './scan';

@@ -1,0 +1,39 @@
+// Typed errors, so the CLI and the VS Code command can tell the user's mistakes from failures.
+
+/** The options cannot produce a valid set; `problems` lists every issue, each naming its field. */
+export class InvalidOptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid certificate options:\n  ${problems.join('\n  ')}`);
+    this.name = 'InvalidOptionsError';
+  }
+}
+
+/** The given CA cannot issue: not a CA, key does not match, expired, or unreadable. */
+export class CertificateAuthorityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CertificateAuthorityError';
+  }
+}
+
+/** Writing would replace files and overwriting was not allowed; nothing was touched. */
+export class FilesExistError extends Error {
+  constructor(readonly directory: string, readonly existing: string[]) {
+    super(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${directory}`);
+    this.name = 'FilesExistError';
+  }
+}
+
+/** The certificate set could not be written (folder is a file, not writable, ...); nothing changed. */
+export class WriteSetError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WriteSetError';
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw signal.reason instanceof Error ? signal.reason : new Error('certificate generation was cancelled');
+  }
+}

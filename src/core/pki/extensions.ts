@@ -1,0 +1,82 @@
+// The X.509 v3 extensions of the profile, encoded with node-forge's ASN.1 builder.
+import { createHash } from 'node:crypto';
+import { asn1 } from './forgeAsn1';
+import {
+  booleanTrue, bufferToBinary, implicitPrimitive, octetString, oid, readChildren, readElement,
+  sequence, smallInteger, toDer, type Asn1,
+} from './der';
+import { ipAddressBytes } from './ipAddress';
+import { OID } from './oids';
+
+/** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
+function extension(id: string, critical: boolean, value: Asn1): Asn1 {
+  const parts = [oid(id)];
+  if (critical) parts.push(booleanTrue());
+  parts.push(octetString(toDer(value)));
+  return sequence(parts);
+}
+
+export function basicConstraints(isCa: boolean): Asn1 {
+  // cA defaults to FALSE, so DER omits it for leaves; pathLen 0: this CA signs leaves only.
+  const value = isCa ? sequence([booleanTrue(), smallInteger(0)]) : sequence([]);
+  return extension(OID.basicConstraints, true, value);
+}
+
+const KEY_USAGE_BITS = {
+  digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5, cRLSign: 6,
+} as const;
+export type KeyUsage = keyof typeof KEY_USAGE_BITS;
+
+export function keyUsage(usages: KeyUsage[]): Asn1 {
+  let bits = 0;
+  for (const usage of usages) bits |= 0x80 >> KEY_USAGE_BITS[usage];
+  // DER BIT STRING: the first byte counts the unused trailing zero bits of the last byte.
+  let unusedBits = 0;
+  while (unusedBits < 7 && ((bits >> unusedBits) & 1) === 0) unusedBits++;
+  const value = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false,
+    String.fromCharCode(unusedBits, bits));
+  return extension(OID.keyUsage, true, value);
+}
+
+export function extendedKeyUsage(purposes: ('serverAuth' | 'clientAuth')[]): Asn1 {
+  return extension(OID.extKeyUsage, false, sequence(purposes.map((purpose) => oid(OID[purpose]))));
+}
+
+/** GeneralName dNSName [2] IA5String or iPAddress [7] OCTET STRING, chosen per entry. */
+export function subjectAltName(entries: string[]): Asn1 {
+  const names = entries.map((entry) => {
+    const ip = ipAddressBytes(entry);
+    return ip ? implicitPrimitive(7, ip) : implicitPrimitive(2, Buffer.from(entry, 'ascii'));
+  });
+  return extension(OID.subjectAltName, false, sequence(names));
+}
+
+/** RFC 5280 §4.2.1.2 method 1 (what openssl does): SHA-1 of the subjectPublicKey BIT STRING bits. */
+export function keyIdentifierOf(spki: Buffer): Buffer {
+  const outer = readElement(spki, 0);
+  const [, publicKeyBits] = readChildren(spki, outer);
+  if (!publicKeyBits) throw new Error('malformed SubjectPublicKeyInfo');
+  return createHash('sha1').update(spki.subarray(publicKeyBits.contentStart + 1, publicKeyBits.end)).digest();
+}
+
+export function subjectKeyIdentifier(keyIdentifier: Buffer): Asn1 {
+  return extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier));
+}
+
+export function authorityKeyIdentifier(issuerKeyIdentifier: Buffer): Asn1 {
+  // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING }
+  return extension(OID.authorityKeyIdentifier, false, sequence([implicitPrimitive(0, issuerKeyIdentifier)]));
+}
+
+/** Reads the SubjectKeyIdentifier out of a DER Extensions SEQUENCE, if present. */
+export function findSubjectKeyIdentifier(der: Buffer, extensions: ReturnType<typeof readElement>): Buffer | undefined {
+  for (const ext of readChildren(der, extensions)) {
+    const [id, ...rest] = readChildren(der, ext);
+    const value = rest[rest.length - 1];
+    if (!id || !value) continue;
+    if (bufferToBinary(der.subarray(id.contentStart, id.end)) !== asn1.oidToDer(OID.subjectKeyIdentifier).getBytes()) continue;
+    const inner = readElement(der, value.contentStart);
+    return Buffer.from(der.subarray(inner.contentStart, inner.end));
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+// Produces the docs' nine files in memory: a CA, a server and a client certificate, their keys and
+// CSRs, and openssl's serial file. Nothing touches the disk here; writeSet.ts does that atomically.
+import { loadIssuer, type Issuer } from './authority';
+import { createCertificationRequest, issueCertificate, randomSerialNumber, serialFileContents, toPem } from './certificate';
+import { distinguishedNameDer } from './distinguishedName';
+import { CertificateAuthorityError, InvalidOptionsError, throwIfAborted } from './errors';
+import { keyIdentifierOf } from './extensions';
+import { generateKey, privateKeyPem, spkiDer, type KeyPair } from './keys';
+import { caExtensions, leafCertificateExtensions, leafRequestExtensions, type LeafRole } from './profile';
+import { CERTIFICATE_SET_FILES, type CertificateSetOptions, type GeneratedFile } from './types';
+import { validateCertificateSetOptions } from './validate';
+
+/** Backdating notBefore absorbs clock skew between the machine that generates and the ones that verify. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** With an existing CA, its name and lifetime are not the caller's to choose: problems with them are dropped. */
+function assertValidOptions(options: CertificateSetOptions, existingCa = false): void {
+  const checked = existingCa ? { ...options, caDays: Math.max(options.caDays, options.leafDays) } : options;
+  const problems = validateCertificateSetOptions(checked).filter((problem) => !existingCa || !problem.startsWith('CA '));
+  if (problems.length > 0) throw new InvalidOptionsError(problems);
+}
+
+function sortByFileName(files: GeneratedFile[]): GeneratedFile[] {
+  return files.sort((a, b) => CERTIFICATE_SET_FILES.indexOf(a.name) - CERTIFICATE_SET_FILES.indexOf(b.name));
+}
+
+async function issueLeaf(
+  role: LeafRole, leaf: KeyPair, issuer: Issuer, options: CertificateSetOptions, now: Date,
+): Promise<{ files: GeneratedFile[]; serialNumber: Buffer }> {
+  const commonName = role === 'server' ? options.serverCommonName : options.clientCommonName;
+  const sans = role === 'server' ? options.serverSans : [];
+  const subjectNameDer = distinguishedNameDer({ ...options.subject, commonName });
+  if (subjectNameDer.equals(issuer.nameDer)) {
+    // A leaf named exactly like its issuer looks self-issued, and verifiers stop building the chain.
+    throw new CertificateAuthorityError(`the ${role} certificate's subject would equal the CA's; choose a different ${role} common name`);
+  }
+  const serialNumber = randomSerialNumber();
+  const [csr, certificate] = await Promise.all([
+    createCertificationRequest(subjectNameDer, leaf, leafRequestExtensions(role, leaf.publicKey, sans)),
+    issueCertificate({
+      serialNumber,
+      issuerNameDer: issuer.nameDer,
+      issuerKey: issuer.privateKey,
+      subjectNameDer,
+      subjectPublicKey: leaf.publicKey,
+      notBefore: new Date(now.getTime() - CLOCK_SKEW_MS),
+      notAfter: new Date(now.getTime() + options.leafDays * DAY_MS),
+      extensions: leafCertificateExtensions(role, leaf.publicKey, sans, keyIdentifierOf(spkiDer(leaf.publicKey)), issuer.keyIdentifier),
+    }),
+  ]);
+  return {
+    serialNumber,
+    files: [
+      { name: `${role}.key`, contents: privateKeyPem(leaf.privateKey), isPrivateKey: true },
+      { name: `${role}.csr`, contents: toPem('CERTIFICATE REQUEST', csr), isPrivateKey: false },
+      { name: `${role}.pem`, contents: toPem('CERTIFICATE', certificate), isPrivateKey: false },
+    ],
+  };
+}
+
+/** Issues the requested leaves and the ca.srl that records the last serial, as openssl would leave it. */
+async function issueLeaves(
+  keys: Partial<Record<LeafRole, KeyPair>>, issuer: Issuer, options: CertificateSetOptions, now: Date,
+): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  let lastSerial: Buffer | undefined;
+  for (const role of ['server', 'client'] as const) {
+    const key = keys[role];
+    if (!key) continue;
+    const leaf = await issueLeaf(role, key, issuer, options, now);
+    files.push(...leaf.files);
+    lastSerial = leaf.serialNumber;
+  }
+  if (lastSerial) files.push({ name: 'ca.srl', contents: serialFileContents(lastSerial), isPrivateKey: false });
+  return files;
+}
+
+async function selfSignedCa(caKey: KeyPair, options: CertificateSetOptions, now: Date): Promise<{ issuer: Issuer; pem: string }> {
+  const nameDer = distinguishedNameDer({ ...options.subject, commonName: options.caCommonName });
+  const keyIdentifier = keyIdentifierOf(spkiDer(caKey.publicKey));
+  const notAfter = new Date(now.getTime() + options.caDays * DAY_MS);
+  const der = await issueCertificate({
+    serialNumber: randomSerialNumber(),
+    issuerNameDer: nameDer,
+    issuerKey: caKey.privateKey,
+    subjectNameDer: nameDer,
+    subjectPublicKey: caKey.publicKey,
+    notBefore: new Date(now.getTime() - CLOCK_SKEW_MS),
+    notAfter,
+    extensions: caExtensions(keyIdentifier),
+  });
+  return { issuer: { nameDer, privateKey: caKey.privateKey, keyIdentifier, notAfter }, pem: toPem('CERTIFICATE', der) };
+}
+
+/**
+ * Generates the nine files of the docs' gen.sh (ca.key ca.pem ca.srl server.key server.csr server.pem
+ * client.key client.csr client.pem), in that order. The three keys are generated in parallel.
+ * Throws InvalidOptionsError listing every problem with the options.
+ */
+export async function generateCertificateSet(options: CertificateSetOptions, signal?: AbortSignal): Promise<GeneratedFile[]> {
+  assertValidOptions(options);
+  throwIfAborted(signal);
+  const [caKey, serverKey, clientKey] = await Promise.all([
+    generateKey(options.keyType), generateKey(options.keyType), generateKey(options.keyType),
+  ]);
+  throwIfAborted(signal);
+  const now = new Date();
+  const ca = await selfSignedCa(caKey, options, now);
+  const leaves = await issueLeaves({ server: serverKey, client: clientKey }, ca.issuer, options, now);
+  throwIfAborted(signal);
+  return sortByFileName([
+    { name: 'ca.key', contents: privateKeyPem(caKey.privateKey), isPrivateKey: true },
+    { name: 'ca.pem', contents: ca.pem, isPrivateKey: false },
+    ...leaves,
+  ]);
+}
+
+/**
+ * Issues new server and/or client key + CSR + certificate (and ca.srl) from an existing CA, which
+ * stays untouched. Throws CertificateAuthorityError when ca.pem is not a CA, is not valid now, or
+ * does not belong to ca.key, or when the leaves would outlive it; InvalidOptionsError for bad options
+ * (the CA fields of the options are not used).
+ */
+export async function reissueLeaves(
+  ca: { certificatePem: string; privateKeyPem: string },
+  options: CertificateSetOptions,
+  which: { server: boolean; client: boolean },
+  signal?: AbortSignal,
+): Promise<GeneratedFile[]> {
+  // Only the leaves are checked here; the real CA is checked below (its key, its expiry, its subject).
+  assertValidOptions(options, true);
+  if (!which.server && !which.client) throw new InvalidOptionsError(['nothing to reissue: choose server, client or both']);
+  const now = new Date();
+  const issuer = loadIssuer(ca, now);
+  const leavesNotAfter = now.getTime() + options.leafDays * DAY_MS;
+  if (leavesNotAfter > issuer.notAfter.getTime()) {
+    const daysLeft = Math.floor((issuer.notAfter.getTime() - now.getTime()) / DAY_MS);
+    throw new CertificateAuthorityError(
+      `the CA expires on ${issuer.notAfter.toISOString().slice(0, 10)}, before the ${options.leafDays} days asked for; use at most ${daysLeft} days or generate a new CA`,
+    );
+  }
+  throwIfAborted(signal);
+  const roles = (['server', 'client'] as const).filter((role) => which[role]);
+  const keyPairs = await Promise.all(roles.map((role) => generateKey(options.keyType).then((key) => [role, key] as const)));
+  throwIfAborted(signal);
+  const keys: Partial<Record<LeafRole, KeyPair>> = Object.fromEntries(keyPairs);
+  return sortByFileName(await issueLeaves(keys, issuer, options, now));
+}

@@ -1,0 +1,93 @@
+// Keeps private keys out of git: finds key files git would pick up and appends .gitignore entries.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+
+interface GitResult {
+  code: number;
+  stdout: string;
+}
+
+function runGit(cwd: string, args: string[], input = ''): Promise<GitResult | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
+      if (!error) resolve({ code: 0, stdout });
+      // A number is git's exit code; anything else (ENOENT: git is not installed) means no answer.
+      else if (typeof error.code === 'number') resolve({ code: error.code, stdout });
+      else resolve(undefined);
+    });
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
+  });
+}
+
+/** A `.git` in the folder or above it; checking the file system first spares a git process (most folders). */
+async function hasGitAncestor(start: string): Promise<boolean> {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (await fs.access(join(dir, '.git')).then(() => true, () => false)) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/**
+ * The key files (absolute paths) inside repoRoot's work tree that git would NOT ignore, so a
+ * `git add .` would commit them. Returns [] when repoRoot is not a git repository or git is missing.
+ */
+export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): Promise<string[]> {
+  if (!(await hasGitAncestor(repoRoot))) return [];
+  const inside = await runGit(repoRoot, ['rev-parse', '--is-inside-work-tree']);
+  if (!inside || inside.code !== 0 || inside.stdout.trim() !== 'true') return [];
+  const candidates = absPaths.filter((path) => {
+    const fromRoot = relative(repoRoot, path);
+    return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+  });
+  if (candidates.length === 0) return [];
+  const relativePaths = candidates.map((path) => relative(repoRoot, path));
+  // --verbose --non-matching -z prints one NUL-separated record per path, in order: source, line, pattern, path.
+  // A path is ignored when a pattern matched and it is not a negation ("!pattern").
+  const result = await runGit(repoRoot, ['check-ignore', '--verbose', '--non-matching', '-z', '--stdin'],
+    relativePaths.map((path) => `${path}\0`).join(''));
+  if (!result || (result.code !== 0 && result.code !== 1)) return [];
+  const fields = result.stdout.split('\0');
+  const ignored = new Set<string>();
+  for (let i = 0; i + 3 < fields.length; i += 4) {
+    const pattern = fields[i + 2] ?? '';
+    if (pattern !== '' && !pattern.startsWith('!')) ignored.add(fields[i + 3] ?? '');
+  }
+  return candidates.filter((_, index) => !ignored.has(relativePaths[index] ?? ''));
+}
+
+/** Appends the entries to repoRoot/.gitignore (created if missing), keeping its content, skipping duplicates. */
+export async function addGitignoreEntries(repoRoot: string, entries: string[]): Promise<void> {
+  const path = join(repoRoot, '.gitignore');
+  let current = '';
+  let mode = 0o644;
+  try {
+    current = await fs.readFile(path, 'utf8');
+    mode = (await fs.stat(path)).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+  const missing: string[] = [];
+  for (const entry of entries.map((e) => e.trim())) {
+    if (entry !== '' && !present.has(entry)) {
+      present.add(entry);
+      missing.push(entry);
+    }
+  }
+  if (missing.length === 0) return;
+  const eol = current.includes('\r\n') ? '\r\n' : '\n';
+  const separator = current === '' || current.endsWith('\n') ? '' : eol;
+  const next = `${current}${separator}${missing.join(eol)}${eol}`;
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temp, next, { mode, flag: 'wx' });
+    await fs.chmod(temp, mode);
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}

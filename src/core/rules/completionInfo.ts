@@ -1,0 +1,73 @@
+/**
+ * Completion candidates: child keys of tls, internaltls and common.security (and the other TLS
+ * blocks), allowed values with their meaning, and file paths for path keys (container paths under
+ * the service's volumes, from the workspace files behind them).
+ */
+import path from 'node:path';
+import { KNOWN_CHILD_KEYS, normaliseKey, normaliseKeyPath, TLS_KEYS, tlsKeyInfo } from '../config';
+import type { RuleContext } from './context';
+import { lineContext } from './lookup';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: 'key' | 'value' | 'file';
+  detail?: string;
+  documentation?: string;
+  /** Text inserted (the label when absent). */
+  insertText?: string;
+  /** Range replaced: the word being typed. */
+  range: { start: number; end: number };
+}
+
+/** Lists the files a folder holds (names only); injected like FileAccess. */
+export type ListFolder = (folder: string) => readonly string[];
+
+export function completionCandidates(ctx: RuleContext, offset: number, listFolder?: ListFolder): CompletionCandidate[] {
+  const line = lineContext(ctx.text, offset);
+  const range = { start: offset - line.prefix.length, end: offset };
+  if (line.valueOfKey !== undefined) {
+    const key = [...line.parents, line.valueOfKey].join('.');
+    const info = tlsKeyInfo(key);
+    if (!info) return [];
+    if (info.type === 'path') return pathCandidates(ctx, line.prefix, range, listFolder);
+    return (info.allowedValues ?? []).map((allowed) => ({ label: allowed.value, kind: 'value' as const, detail: allowed.meaning, range }));
+  }
+  const blockKey = normaliseKeyPath(line.parents);
+  const children = Object.entries(KNOWN_CHILD_KEYS).find(([block]) => normaliseKey(block) === blockKey)?.[1];
+  if (!children) return [];
+  return children.map((child) => {
+    const info = tlsKeyInfo(`${line.parents.join('.')}.${child}`);
+    const candidate: CompletionCandidate = { label: child, kind: 'key', insertText: `${child}: `, range };
+    if (info) {
+      candidate.detail = `${info.type}${info.codeDefault !== undefined && info.codeDefault !== '' ? `, default ${info.codeDefault}` : ''}`;
+      candidate.documentation = info.description;
+    }
+    return candidate;
+  });
+}
+
+function pathCandidates(ctx: RuleContext, prefix: string, range: CompletionCandidate['range'], listFolder: ListFolder | undefined): CompletionCandidate[] {
+  const service = ctx.service;
+  if (!service || !listFolder) return [];
+  const candidates: CompletionCandidate[] = [];
+  for (const mount of service.volumes) {
+    if (mount.type !== 'bind' || mount.source === undefined) continue;
+    const host = mount.source.startsWith('/') ? mount.source : path.posix.resolve(ctx.compose?.composeDir ?? '/', mount.source);
+    let names: readonly string[];
+    try {
+      names = listFolder(host);
+    } catch {
+      continue; // a file mount, or a folder that does not exist yet
+    }
+    for (const name of names) {
+      if (!/\.(pem|crt|cer|key)$/i.test(name)) continue;
+      const containerPath = path.posix.join(mount.target, name);
+      if (prefix !== '' && !containerPath.startsWith(prefix)) continue;
+      candidates.push({ label: containerPath, kind: 'file', detail: `${mount.source}/${name}`, range });
+    }
+  }
+  return candidates;
+}
+
+/** Every TLS key, for completion at the top level of the document (full dotted form as docs). */
+export const TLS_KEY_NAMES: readonly string[] = TLS_KEYS.map((info) => info.key);

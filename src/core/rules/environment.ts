@@ -1,0 +1,34 @@
+/**
+ * Keys overridden by the compose service's environment (COMMON_SECURITY_TLSMODE=2, …): the value
+ * written here is not what Milvus runs with, and the other rules check the effective one. Only the
+ * TLS-related keys: the docs' compose file sets ETCD_ENDPOINTS and MINIO_ADDRESS, and saying so on
+ * every shipped milvus.yaml would be noise.
+ */
+import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
+import type { RuleContext } from './context';
+import { isFromDocument } from './context';
+import type { RuleFinding } from './types';
+
+export function environmentRules(ctx: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const entry of ctx.config.entries.values()) {
+    const effective = ctx.effective.values.get(normaliseKey(entry.key));
+    if (!effective || isFromDocument(ctx, effective) || !tlsKeyInfo(entry.key)) continue;
+    if (effective.origin.kind === 'environment') {
+      findings.push({
+        code: 'overridden-by-environment',
+        severity: 'information',
+        message: `Milvus uses ${effective.value === '' ? 'an empty value' : `"${effective.value}"`} from the ${describeOrigin(effective.origin)}, not "${entry.value}" written here.`,
+        range: entry.keyRange,
+      });
+    } else if (ctx.slot === 'milvus.yaml' && effective.origin.source !== ctx.config.source) {
+      findings.push({
+        code: 'overridden-by-user-yaml',
+        severity: 'information',
+        message: `Milvus uses "${effective.value}" from ${describeOrigin(effective.origin)}, which overrides this file.`,
+        range: entry.keyRange,
+      });
+    }
+  }
+  return findings;
+}

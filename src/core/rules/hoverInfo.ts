@@ -1,0 +1,81 @@
+/** Markdown for hovers: what a key means to Milvus and, for paths, the file behind it. */
+import path from 'node:path';
+import type { ConfigEntry } from '../config';
+import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
+import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
+import { daysUntil } from '../inspect';
+import type { Analysis } from './index';
+import { resolvePathReference, PATH_SLOTS, displayHostPath } from './pathReferences';
+import type { PathReference } from './pathReferences';
+import { locate } from './lookup';
+
+export interface HoverInfo {
+  markdown: string;
+  range: { start: number; end: number };
+}
+
+export function hoverInfo(analysis: Analysis, offset: number): HoverInfo | undefined {
+  const ctx = analysis.context;
+  const located = locate(ctx.config, offset);
+  if (!located || located.kind === 'block-key') return undefined;
+  const entry = located.entry;
+  const info = tlsKeyInfo(entry.key);
+  if (!info) return undefined;
+  const parts = [`**${info.key}**${info.since ? ` (since ${info.since})` : ''}`, info.description];
+  if (info.allowedValues) parts.push(info.allowedValues.map((allowed) => `- \`${allowed.value}\`: ${allowed.meaning}`).join('\n'));
+  if (info.codeDefault !== undefined) parts.push(`Default when absent: \`${info.codeDefault === '' ? '""' : info.codeDefault}\``);
+  const effective = ctx.effective.values.get(entry.key);
+  if (effective && effective.origin.kind === 'environment') parts.push(`Milvus uses \`${effective.value}\` from the ${describeOrigin(effective.origin)}.`);
+  const slot = PATH_SLOTS.find((candidate) => normaliseKey(candidate.key) === entry.key);
+  const reference = slot ? resolvePathReference(ctx, slot) : undefined;
+  if (reference) parts.push(pathSummary(analysis, reference));
+  const range = located.kind === 'entry-key' ? entry.keyRange : entry.valueRange;
+  return { markdown: parts.filter((part) => part !== '').join('\n\n'), range };
+}
+
+function pathSummary(analysis: Analysis, reference: PathReference): string {
+  const ctx = analysis.context;
+  const lines = [`Container path \`${reference.containerPath}\``];
+  if (reference.location === 'host' && reference.hostPath !== undefined) {
+    lines[0] += ` → workspace file \`${displayHostPath(ctx, reference.hostPath)}\`${reference.mapping ? ` (volume \`${reference.mapping.mount.raw}\`)` : ''}`;
+  } else if (reference.location === 'image') lines[0] += ": the Milvus image's bundled test file";
+  else if (reference.location === 'placeholder') lines[0] += ': a placeholder';
+  else lines[0] += ': not mapped to a workspace file';
+  const objects = reference.file?.read?.objects ?? [];
+  for (const object of objects) {
+    if (object.kind === 'certificate') lines.push(certificateSummary(object, ctx.now));
+    if (object.kind === 'private-key') lines.push(keySummary(object));
+  }
+  if (reference.file && !reference.file.stat) lines.push('The file does not exist.');
+  return lines.join('\n\n');
+}
+
+export function certificateSummary(cert: CertificateInfo, now: Date): string {
+  const days = daysUntil(new Date(cert.notAfter), now);
+  const sans = [...cert.sans.dns.map((dns) => `DNS:${dns}`), ...cert.sans.ip.map((ip) => `IP:${ip}`)].join(', ') || 'none';
+  return [
+    `**Certificate** ${cert.commonName ?? cert.subject}`,
+    `- SANs: ${sans}`,
+    `- Issuer: ${cert.selfSigned ? 'self-signed' : cert.issuer}`,
+    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `${days} days left`})`,
+    `- Key: ${cert.publicKey.description}; role: ${cert.role}`,
+    `- SHA-256: \`${cert.fingerprintSha256}\``,
+  ].join('\n');
+}
+
+function keySummary(key: PrivateKeyInfo): string {
+  return `**Private key** ${key.encrypted ? '(encrypted)' : key.publicKey?.description ?? ''} in ${path.posix.basename(key.file)}`;
+}
+
+/** The entry a path key's value refers to, for document links. */
+export function linkTargets(analysis: Analysis): { entry: ConfigEntry; hostPath: string }[] {
+  const ctx = analysis.context;
+  const targets: { entry: ConfigEntry; hostPath: string }[] = [];
+  for (const slot of PATH_SLOTS) {
+    const entry = ctx.config.entries.get(normaliseKey(slot.key));
+    if (!entry || entry.valueRange.start === entry.valueRange.end) continue;
+    const reference = resolvePathReference(ctx, slot);
+    if (reference?.location === 'host' && reference.hostPath !== undefined && reference.file?.stat) targets.push({ entry, hostPath: reference.hostPath });
+  }
+  return targets;
+}

@@ -1,0 +1,43 @@
+/** Every code the rules report (inspection codes aside), for the README table and the CLI's --list. */
+import type { RuleSeverity } from './types';
+
+export interface RuleDescription {
+  code: string;
+  severity: RuleSeverity | 'error/warning';
+  meaning: string;
+  fix: string;
+}
+
+export const RULES: readonly RuleDescription[] = [
+  { code: 'yaml-syntax', severity: 'error', meaning: 'The YAML does not parse: Milvus does not start.', fix: 'Fix the syntax.' },
+  { code: 'duplicate-key', severity: 'warning', meaning: 'A key appears twice in one mapping; Milvus keeps the last and drops this one (a repeated block replaces the first entirely).', fix: 'Merge the two.' },
+  { code: 'equivalent-key', severity: 'warning', meaning: 'Two spellings of one key (`tlsMode`, `TLSMode`); which one Milvus uses is random.', fix: 'Keep one.' },
+  { code: 'tls-mode-not-integer', severity: 'error', meaning: 'tlsMode is not an integer to Go (`"1.0"`, `true`): Milvus silently uses 0, TLS off.', fix: 'Set 0, 1 or 2 (quick fix).' },
+  { code: 'tls-mode-unknown', severity: 'error', meaning: 'tlsMode is an integer other than 0, 1, 2: 2.4.13+ refuse to start ("tls mode must be 0: …").', fix: 'Set 0, 1 or 2 (quick fix).' },
+  { code: 'rest-port-shared-with-tls', severity: 'error/warning', meaning: 'tlsMode 1/2 with REST on and proxy.http.port empty or equal to proxy.port: 2.4.13+ refuse to start, older versions silently drop REST.', fix: 'proxy.http.port: 8080, or proxy.http.enabled: false (quick fixes).' },
+  { code: 'required-path-missing', severity: 'error', meaning: 'A file the enabled mode loads is not set (mode 1: server cert and key; mode 2: also caPemPath; internal TLS; etcd.ssl).', fix: 'Add the key (quick fix), or generate certificates.' },
+  { code: 'ca-ignored-in-mode-1', severity: 'hint', meaning: 'tls.caPemPath is read only in tlsMode 2.', fix: 'None needed.' },
+  { code: 'bundled-test-certificate', severity: 'warning', meaning: "TLS uses the image's configs/cert test certificates, whose CA key is public.", fix: 'Generate your own set and mount it.' },
+  { code: 'misplaced-block', severity: 'warning', meaning: '`tls:`/`internaltls:` nested under another key (e.g. `common:`) is never read.', fix: 'Move it to the top level (quick fix).' },
+  { code: 'obsolete-key', severity: 'warning', meaning: 'common.security.tlsEnabled is not read by any current Milvus.', fix: 'Rename to tlsMode (quick fix).' },
+  { code: 'unknown-key', severity: 'warning', meaning: 'A key Milvus does not know in tls, internaltls or common.security (a typo).', fix: 'Did-you-mean rename (quick fix).' },
+  { code: 'file-not-found', severity: 'error', meaning: 'The container path maps through a compose volume to a workspace file that does not exist.', fix: 'Generate Certificates… (quick fix) or fix the path.' },
+  { code: 'path-not-mapped', severity: 'hint', meaning: 'No compose volume covers the path (or it is in a named volume), so it cannot be checked.', fix: 'Mount the folder in the compose service (quick fix).' },
+  { code: 'file-unreadable', severity: 'error', meaning: 'The mapped file cannot be read.', fix: 'Check permissions.' },
+  { code: 'expected-certificate', severity: 'error', meaning: 'A certificate key points at a private key or non-certificate.', fix: 'Point it at the certificate.' },
+  { code: 'expected-private-key', severity: 'error', meaning: 'A key path points at a certificate.', fix: 'Point it at the key.' },
+  { code: 'key-encrypted', severity: 'error', meaning: 'Encrypted private key: Go cannot load it.', fix: 'Decrypt it with openssl pkey.' },
+  { code: 'private-key-in-certificate-file', severity: 'warning', meaning: 'The certificate file also holds a private key.', fix: 'Split them.' },
+  { code: 'key-mismatch', severity: 'error', meaning: 'The key is not the certificate\'s ("tls: private key does not match public key").', fix: 'Use one pair.' },
+  { code: 'server-not-signed-by-ca', severity: 'warning', meaning: 'The server certificate does not chain to the configured CA.', fix: 'Reissue from that CA.' },
+  { code: 'client-not-signed-by-ca', severity: 'warning', meaning: 'Mode 2: workspace client certificates do not chain to tls.caPemPath.', fix: 'Issue clients from that CA.' },
+  { code: 'internal-tls-sni-not-in-san', severity: 'error', meaning: 'internaltls.sni is not a SAN of internaltls.serverPemPath (Go clients, no CN fallback).', fix: 'Set sni to a SAN (quick fix) or reissue.' },
+  { code: 'internal-tls-unsupported-version', severity: 'warning', meaning: 'Internal TLS with a Milvus image older than 2.5.', fix: 'Upgrade, or drop it.' },
+  { code: 'placeholder-path', severity: 'error', meaning: 'etcd.ssl enabled with a `/path/to/…` placeholder.', fix: 'Set the real path.' },
+  { code: 'etcd-tls-min-version', severity: 'error', meaning: 'etcd.ssl.tlsMinVersion not 1.0–1.3: "unknown TLS version".', fix: 'Set 1.3 (quick fix).' },
+  { code: 'minio-placeholder-ca', severity: 'error', meaning: 'minio.useSSL with the placeholder tlsCACert, exported as SSL_CERT_FILE.', fix: 'Set the CA path or empty it (quick fix).' },
+  { code: 'minio-tls-min-version', severity: 'error', meaning: 'minio.ssl.tlsMinVersion not default/1.0–1.3.', fix: 'Pick an allowed value (quick fix).' },
+  { code: 'kafka-ssl-without-protocol', severity: 'warning', meaning: 'kafka.ssl.enabled without kafka.securityProtocol SSL/SASL_SSL: not TLS.', fix: 'Add securityProtocol: SSL (quick fix).' },
+  { code: 'overridden-by-environment', severity: 'information', meaning: 'A compose environment variable overrides this key; rules check the effective value.', fix: 'None, or edit the compose file.' },
+  { code: 'overridden-by-user-yaml', severity: 'information', meaning: 'user.yaml overrides this key.', fix: 'None.' },
+];

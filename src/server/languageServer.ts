@@ -1,0 +1,170 @@
+/**
+ * The wiring: owns the open documents, declares the capabilities and registers one thin handler
+ * per feature. No module state, so tests can run several servers in one process.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CancellationToken, ClientCapabilities, Connection, DidChangeWatchedFilesParams, DocumentDiagnosticReport,
+  InitializeParams, InitializeResult, ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { isCertificateFileName } from '../core/inspect';
+import type { AnalysisSettings } from './analyses';
+import { Analyses } from './analyses';
+import { pathToUri, uriToPath } from './convert';
+import { codeActionsOf, completionsOf, diagnosticsOf, hoverOf, inlayHintsOf, linksOf } from './features';
+import type { ServerHost } from './nodeHost';
+
+export const SERVER_NAME = 'milvus-tls-language-server';
+const SETTINGS_SECTION = 'milvusTls';
+
+export class MilvusLanguageServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly analyses: Analyses;
+  private readonly roots: string[];
+  private readonly capabilities: ClientCapabilities;
+  private readonly settings = new Map<string, Promise<AnalysisSettings>>();
+
+  constructor(private readonly connection: Connection, params: InitializeParams, private readonly host: ServerHost) {
+    this.capabilities = params.capabilities;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.roots = folders.map((uri) => uriToPath(uri)).filter((root): root is string => root !== undefined);
+    this.analyses = new Analyses(host, () => this.roots, (filePath) => this.documents.get(pathToUri(filePath))?.getText());
+    this.register();
+  }
+
+  get initializeResult(): InitializeResult {
+    // A fresh object per call: capabilities are never shared or mutated.
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '/'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentLinkProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+    };
+    return { capabilities, serverInfo: { name: SERVER_NAME, version: '0.1.0' } };
+  }
+
+  private register(): void {
+    const { connection, documents } = this;
+    documents.listen(connection);
+    documents.onDidClose((event) => {
+      this.analyses.evict(event.document.uri);
+      this.settings.delete(event.document.uri);
+    });
+    // Editing user.yaml changes what milvus.yaml's diagnostics say, and the reverse.
+    documents.onDidChangeContent((event) => {
+      if (/(^|\/)(milvus|user)\.yaml$/.test(event.document.uri)) this.analyses.invalidateAll();
+    });
+    connection.onInitialized(() => void this.scanCertificates());
+    connection.onDidChangeConfiguration(() => {
+      this.settings.clear();
+      this.analyses.invalidateAll();
+      this.refresh();
+    });
+    connection.onDidChangeWatchedFiles((params) => this.onWatchedFiles(params));
+    connection.languages.diagnostics.on((params, token) => this.guard('diagnostics', emptyReport(), async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return emptyReport();
+      const settings = await this.settingsFor(document.uri);
+      if (token.isCancellationRequested) return emptyReport();
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(document, this.analyses.get(document, settings)) };
+    }, token));
+    connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, analysis) => {
+      const formats = this.capabilities.textDocument?.hover?.contentFormat;
+      return hoverOf(document, analysis, params.position, formats === undefined || formats[0] === 'markdown');
+    }));
+    connection.onCompletion((params) => this.withAnalysis(params.textDocument.uri, [], (document, analysis) => completionsOf(document, analysis, params.position, (folder) => this.host.listFolder(folder))));
+    connection.onCodeAction((params) => this.guard('codeAction', [], () => {
+      const document = documents.get(params.textDocument.uri);
+      return Promise.resolve(document ? codeActionsOf(document, params, (filePath) => documents.get(pathToUri(filePath))?.getText() ?? this.host.readText(filePath)) : []);
+    }));
+    connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], linksOf));
+    connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], inlayHintsOf));
+  }
+
+  private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysis: NonNullable<ReturnType<Analyses['get']>>) => T): Promise<T> {
+    return this.guard('request', empty, async () => {
+      const document = this.documents.get(uri);
+      if (!document) return empty;
+      const analysis = this.analyses.get(document, await this.settingsFor(uri));
+      return analysis ? run(document, analysis) : empty;
+    });
+  }
+
+  /** Every handler goes through here: a failure is logged and answered with an empty result, never stale data. */
+  private async guard<T>(what: string, empty: T, run: () => Promise<T>, token?: CancellationToken): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (token?.isCancellationRequested) return empty;
+      this.connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (error instanceof ResponseError) throw error;
+      return empty;
+    }
+  }
+
+  private settingsFor(uri: string): Promise<AnalysisSettings> {
+    let settings = this.settings.get(uri);
+    if (!settings) {
+      settings = this.fetchSettings(uri);
+      this.settings.set(uri, settings);
+    }
+    return settings;
+  }
+
+  private async fetchSettings(uri: string): Promise<AnalysisSettings> {
+    if (!this.capabilities.workspace?.configuration) return { warnDays: undefined };
+    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+    const warnDays = (section as { expiryWarningDays?: unknown } | null)?.expiryWarningDays;
+    return { warnDays: typeof warnDays === 'number' ? warnDays : undefined };
+  }
+
+  private onWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    const paths = params.changes.map((change) => uriToPath(change.uri)).filter((filePath): filePath is string => filePath !== undefined);
+    this.analyses.filesChanged(paths);
+    // Created or deleted certificates change the client-certificate list; content changes do not.
+    if (params.changes.some((change) => change.type !== FileChangeType.Changed && isCertificateFileName(change.uri))) void this.scanCertificates();
+    else this.refresh();
+  }
+
+  private async scanCertificates(): Promise<void> {
+    try {
+      this.analyses.setCertificateFiles(await this.host.certificateFiles(this.roots));
+    } catch (error) {
+      this.connection.console.warn(`scanning for certificates failed: ${String(error)}`);
+    }
+    this.refresh();
+  }
+
+  /** Asks the client to pull diagnostics and inlay hints again, if it can. */
+  private refresh(): void {
+    const workspace = this.capabilities.workspace;
+    if (workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.settings.clear();
+  }
+}
+
+function emptyReport(): DocumentDiagnosticReport {
+  return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+}
+
+/** Starts a server on a connection: the instance is built in onInitialize, disposed on shutdown. */
+export function startServer(connection: Connection, host: ServerHost): void {
+  let server: MilvusLanguageServer | undefined;
+  connection.onInitialize((params) => {
+    server = new MilvusLanguageServer(connection, params, host);
+    return server.initializeResult;
+  });
+  connection.onShutdown(() => {
+    server?.dispose();
+    server = undefined;
+  });
+  connection.listen();
+}

@@ -1,0 +1,27 @@
+// Reading the Problems panel.
+import type { Page } from 'playwright-core';
+import { plainText, waitForText } from './dom';
+
+const PANEL = '.markers-panel';
+const ROW = `${PANEL} .monaco-list-row`;
+
+/** Opens the Problems panel (Ctrl+Shift+M, its default key binding) and waits until it is drawn. */
+export async function showProblems(page: Page, timeoutMs = 15_000): Promise<void> {
+  if (!(await page.locator(PANEL).isVisible())) await page.keyboard.press('Control+Shift+M');
+  await page.locator(PANEL).waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * The rows shown: one per file, then one per problem with its message, source and "[Ln N, Col M]".
+ * An empty list when the workspace has no problems.
+ */
+export async function readProblems(page: Page): Promise<string[]> {
+  await showProblems(page);
+  return (await page.locator(ROW).allInnerTexts()).map((text) => plainText(text).replace(/\s+/g, ' ').trim());
+}
+
+/** Waits for a problem row matching `pattern` (e.g. /tlsMode.*\[Ln 12/) and returns its text. */
+export async function waitForProblem(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  await showProblems(page);
+  return waitForText(page, ROW, pattern, timeoutMs);
+}

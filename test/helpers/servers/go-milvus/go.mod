@@ -1,0 +1,3 @@
+module milvustls/gomilvus
+
+go 1.19

@@ -1,0 +1,3 @@
+module milvus-tls/test/peers/go
+
+go 1.19

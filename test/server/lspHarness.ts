@@ -1,0 +1,86 @@
+// An LSP client for the server tests: the real server (startServer + the node host) on one end of
+// an in-memory stream pair, a protocol connection on the other. The client answers
+// workspace/configuration and records refresh requests, as VS Code would.
+import { PassThrough } from 'node:stream';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { pathToUri } from '../../src/server/convert';
+import { startServer } from '../../src/server/languageServer';
+import { createNodeHost } from '../../src/server/nodeHost';
+
+export interface Harness {
+  client: ProtocolConnection;
+  initializeResult: InitializeResult;
+  refreshes: { diagnostics: number };
+  open(filePath: string, text: string, version?: number): Promise<string>;
+  change(uri: string, text: string, version: number): Promise<void>;
+  /** An incremental change, as editors send while typing. */
+  insert(uri: string, position: { line: number; character: number }, text: string, version: number): Promise<void>;
+  diagnostics(uri: string): Promise<Diagnostic[]>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(root: string, options: { markdown?: boolean } = {}): Promise<Harness> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(ProposedFeatures.all, toServer, toClient);
+  startServer(serverConnection, createNodeHost());
+  const client = createProtocolConnection(toClient, toServer);
+  const refreshes = { diagnostics: 0 };
+  // Listeners go on before listen(): the server may ask as soon as it is initialized.
+  client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ expiryWarningDays: 30 })));
+  client.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes.diagnostics++;
+    return null;
+  });
+  client.onRequest('workspace/inlayHint/refresh', () => null);
+  client.listen();
+  const initializeResult = await client.sendRequest<InitializeResult>('initialize', {
+    // No processId: the server would watch this very process with a timer that keeps the tests alive.
+    processId: null,
+    rootUri: pathToUri(root),
+    workspaceFolders: [{ uri: pathToUri(root), name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
+      textDocument: { hover: { contentFormat: options.markdown === false ? ['plaintext'] : ['markdown', 'plaintext'] } },
+    },
+  });
+  await client.sendNotification('initialized', {});
+  return {
+    client,
+    initializeResult,
+    refreshes,
+    async open(filePath, text, version = 1) {
+      const uri = pathToUri(filePath);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+      return uri;
+    },
+    async change(uri, text, version) {
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async insert(uri, position, text, version) {
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text }] });
+    },
+    async diagnostics(uri) {
+      const report = await client.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      return report.items;
+    },
+    async close() {
+      await client.sendRequest('shutdown');
+      // Ending the server's input stream makes vscode-languageserver call process.exit: dispose only.
+      client.dispose();
+      serverConnection.dispose();
+    },
+  };
+}
+
+/** Resolves when `check` passes, polling; fails after `timeoutMs` (never a fixed sleep). */
+export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { certificateLabel, describeValidity, escapeMarkdown } from '../../../../src/client/certExplorer/format';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const validity = (notBefore: string, notAfter: string): string => describeValidity({ notBefore, notAfter }, now);
+const noSans = { dns: [], ip: [], email: [], uri: [] };
+
+describe('certExplorer format', () => {
+  it('says how long until expiry, in whole days', () => {
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-07-13T13:00:00Z'), 'expires in 42 days');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-02T13:00:00Z'), 'expires in 1 day');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T20:00:00Z'), 'expires in less than a day');
+  });
+  it('says how long ago it expired, never "0 days ago"', () => {
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-05-29T11:00:00Z'), 'expired 3 days ago');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T11:00:00Z'), 'expired less than a day ago');
+  });
+  it('says when a certificate that is not yet valid starts', () => {
+    assert.equal(validity('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z'), 'not valid until 2027-01-01');
+  });
+  it('labels by CommonName, else first SAN, else file name', () => {
+    assert.equal(certificateLabel({ commonName: 'server', sans: { ...noSans, dns: ['a.example'] }, file: '/w/x.pem' }), 'server');
+    assert.equal(certificateLabel({ commonName: undefined, sans: { ...noSans, ip: ['10.0.0.1'] }, file: '/w/x.pem' }), '10.0.0.1');
+    assert.equal(certificateLabel({ commonName: undefined, sans: noSans, file: '/w/x.pem' }), 'x.pem');
+  });
+  it('escapes Markdown in names', () => {
+    assert.equal(escapeMarkdown('my_ca*[1].pem'), 'my\\_ca\\*\\[1\\]\\.pem');
+  });
+});
