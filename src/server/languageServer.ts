@@ -9,6 +9,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { isCertificateFileName } from '../core/inspect';
+import type { Analysis } from '../core/rules';
 import type { AnalysisSettings } from './analyses';
 import { Analyses } from './analyses';
 import { pathToUri, uriToPath } from './convert';
@@ -85,7 +86,7 @@ export class MilvusLanguageServer {
     connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], inlayHintsOf));
   }
 
-  private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysis: NonNullable<ReturnType<Analyses['get']>>) => T): Promise<T> {
+  private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysis: Analysis) => T): Promise<T> {
     return this.guard('request', empty, async () => {
       const document = this.documents.get(uri);
       if (!document) return empty;

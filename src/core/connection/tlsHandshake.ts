@@ -47,6 +47,11 @@ export interface HandshakeResult {
   error?: Error;
   /** The server closed after the handshake without answering and without an alert. */
   closedAfterHandshake: boolean;
+  /**
+   * The server did not pick HTTP/2 by ALPN. Every Milvus gRPC port does (grpc-go), so this is another
+   * kind of server; it may never answer an HTTP/2 preface, so the client does not wait for it.
+   */
+  notHttp2: boolean;
 }
 
 function peerChain(socket: tls.TLSSocket): X509Certificate[] {
@@ -65,7 +70,7 @@ function peerChain(socket: tls.TLSSocket): X509Certificate[] {
 
 export function tlsHandshake(request: HandshakeRequest): Promise<HandshakeResult> {
   return new Promise((resolve) => {
-    const result: HandshakeResult = { secure: false, chain: [], answered: false, closedAfterHandshake: false };
+    const result: HandshakeResult = { secure: false, chain: [], answered: false, closedAfterHandshake: false, notHttp2: false };
     const socket = tls.connect({
       host: request.host,
       port: request.port,
@@ -97,6 +102,11 @@ export function tlsHandshake(request: HandshakeRequest): Promise<HandshakeResult
       }
       result.chain = peerChain(socket);
       request.onHandshake?.(result);
+      if (result.alpn !== 'h2') {
+        result.notHttp2 = true;
+        finish();
+        return;
+      }
       socket.write(H2_PREFACE);
     });
     socket.on('data', () => {

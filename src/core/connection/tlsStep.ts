@@ -94,6 +94,8 @@ async function probeClientCertRequirement(input: TlsStepInput, context: StepCont
   const probe = await tlsHandshake({ host: input.host, port: input.port, serverName: input.serverName, secureContext: withoutCert, signal: context.signal });
   throwIfAborted(context.signal);
   if (probe.secure && probe.answered) return { required: false };
+  // Not an HTTP/2 server: it would never answer the preface, so whether it wants a certificate stays open.
+  if (probe.secure && probe.notHttp2) return { required: undefined };
   const code = errorCode(probe.error);
   if (code === CERT_REQUIRED || (probe.secure && code === 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE')) return { required: true };
   // Node-based servers verify in JavaScript and just close; Go and OpenSSL ones send an alert.
@@ -150,7 +152,9 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
     return fail('The server ended the connection after the handshake.', cause, details);
   }
 
-  if (facts.clientCertRequired === true) details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted.');
+  if (result.notHttp2) {
+    details.push('The server did not choose HTTP/2 (ALPN h2), which every Milvus gRPC port does: this is probably not Milvus\'s gRPC port.');
+  } else if (facts.clientCertRequired === true) details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted.');
   else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
   else details.push('Client certificate: none given, and the server does not require one (tlsMode 1).');
   if (result.protocol !== 'TLSv1.3') details.push(`Note: ${result.protocol ?? 'this version'} was negotiated; Milvus tlsMode 2 only accepts TLS 1.3.`);

@@ -4,7 +4,7 @@
  * the service's volumes, from the workspace files behind them).
  */
 import path from 'node:path';
-import { KNOWN_CHILD_KEYS, normaliseKey, normaliseKeyPath, TLS_KEYS, tlsKeyInfo } from '../config';
+import { KNOWN_CHILD_KEYS, normaliseKey, normaliseKeyPath, tlsKeyInfo } from '../config';
 import type { RuleContext } from './context';
 import { lineContext } from './lookup';
 
@@ -69,5 +69,3 @@ function pathCandidates(ctx: RuleContext, prefix: string, range: CompletionCandi
   return candidates;
 }
 
-/** Every TLS key, for completion at the top level of the document (full dotted form as docs). */
-export const TLS_KEY_NAMES: readonly string[] = TLS_KEYS.map((info) => info.key);

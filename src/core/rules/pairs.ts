@@ -43,7 +43,7 @@ export function pairRules(ctx: RuleContext, references: readonly PathReference[]
       findings.push({
         code: 'key-mismatch',
         severity: 'error',
-        message: `${pair.key} is not the private key of ${pair.cert} (${leaf.commonName ?? leaf.subject}, ${leaf.publicKey.description}; the key is ${privateKey.publicKey.description}): Milvus fails with "tls: private key does not match public key". Point both at one pair.`,
+        message: `${pair.key} is not the private key of ${pair.cert} (${leaf.commonName ?? leaf.subject}${leaf.publicKey.description === privateKey.publicKey.description ? '' : `, ${leaf.publicKey.description}; the key is ${privateKey.publicKey.description}`}): Milvus fails with "tls: private key does not match public key". Point both at one pair.`,
         range: referenceRange(ctx, key),
       });
     }

@@ -39,5 +39,6 @@ export const RULES: readonly RuleDescription[] = [
   { code: 'minio-tls-min-version', severity: 'error', meaning: 'minio.ssl.tlsMinVersion not default/1.0–1.3.', fix: 'Pick an allowed value (quick fix).' },
   { code: 'kafka-ssl-without-protocol', severity: 'warning', meaning: 'kafka.ssl.enabled without kafka.securityProtocol SSL/SASL_SSL: not TLS.', fix: 'Add securityProtocol: SSL (quick fix).' },
   { code: 'overridden-by-environment', severity: 'information', meaning: 'A compose environment variable overrides this key; rules check the effective value.', fix: 'None, or edit the compose file.' },
+  { code: 'file-ignored-by-version', severity: 'warning', meaning: 'A user.yaml for a Milvus version that reads only milvus.yaml (2.3).', fix: 'Put the keys in milvus.yaml.' },
   { code: 'overridden-by-user-yaml', severity: 'information', meaning: 'user.yaml overrides this key.', fix: 'None.' },
 ];

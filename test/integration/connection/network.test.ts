@@ -17,17 +17,20 @@ describe('connection test: network and plaintext', () => {
   let plaintext: RunningServer;
   let silent: RunningServer;
   let silentTls: RunningServer;
+  let silentNotHttp2: RunningServer;
 
   before(async () => {
     pki = await createTestPki();
     plaintext = await startMilvusGrpcServer({ mode: 0 });
     silent = await startSilentServer();
     silentTls = await startSilentServer({ tls: { certPem: pki.server.certPem, keyPem: pki.server.keyPem } });
+    silentNotHttp2 = await startSilentServer({ tls: { certPem: pki.server.certPem, keyPem: pki.server.keyPem, alpn: [] } });
   });
   after(async () => {
     await plaintext.close();
     await silent.close();
     await silentTls.close();
+    await silentNotHttp2.close();
     await pki.cleanup();
   });
 
@@ -61,6 +64,13 @@ describe('connection test: network and plaintext', () => {
     assert.match(tls.summary, /after the handshake/);
     assert.ok(tls.details.some((line) => line.includes('SAN DNS:localhost')), tls.details.join('\n'));
     expectStep(report, 'go-rules', 'pass');
+  });
+
+  it('passes the handshake of a TLS server that is not HTTP/2, and says it is probably not the gRPC port', async () => {
+    const report = await testConnection({ host: '127.0.0.1', port: silentNotHttp2.port, serverName: 'localhost', caPem: pki.ca.certPem, timeoutMs: 500 });
+    const tls = expectStep(report, 'tls', 'pass');
+    assert.ok(tls.details.some((line) => line.includes('probably not Milvus')), tls.details.join('\n'));
+    assert.equal(step(report, 'grpc').status, 'fail');
   });
 
   it('recognises a plaintext gRPC server (tlsMode 0)', async () => {

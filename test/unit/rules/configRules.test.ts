@@ -95,6 +95,14 @@ describe('required files', () => {
   });
 });
 
+describe('versions', () => {
+  it('Milvus 2.3 ignores a user.yaml', () => {
+    const compose = withCompose(docsCompose('milvusdb/milvus:v2.3.21').replace('/milvus/configs/milvus.yaml', '/milvus/configs/user.yaml'));
+    const finding = only('common:\n  security:\n    tlsMode: 1\n', 'file-ignored-by-version', { ...compose, fileName: '/ws/milvus.yaml' });
+    assert.match(finding.message, /reads only milvus\.yaml/);
+  });
+});
+
 describe('structure', () => {
   it('tls under common (the Operator sample) is misplaced', () => {
     const text = 'common:\n  security:\n    tlsMode: 1\n  tls:\n    serverPemPath: /certs/server.pem\n    serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
