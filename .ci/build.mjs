@@ -1,20 +1,41 @@
-// Bundles the three entry points with esbuild: the extension (vscode external), the language
-// server and the CLI. One file each, so the .vsix ships no node_modules.
-import { existsSync } from 'node:fs';
+// Bundles the entry points with esbuild: the extension (vscode external), the language server and the
+// CLI, so the .vsix ships no node_modules. Each CLI subcommand is a bundle of its own (dist/cli/<name>.js),
+// loaded by dist/cli.js on demand: `milvus-tls generate` does not parse the gRPC stack that `ping` needs.
+import { existsSync, readdirSync } from 'node:fs';
 import { build, context } from 'esbuild';
 
 const production = process.argv.includes('--production');
 // --watch rebuilds on every save (the F5 launch configuration's pre-launch task).
 const watch = process.argv.includes('--watch');
 
+const cliMain = 'src/cli/main.ts';
+// A subcommand is a file of src/cli/ that main.ts imports as './<name>.js'.
+const mainSource = existsSync(cliMain) ? (await import('node:fs')).readFileSync(cliMain, 'utf8') : '';
+const subcommands = readdirSync('src/cli')
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((name) => mainSource.includes(`import('./${name}.js')`));
+
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/server/main.ts', out: 'server' },
-  { in: 'src/cli/main.ts', out: 'cli' },
+  { in: cliMain, out: 'cli' },
+  ...subcommands.map((name) => ({ in: `src/cli/${name}.ts`, out: `cli/${name}` })),
 ];
 
+/** Keeps main.ts's `import('./<name>.js')` out of the main bundle, pointing at dist/cli/<name>.js. */
+const lazySubcommands = {
+  name: 'lazy-subcommands',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+      const name = args.path.slice(2, -3);
+      if (!args.importer.endsWith('src/cli/main.ts') || !subcommands.includes(name)) return undefined;
+      return { path: `./cli/${name}.js`, external: true };
+    });
+  },
+};
+
 const options = {
-  entryPoints: entries.filter((e) => existsSync(e.in)).map((e) => ({ in: e.in, out: e.out })),
+  entryPoints: entries.filter((e) => existsSync(e.in)),
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -29,8 +50,8 @@ const options = {
 if (watch) {
   const ctx = await context({
     ...options,
-    // The problem matcher in .vscode/tasks.json waits for these two lines.
-    plugins: [{
+    plugins: [lazySubcommands, {
+      // The problem matcher in .vscode/tasks.json waits for these two lines.
       name: 'watch-log',
       setup(b) {
         b.onStart(() => console.log('[watch] build started'));
@@ -40,5 +61,5 @@ if (watch) {
   });
   await ctx.watch();
 } else {
-  await build(options);
+  await build({ ...options, plugins: [lazySubcommands] });
 }

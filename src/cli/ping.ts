@@ -11,7 +11,7 @@ import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
 /** Read when --token is not given, so the secret need not appear in the shell history or `ps`. */
-export const TOKEN_ENV = 'MILVUS_TLS_TOKEN';
+export const TOKEN_ENV = 'MILVUS_TOKEN';
 
 const HELP = `Usage: milvus-tls ping ADDRESS [options]
 

@@ -86,7 +86,7 @@ describe('milvus-tls ping', () => {
     assert.equal(report.target.tokenGiven, true);
     assert.ok(!run.stdout.includes('root:nope'));
     // From the environment, so it is not in `ps` either; right token, so the call passes.
-    const fromEnv = await ping([`127.0.0.1:${auth.port}`, '--ca', pki.ca.certPath], { MILVUS_TLS_TOKEN: token });
+    const fromEnv = await ping([`127.0.0.1:${auth.port}`, '--ca', pki.ca.certPath], { MILVUS_TOKEN: token });
     assert.equal(fromEnv.code, 0, fromEnv.stdout + fromEnv.stderr);
     assert.match(fromEnv.stdout, /PASS {2}gRPC GetVersion/);
     for (const secret of [token, Buffer.from(token).toString('base64')]) {
