@@ -4,7 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CancellationToken, ClientCapabilities, Connection, DidChangeWatchedFilesParams, DocumentDiagnosticReport,
+  CancellationToken, ClientCapabilities, Connection, Diagnostic, DidChangeWatchedFilesParams, DocumentDiagnosticReport,
   InitializeParams, InitializeResult, ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
@@ -15,6 +15,7 @@ import { Analyses } from './analyses';
 import { pathToUri, uriToPath } from './convert';
 import { codeActionsOf, completionsOf, diagnosticsOf, hoverOf, inlayHintsOf, linksOf } from './features';
 import type { ServerHost } from './nodeHost';
+import { DiagnosticsPusher } from './pushDiagnostics';
 
 export const SERVER_NAME = 'milvus-tls-language-server';
 const SETTINGS_SECTION = 'milvusTls';
@@ -25,12 +26,25 @@ export class MilvusLanguageServer {
   private readonly roots: string[];
   private readonly capabilities: ClientCapabilities;
   private readonly settings = new Map<string, Promise<AnalysisSettings>>();
+  /** Only for clients that cannot pull diagnostics (no textDocument.diagnostic capability). */
+  private readonly pusher: DiagnosticsPusher | undefined;
 
   constructor(private readonly connection: Connection, params: InitializeParams, private readonly host: ServerHost) {
     this.capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.roots = folders.map((uri) => uriToPath(uri)).filter((root): root is string => root !== undefined);
     this.analyses = new Analyses(host, () => this.roots, (filePath) => this.documents.get(pathToUri(filePath))?.getText());
+    if (!this.capabilities.textDocument?.diagnostic) {
+      this.pusher = new DiagnosticsPusher(
+        async (uri) => {
+          const diagnostics = await this.diagnosticsFor(uri);
+          const document = this.documents.get(uri);
+          return diagnostics && document ? { version: document.version, diagnostics } : undefined;
+        },
+        (params) => connection.sendDiagnostics(params),
+        (error) => connection.console.error(`publishing diagnostics failed: ${String(error)}`),
+      );
+    }
     this.register();
   }
 
@@ -54,10 +68,16 @@ export class MilvusLanguageServer {
     documents.onDidClose((event) => {
       this.analyses.evict(event.document.uri);
       this.settings.delete(event.document.uri);
+      this.pusher?.clear(event.document.uri);
     });
     // Editing user.yaml changes what milvus.yaml's diagnostics say, and the reverse.
     documents.onDidChangeContent((event) => {
-      if (/(^|\/)(milvus|user)\.yaml$/.test(event.document.uri)) this.analyses.invalidateAll();
+      if (/(^|\/)(milvus|user)\.yaml$/.test(event.document.uri)) {
+        this.analyses.invalidateAll();
+        this.pusher?.scheduleAll(documents.keys());
+      } else {
+        this.pusher?.schedule(event.document.uri);
+      }
     });
     connection.onInitialized(() => void this.scanCertificates());
     connection.onDidChangeConfiguration(() => {
@@ -67,11 +87,8 @@ export class MilvusLanguageServer {
     });
     connection.onDidChangeWatchedFiles((params) => this.onWatchedFiles(params));
     connection.languages.diagnostics.on((params, token) => this.guard('diagnostics', emptyReport(), async () => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return emptyReport();
-      const settings = await this.settingsFor(document.uri);
-      if (token.isCancellationRequested) return emptyReport();
-      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(document, this.analyses.get(document, settings)) };
+      const items = await this.diagnosticsFor(params.textDocument.uri, token);
+      return items ? { kind: DocumentDiagnosticReportKind.Full, items } : emptyReport();
     }, token));
     connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, analysis) => {
       const formats = this.capabilities.textDocument?.hover?.contentFormat;
@@ -84,6 +101,16 @@ export class MilvusLanguageServer {
     }));
     connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], linksOf));
     connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], inlayHintsOf));
+  }
+
+  /** Undefined when the document is not open or the request was cancelled. */
+  private async diagnosticsFor(uri: string, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+    if (!this.documents.get(uri)) return undefined;
+    const settings = await this.settingsFor(uri);
+    // Looked up after the await: the document may have changed or closed meanwhile.
+    const document = this.documents.get(uri);
+    if (!document || token?.isCancellationRequested) return undefined;
+    return diagnosticsOf(document, this.analyses.get(document, settings));
   }
 
   private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysis: Analysis) => T): Promise<T> {
@@ -140,14 +167,16 @@ export class MilvusLanguageServer {
     this.refresh();
   }
 
-  /** Asks the client to pull diagnostics and inlay hints again, if it can. */
+  /** Asks the client to pull diagnostics and inlay hints again, if it can; pushes them if it cannot pull. */
   private refresh(): void {
+    this.pusher?.scheduleAll(this.documents.keys());
     const workspace = this.capabilities.workspace;
     if (workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
     if (workspace?.inlayHint?.refreshSupport) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   dispose(): void {
+    this.pusher?.dispose();
     this.settings.clear();
   }
 }

@@ -29,7 +29,13 @@ describe('b: generate certificates with the defaults', { timeout: 240_000 }, () 
     const s = session!;
     await s.guard(async () => {
       await runCommand(s.page, 'Milvus TLS: Generate Certificates…');
-      const steps = await acceptDefaultsUntil(s.page, notificationToast(s.page, SUCCESS), { timeoutMs: 90_000 });
+      const steps = await acceptDefaultsUntil(s.page, notificationToast(s.page, SUCCESS), {
+        timeoutMs: 90_000,
+        // The SAN step shows the most: the proposed names, compose's service and container among them.
+        onStep: async (step) => {
+          if (/subject alternative names/i.test(`${step.title} ${step.placeholder}`)) await s.screenshot('quick-input');
+        },
+      });
       console.log(`answered ${steps.length} steps: ${steps.map((step) => step.title || step.placeholder).join(' | ')}`);
       assert.ok(steps.length > 0, 'the command asked at least one question');
       const message = await waitForNotification(s.page, SUCCESS);

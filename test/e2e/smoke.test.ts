@@ -1,5 +1,6 @@
 // Smoke: the packaged extension installs into a real VS Code (code-server), activates, and its command
-// runs from the palette. Also measures activation time and the extension host's memory.
+// runs from the palette. Also measures activation time and the memory of the extension host and of
+// the language server (with milvus.yaml open).
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { measureActivation } from './harness/activation';
@@ -10,6 +11,9 @@ import { readProblems } from './harness/problems';
 import type { Session } from './harness/session';
 import { openSession } from './harness/session';
 import { recordMetric } from './harness/metrics';
+import { waitForText } from './harness/dom';
+import { goToPosition, openFromExplorer } from './harness/editor';
+import { tlsModePosition } from './harness/milvusYaml';
 
 describe('smoke: the .vsix in code-server', { timeout: 240_000 }, () => {
   let session: Session | undefined;
@@ -46,6 +50,23 @@ describe('smoke: the .vsix in code-server', { timeout: 240_000 }, () => {
       const rows = await readProblems(s.page);
       assert.ok(Array.isArray(rows));
       await s.screenshot('problems');
+    });
+  });
+
+  it('measures the memory with milvus.yaml open and analysed by the language server', async () => {
+    const s = session!;
+    await s.guard(async () => {
+      await openFromExplorer(s.page, 'milvus.yaml');
+      const at = await tlsModePosition(s.workspace);
+      await goToPosition(s.page, at.line, at.valueColumn);
+      // The inlay hint comes from the language server: it runs and has read the file (and its compose).
+      await waitForText(s.page, '.part.editor .monaco-editor .view-lines', /tlsMode: 0\s*→ TLS off/, 60_000);
+      const host = await extensionHost(s.server.pgid);
+      const server = await languageServer(s.server.pgid);
+      console.log(`milvus.yaml open: extension host RSS ${host?.rssMiB ?? '?'} MiB; language server RSS ${server?.rssMiB ?? 'not running'} MiB`);
+      await recordMetric('smoke-milvus-yaml', { extensionHostRssMiB: host?.rssMiB, languageServerRssMiB: server?.rssMiB });
+      assert.ok(server, 'the language server (dist/server.js) runs in the code-server process group');
+      await s.screenshot('milvus-yaml');
     });
   });
 });

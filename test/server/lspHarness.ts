@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createProtocolConnection } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { pathToUri } from '../../src/server/convert';
 import { startServer } from '../../src/server/languageServer';
@@ -14,6 +14,8 @@ export interface Harness {
   client: ProtocolConnection;
   initializeResult: InitializeResult;
   refreshes: { diagnostics: number };
+  /** Every textDocument/publishDiagnostics, in order (only a client started with `pull: false` gets any). */
+  published: PublishDiagnosticsParams[];
   open(filePath: string, text: string, version?: number): Promise<string>;
   change(uri: string, text: string, version: number): Promise<void>;
   /** An incremental change, as editors send while typing. */
@@ -22,7 +24,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(root: string, options: { markdown?: boolean } = {}): Promise<Harness> {
+/** `pull: false` leaves out the textDocument.diagnostic capability, as Neovim before 0.10 does. */
+export async function startHarness(root: string, options: { markdown?: boolean; pull?: boolean } = {}): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, toServer, toClient);
@@ -36,6 +39,10 @@ export async function startHarness(root: string, options: { markdown?: boolean }
     return null;
   });
   client.onRequest('workspace/inlayHint/refresh', () => null);
+  const published: PublishDiagnosticsParams[] = [];
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+  });
   client.listen();
   const initializeResult = await client.sendRequest<InitializeResult>('initialize', {
     // No processId: the server would watch this very process with a timer that keeps the tests alive.
@@ -44,7 +51,10 @@ export async function startHarness(root: string, options: { markdown?: boolean }
     workspaceFolders: [{ uri: pathToUri(root), name: 'ws' }],
     capabilities: {
       workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
-      textDocument: { hover: { contentFormat: options.markdown === false ? ['plaintext'] : ['markdown', 'plaintext'] } },
+      textDocument: {
+        hover: { contentFormat: options.markdown === false ? ['plaintext'] : ['markdown', 'plaintext'] },
+        ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
+      },
     },
   });
   await client.sendNotification('initialized', {});
@@ -52,6 +62,7 @@ export async function startHarness(root: string, options: { markdown?: boolean }
     client,
     initializeResult,
     refreshes,
+    published,
     async open(filePath, text, version = 1) {
       const uri = pathToUri(filePath);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });

@@ -1,8 +1,9 @@
 // Every field of a certificate as label/value rows, rendered two ways: a Markdown tooltip for the
 // tree and a plain-text dump for "Show Details". One list, so neither can forget a field.
 import { basename } from 'node:path';
+import { sanEntries } from '../../core/inspect/describe';
 import type { CertificateInfo, Finding, WorkspaceCertificate } from '../../core/inspect/types';
-import { allSans, certificateLabel, describeValidity, escapeMarkdown } from './format';
+import { certificateLabel, describeValidity, escapeMarkdown } from './format';
 
 export type Row = readonly [label: string, value: string];
 
@@ -46,7 +47,7 @@ export function certificateRows(cert: CertificateInfo, context: CertificateConte
     ['Role', `${ROLE_NAMES[cert.role]}${cert.roleSource === 'none' ? '' : ` (from ${cert.roleSource.replace(/-/g, ' ')})`}`],
     ['Valid from', cert.notBefore],
     ['Valid until', `${cert.notAfter} (${describeValidity(cert, now)})`],
-    ['Subject alt names', allSans(cert.sans).join(', ') || (cert.hasSanExtension ? '(empty)' : '(none)')],
+    ['Subject alt names', sanEntries(cert.sans).join(', ') || (cert.hasSanExtension ? '(empty)' : '(none)')],
     ['Public key', cert.publicKey.description],
     ['Signature', cert.signatureAlgorithm.name],
     ['Basic constraints', constraints

@@ -35,15 +35,6 @@ export function certificateLabel(cert: Pick<CertificateInfo, 'commonName' | 'san
   return cert.commonName ?? firstSan(cert.sans) ?? basename(cert.file);
 }
 
-export function allSans(sans: SubjectAltNames): string[] {
-  return [
-    ...sans.dns.map((name) => `DNS:${name}`),
-    ...sans.ip.map((ip) => `IP:${ip}`),
-    ...sans.email.map((email) => `email:${email}`),
-    ...sans.uri.map((uri) => `URI:${uri}`),
-  ];
-}
-
 /** Escapes text for a Markdown tooltip: DNs and file names are full of `_`, `*` and `\`. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');

@@ -3,34 +3,12 @@
 // no override is needed at all); otherwise `localhost` (the docs' certificates), then the first DNS
 // name, then the first IP address.
 import { readFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
-import { readPemOrDer } from '../../core/inspect';
-
-export interface CertificateNames {
-  dns: readonly string[];
-  ip: readonly string[];
-}
-
-function dnsMatches(pattern: string, host: string): boolean {
-  const name = pattern.toLowerCase();
-  const target = host.toLowerCase();
-  if (!name.startsWith('*.')) return name === target;
-  // A wildcard covers exactly one leftmost label.
-  const dot = target.indexOf('.');
-  return dot > 0 && target.slice(dot) === name.slice(1);
-}
-
-function sameIp(a: string, b: string): boolean {
-  return a.replace(/^\[|\]$/g, '').toLowerCase() === b.replace(/^\[|\]$/g, '').toLowerCase();
-}
-
-export function certificateHoldsName(names: CertificateNames, host: string): boolean {
-  return isIP(host) !== 0 ? names.ip.some((ip) => sameIp(ip, host)) : names.dns.some((dns) => dnsMatches(dns, host));
-}
+import type { ServerNames } from '../../core/inspect';
+import { readPemOrDer, sanMatchesName } from '../../core/inspect';
 
 /** Undefined when the certificate has no DNS or IP SAN (Go refuses it anyway: the test says so). */
-export function pickServerName(names: CertificateNames, host: string): string | undefined {
-  if (certificateHoldsName(names, host)) return host;
+export function pickServerName(names: ServerNames, host: string): string | undefined {
+  if (sanMatchesName(names, host)) return host;
   const concrete = names.dns.filter((dns) => !dns.startsWith('*.'));
   if (concrete.some((dns) => dns.toLowerCase() === 'localhost')) return 'localhost';
   return concrete[0] ?? names.ip[0];

@@ -32,14 +32,13 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses with the options every model here needs: source tokens kept, duplicate keys allowed
+ * Parses with the options every model here needs: duplicate keys allowed
  * (Go's yaml.v2 `Unmarshal`, which Milvus uses, lets the last one win; we report them ourselves),
  * and a LineCounter for callers that want lines. Never throws on bad input.
  */
 export function parseYamlWithRanges(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
-    keepSourceTokens: true,
     uniqueKeys: false,
     lineCounter,
     prettyErrors: false,

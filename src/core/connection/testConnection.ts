@@ -1,12 +1,12 @@
 // The connection test: TCP, TLS, Go's certificate rules, a gRPC call and a REST call, in that order,
 // each timed, bounded and explained. Pure Node (no editor): the CLI `ping` and the editor's "Test
 // Connection" command both render the report it returns.
-import type { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 import type { SecureContext } from 'node:tls';
+import type { InspectedCertificate } from '../inspect';
+import { readPemCertificates } from '../inspect';
 import { formatAddress } from './address';
 import { causes } from './causes';
-import { parseCertificates } from './certificates';
 import type { ClassifyContext } from './classify';
 import { errorText } from './classify';
 import { goRulesStep } from './goRulesStep';
@@ -33,14 +33,14 @@ export const STEP_TITLES: Readonly<Record<StepId, string>> = {
 interface Prepared {
   secureContext?: SecureContext;
   withoutClientCert?: SecureContext;
-  caCerts: X509Certificate[];
-  clientChain: X509Certificate[];
+  caCerts: InspectedCertificate[];
+  clientChain: InspectedCertificate[];
   /** Why the files cannot be used, when they cannot. */
   problem?: string;
 }
 
 /** Builds the TLS contexts once; a bad file becomes a diagnosis rather than an exception. */
-function prepare(target: ConnectionTarget, maxVersion: tls.SecureVersion): Prepared {
+function prepare(target: ConnectionTarget, maxVersion: tls.SecureVersion, now: Date): Prepared {
   const prepared: Prepared = { caCerts: [], clientChain: [] };
   const hasCert = target.certPem !== undefined;
   if (hasCert !== (target.keyPem !== undefined)) {
@@ -49,11 +49,11 @@ function prepare(target: ConnectionTarget, maxVersion: tls.SecureVersion): Prepa
   }
   try {
     if (target.caPem !== undefined) {
-      prepared.caCerts = parseCertificates(target.caPem);
+      prepared.caCerts = readPemCertificates(target.caPem, 'CA file', now);
       if (prepared.caCerts.length === 0) throw new Error('the CA file holds no PEM certificate');
     }
     if (target.certPem !== undefined) {
-      prepared.clientChain = parseCertificates(target.certPem);
+      prepared.clientChain = readPemCertificates(target.certPem, 'client certificate file', now);
       if (prepared.clientChain.length === 0) throw new Error('the client certificate file holds no PEM certificate');
     }
     const base = { minVersion: 'TLSv1.2' as const, maxVersion, ...(target.caPem !== undefined ? { ca: target.caPem } : {}) };
@@ -90,7 +90,7 @@ export async function testConnection(target: ConnectionTarget, options: TestConn
   const classify = (role: 'grpc' | 'rest', where: string): ClassifyContext => ({
     where, host, serverName, role, caGiven: summary.caGiven, clientCertSent: summary.clientCertificateGiven, maxTlsVersion: summary.maxTlsVersion,
   });
-  const prepared = prepare(target, summary.maxTlsVersion);
+  const prepared = prepare(target, summary.maxTlsVersion, now);
   const steps: StepResult[] = [];
   const tlsFacts: TlsFacts = { chain: [], nodeAcceptedName: false, clientCertRequired: undefined };
   const grpcFacts: GrpcFacts = {};

@@ -6,10 +6,10 @@
 // tlsMode 2) answers with a "certificate required" alert (or, for Node-based servers, closes), one that
 // does not (tlsMode 1) completes. Milvus never requests a certificate optionally, so "required or not"
 // is the whole story. Without a configured certificate, the main handshake itself tells.
-import type { X509Certificate } from 'node:crypto';
 import type { SecureContext } from 'node:tls';
+import type { InspectedCertificate } from '../inspect';
+import { describeCertificate, inspectX509, sanEntries } from '../inspect';
 import { causes } from './causes';
-import { describeCertificate, isoDate, subjectAltNames } from './certificates';
 import type { ClassifyContext } from './classify';
 import { classifyTlsError, errorCode, errorText, NOT_TLS_CODES, verifyCause } from './classify';
 import { plaintextProbe } from './plaintextProbe';
@@ -29,13 +29,14 @@ export interface TlsStepInput {
   /** Same without the client certificate; only when one is configured (see above). */
   withoutClientCert?: SecureContext;
   /** The CA certificates given, to recognise a server.pem passed as the CA. */
-  caCerts: X509Certificate[];
+  caCerts: InspectedCertificate[];
   now: Date;
 }
 
 /** What later steps need from the handshake. */
 export interface TlsFacts {
-  chain: X509Certificate[];
+  /** The server chain as presented (leaf first), read once by the inspection engine for the later steps. */
+  chain: InspectedCertificate[];
   /** Node accepted the name (through a SAN, or through the CN fallback Go does not have). */
   nodeAcceptedName: boolean;
   clientCertRequired: boolean | undefined;
@@ -47,10 +48,25 @@ function fail(summary: string, cause: Cause, details: string[]): StepOutcome {
   return { status: 'fail', summary, details, cause };
 }
 
-function describeSecure(result: HandshakeResult, now: Date, details: string[]): void {
+/**
+ * Describes the handshake and reads its chain into `facts`, once, as soon as it is known. Runs in a
+ * socket event handler, so it must not throw: a certificate Node parsed but the inspection engine
+ * cannot read ends the chain there (the Go rules then check what came before it).
+ */
+function describeSecure(result: HandshakeResult, now: Date, details: string[], facts: TlsFacts): void {
   details.push(`Protocol ${result.protocol ?? '?'}, cipher ${result.cipher ?? '?'}, ALPN ${result.alpn ?? 'none'}`);
   if (result.chain.length > 0) details.push('Server certificate chain (leaf first):');
-  result.chain.forEach((cert, index) => details.push(`  ${index + 1}. ${describeCertificate(cert, now)}`));
+  facts.chain = [];
+  for (const [index, cert] of result.chain.entries()) {
+    try {
+      const inspected = inspectX509(cert, 'server chain', index, now);
+      facts.chain.push(inspected);
+      details.push(`  ${index + 1}. ${describeCertificate(inspected.info, now)}`);
+    } catch (error) {
+      details.push(`  ${index + 1}. ${cert.subject.replace(/\n/g, ', ')}: not readable (${errorText(error)}), not checked further.`);
+      break;
+    }
+  }
 }
 
 async function handshakeFailure(result: HandshakeResult, input: TlsStepInput, context: StepContext): Promise<StepOutcome> {
@@ -70,17 +86,18 @@ async function handshakeFailure(result: HandshakeResult, input: TlsStepInput, co
   return fail(`TLS handshake failed: ${text || 'the connection closed'}.`, cause, context.details);
 }
 
-function verificationFailure(result: HandshakeResult, input: TlsStepInput, details: string[]): StepOutcome {
+function verificationFailure(result: HandshakeResult, input: TlsStepInput, details: string[], chain: InspectedCertificate[]): StepOutcome {
   const code = result.authorizationError ?? '';
-  const leaf = result.chain[0];
+  const leaf = chain[0]?.info;
   let cause: Cause | undefined;
-  if (code === 'CERT_HAS_EXPIRED' && leaf) cause = causes.expired('server', isoDate(leaf.validTo));
-  else if (code === 'CERT_NOT_YET_VALID' && leaf) cause = causes.notYetValid('server', isoDate(leaf.validFrom));
+  if (code === 'CERT_HAS_EXPIRED' && leaf) cause = causes.expired('server', leaf.notAfter.slice(0, 10));
+  else if (code === 'CERT_NOT_YET_VALID' && leaf) cause = causes.notYetValid('server', leaf.notBefore.slice(0, 10));
   else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' && leaf) {
-    const names = subjectAltNames(leaf);
-    cause = causes.hostnameMismatch(input.serverName, names.length > 0 ? names.join(', ') : `only the CN "${leaf.subject.replace(/\n/g, ', ')}"`);
+    const names = sanEntries(leaf.sans);
+    cause = causes.hostnameMismatch(input.serverName, names.length > 0 ? names.join(', ') : `only the CN "${leaf.subject}"`);
   }
-  else if (leaf && input.caCerts.some((ca) => ca.fingerprint256 === leaf.fingerprint256) && !leaf.checkIssued(leaf)) {
+  // The trap: server.pem given as the CA. Go and pymilvus accept a leaf as a root, Node does not.
+  else if (leaf && input.caCerts.some((ca) => ca.info.fingerprintSha256 === leaf.fingerprintSha256) && !leaf.selfSigned) {
     cause = causes.unknownCa(code, true, true);
   }
   cause ??= verifyCause(code, result.authorizationMessage ?? code, input.classify)
@@ -109,8 +126,7 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
   if (input.withoutClientCert) {
     const probe = await probeClientCertRequirement(input, context, input.withoutClientCert);
     if (probe.failure) {
-      if (probe.failure.secure) describeSecure(probe.failure, input.now, details);
-      facts.chain = probe.failure.chain;
+      if (probe.failure.secure) describeSecure(probe.failure, input.now, details, facts);
       return handshakeFailure(probe.failure, input, context);
     }
     facts.clientCertRequired = probe.required;
@@ -123,15 +139,13 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
     // leaves the protocol and the chain in the report.
     onHandshake: (secured) => {
       context.phase = 'waiting for the server to accept the connection after the handshake';
-      describeSecure(secured, input.now, details);
-      facts.chain = secured.chain;
+      describeSecure(secured, input.now, details, facts);
     },
   });
   throwIfAborted(context.signal);
   if (!result.secure) return handshakeFailure(result, input, context);
-  facts.chain = result.chain;
   facts.nodeAcceptedName = result.authorizationError !== 'ERR_TLS_CERT_ALTNAME_INVALID';
-  if (result.authorizationError) return verificationFailure(result, input, details);
+  if (result.authorizationError) return verificationFailure(result, input, details, facts.chain);
   details.push(`Node verified the chain and the name "${input.serverName}".`);
 
   const code = errorCode(result.error);

@@ -1,12 +1,12 @@
 // One X.509 certificate: node:crypto parses and verifies it (RSA, ECDSA and Ed25519 alike), the
 // small DER walk below adds what X509Certificate does not expose.
 import { X509Certificate } from 'node:crypto';
-import type { DerNode } from './der';
-import { decodeOid, decodeSmallInteger, decodeTime, derChildren, expectUniversal, isContext, readDer, Tag } from './der';
+import type { DerNode } from '../x509/der';
+import { decodeOid, decodeSmallInteger, decodeTime, derChildren, expectUniversal, isContext, readDer, Tag } from '../x509/der';
 import { parseBasicConstraints, parseExtendedKeyUsage, parseExtensions, parseKeyUsage, parsePssHashOid, parseSubjectAltNames } from './extensions';
 import { createContentCache } from './contentCache';
 import { parseName } from './names';
-import { EXTENSION, HASH_ALGORITHMS, SIGNATURE_ALGORITHMS } from './oids';
+import { HASH_ALGORITHMS, OID, SIGNATURE_ALGORITHMS } from '../x509/oids';
 import { describeSpki } from './publicKey';
 import { roleOfCertificate } from './role';
 import type { BasicConstraints, CertificateInfo, PemRange, SignatureAlgorithmInfo, SubjectAltNames } from './types';
@@ -85,17 +85,17 @@ function parseCertificate(certificateNode: DerNode): ParsedCertificate {
   if (extensionsField) {
     for (const extension of parseExtensions(readDer(extensionsField.contents))) {
       switch (extension.oid) {
-        case EXTENSION.subjectAltName:
+        case OID.subjectAltName:
           sans = parseSubjectAltNames(extension.value);
           hasSanExtension = true;
           break;
-        case EXTENSION.basicConstraints:
+        case OID.basicConstraints:
           basicConstraints = parseBasicConstraints(extension.value, extension.critical);
           break;
-        case EXTENSION.keyUsage:
+        case OID.keyUsage:
           keyUsage = parseKeyUsage(extension.value);
           break;
-        case EXTENSION.extendedKeyUsage:
+        case OID.extKeyUsage:
           extendedKeyUsage = parseExtendedKeyUsage(extension.value);
           break;
       }

@@ -1,10 +1,10 @@
 // Certificate signing requests: subject, requested SANs and key, read with the small DER reader.
 // Not node-forge: its CSR parser only accepts RSA keys, the same ECDSA gap as its certificate parser.
 import type { ObjectLocation } from './certificate';
-import { decodeOid, derChildren, expectUniversal, isContext, readDer, Tag } from './der';
+import { decodeOid, derChildren, expectUniversal, isContext, readDer, Tag } from '../x509/der';
 import { parseExtensions, parseSubjectAltNames } from './extensions';
 import { parseName } from './names';
-import { EXTENSION, EXTENSION_REQUEST_OID } from './oids';
+import { OID } from '../x509/oids';
 import { describeSpki } from './publicKey';
 import type { CsrInfo, PublicKeyInfo, SubjectAltNames } from './types';
 
@@ -25,10 +25,10 @@ export function readCsr(der: Buffer, location: ObjectLocation): CsrInfo {
   if (attributesNode && isContext(attributesNode, 0)) {
     for (const attribute of derChildren(attributesNode)) {
       const [typeNode, valuesNode] = derChildren(expectUniversal(attribute, Tag.sequence, 'Attribute'));
-      if (decodeOid(expectUniversal(typeNode, Tag.oid, 'attribute type').contents) !== EXTENSION_REQUEST_OID) continue;
+      if (decodeOid(expectUniversal(typeNode, Tag.oid, 'attribute type').contents) !== OID.extensionRequest) continue;
       const extensions = derChildren(expectUniversal(valuesNode, Tag.set, 'attribute values'))[0];
       if (!extensions) continue;
-      const san = parseExtensions(extensions).find((extension) => extension.oid === EXTENSION.subjectAltName);
+      const san = parseExtensions(extensions).find((extension) => extension.oid === OID.subjectAltName);
       if (san) sans = parseSubjectAltNames(san.value);
     }
   }

@@ -1,8 +1,9 @@
 // The certificate extensions the lint needs, parsed from DER: node:crypto only exposes the EKU
 // OIDs (as `keyUsage`) and the CA flag, not key usage bits, path length or typed SANs.
-import type { DerNode } from './der';
-import { DerError, decodeOid, decodeSmallInteger, derChildren, expectUniversal, isContext, isUniversal, readDer, Tag } from './der';
-import { EXTENDED_KEY_USAGES, KEY_USAGE_BITS } from './oids';
+import type { DerNode } from '../x509/der';
+import { DerError, decodeOid, decodeSmallInteger, derChildren, expectUniversal, isContext, isUniversal, readDer, Tag } from '../x509/der';
+import { formatIpAddress } from '../x509/ipAddress';
+import { EXTENDED_KEY_USAGES, KEY_USAGE_BITS } from '../x509/oids';
 import type { BasicConstraints, SubjectAltNames } from './types';
 
 export interface RawExtension {
@@ -24,21 +25,6 @@ export function parseExtensions(node: DerNode): RawExtension[] {
   });
 }
 
-function formatIp(bytes: Buffer): string {
-  if (bytes.length === 4) return [...bytes].join('.');
-  if (bytes.length === 16) {
-    const groups: string[] = [];
-    for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i).toString(16));
-    // Compress the longest run of zero groups, as in RFC 5952.
-    const text = groups.join(':');
-    const runs = text.match(/(?:^|:)0(?::0)+(?::|$)/g);
-    if (!runs) return text;
-    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a));
-    return text.replace(longest, '::');
-  }
-  return bytes.toString('hex');
-}
-
 /** GeneralNames: dNSName [2], iPAddress [7], rfc822Name [1], URI [6]; other forms are ignored. */
 export function parseSubjectAltNames(value: Buffer): SubjectAltNames {
   const sans: SubjectAltNames = { dns: [], ip: [], email: [], uri: [] };
@@ -46,7 +32,7 @@ export function parseSubjectAltNames(value: Buffer): SubjectAltNames {
     if (name.tagClass !== 2) continue;
     const text = name.contents.toString('latin1');
     if (name.tagNumber === 2) sans.dns.push(text);
-    else if (name.tagNumber === 7) sans.ip.push(formatIp(name.contents));
+    else if (name.tagNumber === 7) sans.ip.push(formatIpAddress(name.contents));
     else if (name.tagNumber === 1) sans.email.push(text);
     else if (name.tagNumber === 6) sans.uri.push(text);
   }

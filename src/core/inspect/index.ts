@@ -7,6 +7,11 @@ export { lintCertificate, lintPrivateKey, DEFAULT_WARN_DAYS } from './lint';
 export type { KeyLintContext } from './lint';
 export { roleHintFromFileName } from './role';
 export { daysUntil } from './certificate';
+export { sanMatchesName } from './hostname';
+export type { ServerNames } from './hostname';
+export { describeCertificate, sanEntries } from './describe';
+export { inspectX509, readPemCertificates } from './inspected';
+export type { InspectedCertificate } from './inspected';
 export { clearInspectionCaches } from './contentCache';
 export {
   scanFolder, scanFolderBatches, readInputFile, isCertificateFileName,

@@ -39,9 +39,9 @@ function validityFindings(cert: CertificateInfo, now: Date, warnDays: number): F
 }
 
 function ekuAllows(cert: CertificateInfo, usage: 'serverAuth' | 'clientAuth'): boolean {
-  // No EKU extension means any usage, to Go as to OpenSSL.
+  // No EKU extension means any usage, to Go as to OpenSSL; so does an empty one to Go (checkChainForKeyUsage).
   const eku = cert.extendedKeyUsage;
-  return eku === undefined || eku.includes(usage) || eku.includes('anyExtendedKeyUsage');
+  return eku === undefined || eku.length === 0 || eku.includes(usage) || eku.includes('anyExtendedKeyUsage');
 }
 
 function leafFindings(cert: CertificateInfo, role: 'server' | 'client' | 'server+client'): Finding[] {

@@ -1,8 +1,8 @@
 // Distinguished names read from DER, so the subject and issuer come out exactly, in certificate
 // order, including multi-valued RDNs and non-UTF-8 string types.
-import type { DerNode } from './der';
-import { decodeOid, decodeString, derChildren, expectUniversal, Tag } from './der';
-import { COMMON_NAME_OID, NAME_ATTRIBUTES } from './oids';
+import type { DerNode } from '../x509/der';
+import { decodeOid, decodeString, derChildren, expectUniversal, Tag } from '../x509/der';
+import { NAME_ATTRIBUTES, OID } from '../x509/oids';
 import type { NameAttribute } from './types';
 
 export interface DistinguishedName {
@@ -35,7 +35,7 @@ export function parseName(node: DerNode): DistinguishedName {
       attributes.push({ type, value });
       parts.push(`${type}=${escapeValue(value)}`);
       // The most specific (last) CN wins, as in Go's crypto/x509 and openssl's display.
-      if (oid === COMMON_NAME_OID) commonName = value;
+      if (oid === OID.commonName) commonName = value;
     }
     rdnTexts.push(parts.join(' + '));
   }

@@ -4,9 +4,9 @@
 // one only to ask its size costs more than the rest of reading it (see test/bench/inspect.ts).
 import { createHash } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { decodeOid, derChildren, expectUniversal, isUniversal, readDer, Tag } from './der';
-import type { DerNode } from './der';
-import { CURVE_NAMES } from './oids';
+import { decodeOid, derChildren, expectUniversal, isUniversal, readDer, Tag } from '../x509/der';
+import type { DerNode } from '../x509/der';
+import { CURVE_NAMES } from '../x509/oids';
 import type { KeyAlgorithm, PublicKeyInfo } from './types';
 
 const KEY_ALGORITHMS: Readonly<Record<string, KeyAlgorithm>> = {

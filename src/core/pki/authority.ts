@@ -1,6 +1,6 @@
 // The issuer of the leaves: either the CA generated a moment ago or an existing ca.pem + ca.key.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { readChildren, readElement } from './der';
+import { derChildren, isContext, readDer } from '../x509/der';
 import { CertificateAuthorityError } from './errors';
 import { findSubjectKeyIdentifier, keyIdentifierOf } from './extensions';
 import { spkiDer } from './keys';
@@ -15,19 +15,17 @@ export interface Issuer {
 
 /** Lifts the subject Name and the SubjectKeyIdentifier out of a certificate's DER. */
 function subjectAndKeyIdentifier(der: Buffer): { subject: Buffer; keyIdentifier: Buffer | undefined } {
-  const certificate = readElement(der, 0);
-  const [tbs] = readChildren(der, certificate);
+  const [tbs] = derChildren(readDer(der));
   if (!tbs) throw new Error('malformed certificate');
-  const fields = readChildren(der, tbs);
+  const fields = derChildren(tbs);
   // A v1 certificate has no [0] version, which shifts every field by one.
-  const shift = fields[0]?.tag === 0xa0 ? 1 : 0;
+  const shift = isContext(fields[0], 0) ? 1 : 0;
   const subject = fields[4 + shift];
   if (!subject) throw new Error('malformed certificate');
-  const extensionsWrapper = fields.find((field) => field.tag === 0xa3);
-  const extensions = extensionsWrapper && readElement(der, extensionsWrapper.contentStart);
+  const extensionsWrapper = fields.find((field) => isContext(field, 3));
   return {
-    subject: Buffer.from(der.subarray(subject.start, subject.end)),
-    keyIdentifier: extensions && findSubjectKeyIdentifier(der, extensions),
+    subject: Buffer.from(subject.encoded),
+    keyIdentifier: extensionsWrapper && findSubjectKeyIdentifier(readDer(extensionsWrapper.contents)),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1,
 } from './der';
 import { signDer, signatureAlgorithmFor, spkiDer } from './keys';
-import { OID } from './oids';
+import { OID } from '../x509/oids';
 
 export interface CertificateRequest {
   serialNumber: Buffer;

@@ -1,7 +1,7 @@
 // Subject and issuer names, in the order gen.sh writes them: C, ST, L, O, OU, CN.
 import { oid, sequence, set, toDer } from './der';
 import { asn1 } from './forgeAsn1';
-import { OID } from './oids';
+import { OID } from '../x509/oids';
 import type { SubjectFields } from './types';
 
 const FIELD_ORDER: [keyof SubjectFields, string][] = [

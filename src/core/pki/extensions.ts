@@ -1,12 +1,11 @@
 // The X.509 v3 extensions of the profile, encoded with node-forge's ASN.1 builder.
 import { createHash } from 'node:crypto';
 import { asn1 } from './forgeAsn1';
-import {
-  booleanTrue, bufferToBinary, implicitPrimitive, octetString, oid, readChildren, readElement,
-  sequence, smallInteger, toDer, type Asn1,
-} from './der';
-import { ipAddressBytes } from './ipAddress';
-import { OID } from './oids';
+import { booleanTrue, implicitPrimitive, octetString, oid, sequence, smallInteger, toDer, type Asn1 } from './der';
+import type { DerNode } from '../x509/der';
+import { decodeOid, derChildren, expectUniversal, readDer, Tag } from '../x509/der';
+import { ipAddressBytes } from '../x509/ipAddress';
+import { KEY_USAGE_BITS, OID } from '../x509/oids';
 
 /** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
 function extension(id: string, critical: boolean, value: Asn1): Asn1 {
@@ -22,14 +21,12 @@ export function basicConstraints(isCa: boolean): Asn1 {
   return extension(OID.basicConstraints, true, value);
 }
 
-const KEY_USAGE_BITS = {
-  digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5, cRLSign: 6,
-} as const;
-export type KeyUsage = keyof typeof KEY_USAGE_BITS;
+/** The usages the profile sets: all within the first byte of the BIT STRING, which is all keyUsage() writes. */
+export type KeyUsage = Extract<(typeof KEY_USAGE_BITS)[number], 'digitalSignature' | 'keyEncipherment' | 'keyCertSign' | 'cRLSign'>;
 
 export function keyUsage(usages: KeyUsage[]): Asn1 {
   let bits = 0;
-  for (const usage of usages) bits |= 0x80 >> KEY_USAGE_BITS[usage];
+  for (const usage of usages) bits |= 0x80 >> KEY_USAGE_BITS.indexOf(usage);
   // DER BIT STRING: the first byte counts the unused trailing zero bits of the last byte.
   let unusedBits = 0;
   while (unusedBits < 7 && ((bits >> unusedBits) & 1) === 0) unusedBits++;
@@ -53,10 +50,10 @@ export function subjectAltName(entries: string[]): Asn1 {
 
 /** RFC 5280 §4.2.1.2 method 1 (what openssl does): SHA-1 of the subjectPublicKey BIT STRING bits. */
 export function keyIdentifierOf(spki: Buffer): Buffer {
-  const outer = readElement(spki, 0);
-  const [, publicKeyBits] = readChildren(spki, outer);
+  const [, publicKeyBits] = derChildren(readDer(spki));
   if (!publicKeyBits) throw new Error('malformed SubjectPublicKeyInfo');
-  return createHash('sha1').update(spki.subarray(publicKeyBits.contentStart + 1, publicKeyBits.end)).digest();
+  // Skip the BIT STRING's unused-bits byte: the hash covers the key bits only.
+  return createHash('sha1').update(publicKeyBits.contents.subarray(1)).digest();
 }
 
 export function subjectKeyIdentifier(keyIdentifier: Buffer): Asn1 {
@@ -69,14 +66,14 @@ export function authorityKeyIdentifier(issuerKeyIdentifier: Buffer): Asn1 {
 }
 
 /** Reads the SubjectKeyIdentifier out of a DER Extensions SEQUENCE, if present. */
-export function findSubjectKeyIdentifier(der: Buffer, extensions: ReturnType<typeof readElement>): Buffer | undefined {
-  for (const ext of readChildren(der, extensions)) {
-    const [id, ...rest] = readChildren(der, ext);
+export function findSubjectKeyIdentifier(extensions: DerNode): Buffer | undefined {
+  for (const ext of derChildren(extensions)) {
+    const [id, ...rest] = derChildren(ext);
     const value = rest[rest.length - 1];
     if (!id || !value) continue;
-    if (bufferToBinary(der.subarray(id.contentStart, id.end)) !== asn1.oidToDer(OID.subjectKeyIdentifier).getBytes()) continue;
-    const inner = readElement(der, value.contentStart);
-    return Buffer.from(der.subarray(inner.contentStart, inner.end));
+    if (decodeOid(expectUniversal(id, Tag.oid, 'extension OID').contents) !== OID.subjectKeyIdentifier) continue;
+    // extnValue is an OCTET STRING holding the DER of the KeyIdentifier, itself an OCTET STRING.
+    return Buffer.from(readDer(value.contents).contents);
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // runs on libuv's thread pool, so three keys are made in parallel without blocking the event loop.
 import { generateKeyPair, sign, type KeyObject } from 'node:crypto';
 import { nullValue, oid, sequence, type Asn1 } from './der';
-import { OID } from './oids';
+import { OID } from '../x509/oids';
 import type { KeyType } from './types';
 
 export interface KeyPair {

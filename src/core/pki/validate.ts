@@ -1,7 +1,7 @@
 // Input checks shared by the CLI and the VS Code command. Each returns a message that says what is
 // wrong and what is accepted, or undefined when the value is fine.
 import { isIPv6 } from 'node:net';
-import { isIpAddress } from './ipAddress';
+import { isIpAddress } from '../x509/ipAddress';
 import { KEY_TYPES, type CertificateSetOptions } from './types';
 
 export const MAX_SUBJECT_TEXT_LENGTH = 64;

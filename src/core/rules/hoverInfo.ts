@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfigEntry } from '../config';
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
-import { daysUntil } from '../inspect';
+import { daysUntil, sanEntries } from '../inspect';
 import type { Analysis } from './index';
 import { resolvePathReference, PATH_SLOTS, displayHostPath } from './pathReferences';
 import type { PathReference } from './pathReferences';
@@ -52,7 +52,7 @@ function pathSummary(analysis: Analysis, reference: PathReference): string {
 
 export function certificateSummary(cert: CertificateInfo, now: Date): string {
   const days = daysUntil(new Date(cert.notAfter), now);
-  const sans = [...cert.sans.dns.map((dns) => `DNS:${dns}`), ...cert.sans.ip.map((ip) => `IP:${ip}`)].join(', ') || 'none';
+  const sans = sanEntries(cert.sans, ['dns', 'ip']).join(', ') || 'none';
   return [
     `**Certificate** ${cert.commonName ?? cert.subject}`,
     `- SANs: ${sans}`,

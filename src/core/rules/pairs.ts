@@ -5,7 +5,7 @@
  * are Go: no CommonName fallback).
  */
 import type { CertificateInfo, InputFile, PrivateKeyInfo } from '../inspect';
-import { inspectFiles, lintCertificate, roleHintFromFileName } from '../inspect';
+import { inspectFiles, lintCertificate, roleHintFromFileName, sanMatchesName } from '../inspect';
 import { readString } from '../config';
 import type { RuleContext } from './context';
 import { entryInDocument, valueAnchorFor } from './context';
@@ -117,24 +117,11 @@ function clientCertificateRules(ctx: RuleContext, ca: PathReference | undefined)
   }];
 }
 
-/** Go matches a DNS SAN case-insensitively, with `*` covering exactly one left-most label. */
-export function sanMatches(name: string, certificate: CertificateInfo): boolean {
-  const wanted = name.trim().toLowerCase().replace(/\.$/, '');
-  if (certificate.sans.ip.includes(wanted)) return true;
-  return certificate.sans.dns.some((dns) => {
-    const pattern = dns.toLowerCase().replace(/\.$/, '');
-    if (pattern === wanted) return true;
-    if (!pattern.startsWith('*.')) return false;
-    const dot = wanted.indexOf('.');
-    return dot > 0 && wanted.slice(dot) === pattern.slice(1);
-  });
-}
-
 function sniRule(ctx: RuleContext, server: PathReference | undefined): RuleFinding[] {
   const certificate = certificatesOf(server?.file)[0];
   if (!server || !certificate) return [];
   const sni = readString(ctx.effective, 'internaltls.sni').value.trim();
-  if (sni === '' || sanMatches(sni, certificate)) return [];
+  if (sni === '' || sanMatchesName(certificate.sans, sni)) return [];
   const sans = [...certificate.sans.dns, ...certificate.sans.ip].join(', ') || 'none';
   return [{
     code: 'internal-tls-sni-not-in-san',

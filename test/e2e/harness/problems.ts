@@ -25,3 +25,14 @@ export async function waitForProblem(page: Page, pattern: RegExp, timeoutMs = 30
   await showProblems(page);
   return waitForText(page, ROW, pattern, timeoutMs);
 }
+
+/** Waits until no problem row matches `pattern` (e.g. after a quick fix). */
+export async function waitForNoProblem(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  await showProblems(page);
+  const probe = `(() => {
+    const pattern = new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags.replace('g', ''))});
+    return !Array.from(document.querySelectorAll(${JSON.stringify(ROW)}))
+      .some((row) => pattern.test((row.innerText ?? '').replace(/\\u00a0/g, ' ')));
+  })()`;
+  await page.waitForFunction(probe, undefined, { timeout: timeoutMs, polling: 'raf' });
+}

@@ -57,7 +57,12 @@ export async function answerQuickInput(page: Page, value?: string, timeoutMs = 3
  * Presses Enter on every step (accepting what each proposes) until `done` is visible. Returns the steps
  * seen, so that a test can report them. Fails if more than `maxSteps` steps pass without `done`.
  */
-export async function acceptDefaultsUntil(page: Page, done: Locator, options: { maxSteps?: number; timeoutMs?: number } = {}): Promise<QuickInputStep[]> {
+export async function acceptDefaultsUntil(page: Page, done: Locator, options: {
+  maxSteps?: number;
+  timeoutMs?: number;
+  /** Called on each step before it is answered, e.g. to take a screenshot of one of them. */
+  onStep?: (step: QuickInputStep, index: number) => Promise<void>;
+} = {}): Promise<QuickInputStep[]> {
   const maxSteps = options.maxSteps ?? 12;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const steps: QuickInputStep[] = [];
@@ -71,6 +76,7 @@ export async function acceptDefaultsUntil(page: Page, done: Locator, options: { 
       throw new Error(`still asking after ${maxSteps} steps; last: ${JSON.stringify(step)}`);
     }
     steps.push(step);
+    await options.onStep?.(step, steps.length - 1);
     await answerQuickInput(page, undefined, timeoutMs);
   }
 }

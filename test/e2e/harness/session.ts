@@ -20,6 +20,11 @@ export interface SessionOptions {
   readonly workspace?: string;
   /** false opens the workspace in Restricted Mode (workspace trust on, folder not trusted). */
   readonly trusted?: boolean;
+  /**
+   * Changes the workspace copy before VS Code opens it (certificates, a broken milvus.yaml, settings),
+   * so that the first thing the extension reads is the scenario's state. Runs before code-server starts.
+   */
+  readonly prepare?: (workspace: string) => Promise<void>;
 }
 
 export interface Session {
@@ -52,6 +57,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     await installExtension(VSIX, { userDataDir, extensionsDir });
     await writeUserSettings(userDataDir, { workspaceTrust: options.trusted === false });
     const workspace = await copyWorkspace(options.workspace ?? EXAMPLE_WORKSPACE, join(root, 'workspace'));
+    await options.prepare?.(workspace);
 
     const server = await startCodeServer({ userDataDir, extensionsDir });
     cleanup.add(() => server.stop());

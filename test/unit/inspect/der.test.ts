@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DerError, decodeOid, decodeTime, readDer, Tag } from '../../../src/core/inspect/der';
+import { DerError, decodeOid, decodeTime, readDer, Tag } from '../../../src/core/x509/der';
 import { splitPem } from '../../../src/core/inspect/pem';
 
 function tlv(tag: number, contents: Buffer): Buffer {

@@ -3,8 +3,9 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { randomSerialNumber, serialFileContents } from '../../../src/core/pki/certificate';
 import { asn1 } from 'node-forge';
-import { readChildren, readElement, toDer, time } from '../../../src/core/pki/der';
-import { OID } from '../../../src/core/pki/oids';
+import { toDer, time } from '../../../src/core/pki/der';
+import { derChildren, readDer } from '../../../src/core/x509/der';
+import { OID } from '../../../src/core/x509/oids';
 import { defaultCertificateSetOptions } from '../../../src/core/pki/defaults';
 import { CertificateAuthorityError, InvalidOptionsError } from '../../../src/core/pki/errors';
 import { generateCertificateSet, reissueLeaves } from '../../../src/core/pki/generate';
@@ -27,12 +28,11 @@ const EXPECTED_SIGNATURE: Record<KeyType, string> = {
 
 /** The OID of Certificate.signatureAlgorithm (outer, after the TBSCertificate). */
 function signatureAlgorithmOid(certificate: X509Certificate): string {
-  const der = certificate.raw;
-  const [, algorithm] = readChildren(der, readElement(der, 0));
+  const [, algorithm] = derChildren(readDer(certificate.raw));
   assert.ok(algorithm);
-  const [id] = readChildren(der, algorithm);
+  const [id] = derChildren(algorithm);
   assert.ok(id);
-  return asn1.derToOid(der.subarray(id.contentStart, id.end).toString('binary'));
+  return asn1.derToOid(id.contents.toString('binary'));
 }
 
 describe('generateCertificateSet', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ipAddressBytes } from '../../../src/core/pki/ipAddress';
+import { ipAddressBytes } from '../../../src/core/x509/ipAddress';
 
 describe('ipAddressBytes (iPAddress SAN contents)', () => {
   const cases: [string, string][] = [

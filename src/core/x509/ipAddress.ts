@@ -1,4 +1,5 @@
-// IP addresses as the 4 or 16 bytes an iPAddress GeneralName holds (RFC 5280 §4.2.1.6).
+// IP addresses as the 4 or 16 bytes an iPAddress GeneralName holds (RFC 5280 §4.2.1.6): encoded by
+// the generator, decoded and compared by the inspection engine, so both read them the same way.
 import { isIPv4, isIPv6 } from 'node:net';
 
 export function isIpAddress(text: string): boolean {
@@ -36,4 +37,19 @@ export function ipAddressBytes(text: string): Buffer | undefined {
   if (isIPv4(text)) return Buffer.from(ipv4Bytes(text));
   if (isIpAddress(text)) return Buffer.from(ipv6Bytes(text));
   return undefined;
+}
+
+/** The text of an iPAddress GeneralName: dotted IPv4, or IPv6 with the longest zero run as "::" (RFC 5952). */
+export function formatIpAddress(bytes: Buffer): string {
+  if (bytes.length === 4) return [...bytes].join('.');
+  if (bytes.length === 16) {
+    const groups: string[] = [];
+    for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i).toString(16));
+    const text = groups.join(':');
+    const runs = text.match(/(?:^|:)0(?::0)+(?::|$)/g);
+    if (!runs) return text;
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a));
+    return text.replace(longest, '::');
+  }
+  return bytes.toString('hex');
 }

@@ -1,17 +1,46 @@
-// Names for the object identifiers that appear in certificates we care about. Unknown OIDs are
-// shown in dotted form rather than guessed.
+// The one table of object identifiers, shared by the generator (src/core/pki, which encodes them)
+// and the inspection engine (src/core/inspect, which names them). Neutral ground: neither depends
+// on the other. Unknown OIDs are shown in dotted form rather than guessed.
+
+/** The identifiers the code refers to by name (RFC 5280, RFC 5758, PKCS #9). */
+export const OID = {
+  commonName: '2.5.4.3',
+  countryName: '2.5.4.6',
+  localityName: '2.5.4.7',
+  stateOrProvinceName: '2.5.4.8',
+  organizationName: '2.5.4.10',
+  organizationalUnitName: '2.5.4.11',
+
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
+  basicConstraints: '2.5.29.19',
+  authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  anyExtendedKeyUsage: '2.5.29.37.0',
+
+  /** PKCS #9 extensionRequest: where a CSR carries the extensions it asks for. */
+  extensionRequest: '1.2.840.113549.1.9.14',
+
+  sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
+  ecdsaWithSHA256: '1.2.840.10045.4.3.2',
+  ecdsaWithSHA384: '1.2.840.10045.4.3.3',
+  ecdsaWithSHA512: '1.2.840.10045.4.3.4',
+} as const;
 
 /** Short names for distinguished-name attributes, as openssl prints them. */
 export const NAME_ATTRIBUTES: Readonly<Record<string, string>> = {
-  '2.5.4.3': 'CN',
+  [OID.commonName]: 'CN',
   '2.5.4.4': 'SN',
   '2.5.4.5': 'serialNumber',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
+  [OID.countryName]: 'C',
+  [OID.localityName]: 'L',
+  [OID.stateOrProvinceName]: 'ST',
   '2.5.4.9': 'street',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
+  [OID.organizationName]: 'O',
+  [OID.organizationalUnitName]: 'OU',
   '2.5.4.12': 'title',
   '2.5.4.42': 'GN',
   '2.5.4.46': 'dnQualifier',
@@ -20,28 +49,14 @@ export const NAME_ATTRIBUTES: Readonly<Record<string, string>> = {
   '1.2.840.113549.1.9.1': 'emailAddress',
 };
 
-export const COMMON_NAME_OID = '2.5.4.3';
-
-export const EXTENSION = {
-  subjectAltName: '2.5.29.17',
-  basicConstraints: '2.5.29.19',
-  keyUsage: '2.5.29.15',
-  extendedKeyUsage: '2.5.29.37',
-  subjectKeyIdentifier: '2.5.29.14',
-  authorityKeyIdentifier: '2.5.29.35',
-} as const;
-
-/** PKCS#9 extensionRequest: where a CSR carries the extensions it asks for. */
-export const EXTENSION_REQUEST_OID = '1.2.840.113549.1.9.14';
-
 export const EXTENDED_KEY_USAGES: Readonly<Record<string, string>> = {
-  '1.3.6.1.5.5.7.3.1': 'serverAuth',
-  '1.3.6.1.5.5.7.3.2': 'clientAuth',
+  [OID.serverAuth]: 'serverAuth',
+  [OID.clientAuth]: 'clientAuth',
   '1.3.6.1.5.5.7.3.3': 'codeSigning',
   '1.3.6.1.5.5.7.3.4': 'emailProtection',
   '1.3.6.1.5.5.7.3.8': 'timeStamping',
   '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
-  '2.5.29.37.0': 'anyExtendedKeyUsage',
+  [OID.anyExtendedKeyUsage]: 'anyExtendedKeyUsage',
 };
 
 /** The keyUsage BIT STRING's bits, in bit order (RFC 5280 4.2.1.3). */
@@ -69,15 +84,15 @@ export const SIGNATURE_ALGORITHMS: Readonly<Record<string, SignatureAlgorithmNam
   '1.2.840.113549.1.1.4': { name: 'md5WithRSAEncryption', hash: 'md5' },
   '1.2.840.113549.1.1.5': { name: 'sha1WithRSAEncryption', hash: 'sha1' },
   '1.2.840.113549.1.1.10': { name: 'RSASSA-PSS', hash: undefined },
-  '1.2.840.113549.1.1.11': { name: 'sha256WithRSAEncryption', hash: 'sha256' },
+  [OID.sha256WithRSAEncryption]: { name: 'sha256WithRSAEncryption', hash: 'sha256' },
   '1.2.840.113549.1.1.12': { name: 'sha384WithRSAEncryption', hash: 'sha384' },
   '1.2.840.113549.1.1.13': { name: 'sha512WithRSAEncryption', hash: 'sha512' },
   '1.2.840.113549.1.1.14': { name: 'sha224WithRSAEncryption', hash: 'sha224' },
   '1.2.840.10045.4.1': { name: 'ecdsa-with-SHA1', hash: 'sha1' },
   '1.2.840.10045.4.3.1': { name: 'ecdsa-with-SHA224', hash: 'sha224' },
-  '1.2.840.10045.4.3.2': { name: 'ecdsa-with-SHA256', hash: 'sha256' },
-  '1.2.840.10045.4.3.3': { name: 'ecdsa-with-SHA384', hash: 'sha384' },
-  '1.2.840.10045.4.3.4': { name: 'ecdsa-with-SHA512', hash: 'sha512' },
+  [OID.ecdsaWithSHA256]: { name: 'ecdsa-with-SHA256', hash: 'sha256' },
+  [OID.ecdsaWithSHA384]: { name: 'ecdsa-with-SHA384', hash: 'sha384' },
+  [OID.ecdsaWithSHA512]: { name: 'ecdsa-with-SHA512', hash: 'sha512' },
   '1.2.840.10040.4.3': { name: 'dsa-with-SHA1', hash: 'sha1' },
   '2.16.840.1.101.3.4.3.2': { name: 'dsa-with-SHA256', hash: 'sha256' },
   '1.3.101.112': { name: 'Ed25519', hash: undefined },
