@@ -8,6 +8,7 @@ import {
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
 import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
+import { milvusNamesInFolder } from '../core/pki/composeNames';
 import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
@@ -26,7 +27,9 @@ Options:
   --out DIR            folder to write to (default: ./tls; created if missing)
   --cn NAME            server common name, the name clients connect to (default: ${DEFAULT_SERVER_COMMON_NAME})
   --san NAME_OR_IP     server DNS name (*.wildcard allowed) or IP; repeat or comma-separate.
-                       Default: the CN, localhost, 127.0.0.1, ::1. When given, the CN is still included.
+                       Default: the CN, localhost, 127.0.0.1, ::1 and the Milvus service and container
+                       names of a docker-compose.yml / compose.yaml in the current folder.
+                       When given, the CN is still included.
   --client-cn NAME     client certificate common name (default: ${DEFAULT_CLIENT_COMMON_NAME})
   --ca-cn NAME         CA common name (default: ${DEFAULT_CA_COMMON_NAME})
   --key TYPE           ${KEY_TYPES.join(' | ')} (default: rsa2048)
@@ -79,14 +82,17 @@ function parseKeyType(text: string | undefined): KeyType {
   return text as KeyType;
 }
 
-/** --san values, or the defaults; the CN always leads, since clients use it as the server name. */
-function serverSans(commonName: string, sanOptions: string[] | undefined): string[] {
+/**
+ * --san values, or the defaults (with the Milvus service and container names of a compose file in the
+ * current folder, as the VS Code command does); the CN always leads, since clients use it as the server name.
+ */
+function serverSans(commonName: string, sanOptions: string[] | undefined, composeNames: string[]): string[] {
   if (!sanOptions || sanOptions.length === 0) {
     if (commonName.trim() !== '' && validateSan(commonName) !== undefined) {
       throw new UsageError(`--cn ${JSON.stringify(commonName)} is not a host name or IP address, so clients cannot connect with it; `
         + 'use a name such as milvus.example.com, or list the names clients use with --san');
     }
-    return defaultServerSans(commonName, []);
+    return defaultServerSans(commonName, composeNames);
   }
   const { sans, errors } = parseSanList(sanOptions.join(','));
   if (errors.length > 0) throw new UsageError(`--san: ${errors.join('\n--san: ')}`);
@@ -95,7 +101,7 @@ function serverSans(commonName: string, sanOptions: string[] | undefined): strin
   return parseSanList([...leading, ...sans].join(',')).sans; // deduplicated, first spelling kept
 }
 
-function buildOptions(values: Values): CertificateSetOptions {
+function buildOptions(values: Values, composeNames: string[]): CertificateSetOptions {
   const serverCommonName = values.cn ?? DEFAULT_SERVER_COMMON_NAME;
   const options = defaultCertificateSetOptions({
     keyType: parseKeyType(values.key),
@@ -105,7 +111,7 @@ function buildOptions(values: Values): CertificateSetOptions {
     },
     caCommonName: values['ca-cn'] ?? DEFAULT_CA_COMMON_NAME,
     serverCommonName,
-    serverSans: serverSans(serverCommonName, values.san),
+    serverSans: serverSans(serverCommonName, values.san, composeNames),
     clientCommonName: values['client-cn'] ?? DEFAULT_CLIENT_COMMON_NAME,
     caDays: parseDays(values['ca-days'], '--ca-days', DEFAULT_CA_DAYS),
     leafDays: parseDays(values.days, '--days', DEFAULT_LEAF_DAYS),
@@ -193,7 +199,7 @@ async function run(args: string[]): Promise<number> {
   if (reuseCa && (values['ca-cn'] !== undefined || values['ca-days'] !== undefined)) {
     throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
   }
-  const options = buildOptions(values);
+  const options = buildOptions(values, (await milvusNamesInFolder(process.cwd())).names);
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   try {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { validateCertificateSetOptions } from '../../core/pki/validate';
 import type { ExtensionContextHolder } from '../context';
-import { milvusNamesInFolder } from '../generate/composeNames';
+import { milvusNamesInFolder } from '../../core/pki/composeNames';
 import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState } from '../generate/generateWizard';
 import { outputFolderLabel, resolveOutputDir } from '../generate/outputFolder';
 import { runWizard } from '../quickInput/multiStep';

@@ -19,6 +19,18 @@ export function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[/_.]/g, '');
 }
 
+/**
+ * normaliseKeyPath(path) from the parent's normalised key and the full path, normalising only the
+ * last segment: the same result, without re-joining and re-scanning the whole path for every key.
+ */
+export function normaliseChildKey(parentKey: string, path: readonly string[]): string {
+  const segment = path[path.length - 1] ?? '';
+  // Under knowhere. the whole dotted key is used as written.
+  const head = path[0] ?? '';
+  if (head === 'knowhere' ? path.length > 1 : head.startsWith(NOT_FORMATTED_PREFIX)) return path.join('.');
+  return parentKey + segment.toLowerCase().replace(/[/_.]/g, '');
+}
+
 /** The normalised key of a path of YAML segments: ['common', 'security', 'tlsMode']. */
 export function normaliseKeyPath(segments: readonly string[]): string {
   return normaliseKey(segments.join('.'));

@@ -13,7 +13,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import { goYamlScalarToString } from './goValues';
-import { normaliseKeyPath } from './keyNormalisation';
+import { normaliseChildKey, normaliseKeyPath } from './keyNormalisation';
 import type { MapEntry, OffsetRange, SourceProblem } from './yamlSource';
 import { isPlainScalar, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, resolveAlias, scalarText } from './yamlSource';
 
@@ -86,7 +86,7 @@ export function parseMilvusConfig(text: string, fileName?: string): MilvusConfig
     problems.push({ message: 'a Milvus config must be a mapping of keys', offset: range.start, end: range.end, severity: 'error', code: 'not-a-mapping' });
   }
   const walker = new Flattener(document, config);
-  if (isMap(root)) walker.walkMap(root, [], false);
+  if (isMap(root)) walker.walkMap(root, [], '', false);
   walker.reportDuplicates(text);
   return config;
 }
@@ -96,7 +96,8 @@ class Flattener {
 
   constructor(private readonly document: Document.Parsed, private readonly config: MilvusConfigFile) {}
 
-  walkMap(map: unknown, path: string[], shadowed: boolean, knownEntries?: MapEntry[]): void {
+  /** `key` is normaliseKeyPath(path), carried down so each segment is normalised once (a keystroke's hot path). */
+  walkMap(map: unknown, path: string[], key: string, shadowed: boolean, knownEntries?: MapEntry[]): void {
     const entries = knownEntries ?? mapEntries(map, this.document);
     const goKeys = entries.map((entry) => goYamlScalarToString(entry.key, isPlainScalar(entry.keyNode)));
     const lastIndexByKey = new Map<string, number>();
@@ -109,7 +110,8 @@ class Flattener {
       else seen.set(goKey, [index]);
       const keyRange = rangeOrPoint(entry.keyNode as never, 0);
       const isShadowed = shadowed || lastIndexByKey.get(goKey) !== index;
-      this.walkValue(entry.value, [...path, goKey], keyRange, isShadowed, entry.merged);
+      const childPath = [...path, goKey];
+      this.walkValue(entry.value, childPath, normaliseChildKey(key, childPath), keyRange, isShadowed, entry.merged);
     });
     for (const [key, indexes] of seen) {
       if (indexes.length < 2 || shadowed) continue;
@@ -122,23 +124,23 @@ class Flattener {
     }
   }
 
-  private walkValue(value: unknown, path: string[], keyRange: OffsetRange, shadowed: boolean, merged: boolean): void {
+  private walkValue(value: unknown, path: string[], key: string, keyRange: OffsetRange, shadowed: boolean, merged: boolean): void {
     if (isMap(value)) {
       const entries = mapEntries(value, this.document);
       this.config.blocks.push({
         path,
-        key: normaliseKeyPath(path),
+        key,
         keyRange,
         range: rangeOrPoint(value, keyRange.end),
         children: entries.map((child) => ({ name: child.key, keyRange: rangeOrPoint(child.keyNode as never, 0) })),
         shadowed,
       });
-      this.walkMap(value, path, shadowed, entries);
+      this.walkMap(value, path, key, shadowed, entries);
       return;
     }
     const valueRange = rangeOfNode(value as never) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
     const entry: ConfigEntry = {
-      key: normaliseKeyPath(path),
+      key,
       path,
       value: '',
       rawText: undefined,

@@ -13,16 +13,23 @@ export async function openViewContainer(page: Page, title: string, timeoutMs = 3
   await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
-/** Expands every collapsed row of the visible side bar trees, one by one, until none is left. */
+/**
+ * Expands every collapsed row of the visible side bar trees, one by one, until none is left. The tree may
+ * redraw its rows meanwhile (the scanner reporting more files renews them, collapsed, under new ids), so
+ * an expansion that does not show within a few seconds is tried again rather than taken as a failure.
+ */
 export async function expandAll(page: Page, maxClicks = 50): Promise<void> {
   for (let click = 0; click < maxClicks; click++) {
     const collapsed = page.locator(`${ROWS}[aria-expanded="false"] >> visible=true`).first();
     if ((await collapsed.count()) === 0) return;
-    const id = await collapsed.getAttribute('id');
+    const label = await collapsed.getAttribute('aria-label');
     // The twistie, not the row: clicking a row runs its command (e.g. opens the file).
     await collapsed.locator('.monaco-tl-twistie').click();
-    if (id) await page.locator(`[id="${id}"][aria-expanded="true"]`).waitFor({ state: 'attached', timeout: 5_000 });
+    if (label === null) continue;
+    const expanded = page.locator(`${ROWS}[aria-expanded="true"][aria-label=${JSON.stringify(label)}]`).first();
+    await expanded.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
   }
+  throw new Error(`tree rows still collapsed after ${maxClicks} clicks`);
 }
 
 /** Waits for a side bar tree row matching `pattern`; returns its text. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { CERTIFICATE_SET_FILES } from '../../../src/core/pki/types';
@@ -62,6 +63,21 @@ describe('milvus-tls generate (CLI)', () => {
     await checkCertificateSetWithOpenssl(out, {
       serverSans: ['DNS:milvus.example.com', 'DNS:db.example.com', 'IP Address:10.0.0.5', 'IP Address:0:0:0:0:0:0:0:1'],
     });
+  });
+
+  it('adds the Milvus service and container names of the current folder\'s compose file to the default SANs', async () => {
+    const project = join(root, 'compose-project');
+    await mkdir(project);
+    await writeFile(join(project, 'docker-compose.yml'),
+      'services:\n  standalone:\n    container_name: milvus-standalone\n    image: milvusdb/milvus:v2.6.20\n');
+    // Run from the project folder, as a user would; tsx is loaded by absolute path from there.
+    const result = await runProcess(process.execPath,
+      ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+        join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'generate', '--key', 'ecdsa-p256'], { cwd: project });
+    assertExit(result, 0);
+    const server = new X509Certificate(await readFile(join(project, 'tls', 'server.pem')));
+    assert.equal(server.subjectAltName,
+      'DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, DNS:standalone, DNS:milvus-standalone');
   });
 
   it('refuses to overwrite (exit 2), names the files and the ways out, and changes nothing', async () => {

@@ -2,9 +2,9 @@
 // so the default server SANs already cover `standalone` and `milvus-standalone`.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findMilvusServices, parseComposeFile } from '../../core/compose/composeFile';
-import { COMPOSE_FILE_NAMES } from '../../core/compose/composeFileLookup';
-import { validateSan } from '../../core/pki/validate';
+import { findMilvusServices, parseComposeFile } from '../compose/composeFile';
+import { COMPOSE_FILE_NAMES } from '../compose/composeFileLookup';
+import { validateSan } from './validate';
 
 /**
  * The Milvus service and container names of a compose file's text, deduplicated, in file order.

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { milvusNamesFromCompose, milvusNamesInFolder } from '../../../src/client/generate/composeNames';
+import { milvusNamesFromCompose, milvusNamesInFolder } from '../../../src/core/pki/composeNames';
 
 // Shaped like the docker-compose.yml of the Milvus standalone install.
 const MILVUS_STANDALONE = `
