@@ -112,7 +112,10 @@ class TreeBuilder {
 
   addCertificate(cert: WorkspaceCertificate, parentId: string | undefined, hasIssued: boolean): string {
     const { now, warnDaysFor } = this.options;
-    const id = `cert:${cert.id}`;
+    // VS Code keeps an item's first collapsible state for as long as its id lives. A CA seen before
+    // the certificates it issued (the scan reports in batches) would stay collapsed: as an issuer it
+    // is a new item, shown expanded.
+    const id = hasIssued ? `cert:${cert.id}:issuer` : `cert:${cert.id}`;
     const state = certificateState(cert, now, warnDaysFor(cert.file));
     const renewFrom = this.renewSource(cert);
     const key = cert.keyIds.length > 0 ? this.#keys.get(cert.keyIds[0] ?? '') : undefined;
