@@ -5,6 +5,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { build, context } from 'esbuild';
 
 const production = process.argv.includes('--production');
+// The CLI's bundle test builds into a temporary folder, so that it checks the real split bundles.
+const outdir = process.env.MILVUS_TLS_OUTDIR ?? 'dist';
 // --watch rebuilds on every save (the F5 launch configuration's pre-launch task).
 const watch = process.argv.includes('--watch');
 
@@ -36,7 +38,7 @@ const lazySubcommands = {
 
 const options = {
   entryPoints: entries.filter((e) => existsSync(e.in)),
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

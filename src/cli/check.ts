@@ -2,11 +2,11 @@
 // line, for CI. Same engine (src/core/rules), same compose lookup and file access as the server.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_WARN_DAYS } from '../core/inspect';
 import type { CheckInput, RuleFinding } from '../core/rules';
 import { checkMilvusConfig, FileCache } from '../core/rules';
 import { companionConfig, createNodeHost } from '../server/nodeHost';
+import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -38,16 +38,11 @@ interface CheckArguments {
 }
 
 function parseArguments(args: string[]): CheckArguments | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, hints: { type: 'boolean' }, 'warn-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine('check', {
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, hints: { type: 'boolean' }, 'warn-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (parsed.values.help) return 'help';
   const warnDaysText = parsed.values['warn-days'];
   const warnDays = warnDaysText === undefined ? DEFAULT_WARN_DAYS : Number(warnDaysText);

@@ -1,9 +1,9 @@
 // `milvus-tls disable`: common.security.tlsMode back to 0, nothing else (the certificate paths and
 // mounts stay, so `enable` later changes only the mode again).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EditPlanError, planDisableTls } from '../core/edit';
 import { defaultConfigPath, diffOf, displayPath, hasChanges, readOptional, writeChanges, type FileChange } from './editFiles';
+import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -23,12 +23,7 @@ Exit codes: 0 done (or already off), 1 bad usage or no such file, 3 failed (noth
 const OPTIONS = { config: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } } as const;
 
 async function run(args: string[]): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    values = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nRun 'milvus-tls disable --help' for the options.`);
-  }
+  const { values } = parseCommandLine('disable', { args, options: OPTIONS, strict: true, allowPositionals: false });
   if (values.help) {
     console.log(HELP);
     return ExitCode.ok;

@@ -2,9 +2,10 @@
 // edits to milvus.yaml and docker-compose that a second run leaves alone.
 import { access } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import { DEFAULT_HTTP_PORT, EditPlanError, isEmptyPlan, planEnableTls, type EnableTlsPlan } from '../core/edit';
 import { composeFileIn, defaultConfigPath, diffOf, displayPath, hasChanges, readOptional, writeChanges, type FileChange } from './editFiles';
+import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -37,12 +38,8 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
-function parseCommandLine(args: string[]): Values {
-  try {
-    return parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nRun 'milvus-tls enable --help' for the options.`);
-  }
+function parseValues(args: string[]): Values {
+  return parseCommandLine('enable', { args, options: OPTIONS, strict: true, allowPositionals: false }).values;
 }
 
 function parseMode(text: string | undefined): 1 | 2 {
@@ -84,7 +81,7 @@ function relativePosix(from: string, to: string): string {
 }
 
 async function run(args: string[]): Promise<number> {
-  const values = parseCommandLine(args);
+  const values = parseValues(args);
   if (values.help) {
     console.log(HELP);
     return ExitCode.ok;

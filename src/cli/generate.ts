@@ -2,7 +2,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import {
   DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
   defaultCertificateSetOptions, defaultServerSans,
@@ -14,6 +14,7 @@ import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
 import { writeCertificateSet } from '../core/pki/writeSet';
+import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -57,12 +58,8 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
-function parseCommandLine(args: string[]): Values {
-  try {
-    return parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nRun 'milvus-tls generate --help' for the options.`);
-  }
+function parseValues(args: string[]): Values {
+  return parseCommandLine('generate', { args, options: OPTIONS, strict: true, allowPositionals: false }).values;
 }
 
 function parseDays(text: string | undefined, option: string, fallback: number): number {
@@ -190,7 +187,7 @@ async function warnAboutUnignoredKeys(outDir: string, reports: FileReport[]): Pr
 }
 
 async function run(args: string[]): Promise<number> {
-  const values = parseCommandLine(args);
+  const values = parseValues(args);
   if (values.help) {
     console.log(HELP);
     return ExitCode.ok;

@@ -2,9 +2,9 @@
 // lint findings; exits 1 on any error finding so CI can fail before a certificate expires.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Finding, InputFile, WorkspaceCertificate, WorkspaceInspection } from '../core/inspect';
 import { DEFAULT_WARN_DAYS, inspectFiles, readInputFile, scanFolder } from '../core/inspect';
+import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -32,16 +32,11 @@ interface InspectArguments {
 }
 
 function parseArguments(args: string[]): InspectArguments | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'warn-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine('inspect', {
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, 'warn-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (parsed.values.help) return 'help';
   const warnDaysText = parsed.values['warn-days'];
   const warnDays = warnDaysText === undefined ? DEFAULT_WARN_DAYS : Number(warnDaysText);

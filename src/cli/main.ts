@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ExitCode, UsageError } from './exitCodes';
+import { ExitCode, isUsageError } from './exitCodes';
 
 /** A subcommand: takes its own arguments, prints, and returns an exit code. */
 export type Subcommand = {
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       console.error(`milvus-tls ${name}: ${error.message}`);
       return ExitCode.usage;
     }

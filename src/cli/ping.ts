@@ -2,11 +2,11 @@
 // timeout is visible while it happens), the cause and fix of each failure, and exits 0 only when no
 // step failed.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { ConnectionTarget } from '../core/connection';
 import {
   DEFAULT_TIMEOUT_MS, formatHeader, formatStep, formatVerdict, parseAddress, parsePort, summarizeTarget, testConnection,
 } from '../core/connection';
+import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -60,20 +60,15 @@ function wrapped<T>(make: () => T): T {
 }
 
 async function parseArguments(args: string[]): Promise<PingArguments | 'help'> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ca: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, 'server-name': { type: 'string' },
-        token: { type: 'string' }, 'http-port': { type: 'string' }, timeout: { type: 'string' }, 'max-tls': { type: 'string' },
-        json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine('ping', {
+    args,
+    allowPositionals: true,
+    options: {
+      ca: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, 'server-name': { type: 'string' },
+      token: { type: 'string' }, 'http-port': { type: 'string' }, timeout: { type: 'string' }, 'max-tls': { type: 'string' },
+      json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(`give exactly one ADDRESS\n\n${HELP}`);
