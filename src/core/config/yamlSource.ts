@@ -4,6 +4,7 @@
  * them to their own position types.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { YAMLError } from 'yaml';
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 
 /** Half-open offset range [start, end) into the source text. */
@@ -43,25 +44,14 @@ export function parseYamlWithRanges(text: string): ParsedYaml {
     lineCounter,
     prettyErrors: false,
   });
-  const problems: SourceProblem[] = [];
-  for (const error of document.errors) {
-    problems.push({
-      message: error.message,
-      offset: error.pos[0],
-      end: Math.max(error.pos[1], error.pos[0]),
-      severity: 'error',
-      code: error.code,
-    });
-  }
-  for (const warning of document.warnings) {
-    problems.push({
-      message: warning.message,
-      offset: warning.pos[0],
-      end: Math.max(warning.pos[1], warning.pos[0]),
-      severity: 'warning',
-      code: warning.code,
-    });
-  }
+  const toProblem = (severity: SourceProblem['severity']) => (issue: YAMLError): SourceProblem => ({
+    message: issue.message,
+    offset: issue.pos[0],
+    end: Math.max(issue.pos[1], issue.pos[0]),
+    severity,
+    code: issue.code,
+  });
+  const problems = [...document.errors.map(toProblem('error')), ...document.warnings.map(toProblem('warning'))];
   return { document, lineCounter, problems };
 }
 

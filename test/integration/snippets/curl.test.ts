@@ -13,6 +13,7 @@ import type { TestPki } from '../../helpers/testPki';
 import { createTestPki } from '../../helpers/testPki';
 import type { ClientFiles } from './awkwardFiles';
 import { awkwardClientFiles, milvusServerFiles } from './awkwardFiles';
+import { ServerSet } from '../../helpers/servers/serverSet';
 
 const run = promisify(execFile);
 
@@ -31,7 +32,7 @@ async function runSnippet(text: string, token?: string): Promise<{ ok: boolean; 
 describe('curl snippet, executed', () => {
   let pki: TestPki;
   let files: ClientFiles;
-  const servers: RunningServer[] = [];
+  const servers = new ServerSet();
   let mode1: RunningServer;
   let mode2: RunningServer;
   let withAuth: RunningServer;
@@ -39,16 +40,12 @@ describe('curl snippet, executed', () => {
   before(async () => {
     pki = await createTestPki();
     files = await awkwardClientFiles(pki);
-    const start = async (server: Promise<RunningServer>): Promise<RunningServer> => {
-      servers.push(await server);
-      return servers[servers.length - 1] as RunningServer;
-    };
-    mode1 = await start(startMilvusRestServer({ mode: 1, files: milvusServerFiles(pki) }));
-    mode2 = await start(startMilvusRestServer({ mode: 2, files: milvusServerFiles(pki) }));
-    withAuth = await start(startMilvusRestServer({ mode: 1, files: milvusServerFiles(pki), requiredToken: 'root:Milvus' }));
+    mode1 = await servers.start(startMilvusRestServer({ mode: 1, files: milvusServerFiles(pki) }));
+    mode2 = await servers.start(startMilvusRestServer({ mode: 2, files: milvusServerFiles(pki) }));
+    withAuth = await servers.start(startMilvusRestServer({ mode: 1, files: milvusServerFiles(pki), requiredToken: 'root:Milvus' }));
   });
   after(async () => {
-    for (const server of servers) await server.close();
+    await servers.closeAll();
     await pki.cleanup();
   });
 

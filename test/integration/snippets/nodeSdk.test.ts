@@ -17,13 +17,14 @@ import { createTestPki } from '../../helpers/testPki';
 import type { ClientFiles } from './awkwardFiles';
 import { awkwardClientFiles, milvusServerFiles } from './awkwardFiles';
 import { installNodeSdkShim } from './nodeSdkShim';
+import { ServerSet } from '../../helpers/servers/serverSet';
 
 const run = promisify(execFile);
 
 describe('Node SDK snippet, executed', () => {
   let pki: TestPki;
   let files: ClientFiles;
-  const servers: RunningServer[] = [];
+  const servers = new ServerSet();
   let mode1: RunningServer;
   let mode2: RunningServer;
   let withAuth: RunningServer;
@@ -36,16 +37,12 @@ describe('Node SDK snippet, executed', () => {
     files = await awkwardClientFiles(pki);
     runDir = join(pki.dir, 'node-run');
     await installNodeSdkShim(runDir);
-    const start = async (server: Promise<RunningServer>): Promise<RunningServer> => {
-      servers.push(await server);
-      return servers[servers.length - 1] as RunningServer;
-    };
-    mode1 = await start(startMilvusGrpcServer({ mode: 1, files: milvusServerFiles(pki) }));
-    mode2 = await start(startMilvusGrpcServer({ mode: 2, files: milvusServerFiles(pki) }));
-    withAuth = await start(startMilvusGrpcServer({ mode: 1, files: milvusServerFiles(pki), requiredToken: 'root:Milvus' }));
+    mode1 = await servers.start(startMilvusGrpcServer({ mode: 1, files: milvusServerFiles(pki) }));
+    mode2 = await servers.start(startMilvusGrpcServer({ mode: 2, files: milvusServerFiles(pki) }));
+    withAuth = await servers.start(startMilvusGrpcServer({ mode: 1, files: milvusServerFiles(pki), requiredToken: 'root:Milvus' }));
   });
   after(async () => {
-    for (const server of servers) await server.close();
+    await servers.closeAll();
     await pki.cleanup();
   });
 
