@@ -10,7 +10,9 @@ import type {
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
 import type { Analysis, FixData } from '../core/rules';
 import { addVolumeEdits } from '../core/rules/composeFixes';
-import type { ListFolder } from '../core/rules/completionInfo';
+import type { MountedFolderListing } from '../core/rules/completionInfo';
+import type { ResolveContext } from '../core/deployment';
+import { readText } from '../core/workspace';
 import { completionCandidates } from '../core/rules/completionInfo';
 import { fixesFor } from '../core/rules/fixes';
 import { hoverInfo, linkTargets } from '../core/rules/hoverInfo';
@@ -31,8 +33,8 @@ export function hoverOf(document: TextDocument, analysis: Analysis, position: Po
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, file: CompletionItemKind.File } as const;
 
-export function completionsOf(document: TextDocument, analysis: Analysis, position: Position, listFolder: ListFolder): CompletionItem[] {
-  return completionCandidates(analysis.context, document.offsetAt(position), listFolder).map((candidate, index) => {
+export function completionsOf(document: TextDocument, analysis: Analysis, position: Position, listings: MountedFolderListing): CompletionItem[] {
+  return completionCandidates(analysis.context, document.offsetAt(position), listings).map((candidate, index) => {
     const item: CompletionItem = {
       label: candidate.label,
       kind: COMPLETION_KIND[candidate.kind],
@@ -45,14 +47,15 @@ export function completionsOf(document: TextDocument, analysis: Analysis, positi
   });
 }
 
-export function codeActionsOf(document: TextDocument, params: CodeActionParams, readText: (filePath: string) => string | undefined): CodeAction[] {
+/** Quick fixes; files other than the document (a compose file) are read through the analysis's file system. */
+export async function codeActionsOf(document: TextDocument, params: CodeActionParams, context: ResolveContext): Promise<CodeAction[]> {
   const actions: CodeAction[] = [];
   const text = document.getText();
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
     const data = diagnostic.data.fix;
     if (data.fix === 'add-volume') {
-      const action = addVolumeAction(data, readText);
+      const action = addVolumeAction(data, (await readText(context.fs, data.composeFile)).text);
       if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       continue;
     }
@@ -69,8 +72,7 @@ export function codeActionsOf(document: TextDocument, params: CodeActionParams, 
   return actions;
 }
 
-function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, readText: (filePath: string) => string | undefined): CodeAction | undefined {
-  const composeText = readText(data.composeFile);
+function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, composeText: string | undefined): CodeAction | undefined {
   if (composeText === undefined) return undefined;
   const edits = addVolumeEdits(composeText, data.service, data.volume);
   if (edits.length === 0) return undefined;

@@ -8,7 +8,7 @@
 import { readString } from '../config';
 import type { RuleContext } from './context';
 import { anchorFor, entryInDocument, originNote } from './context';
-import type { PathSlot } from './pathReferences';
+import type { PathSlot } from '../config';
 import { activeSlots, resolvePathReference } from './pathReferences';
 import type { RuleFinding } from './types';
 
@@ -77,7 +77,7 @@ function bundledRules(ctx: RuleContext): RuleFinding[] {
   for (const slot of activeSlots(ctx)) {
     if (slot.group !== 'tls' && slot.group !== 'internaltls') continue;
     const reference = resolvePathReference(ctx, slot);
-    if (reference?.location !== 'image') continue;
+    if (reference?.location.kind !== 'image') continue;
     const entry = entryInDocument(ctx, slot.key);
     const range = entry && entry.valueRange.start !== entry.valueRange.end ? entry.valueRange : anchorFor(ctx, [slot.key, slot.group]);
     findings.push({
