@@ -17,3 +17,5 @@ export { deploymentForConfigFile, discoverDeployments, composeProjectAbove, fold
 export type { Discovery } from './discover';
 export { listMountedFolders } from './listings';
 export { DEFAULT_GRPC_PORT } from './endpoints';
+export { summarizeDeployment } from './summary';
+export type { DeploymentSummary, TracedSummary } from './summary';
