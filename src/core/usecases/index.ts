@@ -4,7 +4,7 @@
  */
 export { planConnection, defaultServerName, readClientFile, summarizeConnectionPlan } from './connectionPlan';
 export type { ClientFile, ConnectionPlan, ConnectionPlanOptions, ConnectionPlanSummary } from './connectionPlan';
-export { connectionTarget, describeChoice, userInput, ClientFileUnreadableError } from './connectionChoice';
+export { connectionTarget, decidedByWorkspace, describeChoice, userInput, workspaceDecidedEndpoints, ClientFileUnreadableError } from './connectionChoice';
 export type { ConnectionChoice } from './connectionChoice';
 export { pickServerName } from './serverName';
 export { selectDeployment } from './selectDeployment';
