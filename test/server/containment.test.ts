@@ -87,6 +87,7 @@ describe('language server containment (Restricted Mode)', () => {
       const trustedCodes = trusted.diagnostics.map((diagnostic) => String(diagnostic.code));
       assert.ok(!trustedCodes.includes('path-outside-workspace'), trustedCodes.join(', '));
       assert.match(JSON.stringify(trusted.hover), /Certificate/);
+      if (folder !== '/host') assert.ok(trusted.completion.some((item) => item.label.toString().endsWith('.pem')), 'trusted, the mounted folder is listed');
     });
   }
 
