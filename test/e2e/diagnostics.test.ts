@@ -3,6 +3,7 @@
 // corrects it and the problem goes away.
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
+import { EDITOR_AREA } from './harness/aria';
 import { applyCodeAction } from './harness/codeActions';
 import { goToPosition, openFromExplorer } from './harness/editor';
 import { showHoverAtCursor } from './harness/hover';
@@ -51,7 +52,7 @@ describe('a: diagnostics for tlsMode 3, with hover and quick fix', { timeout: 30
       await showHoverAtCursor(s.page, /refuses to start/);
       const { text } = await showHoverAtCursor(s.page, /common\.security\.tlsMode/);
       assert.match(text, /tlsMode/);
-      await saveElementScreenshot(s.page.locator('.part.editor'), 'diagnostics-hover');
+      await saveElementScreenshot(s.page.locator(EDITOR_AREA), 'diagnostics-hover');
       await s.page.keyboard.press('Escape');
     });
   });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { generateCertificates } from './harness/cli';
-import { goToPosition, openFromExplorer } from './harness/editor';
+import { MODAL_DIALOG } from './harness/aria';
+import { EDITOR_LINES, editorOf, goToPosition, openFromExplorer, waitForEditorText } from './harness/editor';
 import { tlsModePosition } from './harness/milvusYaml';
 import { waitForNotification } from './harness/notifications';
 import { runCommand } from './harness/palette';
@@ -15,7 +16,6 @@ import { readProblems } from './harness/problems';
 import { answerQuickInput, waitForQuickInput } from './harness/quickInput';
 import type { Session } from './harness/session';
 import { openSession } from './harness/session';
-import { waitForText } from './harness/dom';
 import { EXAMPLE_WORKSPACE } from './harness/paths';
 import { waitForDisk } from './harness/workspace';
 
@@ -78,7 +78,7 @@ describe('c: enable TLS (mutual) on the example workspace', { timeout: 300_000 }
       await goToPosition(s.page, at.line, at.valueColumn);
       // The inlay hint after the value comes from the language server's analysis of the edited file:
       // once it is there, the server has seen the new config, so an empty Problems panel means something.
-      await waitForText(s.page, '.part.editor .monaco-editor .view-lines', /tlsMode: 2\s*→ mutual TLS/, 60_000);
+      await waitForEditorText(s.page, /tlsMode: 2\s*→ mutual TLS/, 60_000);
       const problems = await readProblems(s.page);
       console.log(`problems: ${JSON.stringify(problems)}`);
       assert.deepEqual(problems.filter((row) => /milvus-tls|milvus\.yaml/.test(row)), []);
@@ -91,10 +91,10 @@ describe('c: enable TLS (mutual) on the example workspace', { timeout: 300_000 }
     await s.guard(async () => {
       // The cursor is still in milvus.yaml (previous test). For an edit that spans files VS Code may ask
       // whether to undo it in all of them (when the other file is open in an editor): then say yes.
-      await s.page.locator('.part.editor .monaco-editor textarea').first().focus();
+      await editorOf(s.page, 'milvus.yaml').getByRole('textbox').first().focus();
       await s.page.keyboard.press('Control+Z');
-      const undoAll = s.page.locator('.monaco-dialog-box').getByRole('button', { name: /Undo in \d+ Files/ });
-      const reverted = s.page.locator('.part.editor .monaco-editor .view-lines', { hasText: /tlsMode:\s0\b/ });
+      const undoAll = s.page.locator(MODAL_DIALOG).getByRole('button', { name: /Undo in \d+ Files/ });
+      const reverted = s.page.locator(EDITOR_LINES, { hasText: /tlsMode:\s0\b/ });
       await undoAll.or(reverted).first().waitFor({ state: 'visible', timeout: 30_000 });
       if (await undoAll.isVisible()) await undoAll.click();
       await reverted.waitFor({ state: 'visible', timeout: 30_000 });

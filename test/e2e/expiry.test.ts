@@ -4,15 +4,16 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCertificates } from './harness/cli';
-import { waitForText } from './harness/dom';
+import { waitForCodeLens } from './harness/editor';
 import { saveElementScreenshot } from './harness/screenshot';
 import type { Session } from './harness/session';
 import { openSession } from './harness/session';
 import { waitForStatusBarItem } from './harness/statusBar';
-import { expandAll, openViewContainer, waitForTreeItem } from './harness/views';
+import { SIDE_BAR, expandAll, openViewContainer, treeItem, waitForTreeItem } from './harness/views';
 
 // "in 5 days" right after generation; "4" if the clock passes a day boundary in rounding.
 const EXPIRING = /expires in [45] days/;
+const CERTIFICATES = 'Certificates';
 
 describe('d: a certificate that expires in 5 days', { timeout: 240_000 }, () => {
   let session: Session | undefined;
@@ -39,24 +40,25 @@ describe('d: a certificate that expires in 5 days', { timeout: 240_000 }, () => 
     const s = session!;
     await s.guard(async () => {
       await openViewContainer(s.page, 'Milvus TLS');
-      await waitForTreeItem(s.page, /Milvus TLS CA/, 30_000);
-      await expandAll(s.page);
-      const text = await waitForTreeItem(s.page, new RegExp(`localhost[\\s\\S]*${EXPIRING.source}`), 30_000);
+      await waitForTreeItem(s.page, /Milvus TLS CA/, 30_000, CERTIFICATES);
+      await expandAll(s.page, 50, CERTIFICATES);
+      const text = await waitForTreeItem(s.page, new RegExp(`localhost[\\s\\S]*${EXPIRING.source}`), 30_000, CERTIFICATES);
       console.log(`tree item: ${text}`);
-      // The icon says the state: codicon "warning" for expiring (state.ts), "pass" for fine.
-      const row = s.page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ hasText: /^localhost/ }).first();
+      // The icon says the state: codicon "warning" for expiring (state.ts), "pass" for fine. A private
+      // class: the icon has no accessible name (the row's label is the item's label and description).
+      const row = treeItem(s.page, CERTIFICATES, /^localhost /);
       assert.equal(await row.locator('.codicon-warning').count(), 1, 'the server certificate shows the warning icon');
-      const ca = s.page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ hasText: /^Milvus TLS CA/ }).first();
+      const ca = treeItem(s.page, CERTIFICATES, /^Milvus TLS CA /);
       assert.equal(await ca.locator('.codicon-warning').count(), 0, 'the CA (10 years) is not flagged');
-      await saveElementScreenshot(s.page.locator('.part.sidebar'), 'expiry-certificates-view');
+      await saveElementScreenshot(s.page.locator(SIDE_BAR), 'expiry-certificates-view');
     });
   });
 
   it('opens the certificate from the tree, with the expiry in its CodeLens', async () => {
     const s = session!;
     await s.guard(async () => {
-      await s.page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ hasText: /^localhost/ }).first().click();
-      const lens = await waitForText(s.page, '.part.editor .codelens-decoration', new RegExp(`CN=localhost[\\s\\S]*${EXPIRING.source}`), 30_000);
+      await treeItem(s.page, CERTIFICATES, /^localhost /).click();
+      const lens = await waitForCodeLens(s.page, new RegExp(`CN=localhost[\\s\\S]*${EXPIRING.source}`), 30_000);
       console.log(`CodeLens: ${lens}`);
       // The whole window: tree, CodeLens and status bar together (the README's cert explorer picture).
       await s.screenshot('explorer');

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { explorerItem } from './harness/editor';
 import { waitForNotification, notificationToast } from './harness/notifications';
 import { runCommand } from './harness/palette';
 import { acceptDefaultsUntil } from './harness/quickInput';
@@ -47,8 +48,7 @@ describe('b: generate certificates with the defaults', { timeout: 240_000 }, () 
 
       // The message's first button shows the new files in the explorer.
       await notificationToast(s.page, SUCCESS).getByRole('button', { name: 'Reveal in Explorer' }).click();
-      await s.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'server.pem' })
-        .waitFor({ state: 'visible', timeout: 15_000 });
+      await explorerItem(s.page, 'server.pem').waitFor({ state: 'visible', timeout: 15_000 });
       await s.screenshot('files');
     });
   });
@@ -58,10 +58,10 @@ describe('b: generate certificates with the defaults', { timeout: 240_000 }, () 
     await s.guard(async () => {
       await openViewContainer(s.page, 'Milvus TLS');
       // The CA heads the leaves it issued; once it is there, expand everything to show each key too.
-      await waitForTreeItem(s.page, /Milvus TLS CA/, 30_000);
-      await expandAll(s.page);
+      await waitForTreeItem(s.page, /Milvus TLS CA/, 30_000, 'Certificates');
+      await expandAll(s.page, 50, 'Certificates');
       for (const name of ['Milvus TLS CA', 'localhost', 'milvus-client']) {
-        await waitForTreeItem(s.page, new RegExp(`${name}[\\s\\S]*expires in \\d+ days`), 30_000);
+        await waitForTreeItem(s.page, new RegExp(`${name}[\\s\\S]*expires in \\d+ days`), 30_000, 'Certificates');
       }
       await s.screenshot('certificates-view');
     });

@@ -11,8 +11,7 @@ import { readProblems } from './harness/problems';
 import type { Session } from './harness/session';
 import { openSession } from './harness/session';
 import { recordMetric } from './harness/metrics';
-import { waitForText } from './harness/dom';
-import { goToPosition, openFromExplorer } from './harness/editor';
+import { goToPosition, openFromExplorer, waitForEditorText } from './harness/editor';
 import { tlsModePosition } from './harness/milvusYaml';
 
 describe('smoke: the .vsix in code-server', { timeout: 240_000 }, () => {
@@ -60,7 +59,7 @@ describe('smoke: the .vsix in code-server', { timeout: 240_000 }, () => {
       const at = await tlsModePosition(s.workspace);
       await goToPosition(s.page, at.line, at.valueColumn);
       // The inlay hint comes from the language server: it runs and has read the file (and its compose).
-      await waitForText(s.page, '.part.editor .monaco-editor .view-lines', /tlsMode: 0\s*→ TLS off/, 60_000);
+      await waitForEditorText(s.page, /tlsMode: 0\s*→ TLS off/, 60_000);
       const host = await extensionHost(s.server.pgid);
       const server = await languageServer(s.server.pgid);
       console.log(`milvus.yaml open: extension host RSS ${host?.rssMiB ?? '?'} MiB; language server RSS ${server?.rssMiB ?? 'not running'} MiB`);

@@ -13,7 +13,7 @@ import type { ServerTlsFiles } from '../helpers/servers/milvusServerCredentials'
 import { makeTempDir } from '../helpers/tempDir';
 import { generateCertificates, runCli } from './harness/cli';
 import { notificationToast, waitForNotification } from './harness/notifications';
-import { waitForOutput } from './harness/output';
+import { PANEL, outputLine, waitForOutput } from './harness/output';
 import { runCommand } from './harness/palette';
 import { maximizePanel } from './harness/panel';
 import { answerQuickInput, waitForQuickInput } from './harness/quickInput';
@@ -76,8 +76,8 @@ describe('e: test the connection to a TLS server', { timeout: 300_000 }, () => {
       assert.match(report, /PASS\s+TLS handshake/);
       assert.match(report, /PASS\s+gRPC GetVersion/);
       // From "Testing 127.0.0.1:…" to "Result: OK": the report without the lines logged before it.
-      const line = (text: RegExp) => s.page.locator('.part.panel .output-view .view-line', { hasText: text }).last();
-      await saveBandScreenshot(s.page, 'test-connection-report', s.page.locator('.part.panel'), line(/Testing\s127\.0\.0\.1/), line(/Result:\sOK/));
+      await saveBandScreenshot(s.page, 'test-connection-report', s.page.locator(PANEL),
+        outputLine(s.page, /Testing\s127\.0\.0\.1/), outputLine(s.page, /Result:\sOK/));
     });
   });
 

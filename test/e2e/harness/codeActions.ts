@@ -1,15 +1,15 @@
-// Quick fixes (code actions) at the cursor, through Ctrl+. and the action widget it opens.
+// Quick fixes (code actions) at the cursor, through Ctrl+. and the action widget it opens: a listbox
+// named "Action Widget" with one option per action, the focused one named by aria-activedescendant.
 import type { Page } from 'playwright-core';
-
-const WIDGET = '.action-widget';
-const ROW = `${WIDGET} .monaco-list-row.action`;
+import { ACTION_LIST } from './aria';
 
 /**
  * Opens the quick fix menu at the cursor of the focused editor and runs the action whose label is
  * exactly `title`. Chosen by keyboard (arrows, Enter): the widget's pointer block swallows clicks.
  */
 export async function applyCodeAction(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
-  const row = page.locator(`${ROW}[aria-label="${title}"]`).first();
+  const list = page.locator(ACTION_LIST);
+  const row = list.getByRole('option', { name: title, exact: true }).first();
   const deadline = Date.now() + timeoutMs;
   // The language server may still be computing actions on the first try: the menu then shows
   // "No code actions available" and closes; open it again until the action is listed.
@@ -23,14 +23,21 @@ export async function applyCodeAction(page: Page, title: string, timeoutMs = 30_
       if (Date.now() >= deadline) throw new Error(`no code action "${title}" within ${timeoutMs} ms`, { cause: error });
     }
   }
-  const rows = await page.locator(ROW).count();
+  const rowId = await row.getAttribute('id');
+  const rows = await list.getByRole('option').count();
   for (let step = 0; step <= rows; step++) {
-    if ((await row.getAttribute('class'))?.split(/\s+/).includes('focused')) {
+    if (rowId !== null && (await list.getAttribute('aria-activedescendant')) === rowId) {
       await page.keyboard.press('Enter');
-      await page.locator(WIDGET).first().waitFor({ state: 'hidden', timeout: timeoutMs });
+      await list.waitFor({ state: 'hidden', timeout: timeoutMs });
       return;
     }
+    const before = await list.getAttribute('aria-activedescendant');
     await page.keyboard.press('ArrowDown');
+    // Look again only once the focus moved (a one-item list keeps it where it is).
+    await page.waitForFunction(
+      `document.querySelector(${JSON.stringify(ACTION_LIST)})?.getAttribute('aria-activedescendant') !== ${JSON.stringify(before)}`,
+      undefined, { timeout: 2_000, polling: 'raf' },
+    ).catch(() => undefined);
   }
   throw new Error(`code action "${title}" listed but never focused`);
 }

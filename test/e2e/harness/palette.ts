@@ -1,7 +1,7 @@
 // Running a command from the command palette, as a user does: F1, type the title, pick it.
 import type { Page } from 'playwright-core';
-
-const WIDGET = '.quick-input-widget';
+import { QUICK_INPUT_BOX, escapeRegExp } from './aria';
+import { quickInputBox, quickInputOption } from './quickInput';
 
 /**
  * Runs the command whose palette entry is exactly `title` (e.g. "Milvus TLS: Show Output").
@@ -10,10 +10,9 @@ const WIDGET = '.quick-input-widget';
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const input = page.locator(`${WIDGET} .quick-input-box input`);
-  const entry = page.locator(`${WIDGET} .monaco-list-row`)
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
-    .first();
+  const input = quickInputBox(page);
+  // An entry's label is its title, then ", <description or group>" ("…, recently used").
+  const entry = quickInputOption(page, new RegExp(`^${escapeRegExp(title)}(, |$)`)).first();
   for (;;) {
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -30,14 +29,9 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
     }
     // Done when the palette closed or was replaced by the command's own quick input.
     await page.waitForFunction(`(() => {
-      const widget = document.querySelector(${JSON.stringify(WIDGET)});
-      const input = widget?.querySelector('.quick-input-box input');
-      return !widget || widget.style.display === 'none' || !input || input.value !== ${JSON.stringify(`>${title}`)};
+      const input = document.querySelector(${JSON.stringify(QUICK_INPUT_BOX)});
+      return !input || input.getClientRects().length === 0 || input.value !== ${JSON.stringify(`>${title}`)};
     })()`, undefined, { timeout: 10_000, polling: 'raf' });
     return;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

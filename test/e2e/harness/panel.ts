@@ -3,14 +3,14 @@
 import type { Page } from 'playwright-core';
 import { runCommand } from './palette';
 
-const TALL = `(() => {
-  const panel = document.querySelector('.part.panel');
-  return !!panel && panel.getBoundingClientRect().height > window.innerHeight * 0.6;
-})()`;
-
-/** Maximizes the panel ("View: Toggle Maximized Panel") unless it already is, and waits until it is. */
+/**
+ * Maximizes the panel ("View: Toggle Maximized Panel") unless it already is, and waits until it is. The
+ * panel's title bar has a checkbox action that says which: "Maximize Panel Size" (not checked) or
+ * "Restore Panel Size" (checked) once the panel is maximized.
+ */
 export async function maximizePanel(page: Page, timeoutMs = 15_000): Promise<void> {
-  if (await page.evaluate<boolean>(TALL)) return;
+  const maximized = page.getByRole('checkbox', { name: 'Restore Panel Size', checked: true });
+  if (await maximized.isVisible()) return;
   await runCommand(page, 'View: Toggle Maximized Panel');
-  await page.waitForFunction(TALL, undefined, { timeout: timeoutMs, polling: 'raf' });
+  await maximized.waitFor({ state: 'visible', timeout: timeoutMs });
 }

@@ -1,5 +1,6 @@
 // Opening VS Code on a folder and knowing when it is ready to be used.
 import type { Page } from 'playwright-core';
+import { FILES_EXPLORER, TREE_ITEM, WORKBENCH } from './aria';
 
 /** The ?folder= value for an absolute path, slashes kept so that the URL stays readable. */
 export function folderParam(folder: string): string {
@@ -9,9 +10,9 @@ export function folderParam(folder: string): string {
 /** Opens the workbench on `folder` and waits until the explorer shows that folder. */
 export async function openWorkbench(page: Page, baseUrl: string, folder: string, timeoutMs = 90_000): Promise<void> {
   await page.goto(`${baseUrl}/?folder=${folderParam(folder)}`);
-  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
-  // The status bar is drawn once the workbench has restored its parts; the explorer's root shows that
-  // the remote file system (the server side) answered.
-  await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(WORKBENCH).waitFor({ state: 'visible', timeout: timeoutMs });
+  // The status bar (the footer of role status) is drawn once the workbench has restored its parts; the
+  // explorer's first row shows that the remote file system (the server side) answered.
+  await page.locator('footer[role="status"]').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(`${FILES_EXPLORER} ${TREE_ITEM}`).first().waitFor({ state: 'visible', timeout: timeoutMs });
 }
