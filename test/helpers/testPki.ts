@@ -105,3 +105,11 @@ export async function createTestPki(): Promise<TestPki> {
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * One more server certificate signed by `pki.ca` (SAN localhost and 127.0.0.1, EKU serverAuth), with a
+ * CommonName of its own: a scenario can then tell its details apart from every other certificate's.
+ */
+export async function issueServerCertificate(pki: TestPki, name: string, commonName: string): Promise<PemPair> {
+  return makeLeaf(pki.dir, name, commonName, 'ca', SERVER_EXT);
+}

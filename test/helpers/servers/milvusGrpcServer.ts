@@ -42,6 +42,8 @@ export interface GrpcServerOptions {
   files?: ServerTlsFiles;
   /** When set, calls must carry `authorization: base64(this)`, as with authorizationEnabled. */
   requiredToken?: string;
+  /** Called with every call's metadata before it is answered: tests record what a client sent. */
+  onCall?: (metadata: grpc.Metadata) => void;
 }
 
 export interface RunningServer {
@@ -52,6 +54,7 @@ export interface RunningServer {
 export async function startMilvusGrpcServer(options: GrpcServerOptions): Promise<RunningServer> {
   const server = new grpc.Server();
   const getVersion: grpc.handleUnaryCall<Buffer, Buffer> = (call, callback) => {
+    options.onCall?.(call.metadata);
     if (options.requiredToken !== undefined) {
       const sent = call.metadata.get('authorization')[0];
       if (sent === undefined) {

@@ -1,6 +1,7 @@
 // A stand-in for the Milvus REST listener on proxy.http.port under TLS (listener_manager.go, facts
 // §1.3): HTTPS with the server key pair; in mode 2 also RequireAndVerifyClientCert + TLS 1.3 minimum.
 // Answers POST /v2/vectordb/collections/list like Milvus: {"code":0,"data":[]}.
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ServerTlsFiles } from './milvusServerCredentials';
@@ -11,6 +12,8 @@ export interface RestServerOptions {
   files: ServerTlsFiles;
   /** When set, requests need `Authorization: Bearer <this>`; otherwise Milvus' code 1800. */
   requiredToken?: string;
+  /** Called with every request before it is answered: tests record what a client sent. */
+  onRequest?: (request: IncomingMessage) => void;
 }
 
 export async function startMilvusRestServer(options: RestServerOptions): Promise<RunningServer> {
@@ -18,6 +21,7 @@ export async function startMilvusRestServer(options: RestServerOptions): Promise
     ? { requestCert: true, rejectUnauthorized: true, ca: options.files.caPem, minVersion: 'TLSv1.3' as const }
     : {};
   const server = https.createServer({ cert: options.files.certPem, key: options.files.keyPem, ...mutual }, (request, response) => {
+    options.onRequest?.(request);
     request.resume();
     request.on('end', () => {
       response.setHeader('content-type', 'application/json');
