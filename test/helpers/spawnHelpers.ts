@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -38,6 +39,12 @@ export async function runProcess(
 export function runCli(args: string[], options: SpawnOptions = {}): Promise<ProcessResult> {
   return runProcess(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
     { cwd: REPO_ROOT, ...options });
+}
+
+/** Runs `milvus-tls` from the TypeScript sources in `cwd` (tsx loaded by file URL, so any folder works). */
+export function runCliIn(cwd: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<ProcessResult> {
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return runProcess(process.execPath, ['--import', tsx, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { timeoutMs: 60_000, ...options, cwd });
 }
 
 /** A long-running peer whose output is searched as it arrives. */
