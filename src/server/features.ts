@@ -8,6 +8,7 @@ import type {
   CodeAction, CodeActionParams, CompletionItem, Diagnostic, DocumentLink, Hover, InlayHint, MarkupKind, Position,
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
+import { markdownToPlainText } from '../core/markdown';
 import type { Analysis, FixData } from '../core/rules';
 import { addVolumeEdits } from '../core/rules/composeFixes';
 import type { ListFolder } from '../core/rules/completionInfo';
@@ -25,7 +26,7 @@ export function hoverOf(document: TextDocument, analysis: Analysis, position: Po
   const info = hoverInfo(analysis, document.offsetAt(position));
   if (!info) return null;
   const kind: MarkupKind = markdown ? 'markdown' : 'plaintext';
-  const value = markdown ? info.markdown : info.markdown.replace(/[*`]/g, '');
+  const value = markdown ? info.markdown : markdownToPlainText(info.markdown);
   return { contents: { kind, value }, range: toRange(document, info.range) };
 }
 
