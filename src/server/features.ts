@@ -72,12 +72,12 @@ export function codeActionsOf(document: TextDocument, params: CodeActionParams, 
 
 function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, readText: (filePath: string) => string | undefined): CodeAction | undefined {
   const composeText = readText(data.composeFile);
-  if (composeText === undefined) return undefined;
-  const edits = addVolumeEdits(composeText, data.service, data.volume);
+  if (composeText === undefined || typeof data.hostPath !== 'string' || typeof data.containerPath !== 'string') return undefined;
+  const edits = addVolumeEdits(composeText, data.service, { hostPath: data.hostPath, containerPath: data.containerPath, readOnly: true });
   if (edits.length === 0) return undefined;
   const composeDocument = TextDocument.create(pathToUri(data.composeFile), 'yaml', 0, composeText);
   return {
-    title: `Mount ${data.volume} in ${path.posix.basename(data.composeFile)} (service ${data.service})`,
+    title: `Mount ${data.hostPath}:${data.containerPath}:ro in ${path.posix.basename(data.composeFile)} (service ${data.service})`,
     kind: CodeActionKind.QuickFix,
     edit: { changes: { [composeDocument.uri]: edits.map((edit) => ({ range: toRange(composeDocument, edit), newText: edit.newText })) } },
   };

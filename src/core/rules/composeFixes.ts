@@ -1,33 +1,44 @@
-/** Edits in the compose file: mounting a folder so a config path reaches a workspace file. */
-import { parseComposeFile } from '../compose';
+/**
+ * The quick fix in the compose file: mounting a folder so that a config path reaches a workspace
+ * file. The container path comes from milvus.yaml, so it is checked and escaped like every other
+ * inserted path (core/edit/insertedText.ts), written through the compose list editor, and the
+ * result is parsed back; anything that does not come out as the intended mount offers no fix.
+ */
+import path from 'node:path';
+import { mapContainerPath, parseComposeFile } from '../compose';
+import { EditPlanError } from '../edit/errors';
+import { appendToServiceList, composeTextContext } from '../edit/composeLists';
+import { volumeEntry } from '../edit/insertedText';
+import { blockingProblem } from '../edit/readBack';
+import { applyTextEdits, EditCollector } from '../edit/textEdit';
 import type { TextEdit } from './fixes';
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+export interface VolumeToAdd {
+  /** Relative to the compose file's folder (`./certs`) or absolute. */
+  hostPath: string;
+  containerPath: string;
+  readOnly: boolean;
 }
 
-function lineEndOf(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end + 1;
-}
+/** A folder, whose compose file is not known here, to resolve relative host paths against. */
+const COMPOSE_DIR = '/compose';
 
-/** Appends `- volume` to the service's volumes (creating the key), in the list's own indentation. */
-export function addVolumeEdits(composeText: string, serviceName: string, volume: string): TextEdit[] {
-  const service = parseComposeFile(composeText).services.find((candidate) => candidate.name === serviceName);
-  if (!service) return [];
-  const last = service.volumes[service.volumes.length - 1];
-  if (last) {
-    const start = lineStartOf(composeText, last.range.start);
-    const prefix = composeText.slice(start, last.range.start);
-    // Only a plain `  - ` prefix can be repeated; a flow list (`volumes: [a, b]`) is left to the user.
-    if (!/^\s*-\s+$/.test(prefix)) return [];
-    const at = lineEndOf(composeText, last.range.end);
-    const newline = at > 0 && composeText[at - 1] !== '\n' ? '\n' : '';
-    return [{ start: at, end: at, newText: `${newline}${prefix}${volume}\n` }];
+/** Appends the mount to the service's volumes (adding the key), in the list's own layout; [] when it cannot. */
+export function addVolumeEdits(composeText: string, serviceName: string, volume: VolumeToAdd): TextEdit[] {
+  const label = 'the compose file';
+  let edits: TextEdit[];
+  try {
+    const compose = parseComposeFile(composeText, `${COMPOSE_DIR}/compose.yaml`);
+    if (blockingProblem(compose.errors) || !compose.services.some((service) => service.name === serviceName)) return [];
+    const entry = volumeEntry(label, { prefix: '', path: volume.hostPath }, volume.containerPath, volume.readOnly);
+    const collector = new EditCollector();
+    appendToServiceList(composeTextContext(composeText, label), serviceName, 'volumes', [entry], undefined, collector);
+    edits = collector.edits;
+  } catch (error) {
+    if (error instanceof EditPlanError) return [];
+    throw error;
   }
-  if (service.volumesKeyRange) return [];
-  const firstChild = lineStartOf(composeText, service.range.start);
-  const indent = composeText.slice(firstChild, service.range.start);
-  if (!/^\s+$/.test(indent)) return [];
-  return [{ start: firstChild, end: firstChild, newText: `${indent}volumes:\n${indent}  - ${volume}\n` }];
+  const service = parseComposeFile(applyTextEdits(composeText, edits), `${COMPOSE_DIR}/compose.yaml`).services.find((candidate) => candidate.name === serviceName);
+  const mapped = service ? mapContainerPath(volume.containerPath, service, COMPOSE_DIR)?.hostPath : undefined;
+  return mapped === path.posix.resolve(COMPOSE_DIR, volume.hostPath) ? edits : [];
 }

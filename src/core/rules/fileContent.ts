@@ -36,7 +36,7 @@ function checkReference(ctx: RuleContext, reference: PathReference): RuleFinding
     const finding: RuleFinding = { code: 'path-not-mapped', severity: 'hint', message: `${key} is ${reference.containerPath} in the container${where}; ${how}, so it cannot be checked here.`, range };
     const folder = path.posix.dirname(reference.containerPath);
     if (ctx.service && ctx.compose?.fileName !== undefined && folder !== '/') {
-      finding.data = { fix: 'add-volume', composeFile: ctx.compose.fileName, service: ctx.service.name, volume: `./${path.posix.basename(folder)}:${folder}:ro` };
+      finding.data = { fix: 'add-volume', composeFile: ctx.compose.fileName, service: ctx.service.name, hostPath: `./${path.posix.basename(folder)}`, containerPath: folder };
     }
     return [finding];
   }

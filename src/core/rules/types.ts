@@ -17,8 +17,8 @@ export type FixData =
   | { fix: 'move-block'; from: string[]; to: string[] }
   | { fix: 'rename-key'; replacement: string; value?: string }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
-  /** Mount `volume` (short syntax) into the service; the edit is made in the compose file. */
-  | { fix: 'add-volume'; composeFile: string; service: string; volume: string };
+  /** Mount hostPath (relative to the compose file) read-only at containerPath; the edit is made in the compose file. */
+  | { fix: 'add-volume'; composeFile: string; service: string; hostPath: string; containerPath: string };
 
 export interface RuleFinding {
   code: string;

@@ -71,10 +71,12 @@ describe('lineContext', () => {
 describe('compose fixes', () => {
   it('appends a volume in the list indentation, or adds the key', () => {
     const compose = docsCompose();
-    const result = apply(compose, addVolumeEdits(compose, 'standalone', './certs:/certs:ro'));
+    const certs = { hostPath: './certs', containerPath: '/certs', readOnly: true };
+    const result = apply(compose, addVolumeEdits(compose, 'standalone', certs));
     assert.ok(result.endsWith('/milvus/configs/milvus.yaml\n      - ./certs:/certs:ro\n'));
+    // Without a volumes key, it is added as the service's last key, in the indentation of the others.
     const bare = 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n';
-    assert.equal(apply(bare, addVolumeEdits(bare, 'standalone', './certs:/certs:ro')), 'services:\n  standalone:\n    volumes:\n      - ./certs:/certs:ro\n    image: milvusdb/milvus:v2.5.27\n');
+    assert.equal(apply(bare, addVolumeEdits(bare, 'standalone', certs)), 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./certs:/certs:ro\n');
     // The new mount makes the path a workspace file.
     const config = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
     const before = check(config, { ...withCompose(compose), files: memoryFiles({}) });
