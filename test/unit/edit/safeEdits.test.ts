@@ -88,7 +88,7 @@ describe('edits that cannot corrupt', () => {
 
 describe('planned results are parsed back before they are written', () => {
   it('the value each key ends up with is the one planned, in milvus.yaml and in compose', () => {
-    const { compose, yaml } = enable({ mode: 2 } as Partial<EnableTlsInput>);
+    const { compose, yaml } = enable({ mode: 2 });
     const config = parseMilvusConfig(yaml);
     assert.equal(getConfigEntry(config, 'tls.serverPemPath')?.value, '/milvus/tls/server.pem');
     assert.deepEqual(mounts(compose).slice(1), ['/c/tls -> /milvus/tls', '/c/milvus.yaml -> /milvus/configs/milvus.yaml']);
