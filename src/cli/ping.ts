@@ -6,6 +6,7 @@ import type { ConnectionTarget } from '../core/connection';
 import {
   DEFAULT_TIMEOUT_MS, formatHeader, formatStep, formatVerdict, parseAddress, parsePort, summarizeTarget, testConnection,
 } from '../core/connection';
+import { reportText } from '../core/visibleText';
 import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
@@ -113,6 +114,13 @@ export const pingCommand: Subcommand = {
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
+    // The steps turn every server answer into a diagnosis (hostileServers.test.ts). Should a socket
+    // event ever throw anyway, the user gets one line and exit 3, not a stack trace.
+    const onUncaught = (error: unknown): void => {
+      console.error(`milvus-tls ping: the test stopped on an unexpected error (${reportText(error instanceof Error ? error.message : String(error))}); please report it`);
+      process.exit(ExitCode.failed);
+    };
+    process.on('uncaughtException', onUncaught);
     if (!json) {
       console.log(formatHeader({ target: summarizeTarget(target) }));
     }
@@ -125,6 +133,7 @@ export const pingCommand: Subcommand = {
       return report.ok ? ExitCode.ok : ExitCode.failed;
     } finally {
       process.removeListener('SIGINT', onSigint);
+      process.removeListener('uncaughtException', onUncaught);
     }
   },
 };

@@ -5,20 +5,9 @@
  * a link, a backtick closes a code span, and a blank line starts a new paragraph after it.
  * Everything from a file goes through escapeMarkdown (text) or markdownCode (an inline code span).
  */
+import { visibleControls } from './visibleText';
 
-/**
- * Control characters as their Unicode control pictures (newline → ␊), and invisible characters
- * that move lines or reorder text (line separators, bidirectional overrides) as `<U+202E>`: a
- * value cannot start a new Markdown block, and what is shown is what the file holds.
- */
-export function visibleControls(text: string): string {
-  return text.replace(/\p{Cc}|[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu, (char) => {
-    const code = char.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
-  });
-}
+export { visibleControls } from './visibleText';
 
 /**
  * Text for a Markdown paragraph, bold run or table cell. The punctuation a renderer may read as
