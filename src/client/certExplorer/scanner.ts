@@ -5,7 +5,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { CERTIFICATE_FILE_GLOB, DEFAULT_MAX_BYTES } from '../../core/inspect/scan';
 import type { InputFile, WorkspaceInspection } from '../../core/inspect/types';
-import { FILE_TOO_LARGE_CODE, inspectFiles } from '../../core/inspect/workspace';
+import { FILE_TOO_LARGE_CODE } from '../../core/inspect/workspace';
+import { ScannedFiles } from './scannedFiles';
 import { batches, excludeGlob, isInExcludedDirectory } from './scanPlan';
 
 export interface ScanSnapshot {
@@ -52,7 +53,7 @@ async function readAll(uris: readonly vscode.Uri[]): Promise<InputFile[]> {
 }
 
 export class CertificateScanner implements vscode.Disposable {
-  readonly #files = new Map<string, InputFile>();
+  readonly #files = new ScannedFiles();
   readonly #changed = new Set<string>();
   readonly #onDidUpdate = new vscode.EventEmitter<ScanSnapshot>();
   readonly onDidUpdate = this.#onDidUpdate.event;
@@ -92,12 +93,12 @@ export class CertificateScanner implements vscode.Disposable {
     const found = await this.findCertificateFiles();
     if (generation !== this.#generation) return;
     const foundPaths = new Set(found.map((uri) => uri.fsPath));
-    for (const path of this.#files.keys()) if (!foundPaths.has(path)) this.#files.delete(path);
+    for (const path of this.#files.paths()) if (!foundPaths.has(path)) this.#files.delete(path);
     const toRead = found.filter((uri) => !this.#files.has(uri.fsPath) || this.#changed.has(uri.fsPath));
     this.#changed.clear();
     const started = Date.now();
     for (const batch of batches(toRead)) {
-      for (const input of await readAll(batch)) this.#files.set(input.path, input);
+      for (const input of await readAll(batch)) this.#files.set(input);
       if (generation !== this.#generation) return;
       this.emit(true);
     }
@@ -107,7 +108,7 @@ export class CertificateScanner implements vscode.Disposable {
 
   /** Reads these files again now, without waiting for the watcher (after we wrote them ourselves). */
   async reread(paths: readonly string[]): Promise<void> {
-    for (const input of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.#files.set(input.path, input);
+    for (const input of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.#files.set(input);
     this.emit(this.#latest?.scanning ?? false);
   }
 
@@ -150,8 +151,7 @@ export class CertificateScanner implements vscode.Disposable {
   }
 
   private emit(scanning: boolean): void {
-    const files = [...this.#files.values()].sort((a, b) => a.path.localeCompare(b.path));
-    const inspection = inspectFiles(files, new Date(), { warnDays: this.warnDays() });
+    const inspection = this.#files.inspect(new Date(), { warnDays: this.warnDays() });
     this.#latest = { inspection, scanning };
     this.#onDidUpdate.fire(this.#latest);
   }
