@@ -1,17 +1,20 @@
 /**
  * Referenced certificate and key files, read once per (mtime, size): the language server re-checks
  * a config on every keystroke, and re-reading and re-parsing three PEM files each time would cost
- * more than the YAML parse itself. A stat is cheap; bytes are read only when it changes.
+ * more than the YAML parse itself. A stat is cheap; bytes are read only when it changes. What is
+ * kept is what was read, never the bytes: a private key only as its description.
  */
+import type { X509Certificate } from 'node:crypto';
 import type { FileReadResult } from '../inspect';
-import { readPemOrDer } from '../inspect';
+import { readPemOrDerDetailed } from '../inspect/readFile';
 import type { FileAccess, FileStat } from './types';
 
 export interface LoadedFile {
   path: string;
   /** Undefined when the file does not exist. */
   stat: FileStat | undefined;
-  bytes?: Buffer;
+  /** The parsed certificates by object id, for signature checks (pairs.ts). */
+  x509ById?: ReadonlyMap<string, X509Certificate>;
   /** Reading failed (permission, a folder, …). */
   error?: Error;
   read?: FileReadResult;
@@ -67,8 +70,8 @@ function readLoadedFile(path: string, stat: FileStat | undefined, access: FileAc
   if (!stat) return { path, stat };
   if (!stat.isFile) return { path, stat, error: new Error(`${path} is a folder, not a file`) };
   try {
-    const bytes = access.readFile(path);
-    return { path, stat, bytes, read: readPemOrDer(bytes, path) };
+    const { result, x509ById } = readPemOrDerDetailed(access.readFile(path), path);
+    return { path, stat, read: result, x509ById };
   } catch (error) {
     return { path, stat, error: error instanceof Error ? error : new Error(String(error)) };
   }
