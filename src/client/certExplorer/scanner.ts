@@ -33,9 +33,8 @@ async function readInput(uri: vscode.Uri): Promise<InputFile> {
     if (size > DEFAULT_MAX_BYTES) {
       return { path, bytes: errorWithCode(`${size} bytes, over the ${DEFAULT_MAX_BYTES}-byte limit for certificate files`, FILE_TOO_LARGE_CODE) };
     }
-    // A view, not a copy: ScannedFiles zeroes it once read, so no second copy of a key lingers.
-    const data = await vscode.workspace.fs.readFile(uri);
-    return { path, bytes: Buffer.from(data.buffer, data.byteOffset, data.byteLength), mode: info?.mode };
+    // A copy of our own: ScannedFiles reads it and zeroes it; VS Code's array is dropped at once.
+    return { path, bytes: Buffer.from(await vscode.workspace.fs.readFile(uri)), mode: info?.mode };
   } catch (error) {
     return { path, bytes: error instanceof Error ? error : new Error(String(error)) };
   }
