@@ -3,7 +3,10 @@
  * text (not re-serialised) so comments and layout stay as the user wrote them.
  */
 import type { MilvusConfigFile } from '../config';
-import { normaliseKey, normaliseKeyPath, parseMilvusConfig } from '../config';
+import { getConfigEntry, normaliseKey, normaliseKeyPath, parseMilvusConfig } from '../config';
+import { blockingProblem } from '../edit/readBack';
+import { applyTextEdits } from '../edit/textEdit';
+import { formatScalar } from '../edit/yamlText';
 import type { FixData } from './types';
 
 export interface TextEdit {
@@ -26,14 +29,19 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
   const config = parseMilvusConfig(text);
   switch (data.fix) {
     case 'set-value':
-      return data.values.map((value, index) => ({ title: `Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, edits: setValue(text, config, data.key, value), preferred: index === 0 }));
+      // The values may come from a certificate (its DNS names): one with a line break is not offered.
+      return data.values.filter((value) => !/[\p{Cc}\u2028\u2029]/u.test(value))
+        .map((value) => ({ title: `Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, edits: setValue(text, config, data.key, value), value }))
+        .filter((fix) => readsBack(text, fix.edits, data.key, fix.value))
+        .map(({ title, edits }, index) => ({ title, edits, preferred: index === 0 }));
     case 'rest-port':
       return [
         { title: 'Serve REST on its own port: proxy.http.port: 8080', edits: setValue(text, config, data.httpPortKey, '8080'), preferred: true },
         { title: 'Turn REST off: proxy.http.enabled: false', edits: setValue(text, config, data.httpEnabledKey, 'false') },
       ];
     case 'add-key': {
-      const fixes: Fix[] = [{ title: `Set ${data.key}: ${data.value}`, edits: setValue(text, config, data.key, data.value), preferred: true }];
+      const edits = setValue(text, config, data.key, data.value);
+      const fixes: Fix[] = readsBack(text, edits, data.key, data.value) ? [{ title: `Set ${data.key}: ${data.value}`, edits, preferred: true }] : [];
       if (data.generate) fixes.push({ title: 'Generate Certificates…', edits: [], command: { command: GENERATE_CERTIFICATES_COMMAND, title: 'Generate Certificates…' } });
       return fixes;
     }
@@ -55,6 +63,13 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
   }
 }
 
+/** The edited text parses as well as before, and the key reads as `value`: otherwise the fix is not offered. */
+function readsBack(text: string, edits: readonly TextEdit[], key: string, value: string): boolean {
+  const edited = parseMilvusConfig(applyTextEdits(text, edits));
+  return (blockingProblem(edited.problems) === undefined || blockingProblem(parseMilvusConfig(text).problems) !== undefined)
+    && getConfigEntry(edited, key)?.value === value;
+}
+
 function lastSegment(key: string): string {
   return key.split('.').pop() ?? key;
 }
@@ -71,7 +86,7 @@ function lineEndOf(text: string, offset: number): number {
 /** Replaces the value of `key` (any spelling), or adds the key under its deepest existing block. */
 export function setValue(text: string, config: MilvusConfigFile, key: string, value: string): TextEdit[] {
   const entry = config.entries.get(normaliseKey(key));
-  const written = value === '' ? '' : value;
+  const written = value === '' ? '' : formatScalar(value);
   if (entry) {
     if (entry.valueRange.start !== entry.valueRange.end) return [{ ...entry.valueRange, newText: written }];
     const colon = text.indexOf(':', entry.keyRange.end);

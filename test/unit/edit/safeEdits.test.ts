@@ -8,6 +8,7 @@ import { getConfigEntry, parseMilvusConfig } from '../../../src/core/config/milv
 import { applyTextEdits, EditPlanError, planConfigValues, planDisableTls, planEnableTls, type EnableTlsInput } from '../../../src/core/edit';
 import { formatScalar } from '../../../src/core/edit/yamlText';
 import { addVolumeEdits } from '../../../src/core/rules/composeFixes';
+import { fixesFor } from '../../../src/core/rules/fixes';
 import { FILES } from './helpers';
 
 /** The list already uses single quotes, so an appended entry is single-quoted too. */
@@ -98,5 +99,15 @@ describe('planned results are parsed back before they are written', () => {
     // What the planner writes ("8080") is not what the caller accepts: the read-back says so.
     const message = refusal(() => planConfigValues('proxy:\n  http:\n    port: 1\n', [{ path: ['proxy', 'http', 'port'], value: '8080', satisfiedBy: (current) => current === '9090' }], 'milvus.yaml'));
     assert.match(message, /^milvus\.yaml: the planned change does not read back as intended \(proxy\.http\.port does not read as "8080"\)/);
+  });
+
+  it('quick fixes write values from certificates quoted, and offer nothing for a value with a line break', () => {
+    // internaltls.sni takes the server certificate's DNS names: the certificate file decides them.
+    const text = 'internaltls:\n  sni: wrong\n';
+    const range = { start: text.indexOf('wrong'), end: text.indexOf('wrong') + 5 };
+    const fixes = fixesFor(text, { fix: 'set-value', key: 'internaltls.sni', values: ['a\n  serverPemPath: /evil.pem', 'a: b', 'milvus.local'] }, range);
+    const results = fixes.map((fix) => parseMilvusConfig(applyTextEdits(text, fix.edits)));
+    assert.deepEqual(results.map((config) => config.problems), [[], []]);
+    assert.deepEqual(results.map((config) => getConfigEntry(config, 'internaltls.sni')?.value), ['a: b', 'milvus.local']);
   });
 });
