@@ -21,8 +21,11 @@ export const NOTIFICATION = '[role="dialog"][aria-label*=", notification"]';
 /** A modal dialog (showWarningMessage with modal: true, VS Code's own questions): aria-modal (dialog.ts). */
 export const MODAL_DIALOG = '[role="dialog"][aria-modal="true"]';
 
-/** Items of the status bar: buttons labelled by their text, in the footer of role status (statusbarPart.ts). */
-export const STATUS_BAR_ITEM = 'footer[role="status"] [role="button"]';
+/** The status bar: the footer of role status (statusbarPart.ts). */
+export const STATUS_BAR = 'footer[role="status"]';
+
+/** Items of the status bar: buttons labelled by their text. */
+export const STATUS_BAR_ITEM = `${STATUS_BAR} [role="button"]`;
 
 /** The editor hover and the workbench's hovers: role tooltip (hoverWidget.ts). */
 export const TOOLTIP = '[role="tooltip"]';
@@ -35,12 +38,6 @@ export const EDITOR_AREA = '[role="main"]';
 
 /** The file explorer's tree. */
 export const FILES_EXPLORER = '[role="tree"][aria-label="Files Explorer"]';
-
-/**
- * The Problems view's tree. Its label says how many problems it shows ("Showing 3 problems",
- * "Showing 1 of 3 problems"; markersView.ts), and with none it is hidden.
- */
-export const PROBLEMS_TREE = '[role="tree"][aria-label^="Showing "]';
 
 /** The rows of a tree view (side bar views, the explorer, Problems). */
 export const TREE_ITEM = '[role="treeitem"]';

@@ -1,6 +1,6 @@
 // Opening VS Code on a folder and knowing when it is ready to be used.
 import type { Page } from 'playwright-core';
-import { FILES_EXPLORER, TREE_ITEM, WORKBENCH } from './aria';
+import { FILES_EXPLORER, STATUS_BAR, TREE_ITEM, WORKBENCH } from './aria';
 
 /** The ?folder= value for an absolute path, slashes kept so that the URL stays readable. */
 export function folderParam(folder: string): string {
@@ -13,6 +13,6 @@ export async function openWorkbench(page: Page, baseUrl: string, folder: string,
   await page.locator(WORKBENCH).waitFor({ state: 'visible', timeout: timeoutMs });
   // The status bar (the footer of role status) is drawn once the workbench has restored its parts; the
   // explorer's first row shows that the remote file system (the server side) answered.
-  await page.locator('footer[role="status"]').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(STATUS_BAR).waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator(`${FILES_EXPLORER} ${TREE_ITEM}`).first().waitFor({ state: 'visible', timeout: timeoutMs });
 }
