@@ -5,8 +5,14 @@
  */
 import path from 'node:path';
 
-/** Docker Compose's default file names, in its order of preference within one folder. */
-export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+/** Docker Compose's default file names, in its order of preference within one folder (compose-go cli DefaultFileNames). */
+export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+
+/**
+ * The override file Compose adds beside whichever default file it picked, in its order of preference
+ * (DefaultOverrideFileNames). An override file alone is not a project: Compose keeps looking upwards.
+ */
+export const COMPOSE_OVERRIDE_FILE_NAMES: readonly string[] = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
 /** Folders from the config's own folder up to `rootDir` (inclusive), nearest first. */
 export function foldersUpToRoot(configPath: string, rootDir: string): string[] {
@@ -39,6 +45,8 @@ export function findComposeFilesForConfig(configPath: string, existingPaths: rea
   return composeFileCandidates(configPath, rootDir).filter((candidate) => existing.has(candidate));
 }
 
+/** A default compose file or an override file, by name (either path flavour). */
 export function isComposeFileName(fileName: string): boolean {
-  return COMPOSE_FILE_NAMES.includes(path.posix.basename(fileName));
+  const name = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  return COMPOSE_FILE_NAMES.includes(name) || COMPOSE_OVERRIDE_FILE_NAMES.includes(name);
 }
