@@ -56,6 +56,5 @@ async function run(args: string[]): Promise<number> {
 }
 
 export const disableCommand: Subcommand = {
-  summary: 'turn off TLS in milvus.yaml (tlsMode 0)',
   run,
 };

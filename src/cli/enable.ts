@@ -137,6 +137,5 @@ async function run(args: string[]): Promise<number> {
 }
 
 export const enableCommand: Subcommand = {
-  summary: 'turn on TLS in milvus.yaml and docker-compose (tlsMode 1 or 2)',
   run,
 };

@@ -234,6 +234,5 @@ function reportFailure(error: unknown): number {
 }
 
 export const generateCommand: Subcommand = {
-  summary: 'create a CA, server and client certificates (the docs\' nine files)',
   run,
 };

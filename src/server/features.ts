@@ -17,7 +17,8 @@ import { completionCandidates } from '../core/rules/completionInfo';
 import { fixesFor } from '../core/rules/fixes';
 import { hoverInfo, linkTargets } from '../core/rules/hoverInfo';
 import { inlayInfo } from '../core/rules/inlayInfo';
-import { DIAGNOSTIC_SOURCE, isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
 
 export function diagnosticsOf(document: TextDocument, analysis: Analysis | undefined): Diagnostic[] {
   return analysis ? analysis.findings.map((finding) => toDiagnostic(document, finding)) : [];

@@ -17,20 +17,18 @@ import type { WorkspaceFileSystem } from '../core/workspace';
 import { listMountedFolders } from '../core/deployment';
 import { DiagnosticsPusher } from './pushDiagnostics';
 import { WorkspaceFiles } from './workspaceFiles';
+import type { DeploymentRequestParams, DeploymentRequestResult, InitializationOptions } from '../shared/protocol';
+import { CONFIG_SECTION, DeploymentRequest, Settings } from '../shared/protocol';
+import { summarizeDeployment } from '../core/deployment';
 
 /** What the embedding process decides: tests read from memory instead of node:fs. */
 export interface ServerOptions {
   disk?: WorkspaceFileSystem;
 }
 
-/** `initializationOptions` the VS Code client sends; other editors send none (their user is trusted). */
-interface InitializationOptions {
-  /** False in Restricted Mode: files outside the workspace folders are not read. */
-  trusted?: boolean;
-}
+
 
 export const SERVER_NAME = 'milvus-tls-language-server';
-const SETTINGS_SECTION = 'milvusTls';
 
 export class MilvusLanguageServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -116,6 +114,8 @@ export class MilvusLanguageServer {
       completionsOf(document, analysis, params.position, await listMountedFolders(analysis.context.deployment, context))));
     connection.onCodeAction((params) => this.withAnalysis(params.textDocument.uri, [], (document, { context }) => codeActionsOf(document, params, context)));
     connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analysis }) => linksOf(document, analysis)));
+    connection.onRequest(DeploymentRequest.method, (params: DeploymentRequestParams) => this.withAnalysis<DeploymentRequestResult>(params.textDocument.uri, null,
+      (_document, { analysis }) => summarizeDeployment(analysis.context.deployment)));
     connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analysis }) => inlayHintsOf(document, analysis)));
   }
 
@@ -164,8 +164,8 @@ export class MilvusLanguageServer {
 
   private async fetchSettings(uri: string): Promise<AnalysisSettings> {
     if (!this.capabilities.workspace?.configuration) return { warnDays: undefined };
-    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-    const warnDays = (section as { expiryWarningDays?: unknown } | null)?.expiryWarningDays;
+    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION });
+    const warnDays = (section as Record<string, unknown> | null)?.[Settings.expiryWarningDays];
     return { warnDays: typeof warnDays === 'number' ? warnDays : undefined };
   }
 

@@ -2,7 +2,7 @@
 // docker-compose up the way the docs describe, as one undoable edit that keeps everything else.
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
-import { Commands } from '../../constants';
+import { Commands } from '../../shared/protocol';
 import { EditPlanError, formatLineDiff, isEmptyPlan, mountedConfigFiles, planEnableTls, type EnableTlsPlan } from '../../core/edit';
 import type { ExtensionContextHolder } from '../context';
 import { applyDocumentChanges, changeCount, type DocumentChange } from '../tlsConfig/applyPlan';

@@ -1,7 +1,7 @@
 // The messages Enable / Disable TLS share: refusing in Restricted Mode, and the result with its
 // follow-up buttons (Test Connection only once that command is registered).
 import * as vscode from 'vscode';
-import { Commands } from '../../constants';
+import { Commands } from '../../shared/protocol';
 import type { ExtensionContextHolder } from '../context';
 
 const MANAGE_TRUST = 'Manage Workspace Trust';

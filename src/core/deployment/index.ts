@@ -19,3 +19,5 @@ export { deploymentForConfigFile, discoverDeployments, composeProjectAbove, fold
 export type { Discovery } from './discover';
 export { listMountedFolders } from './listings';
 export { DEFAULT_GRPC_PORT } from './endpoints';
+export { summarizeDeployment } from './summary';
+export type { DeploymentSummary, TracedSummary } from './summary';

@@ -146,6 +146,8 @@ export interface Deployment {
   compose?: ComposeFacts;
   /** Set when a file being edited stands in for one the deployment does not load, with why. */
   hypothetical?: string;
+  /** Where the effective value of a setting came from; undefined when it is not set (Milvus's default). */
+  provenanceOf(key: string): Provenance | undefined;
   /** What the resolution noticed: unreadable files, ambiguous choices (for logs and `--json`). */
   notes: string[];
 }

@@ -26,8 +26,8 @@ describe('provenance of merged compose values', () => {
     assert.equal(deployment.label, 'compose service "standalone" (override-tls/docker-compose.yml + override-tls/docker-compose.override.yml)');
     assert.ok(deployment.notes.includes('Compose merges override-tls/docker-compose.yml + override-tls/docker-compose.override.yml'));
     assert.equal(deployment.hypothetical, undefined, 'the override mounts the config');
-    assert.equal(deployment.rest?.port.from.text, 'override-tls/docker-compose.override.yml:7 (ports: 8080:8080)');
-    assert.equal(deployment.grpc.port.from.text, 'override-tls/docker-compose.yml:58 (ports: 19530:19530)');
+    assert.equal(deployment.rest?.port.from.text, 'override-tls/docker-compose.override.yml:7 (ports: "8080:8080")');
+    assert.equal(deployment.grpc.port.from.text, 'override-tls/docker-compose.yml:58 (ports: "19530:19530")');
     assert.equal(deployment.configFiles[0]?.mountedBy?.text, 'override-tls/docker-compose.override.yml:5');
     const region = deployment.environment.find((variable) => variable.name === 'MINIO_REGION');
     assert.equal(region?.value, 'eu-west-1');

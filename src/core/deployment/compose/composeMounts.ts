@@ -88,7 +88,8 @@ export function composePortPublisher(service: ComposeService, root: string, path
       const port = service.ports.find((candidate) => candidate.targetPort === containerPort && candidate.protocol === 'tcp' && candidate.publishedPort !== undefined);
       if (!port?.publishedPort) return undefined;
       const from = composeValueOrigin(pathApi, root, port.definedIn, port.range.start);
-      return { value: port.publishedPort, from: { ...from, text: `${from.text} (ports: ${port.raw})` } };
+      // Short syntax quoted as written in YAML; long syntax is shown as its JSON.
+      return { value: port.publishedPort, from: { ...from, text: `${from.text} (ports: ${port.raw.startsWith('{') ? port.raw : JSON.stringify(port.raw)})` } };
     },
     unpublishedNote: `the compose service "${service.name}" does not publish it`,
   };
