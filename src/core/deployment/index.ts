@@ -13,6 +13,8 @@ export type { ComposeFacts, ComposeDeploymentRequest } from './compose/composeDe
 export { composeFileIn, loadComposeProject, loadComposeProjectIn, MAX_INCLUDE_DEPTH, MAX_PROJECT_FILES } from './compose/composeProject';
 export { composeSelectionIn, composeSelectionOf } from './compose/composeSelection';
 export type { ComposeSelection } from './compose/composeSelection';
+export { serviceEditTarget } from './compose/editTarget';
+export type { ServiceEditTarget, ServiceListField } from './compose/editTarget';
 export type { ComposeProject } from './compose/composeProject';
 export { configOnlyDeployment } from './configOnly';
 export { deploymentForConfigFile, discoverDeployments, composeProjectAbove, foldersUpTo, rootOf, DeploymentError } from './discover';

@@ -41,7 +41,7 @@ function opaqueReason(mount: VolumeMount, host: MountHost | undefined): string {
 function foreignReason(host: { path: string; platform: 'windows' | 'linux' }, hostPath: string): string {
   return host.platform === 'windows'
     ? `it is ${hostPath} on the Docker host, a Windows path, not checkable on this machine`
-    : `it is ${hostPath} inside Docker's Linux VM, a Linux path, not checkable on this machine`;
+    : `it is ${hostPath} inside Docker's Linux VM, not checkable on this machine`;
 }
 
 export interface MountTableOptions {
