@@ -14,6 +14,8 @@ import type {
 export interface InspectOptions {
   /** Warn this many days before expiry (the setting milvusTls.expiryWarningDays). Default 30. */
   warnDays?: number;
+  /** Where the files are (default: this machine). On Windows the mode bits are made up: NTFS ACLs decide who reads a key. */
+  platform?: NodeJS.Platform;
 }
 
 /** Error code our scanner puts on a file it skipped for size (errno's own name for it). */
@@ -149,6 +151,7 @@ class IssuerFinder {
  */
 export function inspectFiles(files: readonly InputFile[], now: Date = new Date(), options: InspectOptions = {}): WorkspaceInspection {
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
+  const platform = options.platform ?? process.platform;
   const certificates: CertificateInfo[] = [];
   const keys: PrivateKeyInfo[] = [];
   const csrs: CsrInfo[] = [];
@@ -161,8 +164,9 @@ export function inspectFiles(files: readonly InputFile[], now: Date = new Date()
       errors.push(errorFromReadFailure(input.path, input.bytes));
       continue;
     }
-    // Permission bits only: the file-type bits of stat.mode mean nothing to a reader of the model.
-    modeByFile.set(input.path, input.mode === undefined ? undefined : input.mode & 0o7777);
+    // Permission bits only: the file-type bits of stat.mode mean nothing to a reader of the model, and
+    // on Windows node reports 0666 for every writable file, whoever may read it.
+    modeByFile.set(input.path, input.mode === undefined || platform === 'win32' ? undefined : input.mode & 0o7777);
     const { result, x509ById: parsed } = readPemOrDerDetailed(input.bytes, input.path, now);
     for (const [id, x509] of parsed) x509ById.set(id, x509);
     errors.push(...result.errors);
