@@ -9,12 +9,11 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
 import type { Analysis, FixData } from '../core/rules';
-import { addVolumeEdits } from '../core/rules/composeFixes';
 import type { MountedFolderListing } from '../core/rules/completionInfo';
 import type { ResolveContext } from '../core/deployment';
 import { readText } from '../core/workspace';
 import { completionCandidates } from '../core/rules/completionInfo';
-import { fixesFor } from '../core/rules/fixes';
+import { composeFixesFor, fixesFor } from '../core/rules/fixes';
 import { hoverInfo, linkTargets } from '../core/rules/hoverInfo';
 import { inlayInfo } from '../core/rules/inlayInfo';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
@@ -75,7 +74,7 @@ export async function codeActionsOf(document: TextDocument, params: CodeActionPa
 
 function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, composeText: string | undefined): CodeAction | undefined {
   if (composeText === undefined) return undefined;
-  const edits = addVolumeEdits(composeText, data.service, data.volume);
+  const edits = composeFixesFor(composeText, data);
   if (edits.length === 0) return undefined;
   const composeDocument = TextDocument.create(pathToUri(data.composeFile), 'yaml', 0, composeText);
   return {

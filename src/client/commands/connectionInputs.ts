@@ -6,7 +6,9 @@ import { CONFIG_SECTION } from '../../shared/protocol';
 import { parseAddress } from '../../core/connection';
 import type { Endpoint, Provenance, ResolveContext } from '../../core/deployment';
 import type { ConnectionPlan, DeploymentSelection } from '../../core/usecases';
-import { planConnection, selectDeployment } from '../../core/usecases';
+import { planConnection } from '../../core/usecases';
+import { pickDeployment } from '../deploymentPick';
+import { pickTlsMode } from '../quickInput/tlsMode';
 import type { ConnectionSettings } from '../connection/settings';
 import { connectionSettingsFrom } from '../connection/settings';
 import { readGenerateSettings } from '../settings';
@@ -41,13 +43,6 @@ export async function connectionFolder(): Promise<{ folder: vscode.WorkspaceFold
   return { folder, cancelled: folder === undefined };
 }
 
-/** The open editor's file when it is a Milvus config of this folder: its deployment is the one meant. */
-function activeConfigFile(folder: vscode.WorkspaceFolder): string | undefined {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  if (uri?.scheme !== 'file' || !/\.ya?ml$/i.test(uri.fsPath) || /compose/i.test(uri.fsPath)) return undefined;
-  return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString() && /(^|[\\/])(milvus|user)\.yaml$/.test(uri.fsPath) ? uri.fsPath : undefined;
-}
-
 export interface WorkspaceConnection {
   context: ResolveContext;
   selection: DeploymentSelection | undefined;
@@ -62,18 +57,9 @@ export async function workspaceConnection(folder: vscode.WorkspaceFolder | undef
   const context = workspaceContext();
   const root = folder?.uri.fsPath;
   let selection: DeploymentSelection | undefined;
-  if (folder && root !== undefined) {
-    selection = await selectDeployment(root, context, activeConfigFile(folder));
-    if (selection.all.length > 1) {
-      const picked = await vscode.window.showQuickPick(
-        selection.all.map((deployment) => ({ label: deployment.label, description: `tlsMode ${deployment.tlsMode.mode}`, deployment })),
-        { title, placeHolder: 'Which Milvus deployment?', ignoreFocusOut: true },
-      );
-      if (!picked) return undefined;
-      selection = { ...selection, chosen: picked.deployment, reason: 'picked' };
-    }
-    log.info(`${logPrefix}: ${selection.chosen ? `${selection.chosen.label} (${selection.reason})` : selection.reason}`);
-    for (const note of selection.chosen?.notes ?? []) log.info(`${logPrefix}: ${note}`);
+  if (folder) {
+    selection = await pickDeployment(folder, context, title, log, logPrefix);
+    if (!selection) return undefined;
   }
   const plan = await planConnection(selection?.chosen, { root: root ?? '.', outputFolder: readGenerateSettings(folder?.uri).outputFolder }, context);
   return { context, selection, plan };
@@ -95,21 +81,11 @@ export function offeredAddress(plan: ConnectionPlan, folder: vscode.WorkspaceFol
   return { text: `${host}:${plan.grpc.port.value}`, ...plan.grpc };
 }
 
-interface ModeItem extends vscode.QuickPickItem {
-  mode: 1 | 2;
-}
-
 /** Asked only when the deployment does not say 1 or 2 (no config, 0, or invalid). */
-export async function pickMode(title: string, configuredMode: number | undefined): Promise<1 | 2 | undefined> {
-  const items: ModeItem[] = [
-    { mode: 1, label: 'One-way TLS', description: 'tlsMode 1', detail: 'The client checks the server certificate against ca.pem. The usual choice.' },
-    { mode: 2, label: 'Mutual TLS', description: 'tlsMode 2', detail: 'The client also presents client.pem and client.key (TLS 1.3).' },
-  ];
-  const placeHolder = configuredMode === undefined
-    ? 'Which TLS mode?'
-    : `The deployment runs with tlsMode ${configuredMode} (TLS off): which TLS mode does the server use?`;
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true });
-  return picked?.mode;
+export function pickMode(title: string, configuredMode: number | undefined): Promise<1 | 2 | undefined> {
+  return pickTlsMode(title, configuredMode === undefined
+    ? 'Which TLS mode does the server use?'
+    : `The deployment runs with tlsMode ${configuredMode} (TLS off): which TLS mode does the server use?`);
 }
 
 /** A file dialog for a certificate or key the workspace does not have where expected. */
