@@ -6,10 +6,12 @@
  */
 import path from 'node:path';
 import type { ComposeService } from '../compose/composeFile';
-import { containerPathsOfHostPath, findMilvusServices, isAtLeastVersion, mapContainerPath, parseComposeFile } from '../compose/composeFile';
+import { findMilvusServices, isAtLeastVersion, mapContainerPath, parseComposeFile } from '../compose/composeFile';
 import { normaliseEnvName } from '../config/keyNormalisation';
 import { parseYamlWithRanges } from '../config/yamlSource';
-import { appendToServiceList, detectDashOffset, type ComposeTextContext } from './composeLists';
+import { addServiceEntry, appendToServiceList, detectDashOffset, serviceNode, type ComposeTextContext, type ServiceList } from './composeLists';
+import type { ComposeProjectView } from './composePlanView';
+import { projectView, singleFileView } from './composePlanView';
 import { EditPlanError } from './errors';
 import { EditCollector, type TextEdit } from './textEdit';
 import { detectEol, detectIndentUnit } from './yamlText';
@@ -35,6 +37,12 @@ export interface ComposePlanInput {
   httpPort: number;
   /** Normalised Milvus keys the plan sets, to warn about environment variables that override them. */
   keysSet: readonly string[];
+  /**
+   * The project the file belongs to (the file with its override, or COMPOSE_FILE's list): what is
+   * already mounted or published is decided on it, so nothing another file provides is added again.
+   * Host paths above are then relative to the project folder. Undefined: the file on its own.
+   */
+  project?: ComposeProjectView;
 }
 
 export interface ComposePlan {
@@ -50,8 +58,9 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   const compose = parseComposeFile(text, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
   const syntaxError = compose.errors.find((problem) => problem.severity === 'error');
   if (syntaxError) fail(`cannot be edited safely: ${syntaxError.message}. Fix the YAML first.`);
-  const services = findMilvusServices(compose);
-  if (services.length === 0) fail('has no Milvus service (an image milvusdb/milvus or a command "milvus run …")');
+  const view = input.project ? projectView(input.project) : singleFileView(compose);
+  const services = view.milvusServices;
+  if (services.length === 0) fail(input.project ? 'belongs to a project with no Milvus service' : 'has no Milvus service (an image milvusdb/milvus or a command "milvus run …")');
 
   const context: ComposeTextContext = {
     text, document: parseYamlWithRanges(text).document, eol: detectEol(text), label,
@@ -59,29 +68,36 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   };
   const collector = new EditCollector();
   const summary: string[] = [];
-  const certsHost = hostPath(input.certsHostDir);
-  const configHost = hostPath(input.configHostPath);
+  const certsHost = view.hostOf(input.certsHostDir);
+  const configHost = view.hostOf(input.configHostPath);
   // The REST port belongs to the service that serves the external ports: standalone, or the proxy of a cluster.
   const serving = services.filter((service) => service.milvusRole === 'standalone' || service.milvusRole === 'proxy');
   const primary = serving.length > 0 ? serving : services;
-  const certsContainerDir = existingContainerPath(certsHost, primary[0] as ComposeService) ?? DEFAULT_CERTS_CONTAINER_DIR;
+  const certsContainerDir = view.containerPathOf(certsHost, primary[0] as ComposeService) ?? DEFAULT_CERTS_CONTAINER_DIR;
+  // A service the edited file does not define yet (an override names only some) gets one entry of its own there.
+  const missing = new Map<string, ServiceList[]>();
+  const listIn = (service: ComposeService, key: 'volumes' | 'ports', values: string[], quote: '"' | undefined): void => {
+    if (values.length === 0) return;
+    if (serviceNode(context, service.name) !== undefined) appendToServiceList(context, service.name, key, values, quote, collector);
+    else missing.set(service.name, [...(missing.get(service.name) ?? []), { key, values, quote }]);
+  };
 
   for (const service of services) {
     const mounts: string[] = [];
-    if (mapContainerPath(certsContainerDir, service, COMPOSE_DIR)?.hostPath !== certsHost) {
+    if (!view.same(view.hostAt(certsContainerDir, service), certsHost)) {
       refuseOccupied(service, certsContainerDir, 'the certificate folder', fail);
       mounts.push(`${sourceText(input.certsHostDir)}:${certsContainerDir}`);
       summary.push(`${label} (${service.name}): mount ${displayDir(input.certsHostDir)} at ${certsContainerDir}`);
     }
     const configTargets = [MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH];
-    if (!configTargets.some((target) => mapContainerPath(target, service, COMPOSE_DIR)?.hostPath === configHost)) {
+    if (!configTargets.some((target) => view.same(view.hostAt(target, service), configHost))) {
       // 2.3 reads only milvus.yaml; an unknown tag (latest) is a current release.
       const target = input.configCreated && isAtLeastVersion(service.imageVersion, '2.4.0') ? USER_YAML_CONTAINER_PATH : MILVUS_YAML_CONTAINER_PATH;
       refuseOccupied(service, target, `${input.configHostPath}`, fail);
       mounts.push(`${sourceText(input.configHostPath)}:${target}`);
       summary.push(`${label} (${service.name}): mount ${input.configHostPath} at ${target}`);
     }
-    appendToServiceList(context, service.name, 'volumes', mounts, undefined, collector);
+    listIn(service, 'volumes', mounts, undefined);
     const overrides = service.environment.filter((variable) => input.keysSet.includes(normaliseEnvName(variable.name)));
     for (const variable of overrides) {
       summary.push(`warning: ${label} (${service.name}) sets ${variable.name}=${variable.rawValue ?? ''}, which overrides milvus.yaml; remove it or set it to the same value`);
@@ -89,18 +105,13 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   }
   for (const service of primary) {
     if (service.ports.some((port) => port.targetPort === input.httpPort)) continue;
-    appendToServiceList(context, service.name, 'ports', [`${input.httpPort}:${input.httpPort}`], '"', collector);
+    listIn(service, 'ports', [`${input.httpPort}:${input.httpPort}`], '"');
     summary.push(`${label} (${service.name}): publish port ${input.httpPort} (REST, proxy.http.port)`);
-    const clash = compose.services.find((other) => other.ports.some((port) => port.publishedPort === input.httpPort));
+    const clash = view.services.find((other) => other.ports.some((port) => port.publishedPort === input.httpPort));
     if (clash) summary.push(`warning: ${label}: host port ${input.httpPort} is also published by service "${clash.name}"; change one of them`);
   }
+  for (const [name, lists] of missing) addServiceEntry(context, name, lists, collector);
   return { edits: collector.edits, summary, certsContainerDir };
-}
-
-/** The container path at which `host` is visible in the service (not hidden by a deeper mount). */
-function existingContainerPath(host: string, service: ComposeService): string | undefined {
-  return containerPathsOfHostPath(host, service, COMPOSE_DIR)
-    .find((candidate) => mapContainerPath(candidate.containerPath, service, COMPOSE_DIR)?.hostPath === host)?.containerPath;
 }
 
 /** A second mount on the same container path makes `docker compose up` fail: say so instead. */
@@ -110,10 +121,6 @@ function refuseOccupied(service: ComposeService, target: string, what: string, f
     fail(`service "${service.name}" already mounts "${occupying.raw}" at ${target}, so ${what} cannot be mounted there. `
       + 'Point Milvus TLS at the files that mount uses, or remove it.');
   }
-}
-
-function hostPath(relativeOrAbsolute: string): string {
-  return path.posix.resolve(COMPOSE_DIR, toPosix(relativeOrAbsolute));
 }
 
 function toPosix(value: string): string {

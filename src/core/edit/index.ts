@@ -16,3 +16,4 @@ export type { LineHunk } from './lineDiff';
 export { planMoveBlockToTop } from './moveBlock';
 export { planAddServiceVolume } from './composeEdits';
 export { formatScalar } from './yamlText';
+export type { ComposeProjectView } from './composePlanView';
