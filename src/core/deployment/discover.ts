@@ -7,7 +7,7 @@
  *   that mounts it, else the project's first Milvus service (the file is then checked as if mounted).
  * - A config with no compose project above it is a deployment of its own (config-only).
  */
-import { COMPOSE_FILE_NAMES, findMilvusServices, sameHostPath } from '../compose';
+import { COMPOSE_FILE_NAMES, containerPathsOfHostPath, findMilvusServices } from '../compose';
 import type { ComposeService } from '../compose';
 import { isInsideFolder, localMachine, walkFiles } from '../workspace';
 import type { PathApi } from '../workspace';
@@ -51,19 +51,29 @@ export async function composeProjectAbove(file: string, root: string, context: R
   return undefined;
 }
 
-/** The service that mounts `file` as a config file (under /milvus/configs), in whichever project file the mount is written. */
+/** The service that mounts the file under /milvus/configs (directly or through a mounted folder), in whichever project file the mount is written. */
 function serviceMounting(services: ComposeService[], file: string, context: ResolveContext): ComposeService | undefined {
   const caseInsensitive = (context.machine ?? localMachine(context.fs.path)).caseInsensitivePaths;
-  return services.find((service) => service.volumes.some((mount) => (mount.target === MILVUS_CONFIG_DIR || mount.target.startsWith(`${MILVUS_CONFIG_DIR}/`))
-    && mount.host?.kind === 'local' && sameHostPath(context.fs.path, mount.host.path, file, caseInsensitive)));
+  return services.find((service) => containerPathsOfHostPath(file, service, undefined, { pathApi: context.fs.path, caseInsensitive })
+    .some((mount) => mount.mount.host?.kind === 'local' && mount.containerPath.startsWith(`${MILVUS_CONFIG_DIR}/`)));
+}
+
+/**
+ * The services clients talk to: standalone, or the proxy of a cluster. A cluster's other components
+ * (query nodes, coordinators) share its config but are not what Test Connection dials.
+ */
+function servingServices(project: ComposeProject): ComposeService[] {
+  const services = findMilvusServices(project.compose);
+  const serving = services.filter((service) => service.milvusRole === 'standalone' || service.milvusRole === 'proxy');
+  return serving.length > 0 ? serving : services;
 }
 
 /** The deployment a Milvus config file (milvus.yaml, user.yaml, …) belongs to, with the file in it. */
 export async function deploymentForConfigFile(file: string, roots: readonly string[], context: ResolveContext): Promise<Deployment> {
   const root = rootOf(context.fs.path, file, roots);
   const project = await composeProjectAbove(file, root, context);
-  const services = project ? findMilvusServices(project.compose) : [];
-  const service = project ? serviceMounting(services, file, context) ?? services[0] : undefined;
+  const services = project ? servingServices(project) : [];
+  const service = project ? serviceMounting(findMilvusServices(project.compose), file, context) ?? services[0] : undefined;
   if (project && service) return composeDeployment({ project, service, root, focus: file }, context);
   const deployment = await configOnlyDeployment(context.fs.path.dirname(file), root, context, file);
   if (deployment) return deployment;
@@ -92,7 +102,7 @@ export async function discoverDeployments(root: string, context: ResolveContext,
   const milvusProjectFolders = new Set<string>();
   for (const folder of new Set(walk.files.filter((file) => isProjectMarker(pathApi.basename(file))).map((file) => pathApi.dirname(file)))) {
     const project = await loadComposeProjectIn(folder, context);
-    for (const service of project ? findMilvusServices(project.compose) : []) {
+    for (const service of project ? servingServices(project) : []) {
       if (!project) continue;
       milvusProjectFolders.add(folder);
       const deployment = await composeDeployment({ project, service, root }, context);
