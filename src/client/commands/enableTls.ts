@@ -42,14 +42,19 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     const selection = await pickDeployment(folder, context, TITLE, log, 'enable TLS');
     if (!selection) return;
 
-    const composePath = await pickComposeFile(folder, selection.chosen);
-    if (composePath === null) return;
+    const planWith = (composePath?: string): Promise<EnableTlsOutcome> => planEnableTlsChanges({
+      root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen, ...(composePath !== undefined ? { composePath } : {}),
+    }, context);
 
     let outcome: EnableTlsOutcome;
     try {
-      outcome = await planEnableTlsChanges({
-        root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen, ...(composePath !== undefined ? { composePath } : {}),
-      }, context);
+      outcome = await planWith();
+      // Where the mounts and the port go is asked only when there are some, and another file could take them.
+      if (outcome.plan.compose.length > 0) {
+        const composePath = await pickComposeFile(folder, selection.chosen);
+        if (composePath === null) return;
+        if (composePath !== undefined && composePath !== outcome.composePath) outcome = await planWith(composePath);
+      }
     } catch (error) {
       if (!(error instanceof EditPlanError || error instanceof UnsafeTargetError)) throw error;
       log.warn(`enable TLS: ${error.message}; nothing changed`);

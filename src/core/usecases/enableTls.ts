@@ -104,9 +104,9 @@ function projectOf(deployment: Deployment | undefined, composePath: string | und
 }
 
 /** Says which file got the compose edits when another one could have, and how to pick it. */
-function composeTargetNote(request: EnableTlsRequest, composePath: string | undefined, pathApi: ResolveContext['fs']['path']): string[] {
+function composeTargetNote(request: EnableTlsRequest, plan: EnableTlsPlan, composePath: string | undefined, pathApi: ResolveContext['fs']['path']): string[] {
   const target = enableTlsComposeTarget(request.deployment);
-  if (!target?.ambiguous || request.composePath !== undefined || composePath === undefined) return [];
+  if (!target?.ambiguous || request.composePath !== undefined || composePath === undefined || plan.compose.length === 0) return [];
   const names = target.candidates.map((file) => projectLabel(pathApi, request.root, file));
   return [`note: ${names.join(' and ')} all list the volumes of the Milvus service; the mounts and the port went into ${projectLabel(pathApi, request.root, composePath)} (Compose merges it last)`];
 }
@@ -135,7 +135,7 @@ export async function planEnableTlsChanges(request: EnableTlsRequest, context: R
   });
   const changes: FileChange[] = [{ path: configPath, label: configLabel, before: configText, edits: plan.milvusYaml }];
   if (composePath !== undefined && composeLabel !== undefined) changes.push({ path: composePath, label: composeLabel, before: composeText, edits: plan.compose });
-  const summary = [...plan.summary, ...composeTargetNote(request, composePath, pathApi)];
+  const summary = [...plan.summary, ...composeTargetNote(request, plan, composePath, pathApi)];
   if (composePath === undefined) {
     summary.push(`note: no compose file next to ${configLabel}: mount ${projectLabel(pathApi, request.root, request.certsDir)} at ${plan.certsContainerDir} and the config into the Milvus container yourself`);
   }
