@@ -7,12 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCertificates } from './harness/cli';
-import { waitForText } from './harness/dom';
-import { goToPosition, openFromExplorer } from './harness/editor';
-import { tlsModePosition } from './harness/milvusYaml';
 import { waitForNotification } from './harness/notifications';
 import { runCommand } from './harness/palette';
-import { readProblems } from './harness/problems';
+import { milvusYamlProblemsOnceAnalysed } from './harness/problems';
 import { answerQuickInput, waitForQuickInput } from './harness/quickInput';
 import type { Session } from './harness/session';
 import { openSession } from './harness/session';
@@ -59,14 +56,9 @@ describe('g: TLS kept in docker-compose.override.yml', { timeout: 300_000 }, () 
   it('reports no problem in milvus.yaml: the override mounts the certificates', async () => {
     const s = session!;
     await s.guard(async () => {
-      await openFromExplorer(s.page, 'milvus.yaml');
-      const at = await tlsModePosition(s.workspace);
-      await goToPosition(s.page, at.line, at.valueColumn);
-      // The tlsMode inlay hint comes from the server's analysis of this file: once shown, the Problems panel is current.
-      await waitForText(s.page, '.part.editor .monaco-editor .view-lines', /tlsMode: 2\s*→ mutual TLS/, 90_000);
-      const problems = await readProblems(s.page);
+      const problems = await milvusYamlProblemsOnceAnalysed(s.page, s.workspace, /tlsMode: 2\s*→ mutual TLS/, 90_000);
       console.log(`problems: ${JSON.stringify(problems)}`);
-      assert.deepEqual(problems.filter((row) => /milvus-tls|milvus\.yaml/.test(row)), []);
+      assert.deepEqual(problems, []);
       await s.screenshot('problems');
     });
   });

@@ -4,6 +4,7 @@
 // also checked against `docker-compose config` in test/integration/compose). Paths are relative to
 // the fixture folder; `~/` is the home folder of the machine the test pretends to be.
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SHIPPED_CONFIGS_DIR } from '../unit/compose/shippedFiles';
 
@@ -43,7 +44,8 @@ export interface ComposeFixture {
   colonSeparatedList?: true;
 }
 
-const TLS_MILVUS_YAML = `tls:
+/** milvus.yaml for one-way TLS with the certificates at /milvus/tls, the REST port apart. */
+export const TLS_MILVUS_YAML = `tls:
   serverPemPath: /milvus/tls/server.pem
   serverKeyPath: /milvus/tls/server.key
   caPemPath: /milvus/tls/ca.pem
@@ -287,3 +289,14 @@ volumes:
     composeV2Only: 'Compose v1 on Linux does not read Windows drive paths as compose-go does',
   },
 ];
+
+/** Writes a fixture (and extra files, which the fixture's own override) into `<root>/<name>`; returns that folder. */
+export async function writeFixture(fixture: ComposeFixture, root: string, extraFiles: Record<string, string> = {}): Promise<string> {
+  const dir = path.join(root, fixture.name);
+  for (const [relative, text] of Object.entries({ ...extraFiles, ...fixture.files })) {
+    const file = path.join(dir, ...relative.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
+  return dir;
+}

@@ -4,7 +4,7 @@
 // model of the Milvus service must say the same: images, mounts by container path, read-only flags,
 // local-driver bind devices, published ports and environment.
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
@@ -12,7 +12,7 @@ import type { ComposeService } from '../../../src/core/compose';
 import { findMilvusServices } from '../../../src/core/compose';
 import { loadComposeProjectIn, resolveContext } from '../../../src/core/deployment';
 import { nodeFileSystem } from '../../../src/core/workspace';
-import { COMPOSE_FIXTURES, type ComposeFixture } from '../../helpers/composeFixtures';
+import { COMPOSE_FIXTURES, writeFixture } from '../../helpers/composeFixtures';
 import { runProcess } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -74,15 +74,6 @@ function ourView(service: ComposeService): ServiceView {
   };
 }
 
-async function materialise(fixture: ComposeFixture, root: string): Promise<string> {
-  const dir = path.join(root, fixture.name);
-  for (const [relative, text] of Object.entries(fixture.files)) {
-    const file = path.join(dir, ...relative.split('/'));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
-  }
-  return dir;
-}
 
 describe('docker-compose config (Compose 1.29) as the oracle for Linux paths', () => {
   let root = '';
@@ -99,7 +90,7 @@ describe('docker-compose config (Compose 1.29) as the oracle for Linux paths', (
   it('covers the fixtures Compose 1.29 can read', () => assert.ok(oracleFixtures.length >= 5));
   for (const fixture of oracleFixtures) {
     it(fixture.name, async () => {
-      const dir = await materialise(fixture, path.join(root, 'fixtures'));
+      const dir = await writeFixture(fixture, path.join(root, 'fixtures'));
       // Only PATH and a home of our own: a COMPOSE_FILE or DOCKER_VOLUME_DIRECTORY of the machine must not leak in.
       const result = await runProcess('docker-compose', ['config'], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home }, timeoutMs: 60_000 });
       assert.equal(result.code, 0, result.stderr);

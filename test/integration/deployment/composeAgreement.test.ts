@@ -8,7 +8,7 @@
 // The language server runs in Restricted Mode so it reads only the workspace, as the CLI does
 // without --allow-outside.
 import { strict as assert } from 'node:assert';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
@@ -21,7 +21,7 @@ import { SNIPPET_CLIENTS } from '../../../src/core/snippets';
 import type { EnableTlsOutcome } from '../../../src/core/usecases';
 import { planConnection, planEnableTlsChanges, resultText, selectDeployment, snippetInput, UnsafeTargetError } from '../../../src/core/usecases';
 import { writeGeneratedSet } from '../../helpers/certificateSetOnDisk';
-import { COMPOSE_FIXTURES, type ComposeFixture } from '../../helpers/composeFixtures';
+import { COMPOSE_FIXTURES, type ComposeFixture, writeFixture } from '../../helpers/composeFixtures';
 import { runCli } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
 import { startHarness } from '../../server/lspHarness';
@@ -129,12 +129,7 @@ describe('compose fixtures: the fronts agree', () => {
 
   for (const fixture of COMPOSE_FIXTURES) {
     it(fixture.name, async () => {
-      const dir = path.join(root, fixture.name);
-      for (const [relative, text] of Object.entries({ [configOf(fixture)]: CONFIG, ...fixture.files })) {
-        const file = path.join(dir, ...relative.split('/'));
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, text);
-      }
+      const dir = await writeFixture(fixture, root, { [configOf(fixture)]: CONFIG });
       const certsDir = await certificateFolder(dir);
       await cp(certificates, certsDir, { recursive: true });
       const configPath = path.join(dir, ...configOf(fixture).split('/'));

@@ -9,16 +9,8 @@ import type { PathLocation, ResolveContext } from '../../../src/core/deployment'
 import { deploymentForConfigFile, LoadedFileCache, ParseCache } from '../../../src/core/deployment';
 import type { PathApi } from '../../../src/core/workspace';
 import { memoryFileSystem } from '../../../src/core/workspace';
-import { shippedCompose } from '../../helpers/composeFixtures';
+import { shippedCompose, TLS_MILVUS_YAML } from '../../helpers/composeFixtures';
 
-const MILVUS_YAML = `tls:
-  serverPemPath: /milvus/tls/server.pem
-  serverKeyPath: /milvus/tls/server.key
-  caPemPath: /milvus/tls/ca.pem
-common:
-  security:
-    tlsMode: 1
-`;
 
 function context(files: Record<string, string>, pathApi: PathApi = path.posix, homeDir = '/home/me', caseInsensitivePaths = false): ResolveContext {
   return { fs: memoryFileSystem(files, pathApi), cache: new LoadedFileCache(), parsed: new ParseCache(), machine: { homeDir, caseInsensitivePaths } };
@@ -42,7 +34,7 @@ describe('compose mapping as Compose reads the project', () => {
     const location = await serverPem({
       '/ws/docker-compose.yml': shippedCompose('2.5.27'),
       '/ws/docker-compose.override.yml': OVERRIDE_WITH_TLS,
-      '/ws/milvus.yaml': MILVUS_YAML,
+      '/ws/milvus.yaml': TLS_MILVUS_YAML,
       '/ws/tls/server.pem': 'x',
     });
     assert.equal(location?.kind, 'host');
@@ -54,7 +46,7 @@ describe('compose mapping as Compose reads the project', () => {
     const location = await serverPem({
       '/ws/compose.yaml': shippedCompose('2.6.20'),
       '/ws/compose.override.yaml': OVERRIDE_WITH_TLS,
-      '/ws/milvus.yaml': MILVUS_YAML,
+      '/ws/milvus.yaml': TLS_MILVUS_YAML,
     });
     assert.equal(location?.kind, 'host');
   });
@@ -62,7 +54,7 @@ describe('compose mapping as Compose reads the project', () => {
   it('expands ~ to the home folder of this machine', async () => {
     const location = await serverPem({
       '/ws/docker-compose.yml': `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ~/milvus/tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`,
-      '/ws/milvus.yaml': MILVUS_YAML,
+      '/ws/milvus.yaml': TLS_MILVUS_YAML,
     }, '/ws/milvus.yaml', path.posix, '/home/me');
     assert.deepEqual(location?.kind === 'host' ? location.hostPath : location, '/home/me/milvus/tls/server.pem');
   });
@@ -70,13 +62,13 @@ describe('compose mapping as Compose reads the project', () => {
   const windowsCompose = `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - C:\\Users\\me\\milvus\\tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`;
 
   it('reports a Windows drive path on Linux as not checkable here, never as unmapped', async () => {
-    const location = await serverPem({ '/ws/docker-compose.yml': windowsCompose, '/ws/milvus.yaml': MILVUS_YAML });
+    const location = await serverPem({ '/ws/docker-compose.yml': windowsCompose, '/ws/milvus.yaml': TLS_MILVUS_YAML });
     assert.equal(location?.kind, 'foreign-host');
     assert.match(location.kind === 'foreign-host' ? location.reason : '', /C:\\Users\\me\\milvus\\tls\\server\.pem on the Docker host, a Windows path, not checkable on this machine/);
   });
 
   it('checks a Windows drive path on Windows', async () => {
-    const location = await serverPem({ 'C:\\ws\\docker-compose.yml': windowsCompose, 'C:\\ws\\milvus.yaml': MILVUS_YAML }, 'C:\\ws\\milvus.yaml', path.win32);
+    const location = await serverPem({ 'C:\\ws\\docker-compose.yml': windowsCompose, 'C:\\ws\\milvus.yaml': TLS_MILVUS_YAML }, 'C:\\ws\\milvus.yaml', path.win32);
     assert.equal(location?.kind === 'host' ? location.hostPath : location?.kind, 'C:\\Users\\me\\milvus\\tls\\server.pem');
   });
 
@@ -84,7 +76,7 @@ describe('compose mapping as Compose reads the project', () => {
     const location = await serverPem({
       'C:\\ws\\docker-compose.yml': shippedCompose('2.5.27'),
       'C:\\ws\\docker-compose.override.yml': OVERRIDE_WITH_TLS,
-      'C:\\ws\\milvus.yaml': MILVUS_YAML,
+      'C:\\ws\\milvus.yaml': TLS_MILVUS_YAML,
     }, 'C:\\ws\\milvus.yaml', path.win32);
     assert.equal(location?.kind === 'host' ? location.hostPath : location?.kind, 'C:\\ws\\tls\\server.pem');
   });
@@ -94,14 +86,14 @@ describe('compose mapping as Compose reads the project', () => {
     const location = await serverPem({
       '/ws/docker-compose.yaml': mounting('yaml-certs'),
       '/ws/docker-compose.yml': mounting('yml-certs'),
-      '/ws/milvus.yaml': MILVUS_YAML,
+      '/ws/milvus.yaml': TLS_MILVUS_YAML,
     });
     assert.equal(location?.kind === 'host' ? location.hostPath : location?.kind, '/ws/yml-certs/server.pem');
   });
 
   it('does not take an override file alone for a project', async () => {
     const overrideOnly = `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`;
-    const deployment = await deploymentForConfigFile('/ws/milvus.yaml', ['/ws'], context({ '/ws/docker-compose.override.yml': overrideOnly, '/ws/milvus.yaml': MILVUS_YAML }));
+    const deployment = await deploymentForConfigFile('/ws/milvus.yaml', ['/ws'], context({ '/ws/docker-compose.override.yml': overrideOnly, '/ws/milvus.yaml': TLS_MILVUS_YAML }));
     assert.equal(deployment.kind, 'config-only');
   });
 });
