@@ -32,18 +32,19 @@ export async function folderVariables(folder: string, context: ResolveContext): 
   return { variables: { ...dotEnv, ...context.shellEnvironment } };
 }
 
+/** The first of `names` that is a file in `folder`; the stats run side by side (the language server asks on every keystroke). */
 async function firstFileNamed(folder: string, names: readonly string[], context: ResolveContext): Promise<string | undefined> {
-  for (const name of names) {
-    const candidate = context.fs.path.join(folder, name);
-    if ((await context.fs.stat(candidate))?.type === 'file') return candidate;
-  }
-  return undefined;
+  const candidates = names.map((name) => context.fs.path.join(folder, name));
+  const found = await Promise.all(candidates.map(async (candidate) => (await context.fs.stat(candidate))?.type === 'file'));
+  return candidates[found.indexOf(true)];
 }
 
 /** The files `docker compose` run in `folder` would load; undefined when it would find none there. */
 export async function composeSelectionIn(folder: string, context: ResolveContext): Promise<ComposeSelection | undefined> {
   const pathApi = context.fs.path;
-  const { variables } = await folderVariables(folder, context);
+  const [{ variables }, main, override] = await Promise.all([
+    folderVariables(folder, context), firstFileNamed(folder, COMPOSE_FILE_NAMES, context), firstFileNamed(folder, COMPOSE_OVERRIDE_FILE_NAMES, context),
+  ]);
   const listed = variables.COMPOSE_FILE;
   if (listed !== undefined && listed.trim() !== '') {
     const separator = variables.COMPOSE_PATH_SEPARATOR || pathApi.delimiter;
@@ -54,9 +55,7 @@ export async function composeSelectionIn(folder: string, context: ResolveContext
       return { folder, dir: pathApi.dirname(first), files, variables, selectedBy: fromShell ? 'COMPOSE_FILE in the environment' : 'COMPOSE_FILE in .env' };
     }
   }
-  const main = await firstFileNamed(folder, COMPOSE_FILE_NAMES, context);
   if (main === undefined) return undefined;
-  const override = await firstFileNamed(folder, COMPOSE_OVERRIDE_FILE_NAMES, context);
   return { folder, dir: folder, files: override !== undefined ? [main, override] : [main], variables, selectedBy: 'default' };
 }
 
