@@ -138,3 +138,14 @@ describe('compose project loading limits and sources', () => {
     assert.equal(project?.selectedBy, 'named');
   });
 });
+
+describe('compose problems in notes', () => {
+  it('names the file and line of a YAML error in an override', async () => {
+    const project = await loadComposeProjectIn('/ws', resolveContext(memoryFileSystem({
+      '/ws/docker-compose.yml': 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n',
+      '/ws/docker-compose.override.yml': 'services:\n  standalone:\n    volumes: [./tls:/milvus/tls\n',
+    }), { machine: { homeDir: undefined, caseInsensitivePaths: false } }));
+    assert.ok(project?.problems.length);
+    assert.match(project.problems[0] ?? '', /^docker-compose\.override\.yml:\d+: /);
+  });
+});

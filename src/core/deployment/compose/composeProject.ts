@@ -64,7 +64,6 @@ async function loadSelection(selection: ComposeSelection, context: ResolveContex
   }
   if (loader.parsed.length === 0) return undefined;
   const compose = withNamedVolumeHosts(mergeComposeFiles(loader.parsed), loader.hostBase(selection.dir));
-  for (const problem of compose.errors.filter((candidate) => candidate.severity === 'error')) loader.problems.push(`compose: ${problem.message}`);
   const profiles = selection.variables.COMPOSE_PROFILES;
   return {
     dir: selection.dir,
@@ -102,6 +101,9 @@ class ProjectLoader {
     }
     (topLevel ? this.files : this.included).push(file);
     const compose = this.context.parsed.compose(file, read.text, variables);
+    for (const problem of compose.errors.filter((candidate) => candidate.severity === 'error')) {
+      this.problems.push(`${this.shown(file)}:${compose.lines.linePos(problem.offset).line}: ${problem.message}`);
+    }
     for (const entry of compose.include) await this.include(entry, file, baseDir, variables, [...stack, file], depth + 1);
     this.parsed.push(withBindHosts(compose, this.hostBase(baseDir)));
     return true;
