@@ -1,4 +1,4 @@
-// Scenario h: the "Generate Certificates…" quick fix carries the folder the config points at. milvus.yaml
+// Scenario i: the "Generate Certificates…" quick fix carries the folder the config points at. milvus.yaml
 // (tlsMode 1) names /milvus/certs/server.pem, key and CA; compose mounts ./certs at /milvus/certs, and
 // certs/ holds no files. The file-not-found error's quick fix opens the wizard with `certs` as the output
 // folder; Enter through the defaults writes the set into certs/, and the errors go away (the config's
@@ -24,7 +24,7 @@ const NINE_FILES = [
 ];
 const SUCCESS = /Generated 9 files in certs\//;
 
-describe('h: the Generate quick fix writes into the folder the config points at', { timeout: 300_000 }, () => {
+describe('i: the Generate quick fix writes into the folder the config points at', { timeout: 300_000 }, () => {
   let session: Session | undefined;
   let serverPem: KeyPosition | undefined;
   before(async () => {

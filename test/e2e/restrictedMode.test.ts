@@ -1,4 +1,4 @@
-// Scenario g: a cloned repository that tries to make Milvus TLS read outside it and send a stored
+// Scenario h: a cloned repository that tries to make Milvus TLS read outside it and send a stored
 // credential where it points (issue 13, items 1 and 3), opened in Restricted Mode and then trusted.
 // The repository's compose file mounts ../secret (a folder next to the workspace holding a certificate
 // and key) and its milvus.yaml points tls.serverPemPath/serverKeyPath there; compose publishes the gRPC
@@ -42,7 +42,7 @@ const OUTSIDE = /outside the workspace folders, not read/;
 const SEND_QUESTION = /Send the stored Milvus credential to/;
 const REST_CONTAINER_PORT = 9999;
 
-describe('g: a hostile repository in Restricted Mode, then trusted', { timeout: 480_000 }, () => {
+describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 480_000 }, () => {
   const token = `e2e-token-${randomBytes(8).toString('hex')}`;
   let session: Session | undefined;
   let pki: TestPki | undefined;

@@ -16,6 +16,8 @@ import type {
 export interface InspectOptions {
   /** Warn this many days before expiry (the setting milvusTls.expiryWarningDays). Default 30. */
   warnDays?: number;
+  /** Where the files are (default: this machine). On Windows the mode bits are made up: NTFS ACLs decide who reads a key. */
+  platform?: NodeJS.Platform;
 }
 
 /**
@@ -170,6 +172,7 @@ class IssuerFinder {
  */
 export function inspectFiles(files: readonly InspectInput[], now: Date = new Date(), options: InspectOptions = {}): WorkspaceInspection {
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
+  const platform = options.platform ?? process.platform;
   const certificates: CertificateInfo[] = [];
   const keys: PrivateKeyInfo[] = [];
   const csrs: CsrInfo[] = [];
@@ -184,8 +187,9 @@ export function inspectFiles(files: readonly InspectInput[], now: Date = new Dat
       errors.push(errorFromReadFailure(input.path, read));
       continue;
     }
-    // Permission bits only: the file-type bits of stat.mode mean nothing to a reader of the model.
-    modeByFile.set(input.path, input.mode === undefined ? undefined : input.mode & 0o7777);
+    // Permission bits only: the file-type bits of stat.mode mean nothing to a reader of the model, and
+    // on Windows node reports 0666 for every writable file, whoever may read it.
+    modeByFile.set(input.path, input.mode === undefined || platform === 'win32' ? undefined : input.mode & 0o7777);
     const { result, x509ById: parsed } = read;
     for (const [id, x509] of parsed) x509ById.set(id, x509);
     errors.push(...result.errors);

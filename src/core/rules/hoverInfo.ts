@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ConfigEntry } from '../config';
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
+import type { MountInfo } from '../deployment';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
 import { daysUntil, sanEntries } from '../inspect';
 import { escapeMarkdown, markdownCode } from '../markdown';
@@ -60,12 +61,18 @@ function locationSummary(ctx: Analysis['context'], reference: PathReference): st
     case 'manifest': return ` → ${markdownCode(location.label)} (${escapeMarkdown(location.mount.from.text)})`;
     case 'image': return ": the Milvus image's bundled test file";
     case 'placeholder': return ': a placeholder';
-    case 'outside-workspace': return ': outside the workspace folders, not read';
+    case 'outside-workspace': return `: \`${location.hostPath}\`, outside the workspace folders, not read${mountSummary(location.mount)}`;
     case 'opaque':
     case 'foreign-host':
+      return `: not checkable here (${location.reason})${mountSummary(location.mount)}`;
     case 'unmapped':
       return `: not checkable here (${escapeMarkdown(location.reason)})`;
   }
+}
+
+/** `; mount \`./tls:/milvus/tls\`, docker-compose.override.yml:4`: which compose line leads there. */
+function mountSummary(mount: MountInfo | undefined): string {
+  return mount ? `; mount \`${mount.raw}\`, ${mount.from.text}` : '';
 }
 
 export function certificateSummary(cert: CertificateInfo, now: Date): string {

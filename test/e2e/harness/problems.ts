@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { TREE_ITEM } from './aria';
 import type { TextOptions } from './dom';
 import { plainText, readTexts, waitForNoText, waitForText } from './dom';
+import { goToPosition, openFromExplorer, waitForEditorText } from './editor';
+import { tlsModePosition } from './milvusYaml';
 
 const ROWS = `[role="tree"] ${TREE_ITEM}`;
 const PROBLEM_ROWS: TextOptions = { visible: true, labelMatches: /^(\d+ problems in file |(Error|Warning|Info|Problem): )/ };
@@ -36,4 +38,17 @@ export async function waitForProblem(page: Page, pattern: RegExp, timeoutMs = 30
 export async function waitForNoProblem(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
   await showProblems(page);
   await waitForNoText(page, ROWS, pattern, timeoutMs, PROBLEM_ROWS);
+}
+
+/**
+ * Opens milvus.yaml at its tlsMode and returns the Problems rows about milvus.yaml, once the language
+ * server has analysed the file as it is now: its tlsMode inlay hint (e.g. /tlsMode: 2\s*→ mutual TLS/)
+ * comes from that analysis, so an empty list then means something.
+ */
+export async function milvusYamlProblemsOnceAnalysed(page: Page, workspace: string, inlayHint: RegExp, timeoutMs = 60_000): Promise<string[]> {
+  await openFromExplorer(page, 'milvus.yaml');
+  const at = await tlsModePosition(workspace);
+  await goToPosition(page, at.line, at.valueColumn);
+  await waitForEditorText(page, inlayHint, timeoutMs);
+  return (await readProblems(page)).filter((row) => /milvus-tls|milvus\.yaml/.test(row));
 }
