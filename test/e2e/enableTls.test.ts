@@ -93,10 +93,14 @@ describe('c: enable TLS (mutual) on the example workspace', { timeout: 300_000 }
       if (await undoAll.isVisible()) await undoAll.click();
       await reverted.waitFor({ state: 'visible', timeout: 30_000 });
       await runCommand(s.page, 'File: Save All Files');
-      const config = await waitForDisk(() => readFile(join(s.workspace, 'milvus.yaml'), 'utf8'), (text) => /^\s*tlsMode: 0\b/m.test(text));
-      assert.equal(config, await readFile(join(EXAMPLE_WORKSPACE, 'milvus.yaml'), 'utf8'));
-      const compose = await waitForDisk(() => readFile(join(s.workspace, 'docker-compose.yml'), 'utf8'), (text) => !text.includes('/milvus/tls'));
-      assert.equal(compose, await readFile(join(EXAMPLE_WORKSPACE, 'docker-compose.yml'), 'utf8'));
+      // VS Code saves in place (truncate, then write): a read in between sees an empty or partial file,
+      // so wait for the whole original text, and compare what is there after the wait either way.
+      for (const name of ['milvus.yaml', 'docker-compose.yml']) {
+        const original = await readFile(join(EXAMPLE_WORKSPACE, name), 'utf8');
+        const read = (): Promise<string> => readFile(join(s.workspace, name), 'utf8');
+        await waitForDisk(read, (text) => text === original).catch(() => undefined);
+        assert.equal(await read(), original, `${name} as before Enable TLS`);
+      }
     });
   });
 });
