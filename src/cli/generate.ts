@@ -1,18 +1,20 @@
 // `milvus-tls generate`: the docs' gen.sh as one command, with a certificate profile Go accepts.
 import { createHash, X509Certificate } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { parseArgs } from 'node:util';
 import {
   DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
-import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
+import {
+  CertificateAuthorityError, FilesExistError, InvalidOptionsError, SetChangedError, SetLockedError, WriteSetError,
+} from '../core/pki/errors';
 import { milvusNamesInFolder } from '../core/pki/composeNames';
 import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
+import { readSetFiles } from '../core/pki/store/recover';
 import { writeCertificateSet } from '../core/pki/writeSet';
 import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
@@ -44,7 +46,8 @@ Options:
   --json               print {"files": [...]} with paths, SHA-256 and expiry instead of text
   --help               show this help
 
-Exit codes: 0 written, 1 bad usage, 2 refused (files exist), 3 failed (nothing written).
+Exit codes: 0 written, 1 bad usage, 2 refused (files exist, or another run is writing the folder),
+3 failed (nothing written).
 Private keys are written with mode 0600 and never printed.`;
 
 const OPTIONS = {
@@ -118,18 +121,27 @@ function buildOptions(values: Values, composeNames: string[]): CertificateSetOpt
   return options;
 }
 
-async function readExistingCa(outDir: string): Promise<{ certificatePem: string; privateKeyPem: string }> {
-  const read = (name: string): Promise<string | undefined> =>
-    fs.readFile(join(outDir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw new CertificateAuthorityError(`cannot read ${join(outDir, name)}: ${error.message}`);
-    });
-  const [certificatePem, privateKeyPem] = await Promise.all([read('ca.pem'), read('ca.key')]);
-  const missing = [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean);
+interface ExistingCa {
+  ca: { certificatePem: string; privateKeyPem: string };
+  /** The bytes read, so the write is refused if another run replaces them meanwhile. */
+  read: Map<string, Buffer | undefined>;
+}
+
+/** ca.pem and ca.key, read under the folder's lock after recovering what a killed run left. */
+async function readExistingCa(outDir: string): Promise<ExistingCa> {
+  let read: Map<string, Buffer | undefined>;
+  try {
+    read = await readSetFiles(outDir, ['ca.pem', 'ca.key']);
+  } catch (error) {
+    if (error instanceof SetLockedError) throw error;
+    throw new CertificateAuthorityError(`cannot read the CA in ${outDir}: ${(error as Error).message}`);
+  }
+  const [certificatePem, privateKeyPem] = [read.get('ca.pem')?.toString('utf8'), read.get('ca.key')?.toString('utf8')];
   if (certificatePem === undefined || privateKeyPem === undefined) {
+    const missing = [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean);
     throw new UsageError(`--reuse-ca needs ca.pem and ca.key in ${outDir}; missing: ${missing.join(', ')}`);
   }
-  return { certificatePem, privateKeyPem };
+  return { ca: { certificatePem, privateKeyPem }, read };
 }
 
 interface FileReport {
@@ -200,11 +212,12 @@ async function run(args: string[]): Promise<number> {
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   try {
-    const files = reuseCa
-      ? await reissueLeaves(await readExistingCa(outDir), options, { server: true, client: true })
+    const existing = reuseCa ? await readExistingCa(outDir) : undefined;
+    const files = existing
+      ? await reissueLeaves(existing.ca, options, { server: true, client: true })
       : await generateCertificateSet(options);
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
-    const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa });
+    const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa, unchanged: existing?.read });
     const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));
     if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
@@ -220,6 +233,10 @@ function reportFailure(error: unknown): number {
   if (error instanceof FilesExistError) {
     console.error(`${prefix} refusing to overwrite ${error.existing.join(', ')} in ${error.directory}.\n`
       + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
+    return ExitCode.refused;
+  }
+  if (error instanceof SetLockedError || error instanceof SetChangedError) {
+    console.error(`${prefix} ${error.message}`);
     return ExitCode.refused;
   }
   if (error instanceof UsageError || error instanceof InvalidOptionsError) {

@@ -1,8 +1,8 @@
 // Generates (or reissues) a set and writes it, honouring an AbortSignal: the editor-free core of the
 // command's progress notification, so "cancelling writes nothing" is testable without VS Code.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { CertificateAuthorityError } from '../../core/pki/errors';
 import { generateCertificateSet, reissueLeaves } from '../../core/pki/generate';
+import { readSetFiles } from '../../core/pki/store/recover';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { writeCertificateSet } from '../../core/pki/writeSet';
 import type { ExistingSetAction } from './existingSet';
@@ -10,11 +10,15 @@ import type { ExistingSetAction } from './existingSet';
 /** 'create' into a folder without a set; otherwise what the user chose for the existing files. */
 export type WriteMode = 'create' | ExistingSetAction;
 
-async function readCa(outputDir: string): Promise<{ certificatePem: string; privateKeyPem: string }> {
-  const [certificatePem, privateKeyPem] = await Promise.all([
-    readFile(join(outputDir, 'ca.pem'), 'utf8'), readFile(join(outputDir, 'ca.key'), 'utf8'),
-  ]);
-  return { certificatePem, privateKeyPem };
+/** ca.pem and ca.key read under the folder's lock; the write is refused if another run replaces them. */
+async function readCa(outputDir: string, signal: AbortSignal): Promise<{ ca: { certificatePem: string; privateKeyPem: string }; read: Map<string, Buffer | undefined> }> {
+  const read = await readSetFiles(outputDir, ['ca.pem', 'ca.key'], { signal });
+  const certificatePem = read.get('ca.pem')?.toString('utf8');
+  const privateKeyPem = read.get('ca.key')?.toString('utf8');
+  if (certificatePem === undefined || privateKeyPem === undefined) {
+    throw new CertificateAuthorityError(`reissuing needs ca.pem and ca.key in ${outputDir}, and ${certificatePem === undefined ? 'ca.pem' : 'ca.key'} is gone`);
+  }
+  return { ca: { certificatePem, privateKeyPem }, read };
 }
 
 /**
@@ -28,12 +32,13 @@ export async function produceCertificateSet(
 ): Promise<string[] | undefined> {
   try {
     onPhase(`creating ${options.keyType} keys…`);
-    const files = mode === 'reissue'
-      ? await reissueLeaves(await readCa(outputDir), options, { server: true, client: true }, signal)
+    const existing = mode === 'reissue' ? await readCa(outputDir, signal) : undefined;
+    const files = existing
+      ? await reissueLeaves(existing.ca, options, { server: true, client: true }, signal)
       : await generateCertificateSet(options, signal);
     if (signal.aborted) return undefined;
     onPhase('writing…');
-    return await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create' });
+    return await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create', unchanged: existing?.read });
   } catch (error) {
     if (signal.aborted) return undefined;
     throw error;
