@@ -18,6 +18,7 @@ import { readSetFiles } from '../core/pki/store/recover';
 import { writeCertificateSet } from '../core/pki/writeSet';
 import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
+import { abortOnSignals, InterruptedError } from './interrupt';
 import type { Subcommand } from './main';
 
 const HELP = `Usage: milvus-tls generate [options]
@@ -47,7 +48,7 @@ Options:
   --help               show this help
 
 Exit codes: 0 written, 1 bad usage, 2 refused (files exist, or another run is writing the folder),
-3 failed (nothing written).
+3 failed (nothing written), 130/143 interrupted by Ctrl-C/SIGTERM (nothing written).
 Private keys are written with mode 0600 and never printed.`;
 
 const OPTIONS = {
@@ -128,12 +129,12 @@ interface ExistingCa {
 }
 
 /** ca.pem and ca.key, read under the folder's lock after recovering what a killed run left. */
-async function readExistingCa(outDir: string): Promise<ExistingCa> {
+async function readExistingCa(outDir: string, signal: AbortSignal): Promise<ExistingCa> {
   let read: Map<string, Buffer | undefined>;
   try {
-    read = await readSetFiles(outDir, ['ca.pem', 'ca.key']);
+    read = await readSetFiles(outDir, ['ca.pem', 'ca.key'], { signal });
   } catch (error) {
-    if (error instanceof SetLockedError) throw error;
+    if (error instanceof SetLockedError || error instanceof InterruptedError) throw error;
     throw new CertificateAuthorityError(`cannot read the CA in ${outDir}: ${(error as Error).message}`);
   }
   const [certificatePem, privateKeyPem] = [read.get('ca.pem')?.toString('utf8'), read.get('ca.key')?.toString('utf8')];
@@ -212,12 +213,15 @@ async function run(args: string[]): Promise<number> {
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   try {
-    const existing = reuseCa ? await readExistingCa(outDir) : undefined;
-    const files = existing
-      ? await reissueLeaves(existing.ca, options, { server: true, client: true })
-      : await generateCertificateSet(options);
-    // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
-    const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa, unchanged: existing?.read });
+    const { files, paths } = await abortOnSignals(async (signal) => {
+      const existing = reuseCa ? await readExistingCa(outDir, signal) : undefined;
+      const made = existing
+        ? await reissueLeaves(existing.ca, options, { server: true, client: true }, signal)
+        : await generateCertificateSet(options, signal);
+      // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
+      const written = await writeCertificateSet(outDir, made, { overwrite: values.force === true || reuseCa, unchanged: existing?.read, signal });
+      return { files: made, paths: written };
+    });
     const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));
     if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
@@ -234,6 +238,10 @@ function reportFailure(error: unknown): number {
     console.error(`${prefix} refusing to overwrite ${error.existing.join(', ')} in ${error.directory}.\n`
       + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
     return ExitCode.refused;
+  }
+  if (error instanceof InterruptedError) {
+    console.error(`${prefix} ${error.message}; nothing was written`);
+    return error.exitCode;
   }
   if (error instanceof SetLockedError || error instanceof SetChangedError) {
     console.error(`${prefix} ${error.message}`);

@@ -1,8 +1,8 @@
 // "Milvus TLS: Generate Certificates…": asks six questions (Enter keeps each default), then writes
 // the docs' nine files, refusing to replace existing ones without an explicit choice.
 import * as vscode from 'vscode';
-import { join, relative, sep } from 'node:path';
-import { addGitignoreEntries, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { join, relative } from 'node:path';
+import { addGitignoreEntries, gitignoreEntryForKeys, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
 import type { ExtensionContextHolder } from '../context';
@@ -90,8 +90,7 @@ async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string): P
     ctx.log.info(`generate: git (${repoRoot}) ignores the private keys, or could not tell`);
     return;
   }
-  const folderInRepo = relative(repoRoot, outputDir).split(sep).join('/');
-  const entry = folderInRepo === '' ? '/*.key' : `/${folderInRepo}/*.key`;
+  const entry = gitignoreEntryForKeys(repoRoot, outputDir);
   const names = unignored.map((path) => relative(outputDir, path)).join(', ');
   ctx.log.warn(`generate: private keys not ignored by git: ${names}`);
   const choice = await vscode.window.showWarningMessage(

@@ -1,7 +1,10 @@
 // The certificate folder itself: made if missing, and failures worded for the person who chose it.
 import { promises as fs } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { WriteSetError } from '../errors';
 import { errorCode } from './fsSteps';
+
+export const PRIVATE_FOLDER_MODE = 0o700;
 
 export function describeFailure(error: unknown, path: string): WriteSetError {
   if (error instanceof WriteSetError) return error;
@@ -16,7 +19,10 @@ export function describeFailure(error: unknown, path: string): WriteSetError {
   return new WriteSetError(`cannot write ${path}: ${reason}`, { cause: error });
 }
 
-/** Makes sure dir is a folder; returns true when it had to be created (so a failure can remove it). */
+/**
+ * Makes sure dir is a folder; returns true when it had to be created (so a failure can remove it).
+ * Every folder it creates is 0700 whatever the umask (private keys go in it); existing ones keep theirs.
+ */
 export async function prepareDirectory(dir: string): Promise<boolean> {
   try {
     const stat = await fs.stat(dir);
@@ -27,9 +33,32 @@ export async function prepareDirectory(dir: string): Promise<boolean> {
     if (errorCode(error) !== 'ENOENT') throw describeFailure(error, dir);
   }
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await createPrivateFolders(resolve(dir));
     return true;
   } catch (error) {
     throw describeFailure(error, dir);
+  }
+}
+
+/**
+ * Creates the missing folders of `dir` one level at a time, each 0700 at once (mkdir applies the umask:
+ * 0277 would leave a new parent unwritable before its child is made). One made meanwhile by another
+ * run is used as it is.
+ */
+async function createPrivateFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let folder = dir; ; folder = dirname(folder)) {
+    if (await fs.stat(folder).then(() => true, (error: unknown) => { if (errorCode(error) === 'ENOENT') return false; throw error; })) break;
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      await fs.mkdir(folder, { mode: PRIVATE_FOLDER_MODE });
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') continue;
+      throw error;
+    }
+    await fs.chmod(folder, PRIVATE_FOLDER_MODE);
   }
 }
