@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfigEntry } from '../config';
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
-import { daysUntil, sanEntries } from '../inspect';
+import { daysLeftLabel, sanEntries } from '../inspect';
 import type { Analysis } from './index';
 import { resolvePathReference, PATH_SLOTS, displayHostPath } from './pathReferences';
 import type { PathReference } from './pathReferences';
@@ -51,13 +51,12 @@ function pathSummary(analysis: Analysis, reference: PathReference): string {
 }
 
 export function certificateSummary(cert: CertificateInfo, now: Date): string {
-  const days = daysUntil(new Date(cert.notAfter), now);
   const sans = sanEntries(cert.sans, ['dns', 'ip']).join(', ') || 'none';
   return [
     `**Certificate** ${cert.commonName ?? cert.subject}`,
     `- SANs: ${sans}`,
     `- Issuer: ${cert.selfSigned ? 'self-signed' : cert.issuer}`,
-    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `${days} days left`})`,
+    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${daysLeftLabel(new Date(cert.notAfter), now)})`,
     `- Key: ${cert.publicKey.description}; role: ${cert.role}`,
     `- SHA-256: \`${cert.fingerprintSha256}\``,
   ].join('\n');

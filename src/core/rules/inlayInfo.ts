@@ -1,7 +1,7 @@
 /** Inline facts: the tlsMode Milvus runs with, and days left of each referenced certificate. */
 import { normaliseKey } from '../config';
 import type { CertificateInfo } from '../inspect';
-import { daysUntil } from '../inspect';
+import { daysLeftLabel } from '../inspect';
 import { originNote } from './context';
 import type { Analysis } from './index';
 import { documentPathReferences } from './pathReferences';
@@ -31,10 +31,9 @@ export function inlayInfo(analysis: Analysis): InlayInfo[] {
     const entry = ctx.config.entries.get(normaliseKey(reference.slot.key));
     const certificate = (reference.file?.read?.objects ?? []).find((object): object is CertificateInfo => object.kind === 'certificate');
     if (!entry || !certificate) continue;
-    const days = daysUntil(new Date(certificate.notAfter), ctx.now);
     hints.push({
       offset: entry.valueRange.end,
-      label: days < 0 ? `expired ${-days} days ago` : `${days} days left`,
+      label: daysLeftLabel(new Date(certificate.notAfter), ctx.now),
       tooltip: `${certificate.commonName ?? certificate.subject}, valid until ${certificate.notAfter.slice(0, 10)}`,
     });
   }
