@@ -6,19 +6,18 @@ import {
   DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
-import {
-  CertificateAuthorityError, FilesExistError, InvalidOptionsError, SetChangedError, SetLockedError, WriteSetError,
-} from '../core/pki/errors';
+import { CertificateAuthorityError, SetLockedError } from '../core/pki/errors';
 import { milvusNamesInFolder } from '../core/pki/composeNames';
-import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
+import { capLeafNote, generateCertificateSet, reissueLeaves } from '../core/pki/generate';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
-import { readSetFiles } from '../core/pki/store/recover';
+import { readSetFiles } from '../core/pki/store/read';
 import { writeCertificateSet } from '../core/pki/writeSet';
 import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import { abortOnSignals, InterruptedError } from './interrupt';
+import { reportWriteFailure } from './writeFailures';
 import type { Subcommand } from './main';
 
 const HELP = `Usage: milvus-tls generate [options]
@@ -213,16 +212,18 @@ async function run(args: string[]): Promise<number> {
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   try {
-    const { files, paths } = await abortOnSignals(async (signal) => {
+    const { files, paths, capNote } = await abortOnSignals(async (signal) => {
       const existing = reuseCa ? await readExistingCa(outDir, signal) : undefined;
       const made = existing
         ? await reissueLeaves(existing.ca, options, { server: true, client: true }, signal)
         : await generateCertificateSet(options, signal);
       // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
       const written = await writeCertificateSet(outDir, made, { overwrite: values.force === true || reuseCa, unchanged: existing?.read, signal });
-      return { files: made, paths: written };
+      const caNotAfter = existing ? new Date(new X509Certificate(existing.ca.certificatePem).validTo) : undefined;
+      return { files: made, paths: written, capNote: caNotAfter && capLeafNote(new Date(), options.leafDays, caNotAfter) };
     });
     const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));
+    if (capNote) console.error(`note: ${capNote}`);
     if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
     await warnAboutUnignoredKeys(outDir, reports);
@@ -233,29 +234,8 @@ async function run(args: string[]): Promise<number> {
 }
 
 function reportFailure(error: unknown): number {
-  const prefix = 'milvus-tls generate:';
-  if (error instanceof FilesExistError) {
-    console.error(`${prefix} refusing to overwrite ${error.existing.join(', ')} in ${error.directory}.\n`
-      + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
-    return ExitCode.refused;
-  }
-  if (error instanceof InterruptedError) {
-    console.error(`${prefix} ${error.message}; nothing was written`);
-    return error.exitCode;
-  }
-  if (error instanceof SetLockedError || error instanceof SetChangedError) {
-    console.error(`${prefix} ${error.message}`);
-    return ExitCode.refused;
-  }
-  if (error instanceof UsageError || error instanceof InvalidOptionsError) {
-    console.error(`${prefix} ${error.message}`);
-    return ExitCode.usage;
-  }
-  if (error instanceof WriteSetError || error instanceof CertificateAuthorityError) {
-    console.error(`${prefix} ${error.message}; nothing was written`);
-    return ExitCode.failed;
-  }
-  throw error;
+  return reportWriteFailure('generate', error, (refused) => `refusing to overwrite ${refused.existing.join(', ')} in ${refused.directory}.\n`
+    + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
 }
 
 export const generateCommand: Subcommand = {

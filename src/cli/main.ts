@@ -15,6 +15,8 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   ping: async () => (await import('./ping.js')).pingCommand,
   enable: async () => (await import('./enable.js')).enableCommand,
   disable: async () => (await import('./disable.js')).disableCommand,
+  renew: async () => (await import('./renew.js')).renewCommand,
+  rotate: async () => (await import('./rotate.js')).rotateCommand,
 };
 
 function usage(): string {

@@ -2,7 +2,7 @@
 // command's progress notification, so "cancelling writes nothing" is testable without VS Code.
 import { CertificateAuthorityError } from '../../core/pki/errors';
 import { generateCertificateSet, reissueLeaves } from '../../core/pki/generate';
-import { readSetFiles } from '../../core/pki/store/recover';
+import { readSetFiles } from '../../core/pki/store/read';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { writeCertificateSet } from '../../core/pki/writeSet';
 import type { ExistingSetAction } from './existingSet';

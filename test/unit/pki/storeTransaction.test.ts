@@ -9,7 +9,8 @@ import { FilesExistError, SetChangedError, WriteSetError } from '../../../src/co
 import { listBackups } from '../../../src/core/pki/store/backup';
 import { writeCommitRecord } from '../../../src/core/pki/store/journal';
 import { BACKUP_FOLDER, LOCK_NAME, stagedName } from '../../../src/core/pki/store/names';
-import { readSetFiles, recoverSet } from '../../../src/core/pki/store/recover';
+import { readSetFiles } from '../../../src/core/pki/store/read';
+import { recoverSet } from '../../../src/core/pki/store/recover';
 import { applySetChange } from '../../../src/core/pki/store/transaction';
 import { makeTempDir } from '../../helpers/tempDir';
 

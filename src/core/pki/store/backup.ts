@@ -21,6 +21,8 @@ export interface BackupManifest {
   removed: string[];
   /** SHA-256 (hex) of every file the operation wrote. */
   written: Record<string, string>;
+  /** For an undo: the backup (folder name) whose operation it reverted. */
+  undoes?: string;
 }
 
 /** Holds a backup's own files out of git: a private key kept here must not be committed either. */
@@ -52,7 +54,7 @@ function isManifest(value: unknown): value is BackupManifest {
     && Array.isArray(manifest.created) && Array.isArray(manifest.removed) && typeof manifest.written === 'object';
 }
 
-/** The folder's backups, oldest first (the names sort by date). */
+/** The folder's backups, oldest first: by the manifest's time (folder names only have seconds). */
 export async function listBackups(directory: string): Promise<Backup[]> {
   const root = join(directory, BACKUP_FOLDER);
   let names: string[];
@@ -71,5 +73,5 @@ export async function listBackups(directory: string): Promise<Backup[]> {
       // A folder without a readable manifest is not one of ours to undo; it is left alone.
     }
   }
-  return backups;
+  return backups.sort((a, b) => a.manifest.createdAt.localeCompare(b.manifest.createdAt) || a.name.localeCompare(b.name));
 }

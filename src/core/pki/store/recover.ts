@@ -73,30 +73,3 @@ export async function recoverSet(directory: string, options: { signal?: AbortSig
   }
   return report;
 }
-
-/**
- * The bytes of the named files (undefined for a missing one), read after recovery under the lock, so
- * they are never a mix of two writes. Pass them as `unchanged` to the write that depends on them.
- */
-export async function readSetFiles(
-  directory: string, names: readonly string[], options: { signal?: AbortSignal; lockTimeoutMs?: number } = {},
-): Promise<Map<string, Buffer | undefined>> {
-  const contents = new Map<string, Buffer | undefined>();
-  if (!(await fs.stat(directory).then((info) => info.isDirectory(), () => false))) {
-    for (const name of names) contents.set(name, undefined);
-    return contents;
-  }
-  const lock = await acquireLock(directory, { signal: options.signal, timeoutMs: options.lockTimeoutMs });
-  try {
-    await recoverLocked(directory);
-    for (const name of names) {
-      contents.set(name, await fs.readFile(join(directory, name)).catch((error: unknown) => {
-        if (errorCode(error) === 'ENOENT') return undefined;
-        throw error;
-      }));
-    }
-  } finally {
-    await lock.release();
-  }
-  return contents;
-}

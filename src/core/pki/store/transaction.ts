@@ -30,6 +30,8 @@ export interface SetChange {
   unchanged?: ReadonlyMap<string, Buffer | undefined>;
   /** Keep the replaced and removed files in a dated backup folder named after this operation. */
   backupOperation?: string;
+  /** With backupOperation, for an undo: the backup it reverts (recorded in the new backup's manifest). */
+  backupUndoes?: string;
 }
 
 export interface AppliedChange {
@@ -96,6 +98,7 @@ async function stageBackup(directory: string, transaction: string, change: SetCh
   await createFileDurably(join(staged, '.gitignore'), BACKUP_GITIGNORE, 0o644);
   const manifest: BackupManifest = {
     version: 1, operation, createdAt: new Date().toISOString(), kept: [], created: [], removed: [...(change.removals ?? [])], written: {},
+    ...(change.backupUndoes !== undefined ? { undoes: change.backupUndoes } : {}),
   };
   for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
     const target = join(directory, name);
