@@ -2,7 +2,7 @@
 // the openssl CLI that every key belongs to its certificate and both leaves chain to ca.pem.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CERTIFICATE_SET_FILES } from '../../src/core/pki/types';
 import { openssl } from './opensslChecks';
@@ -12,11 +12,12 @@ export async function entries(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
 }
 
-/** name → SHA-256 of the bytes, for the folder's regular files. */
+/** name → SHA-256 of the bytes, for the folder's files; a subfolder (the backups) is listed as "folder". */
 export async function fileHashes(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const name of await entries(dir)) {
-    result[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+    const path = join(dir, name);
+    result[name] = (await stat(path)).isDirectory() ? 'folder' : createHash('sha256').update(await readFile(path)).digest('hex');
   }
   return result;
 }
