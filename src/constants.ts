@@ -11,6 +11,8 @@ export const Commands = {
   copyCertificateFingerprint: 'milvusTls.copyCertificateFingerprint',
   showCertificateDetails: 'milvusTls.showCertificateDetails',
   renewCertificate: 'milvusTls.renewCertificate',
+  renewExpiringCertificates: 'milvusTls.renewExpiringCertificates',
+  rotateCa: 'milvusTls.rotateCa',
   revealCertificate: 'milvusTls.revealCertificate',
   enableTls: 'milvusTls.enableTls',
   disableTls: 'milvusTls.disableTls',

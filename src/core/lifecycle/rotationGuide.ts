@@ -34,3 +34,27 @@ export function describePhase(phase: RotationPhase): string {
       return 'reissued: the server and client certificates are from the next CA; ca.pem still trusts both';
   }
 }
+
+export interface RotationChoice {
+  action: RotationStep | 'undo';
+  label: string;
+  detail: string;
+}
+
+/**
+ * What "Rotate CA…" offers for a set: the one phase that can run now (each phase refuses to run out
+ * of order, so only that one is offered), and undoing the last phase when there is one.
+ */
+export function rotationChoices(phase: RotationPhase | undefined, lastPhaseBackup: string | undefined): RotationChoice[] {
+  const choices: RotationChoice[] = [];
+  if (phase !== undefined) {
+    const step = nextStep(phase);
+    const index = ROTATION_PLAN.findIndex((entry) => entry.step === step);
+    const plan = ROTATION_PLAN[index];
+    if (plan) choices.push({ action: step, label: `Phase ${index + 1} of 3: ${plan.title}`, detail: plan.does });
+  }
+  if (lastPhaseBackup !== undefined) {
+    choices.push({ action: 'undo', label: 'Undo the last phase', detail: `Restores the files from ${lastPhaseBackup}, byte for byte.` });
+  }
+  return choices;
+}
