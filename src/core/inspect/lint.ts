@@ -38,6 +38,21 @@ function validityFindings(cert: CertificateInfo, now: Date, warnDays: number): F
   return [];
 }
 
+/**
+ * A leaf valid after its issuer expires stops working that day, while it still looks valid: Go says
+ * only "certificate has expired or is not yet valid" (about the CA). Our generator and renew cap leaves
+ * at their CA's end; this finds the ones made elsewhere, or before.
+ */
+export function lintAgainstIssuer(cert: CertificateInfo, issuer: CertificateInfo): Finding[] {
+  if (issuer === cert || Date.parse(cert.notAfter) <= Date.parse(issuer.notAfter)) return [];
+  return [{
+    code: 'cert-outlives-ca', severity: 'warning',
+    message: `Valid until ${date(cert.notAfter)}, but its CA (${issuer.commonName ?? issuer.subject}) expires on ${date(issuer.notAfter)}: `
+      + 'from that day every client rejects it ("x509: certificate has expired or is not yet valid"). Rotate the CA before then '
+      + '(milvus-tls rotate, or "Rotate CA…"), which reissues it from the new CA.',
+  }];
+}
+
 function ekuAllows(cert: CertificateInfo, usage: 'serverAuth' | 'clientAuth'): boolean {
   // No EKU extension means any usage, to Go as to OpenSSL; so does an empty one to Go (checkChainForKeyUsage).
   const eku = cert.extendedKeyUsage;

@@ -3,7 +3,7 @@
 // could not be read. Pure: it takes bytes, so the CLI's scanner and VS Code's findFiles both feed it.
 import type { X509Certificate } from 'node:crypto';
 import { basename, dirname, extname } from 'node:path';
-import { DEFAULT_WARN_DAYS, lintCertificate, lintPrivateKey } from './lint';
+import { DEFAULT_WARN_DAYS, lintAgainstIssuer, lintCertificate, lintPrivateKey } from './lint';
 import { readError, readPemOrDerDetailed } from './readFile';
 import { intendedLeafRole } from './role';
 import type {
@@ -192,6 +192,7 @@ export function inspectFiles(files: readonly InputFile[], now: Date = new Date()
     pushTo(certificatesBySpki, cert.publicKey.spkiSha256, cert);
   }
 
+  const certificatesById = new Map(certificates.map((cert) => [cert.id, cert]));
   const findings: LocatedFinding[] = [];
   const workspaceCertificates = certificates.map((cert): WorkspaceCertificate => {
     const issuedIds = issued.get(cert.id) ?? [];
@@ -201,7 +202,11 @@ export function inspectFiles(files: readonly InputFile[], now: Date = new Date()
     const role = actsAsCa ? 'ca' : cert.role;
     const roleSource = actsAsCa ? 'issued-certificates' : cert.roleSource;
     const expectedRole = role === 'ca' ? 'ca' : intendedLeafRole(role, cert.file);
-    const certFindings = lintCertificate({ ...cert, role }, { expectedRole, now, warnDays, isRoot: cert.selfSigned });
+    const issuer = issuerId === undefined ? undefined : certificatesById.get(issuerId);
+    const certFindings = [
+      ...lintCertificate({ ...cert, role }, { expectedRole, now, warnDays, isRoot: cert.selfSigned }),
+      ...(issuer ? lintAgainstIssuer(cert, issuer) : []),
+    ];
     findings.push(...locate(certFindings, cert.file, cert.id, cert.range));
     const matchingKeys = nearestFirst(cert.file, keysBySpki.get(cert.publicKey.spkiSha256) ?? []);
     return {
