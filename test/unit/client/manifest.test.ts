@@ -10,6 +10,8 @@ describe('package.json commands of certificate generation', () => {
   for (const [id, title] of [
     [Commands.generateCertificates, 'Generate Certificates…'],
     [Commands.exportOpenSslScript, 'Export OpenSSL Script…'],
+    [Commands.renewExpiringCertificates, 'Renew Expiring Certificates…'],
+    [Commands.rotateCa, 'Rotate CA…'],
   ] as const) {
     it(`contributes ${id} as "Milvus TLS: ${title}"`, () => {
       const contribution = manifest.contributes.commands.find((c) => c.command === id);
