@@ -1,10 +1,11 @@
 // `milvus-tls renew`: reissues the server and client certificates of a folder that expire soon, from
 // their CA, keeping subject, SANs and key type; the old files go to a dated backup folder.
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { expiryPhrase } from '../core/inspect';
 import { renewFolder, type FolderRenewal } from '../core/lifecycle/renewFolder';
 import { BACKUP_FOLDER } from '../core/pki/store/names';
 import { parseCommandLine } from './args';
+import { displayPath } from './editFiles';
 import { ExitCode, UsageError } from './exitCodes';
 import { abortOnSignals } from './interrupt';
 import type { Subcommand } from './main';
@@ -60,36 +61,32 @@ function parseArguments(args: string[]): RenewArguments | 'help' {
   };
 }
 
-function shown(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
-}
 
 function printHuman(result: FolderRenewal, args: RenewArguments, now: Date): void {
   const { selection, outcome } = result;
   for (const { plan } of selection.due) {
     const verb = args.dryRun ? 'would renew' : 'renewed';
-    console.log(`${verb} ${shown(plan.certificate.file)} (${plan.certificate.commonName ?? plan.certificate.subject}, ${expiryPhrase(new Date(plan.certificate.notAfter), now)})`);
+    console.log(`${verb} ${displayPath(plan.certificate.file)} (${plan.certificate.commonName ?? plan.certificate.subject}, ${expiryPhrase(new Date(plan.certificate.notAfter), now)})`);
     for (const note of plan.notes) console.log(`  ${note}`);
   }
-  for (const { certificate, reason } of selection.blocked) console.error(`cannot renew ${shown(certificate.file)}: ${reason}`);
+  for (const { certificate, reason } of selection.blocked) console.error(`cannot renew ${displayPath(certificate.file)}: ${reason}`);
   if (selection.due.length === 0 && selection.blocked.length === 0) {
-    console.log(`Nothing to renew in ${shown(args.directory)}: no server or client certificate ${args.all ? 'found' : `expires within ${args.withinDays} days`}.`);
+    console.log(`Nothing to renew in ${displayPath(args.directory)}: no server or client certificate ${args.all ? 'found' : `expires within ${args.withinDays} days`}.`);
   }
   if (outcome) {
-    console.log(`Old files kept in ${shown(outcome.backupFolder ?? '')}.`);
+    console.log(`Old files kept in ${displayPath(outcome.backupFolder ?? '')}.`);
     console.log('Restart Milvus so it loads the new certificates (it reads them at start-up only), and give the renewed client files to their clients.');
   }
 }
 
 function printJson(result: FolderRenewal): void {
-  const leaf = (file: string, commonName: string | undefined, notAfter: string): object => ({ file: shown(file), name: basename(file), commonName: commonName ?? null, notAfter });
+  const leaf = (file: string, commonName: string | undefined, notAfter: string): object => ({ file: displayPath(file), name: basename(file), commonName: commonName ?? null, notAfter });
   console.log(JSON.stringify({
     renewed: result.selection.due.map(({ plan }) => ({ ...leaf(plan.certificate.file, plan.certificate.commonName, plan.certificate.notAfter), notes: plan.notes })),
     notDue: result.selection.notDue.map((cert) => ({ ...leaf(cert.file, cert.commonName, cert.notAfter), daysLeft: cert.daysLeft })),
     blocked: result.selection.blocked.map(({ certificate, reason }) => ({ ...leaf(certificate.file, certificate.commonName, certificate.notAfter), reason })),
-    written: result.outcome?.written.map(shown) ?? [],
-    backupFolder: result.outcome?.backupFolder === undefined ? null : shown(result.outcome.backupFolder),
+    written: result.outcome?.written.map(displayPath) ?? [],
+    backupFolder: result.outcome?.backupFolder === undefined ? null : displayPath(result.outcome.backupFolder),
   }, null, 2));
 }
 

@@ -1,6 +1,6 @@
 // `milvus-tls rotate start|reissue|finish|status|undo`: replaces the CA in three phases, so clients
 // are never locked out (see src/core/lifecycle/rotationGuide.ts for what each phase does).
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expiryPhrase } from '../core/inspect';
 import { RotationOrderError } from '../core/lifecycle/errors';
 import { readRotation, rotateFinish, rotateReissue, rotateStart, type PhaseOutcome } from '../core/lifecycle/rotate';
@@ -10,6 +10,7 @@ import { rotateUndo } from '../core/lifecycle/undo';
 import { BACKUP_FOLDER } from '../core/pki/store/names';
 import { MAX_DAYS } from '../core/pki/validate';
 import { parseCommandLine } from './args';
+import { displayPath } from './editFiles';
 import { ExitCode, UsageError } from './exitCodes';
 import { abortOnSignals } from './interrupt';
 import type { Subcommand } from './main';
@@ -81,10 +82,6 @@ function parseArguments(args: string[]): RotateArguments | 'help' {
   };
 }
 
-function shown(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
-}
 
 function caLabel(status: RotationStatus, which: 'current' | 'next'): string {
   const ca = status[which];
@@ -92,7 +89,7 @@ function caLabel(status: RotationStatus, which: 'current' | 'next'): string {
 }
 
 export function statusText(status: RotationStatus, directory: string): string {
-  const lines = [`Rotation in ${shown(directory)}: ${status.phase ? describePhase(status.phase) : `not possible: ${status.problem ?? ''}`}`];
+  const lines = [`Rotation in ${displayPath(directory)}: ${status.phase ? describePhase(status.phase) : `not possible: ${status.problem ?? ''}`}`];
   lines.push(`  current CA (ca.key): ${caLabel(status, 'current')}`);
   if (status.next) lines.push(`  next CA (ca-next.pem): ${caLabel(status, 'next')}`);
   lines.push(`  ca.pem trusts: ${status.trusted.map((ca) => ca.info.commonName ?? ca.info.subject).join(', ') || 'nothing'}`);
@@ -112,15 +109,15 @@ function statusJson(status: RotationStatus): object {
   return {
     phase: status.phase ?? null, problem: status.problem ?? null, current: ca('current'), next: ca('next'),
     trusted: status.trusted.map((certificate) => certificate.info.commonName ?? certificate.info.subject),
-    leaves: status.leaves.map((leaf) => ({ file: shown(leaf.file), role: leaf.role, signedBy: leaf.signedBy, notAfter: leaf.certificate.info.notAfter })),
+    leaves: status.leaves.map((leaf) => ({ file: displayPath(leaf.file), role: leaf.role, signedBy: leaf.signedBy, notAfter: leaf.certificate.info.notAfter })),
     next_step: status.phase ? nextStep(status.phase) : null,
   };
 }
 
 function printOutcome(outcome: PhaseOutcome, step: RotationStep | 'undo'): void {
-  for (const path of outcome.written) console.log(`  wrote ${shown(path)}`);
-  for (const path of outcome.removed) console.log(`  removed ${shown(path)}`);
-  console.log(`  previous files kept in ${shown(outcome.backupFolder ?? '')}`);
+  for (const path of outcome.written) console.log(`  wrote ${displayPath(path)}`);
+  for (const path of outcome.removed) console.log(`  removed ${displayPath(path)}`);
+  console.log(`  previous files kept in ${displayPath(outcome.backupFolder ?? '')}`);
   if (step === 'undo') {
     console.log(`Now: ${outcome.status.phase ? describePhase(outcome.status.phase) : outcome.status.problem ?? ''}. Restart Milvus so it loads these files again.`);
   } else {

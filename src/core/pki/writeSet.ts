@@ -3,6 +3,7 @@
 // record, then renames; a run killed at any moment is rolled back or forward by the next one.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode } from './store/fsSteps';
 import { applySetChange, type ChangeOptions } from './store/transaction';
 import type { GeneratedFile } from './types';
 
@@ -10,10 +11,6 @@ export { FilesExistError, SetChangedError, SetLockedError, WriteSetError } from 
 
 const PRIVATE_KEY_MODE = 0o600;
 const PUBLIC_FILE_MODE = 0o644;
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
 
 /** The given names that already exist in dir (any kind of entry, symlinks included). */
 export async function existingSetFiles(dir: string, names: readonly string[]): Promise<string[]> {
