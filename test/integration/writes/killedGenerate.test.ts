@@ -15,6 +15,8 @@ import { makeTempDir } from '../../helpers/tempDir';
 
 /** Every point a generation passes, in order; the commit record is written between the two halves. */
 const BEFORE_COMMIT = ['write:start', 'write:locked', ...CERTIFICATE_SET_FILES.map((name) => `write:staged:${name}`)];
+/** Into a new folder, one more: the folder made under a staging name, its lock inside, not yet renamed. */
+const NEW_FOLDER = 'write:new-folder';
 const AFTER_COMMIT = ['write:committed', ...CERTIFICATE_SET_FILES.map((name) => `write:placed:${name}`), 'write:done'];
 const RANDOM_KILLS = 25;
 
@@ -64,15 +66,17 @@ describe('a generation killed at any moment', () => {
   for (const withPreviousSet of [false, true]) {
     const scenario = withPreviousSet ? 'replacing a set (--force)' : 'into a new folder';
     it(`${scenario}: killed at each point before the commit record, the previous state; after it, the new set`, async () => {
-      for (const [index, point] of [...BEFORE_COMMIT, ...AFTER_COMMIT].entries()) {
-        const { out, before } = await startingPoint(`${withPreviousSet ? 'force' : 'fresh'}-${index}`, withPreviousSet);
+      const before = withPreviousSet ? BEFORE_COMMIT : [BEFORE_COMMIT[0] ?? '', NEW_FOLDER, ...BEFORE_COMMIT.slice(1)];
+      for (const [index, point] of [...before, ...AFTER_COMMIT].entries()) {
+        const { out, before: state } = await startingPoint(`${withPreviousSet ? 'force' : 'fresh'}-${index}`, withPreviousSet);
         const args = ['generate', '--out', out, '--key', 'ecdsa-p256', ...(withPreviousSet ? ['--force'] : [])];
         const peer = await startPausedAt(cli, args, point, root);
         peer.child.kill('SIGKILL');
         await exitCode(peer);
         await peer.stop();
-        const outcome = await assertPreviousOrNew(out, before, `killed at ${point}`);
-        assert.equal(outcome, BEFORE_COMMIT.includes(point) ? 'previous' : 'new', `killed at ${point}`);
+        const outcome = await assertPreviousOrNew(out, state, `killed at ${point}`);
+        assert.equal(outcome, before.includes(point) ? 'previous' : 'new', `killed at ${point}`);
+        assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.milvus-tls')), [], 'nothing left beside the folder');
       }
     });
   }
@@ -94,6 +98,7 @@ describe('a generation killed at any moment', () => {
       await exited;
       clearTimeout(timer);
       outcomes[await assertPreviousOrNew(out, before, `random run ${run}`)]++;
+      assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.milvus-tls')), [], `random run ${run}: nothing left beside the folder`);
       const next = await runProcess(process.execPath, [cli, 'generate', '--out', out, '--key', 'ecdsa-p256', '--force'], { cwd: root });
       assert.equal(next.code, 0, next.stderr);
       await assertConsistentSet(out);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FilesExistError, SetChangedError, WriteSetError } from '../../../src/core/pki/errors';
@@ -64,6 +65,18 @@ describe('the set store', () => {
     await writeFile(join(dir, running), 'a live run');
     await recoverSet(dir);
     assert.deepEqual((await readdir(dir)).sort(), [running, 'ca.key'].sort());
+  });
+
+  it('recovery removes the half-made new folder a dead run left beside the target, not a live run\'s', async () => {
+    const parent = await folder();
+    const dead = `.milvus-tls-new-${ID}-p999999999-tls`;
+    const deadWithLock = `.milvus-tls-new-fedcba9876543210-p${process.pid}-tls`;
+    const live = `.milvus-tls-new-00112233445566ff-p${process.pid}-tls`;
+    const other = `.milvus-tls-new-${ID}-p999999999-elsewhere`;
+    for (const name of [dead, deadWithLock, live, other]) await mkdir(join(parent, name));
+    await writeFile(join(parent, deadWithLock, LOCK_NAME), JSON.stringify({ pid: 999999999, hostname: hostname(), nonce: 'x', startedAt: '' }));
+    assert.equal(await recoverSet(join(parent, 'tls')), undefined, 'the folder itself does not exist');
+    assert.deepEqual((await readdir(parent)).sort(), [live, other].sort());
   });
 
   it('refuses under the lock when a file exists, or changed since it was read, and writes nothing', async () => {

@@ -20,21 +20,22 @@ export function describeFailure(error: unknown, path: string): WriteSetError {
 }
 
 /**
- * Makes sure dir is a folder; returns true when it had to be created (so a failure can remove it).
- * Every folder it creates is 0700 whatever the umask (private keys go in it); existing ones keep theirs.
+ * Whether dir is a folder already (false: it does not exist, and its missing parents have been made,
+ * each 0700 whatever the umask: private keys go in them; existing ones keep their mode). The folder
+ * itself is made by acquireLockInNewFolder, with its lock inside.
  */
-export async function prepareDirectory(dir: string): Promise<boolean> {
+export async function folderExistsOrParentReady(dir: string): Promise<boolean> {
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory()) throw new WriteSetError(`${dir} is a file, not a folder; choose a folder for the certificates`);
-    return false;
+    return true;
   } catch (error) {
     if (error instanceof WriteSetError) throw error;
     if (errorCode(error) !== 'ENOENT') throw describeFailure(error, dir);
   }
   try {
-    await createPrivateFolders(resolve(dir));
-    return true;
+    await createPrivateFolders(dirname(resolve(dir)));
+    return false;
   } catch (error) {
     throw describeFailure(error, dir);
   }

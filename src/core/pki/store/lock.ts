@@ -4,10 +4,12 @@
 // never delete each other's fresh lock.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { SetLockedError, throwIfAborted } from '../errors';
-import { BREAK_LOCK_NAME, LOCK_NAME } from './names';
+import { errorCode as codeOf, syncDirectory } from './fsSteps';
+import { BREAK_LOCK_NAME, LOCK_NAME, newFolderStagingName } from './names';
+import { pausePoint } from './pausePoint';
 import { currentProcess, describeOwner, ownerState, type LockOwner } from './ownerProcess';
 
 export type { LockOwner } from './ownerProcess';
@@ -27,7 +29,6 @@ export interface LockOptions {
   /** How long to wait for a live holder. Default 30 s. */
   timeoutMs?: number;
   signal?: AbortSignal;
-  createdDirectory?: boolean;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -71,6 +72,12 @@ async function readLock(path: string): Promise<LockContent | undefined> {
   }
 }
 
+/** Whether the lock file at `path` belongs to a process that is gone (true also when it is missing). */
+export async function isStaleLockFile(path: string): Promise<boolean> {
+  const lock = await readLock(path);
+  return lock === undefined || (await isStale(lock));
+}
+
 async function isStale(lock: LockContent): Promise<boolean> {
   if (!lock.owner) return lock.ageMs > UNWRITTEN_LOCK_GRACE_MS;
   return (await ownerState(lock.owner)) === 'dead';
@@ -99,24 +106,52 @@ async function breakStaleLock(directory: string, seen: LockContent, breakerText:
   }
 }
 
+async function lockRecord(createdDirectory: boolean): Promise<{ owner: LockOwner; text: string }> {
+  const owner: LockOwner = { ...(await currentProcess()), nonce: randomBytes(8).toString('hex'), ...(createdDirectory ? { createdDirectory } : {}) };
+  return { owner, text: `${JSON.stringify(owner)}\n` };
+}
+
+function heldLock(path: string, owner: LockOwner, text: string, staleOwners: LockOwner[]): HeldLock {
+  return { owner, staleOwners, release: () => unlinkIfUnchanged(path, text).then(() => undefined) };
+}
+
+/**
+ * Creates `directory` (its parent exists) with its lock already inside: made under a staging name in
+ * the parent, the lock written into it, then renamed into place. So a run killed at any moment never
+ * leaves an empty folder that recovery could not tell from one the user made; what it can leave is the
+ * staging folder, which recovery deletes (removeOrphanedNewFolders). Undefined when the folder
+ * appeared meanwhile (then take its lock with acquireLock).
+ */
+export async function acquireLockInNewFolder(directory: string): Promise<HeldLock | undefined> {
+  const { owner, text } = await lockRecord(true);
+  const staging = join(dirname(directory), newFolderStagingName(basename(directory), owner.nonce));
+  await fs.mkdir(staging, { mode: 0o700 });
+  try {
+    await fs.chmod(staging, 0o700);
+    await createExclusive(join(staging, LOCK_NAME), text);
+    pausePoint('write:new-folder');
+    await fs.rename(staging, directory);
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    if (['EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR'].includes(codeOf(error) ?? '')) return undefined;
+    throw error;
+  }
+  await syncDirectory(dirname(directory));
+  return heldLock(join(directory, LOCK_NAME), owner, text, []);
+}
+
 /**
  * Takes the folder's lock, waiting (up to timeoutMs) for a live holder and taking over a dead one's.
  * Throws SetLockedError on timeout, the signal's reason when aborted, ENOENT when the folder is gone.
  */
 export async function acquireLock(directory: string, options: LockOptions = {}): Promise<HeldLock> {
-  const owner: LockOwner = {
-    ...(await currentProcess()), nonce: randomBytes(8).toString('hex'),
-    ...(options.createdDirectory ? { createdDirectory: true } : {}),
-  };
-  const text = `${JSON.stringify(owner)}\n`;
+  const { owner, text } = await lockRecord(false);
   const path = join(directory, LOCK_NAME);
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
   const staleOwners: LockOwner[] = [];
   for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
     throwIfAborted(options.signal);
-    if (await createExclusive(path, text)) {
-      return { owner, staleOwners, release: () => unlinkIfUnchanged(path, text).then(() => undefined) };
-    }
+    if (await createExclusive(path, text)) return heldLock(path, owner, text, staleOwners);
     const held = await readLock(path);
     if (held === undefined) continue; // released in between: try again at once
     if (await isStale(held)) {

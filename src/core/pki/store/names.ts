@@ -14,6 +14,7 @@ export const BACKUP_FOLDER = '.milvus-tls-backups';
 const TRANSACTION_ID = /^[0-9a-f]{16}$/;
 const STAGED = /^\.milvus-tls-([0-9a-f]{16})-(.+)$/;
 const COMMIT = /^\.milvus-tls-([0-9a-f]{16})\.commit$/;
+const NEW_FOLDER = /^\.milvus-tls-new-([0-9a-f]{16})-p(\d+)-(.+)$/;
 /** Staging files of the versions before the store (".ca.key.<pid>-<hex>.tmp", "….tmp.old"). */
 const LEGACY_STAGED = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp(?:\.old)?$/;
 
@@ -24,6 +25,20 @@ export function newTransactionId(): string {
 export function stagedName(transactionId: string, name: string): string {
   if (!TRANSACTION_ID.test(transactionId)) throw new Error(`not a transaction id: ${transactionId}`);
   return `.milvus-tls-${transactionId}-${name}`;
+}
+
+/**
+ * A new certificate folder being made in its parent, with its lock inside, before it is renamed into
+ * place. The maker's pid is in the name: until the lock is written, it is the only owner to ask.
+ */
+export function newFolderStagingName(folderName: string, id: string): string {
+  return `.milvus-tls-new-${id}-p${process.pid}-${folderName}`;
+}
+
+/** The folder a parent's entry is the staging of, and the pid that made it; undefined for other names. */
+export function parseNewFolderStaging(entry: string): { folder: string; pid: number } | undefined {
+  const match = NEW_FOLDER.exec(entry);
+  return match ? { folder: match[3] ?? '', pid: Number(match[2]) } : undefined;
 }
 
 export function commitRecordName(transactionId: string): string {

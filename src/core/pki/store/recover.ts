@@ -2,12 +2,12 @@
 // are rolled forward, the rest rolled back, and their staging files (private keys among them) deleted.
 // Runs under the folder's lock, so every transaction found here belongs to a process that is gone.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readCommitRecord, rollForward } from './journal';
-import { acquireLock } from './lock';
+import { acquireLock, isStaleLockFile } from './lock';
 import { errorCode, syncDirectory } from './fsSteps';
 import { pidRuns } from './ownerProcess';
-import { legacyStagingOwner, transactionOfCommitRecord, transactionOfStaged } from './names';
+import { LOCK_NAME, legacyStagingOwner, parseNewFolderStaging, transactionOfCommitRecord, transactionOfStaged } from './names';
 
 export interface RecoveryReport {
   /** Transactions that had committed and were finished. */
@@ -48,11 +48,29 @@ export async function recoverLocked(directory: string): Promise<RecoveryReport> 
 }
 
 /**
+ * Deletes what a run killed while making `directory` left in its parent: the staging folder it was
+ * making (holding at most the lock of a process that is gone). A live run's staging folder stays.
+ */
+export async function removeOrphanedNewFolders(directory: string): Promise<void> {
+  const parent = dirname(directory);
+  for (const entry of await listNames(parent)) {
+    const staged = parseNewFolderStaging(entry);
+    if (staged?.folder !== basename(directory)) continue;
+    const staging = join(parent, entry);
+    const lockPath = join(staging, LOCK_NAME);
+    const hasLock = await fs.lstat(lockPath).then(() => true, () => false);
+    // Without its lock yet, the staging folder's maker is the pid in its name.
+    if (hasLock ? await isStaleLockFile(lockPath) : !pidRuns(staged.pid)) await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
  * Recovers the folder now: takes its lock (waiting for a live writer, taking over a dead one's),
  * cleans up, and lets go. A folder that a dead run created and that is empty again is removed, so
  * the user finds the state from before that run. Returns undefined when the folder does not exist.
  */
 export async function recoverSet(directory: string, options: { signal?: AbortSignal; lockTimeoutMs?: number } = {}): Promise<RecoveryReport | undefined> {
+  await removeOrphanedNewFolders(directory);
   if (!(await fs.stat(directory).then((info) => info.isDirectory(), () => false))) return undefined;
   let lock;
   try {

@@ -9,11 +9,11 @@ import { FilesExistError, SetChangedError, throwIfAborted, WriteSetError } from 
 import { BACKUP_GITIGNORE, freeBackupName, MANIFEST_NAME, type BackupManifest } from './backup';
 import { createFileDurably, errorCode, exists, linkOrCopy, syncDirectory } from './fsSteps';
 import { rollForward, writeCommitRecord, type CommitRecord } from './journal';
-import { acquireLock, type HeldLock } from './lock';
+import { acquireLock, acquireLockInNewFolder, type HeldLock } from './lock';
 import { BACKUP_FOLDER, isPlainFileName, newTransactionId, stagedName } from './names';
 import { pausePoint } from './pausePoint';
-import { recoverLocked } from './recover';
-import { describeFailure, prepareDirectory } from './directory';
+import { recoverLocked, removeOrphanedNewFolders } from './recover';
+import { describeFailure, folderExistsOrParentReady } from './directory';
 
 /** A file to create or replace: given bytes and mode, or the same bytes and mode as an existing file. */
 export type FileWrite =
@@ -121,12 +121,19 @@ async function removeStaged(directory: string, transaction: string, change: SetC
   await Promise.all(names.map((name) => fs.rm(join(directory, stagedName(transaction, name)), { recursive: true, force: true }).catch(() => undefined)));
 }
 
-/** Takes the lock; a folder removed meanwhile by recovery (it was an empty one a dead run made) is made again. */
+/**
+ * Takes the folder's lock, making the folder (with the lock inside) when it does not exist; a folder
+ * removed meanwhile by recovery (an empty one a dead run made) is made again.
+ */
 async function lockFolder(directory: string, options: ChangeOptions): Promise<{ lock: HeldLock; createdDirectory: boolean }> {
   for (;;) {
-    const createdDirectory = await prepareDirectory(directory);
+    await removeOrphanedNewFolders(directory);
+    if (!(await folderExistsOrParentReady(directory))) {
+      const created = await acquireLockInNewFolder(directory).catch((error: unknown) => { throw describeFailure(error, directory); });
+      if (created) return { lock: created, createdDirectory: true };
+    }
     try {
-      return { lock: await acquireLock(directory, { createdDirectory, signal: options.signal, timeoutMs: options.lockTimeoutMs }), createdDirectory };
+      return { lock: await acquireLock(directory, { signal: options.signal, timeoutMs: options.lockTimeoutMs }), createdDirectory: false };
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error instanceof Error && error.name === 'Error' ? describeFailure(error, directory) : error;
     }
