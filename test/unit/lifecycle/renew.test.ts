@@ -6,7 +6,7 @@ import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DAY_MS } from '../../../src/core/inspect';
-import { renewFolder } from '../../../src/core/lifecycle/renewFolder';
+import { inspectFolder, renewFolder } from '../../../src/core/lifecycle/renewFolder';
 import { BACKUP_FOLDER } from '../../../src/core/pki/store/names';
 import { writeGeneratedSet } from '../../helpers/certificateSetOnDisk';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -75,6 +75,9 @@ describe('renew', () => {
     const ca = await cert(dir, 'ca.pem');
     const server = await cert(dir, 'server.pem');
     assert.equal(Date.parse(server.validTo), Date.parse(ca.validTo));
+    // Ending exactly with its CA is not outliving it: no cert-outlives-ca.
+    const { inspection } = await inspectFolder(dir, new Date());
+    assert.deepEqual(inspection.findings.filter((finding) => finding.code === 'cert-outlives-ca'), []);
     assert.match(result.selection.due[0]?.plan.notes.join(' ') ?? '', /would outlive the CA, so the certificates end with it on/);
   });
 

@@ -2,7 +2,7 @@
 // to run out of order (writing nothing), and that every phase's backup restores it byte for byte.
 import assert from 'node:assert/strict';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RotationOrderError, UndoConflictError } from '../../../src/core/lifecycle/errors';
@@ -80,6 +80,19 @@ describe('CA rotation', () => {
     const backups = await listBackups(dir);
     assert.deepEqual(backups.map((backup) => backup.manifest.operation), ['rotate-start', 'rotate-reissue', 'rotate-finish']);
     assert.deepEqual(backups.map((backup) => backup.name.replace(/^[\dT-]+Z-/, '')), ['rotate-start', 'rotate-reissue', 'rotate-finish']);
+  });
+
+  it('a set half reissued (one leaf from each CA) is still "started", and reissue completes it', async () => {
+    const dir = await freshSet();
+    await rotateStart(dir);
+    const reissued = await rotateReissue(dir);
+    for (const name of ['client.pem', 'client.key']) await copyFile(join(reissued.backupFolder ?? '', name), join(dir, name));
+    const { status } = await readRotation(dir);
+    assert.equal(status.phase, 'started');
+    assert.deepEqual(status.leaves.map((leaf) => [leaf.role, leaf.signedBy]), [['server', 'next'], ['client', 'current']]);
+    const server = await readFile(join(dir, 'server.pem'), 'utf8');
+    assert.equal((await rotateReissue(dir)).status.phase, 'reissued');
+    assert.equal(await readFile(join(dir, 'server.pem'), 'utf8'), server, 'only the leaf still from the current CA is reissued');
   });
 
   it('every phase refuses to run out of order and writes nothing', async () => {
