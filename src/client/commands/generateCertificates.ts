@@ -1,7 +1,10 @@
 // "Milvus TLS: Generate Certificates…": asks six questions (Enter keeps each default), then writes
 // the docs' nine files, refusing to replace existing ones without an explicit choice.
 import * as vscode from 'vscode';
+import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { capLeafNote } from '../../core/pki/generate';
 import { addGitignoreEntries, gitignoreEntryForKeys, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
@@ -39,12 +42,24 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => 
     log.info(`generate: wrote ${written.length} files: ${written.map((path) => relative(outputDir, path)).join(', ')}`);
 
     const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written, options, reissued: mode === 'reissue' };
+    const capped = mode === 'reissue' ? await capNoteForExistingCa(outputDir, options.leafDays) : undefined;
+    if (capped) log.info(`generate: ${capped}`);
     const message = mode === 'reissue'
-      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)`
+      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)${capped ? `; ${capped}` : ''}`
       : `Generated ${written.length} files in ${label}`;
     void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
     void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
   };
+}
+
+/** A leaf never outlives its CA: when the kept CA ends sooner than the days asked for, say so. */
+async function capNoteForExistingCa(outputDir: string, leafDays: number): Promise<string | undefined> {
+  try {
+    const ca = new X509Certificate(await readFile(join(outputDir, 'ca.pem')));
+    return capLeafNote(new Date(), leafDays, new Date(ca.validTo));
+  } catch {
+    return undefined;
+  }
 }
 
 /** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
