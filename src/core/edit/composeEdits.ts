@@ -10,7 +10,7 @@ import { containerPathsOfHostPath, findMilvusServices, isAtLeastVersion, mapCont
 import { normaliseEnvName } from '../config/keyNormalisation';
 import { appendToServiceList, composeTextContext } from './composeLists';
 import { EditPlanError } from './errors';
-import { volumeEntry, type VolumeSource } from './insertedText';
+import { checkInsertedPath, volumeEntry, type VolumeSource } from './insertedText';
 import { blockingProblem, readBackFailed } from './readBack';
 import { applyTextEdits, EditCollector, type TextEdit } from './textEdit';
 
@@ -176,4 +176,30 @@ export function mountedConfigFiles(composeText: string): string[] {
     }
   }
   return found;
+}
+
+/**
+ * Adds one volume to a service (the "mount the folder" quick fix), in the list's own indentation,
+ * quoting and line endings; refused (EditPlanError) where the layout is unusual, where the entry
+ * holds a control character (its paths come from milvus.yaml: build it with volumeEntry), and where
+ * the result does not read back as the service with exactly this one mount more.
+ */
+export function planAddServiceVolume(composeText: string, serviceName: string, volume: string, label: string): TextEdit[] {
+  checkInsertedPath(label, 'the volume', volume);
+  const mountsOf = (text: string) => {
+    const compose = parseComposeFile(text, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
+    const problem = blockingProblem(compose.errors);
+    return { problem, mounts: compose.services.find((service) => service.name === serviceName)?.volumes.map((mount) => mount.raw) };
+  };
+  const before = mountsOf(composeText);
+  if (before.problem) throw new EditPlanError(label, `cannot be edited safely: ${before.problem.message}`);
+  const collector = new EditCollector();
+  appendToServiceList(composeTextContext(composeText, label), serviceName, 'volumes', [volume], undefined, collector);
+  const edits = collector.edits;
+  const after = mountsOf(applyTextEdits(composeText, edits));
+  if (after.problem) readBackFailed(label, `the result has a YAML problem: ${after.problem.message}`);
+  if (after.mounts?.length !== (before.mounts?.length ?? 0) + 1 || after.mounts[after.mounts.length - 1] !== volume) {
+    readBackFailed(label, `service "${serviceName}" does not get exactly the mount ${volume}`);
+  }
+  return edits;
 }

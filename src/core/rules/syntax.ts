@@ -4,7 +4,11 @@ import type { RuleContext } from './context';
 import type { RuleFinding } from './types';
 
 /** Problems of the bounded YAML walk (core/config/yamlAliases.ts): reported under their own code. */
-const LIMIT_CODES = new Set(['yaml-alias-limit', 'yaml-depth-limit']);
+type LimitCode = 'yaml-alias-limit' | 'yaml-depth-limit';
+
+function isLimitCode(code: string): code is LimitCode {
+  return code === 'yaml-alias-limit' || code === 'yaml-depth-limit';
+}
 
 export function syntaxRules(ctx: RuleContext): RuleFinding[] {
   const findings = ctx.config.problems.map((problem): RuleFinding => {
@@ -12,7 +16,7 @@ export function syntaxRules(ctx: RuleContext): RuleFinding[] {
     if (problem.code === 'duplicate-key' || problem.code === 'equivalent-key') {
       return { code: problem.code, severity: 'warning', message: problem.message, range, unnecessary: problem.code === 'duplicate-key' };
     }
-    if (LIMIT_CODES.has(problem.code)) return { code: problem.code, severity: problem.severity, message: problem.message, range };
+    if (isLimitCode(problem.code)) return { code: problem.code, severity: problem.severity, message: problem.message, range };
     if (problem.code === 'not-a-mapping') {
       return { code: 'yaml-not-a-mapping', severity: 'error', message: `${problem.message}: Milvus fails to start reading it`, range };
     }
@@ -32,13 +36,13 @@ export function syntaxRules(ctx: RuleContext): RuleFinding[] {
  * the service (environment, volumes) is missing from what the rules check: say so on this file.
  */
 function composeLimitFindings(ctx: RuleContext): RuleFinding[] {
-  const compose = ctx.compose;
+  const compose = ctx.deployment.compose?.project.compose;
   if (!compose) return [];
   const name = compose.fileName?.split('/').pop() ?? 'the compose file';
-  return compose.errors.filter((problem) => LIMIT_CODES.has(problem.code)).map((problem) => ({
+  return compose.errors.flatMap((problem): RuleFinding[] => (!isLimitCode(problem.code) ? [] : [{
     code: problem.code,
     severity: 'warning',
     message: `${name}: ${problem.message} What the compose service sets there is not part of this check.`,
     range: anchorFor(ctx, []),
-  }));
+  }]));
 }

@@ -66,7 +66,7 @@ describe('milvus-tls enable / disable: edits that cannot corrupt', () => {
   it('disable refuses a milvus.yaml whose aliases loop: exit 3, a reason, nothing written', async () => {
     const dir = await project('tls', 'common: &c\n  security:\n    tlsMode: 1\n  again: *c\n');
     const before_ = await contents(dir);
-    const result = await runCliIn(dir, ['disable']);
+    const result = await runCliIn(dir, ['disable', '--config', 'milvus.yaml']);
     assertExit(result, 3);
     assert.match(result.stderr, /cannot be edited safely: .*contains itself[\s\S]*Nothing was written/);
     assert.deepEqual(await contents(dir), before_);

@@ -2,26 +2,18 @@
 // they derive from it (type, size, public-key fingerprint), never its bytes. The key files are read,
 // described and dropped; the certificates keep what chain verification needs.
 import { strict as assert } from 'node:assert';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ScannedFiles } from '../../../src/client/certExplorer/scannedFiles';
 import { buildCertificateTree } from '../../../src/client/certExplorer/treeModel';
-import type { FileAccess } from '../../../src/core/rules';
-import { FileCache } from '../../../src/core/rules';
+import { LoadedFileCache } from '../../../src/core/deployment';
+import { nodeFileSystem } from '../../../src/core/workspace';
 import { openssl } from '../../helpers/inspectFixtures';
 import type { KeyMaterial } from '../../helpers/keyMaterial';
 import { findKeyMaterial, keyMaterialOf } from '../../helpers/keyMaterial';
-
-const disk: FileAccess = {
-  stat: (path) => {
-    const stats = statSync(path);
-    return { mtimeMs: stats.mtimeMs, size: stats.size, isFile: stats.isFile() };
-  },
-  readFile: (path) => readFileSync(path),
-};
 
 describe('private keys are not kept in memory', () => {
   let dir = '';
@@ -40,10 +32,13 @@ describe('private keys are not kept in memory', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('the language server\'s file cache keeps the key\'s description, not its bytes', () => {
-    const cache = new FileCache();
-    for (const name of ['server.key', 'bundle.pem', 'server.pem']) cache.load(join(dir, name), disk);
-    const loaded = cache.load(join(dir, 'server.key'), disk);
+  it('the language server\'s file cache keeps the key\'s description, not its bytes', async () => {
+    const cache = new LoadedFileCache();
+    const fs = nodeFileSystem();
+    for (const name of ['server.key', 'bundle.pem', 'server.pem']) await cache.load(fs, join(dir, name));
+    // A Kubernetes Secret's key arrives as bytes: the cache keys it by a digest, not by its content.
+    cache.fromBytes('manifest.yaml#secret/tls.key', Buffer.from(keyPem));
+    const loaded = await cache.load(fs, join(dir, 'server.key'));
     assert.equal(loaded.read?.objects[0]?.kind, 'private-key');
     assert.match((loaded.read?.objects[0] as { publicKey?: { spkiSha256?: string } }).publicKey?.spkiSha256 ?? '', /^[A-Za-z0-9+/=]{20,}$/);
     assert.deepEqual(findKeyMaterial(cache, material), []);
