@@ -79,7 +79,7 @@ function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, composeT
   if (edits.length === 0) return undefined;
   const composeDocument = TextDocument.create(pathToUri(data.composeFile), 'yaml', 0, composeText);
   return {
-    title: `Mount ${data.volume} in ${path.posix.basename(data.composeFile)} (service ${data.service})`,
+    title: `Mount ${data.hostPath}:${data.containerPath}${data.readOnly === false ? '' : ':ro'} in ${path.posix.basename(data.composeFile)} (service ${data.service})`,
     kind: CodeActionKind.QuickFix,
     edit: { changes: { [composeDocument.uri]: edits.map((edit) => ({ range: toRange(composeDocument, edit), newText: edit.newText })) } },
   };

@@ -4,7 +4,7 @@
  * each time would cost more than the YAML parse itself. A stat is cheap; bytes are read only when it
  * changes. Reads go through the WorkspaceFileSystem, so they are capped, never block on a FIFO, and
  * respect containment. What is kept is what was read, never the bytes: a private key only as its
- * description (type, size, public-key fingerprint), certificates with what signature checks need.
+ * description.
  */
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
@@ -68,7 +68,7 @@ export class LoadedFileCache {
     }
   }
 
-  /** An entry whose bytes come from elsewhere (a Secret in a manifest), keyed by its content. */
+  /** An entry whose bytes come from elsewhere (a Secret in a manifest), keyed by a digest of its content. */
   fromBytes(label: string, bytes: Buffer): LoadedFile {
     // A digest, not the bytes: the key of the cache must not hold a Secret's private key either.
     const statKey = `bytes:${bytes.length}:${createHash('sha256').update(bytes).digest('base64')}`;

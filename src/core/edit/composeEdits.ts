@@ -10,7 +10,7 @@ import { containerPathsOfHostPath, findMilvusServices, isAtLeastVersion, mapCont
 import { normaliseEnvName } from '../config/keyNormalisation';
 import { appendToServiceList, composeTextContext } from './composeLists';
 import { EditPlanError } from './errors';
-import { checkInsertedPath, volumeEntry, type VolumeSource } from './insertedText';
+import { volumeEntry, type VolumeSource } from './insertedText';
 import { blockingProblem, readBackFailed } from './readBack';
 import { applyTextEdits, EditCollector, type TextEdit } from './textEdit';
 
@@ -178,28 +178,28 @@ export function mountedConfigFiles(composeText: string): string[] {
   return found;
 }
 
+/** A folder to mount, as the "mount the folder" quick fix asks for it. */
+export interface VolumeToAdd {
+  /** Relative to the compose file's folder (`./certs`) or absolute. */
+  hostPath: string;
+  containerPath: string;
+  readOnly: boolean;
+}
+
 /**
- * Adds one volume to a service (the "mount the folder" quick fix), in the list's own indentation,
- * quoting and line endings; refused (EditPlanError) where the layout is unusual, where the entry
- * holds a control character (its paths come from milvus.yaml: build it with volumeEntry), and where
- * the result does not read back as the service with exactly this one mount more.
+ * Adds one volume to a service in the list's own layout, line endings and quoting. The paths are
+ * checked and escaped like every inserted path (insertedText.ts), and the result is parsed back:
+ * anything that does not come out as the intended mount is refused (EditPlanError).
  */
-export function planAddServiceVolume(composeText: string, serviceName: string, volume: string, label: string): TextEdit[] {
-  checkInsertedPath(label, 'the volume', volume);
-  const mountsOf = (text: string) => {
-    const compose = parseComposeFile(text, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
-    const problem = blockingProblem(compose.errors);
-    return { problem, mounts: compose.services.find((service) => service.name === serviceName)?.volumes.map((mount) => mount.raw) };
-  };
-  const before = mountsOf(composeText);
-  if (before.problem) throw new EditPlanError(label, `cannot be edited safely: ${before.problem.message}`);
+export function planAddServiceVolume(composeText: string, serviceName: string, volume: VolumeToAdd, label: string): TextEdit[] {
+  const compose = parseComposeFile(composeText, `${COMPOSE_DIR}/compose.yaml`);
+  if (blockingProblem(compose.errors)) throw new EditPlanError(label, 'cannot be edited safely: fix the YAML first.');
+  if (!compose.services.some((service) => service.name === serviceName)) throw new EditPlanError(label, `has no service "${serviceName}"`);
+  const entry = volumeEntry(label, { prefix: '', path: volume.hostPath }, volume.containerPath, volume.readOnly);
   const collector = new EditCollector();
-  appendToServiceList(composeTextContext(composeText, label), serviceName, 'volumes', [volume], undefined, collector);
-  const edits = collector.edits;
-  const after = mountsOf(applyTextEdits(composeText, edits));
-  if (after.problem) readBackFailed(label, `the result has a YAML problem: ${after.problem.message}`);
-  if (after.mounts?.length !== (before.mounts?.length ?? 0) + 1 || after.mounts[after.mounts.length - 1] !== volume) {
-    readBackFailed(label, `service "${serviceName}" does not get exactly the mount ${volume}`);
-  }
-  return edits;
+  appendToServiceList(composeTextContext(composeText, label), serviceName, 'volumes', [entry], undefined, collector);
+  const service = parseComposeFile(applyTextEdits(composeText, collector.edits), `${COMPOSE_DIR}/compose.yaml`).services.find((candidate) => candidate.name === serviceName);
+  const mapped = service ? mapContainerPath(volume.containerPath, service, COMPOSE_DIR)?.hostPath : undefined;
+  if (mapped !== path.posix.resolve(COMPOSE_DIR, volume.hostPath)) readBackFailed(label, `the mount ${volume.hostPath}:${volume.containerPath}`);
+  return collector.edits;
 }

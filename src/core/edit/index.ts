@@ -16,4 +16,3 @@ export type { LineHunk } from './lineDiff';
 export { planMoveBlockToTop } from './moveBlock';
 export { planAddServiceVolume } from './composeEdits';
 export { formatScalar } from './yamlText';
-export { tryVolumeEntry } from './insertedText';

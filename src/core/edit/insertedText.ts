@@ -44,13 +44,3 @@ export function volumeEntry(label: string, source: VolumeSource, containerPath: 
   checkInsertedPath(label, 'the container path', containerPath, { volume: true });
   return `${source.prefix}${composeLiteral(source.path)}:${composeLiteral(containerPath)}${readOnly ? ':ro' : ''}`;
 }
-
-/** volumeEntry for a quick fix's data: undefined when the paths cannot be written (no fix is offered then). */
-export function tryVolumeEntry(source: VolumeSource, containerPath: string, readOnly = false): string | undefined {
-  try {
-    return volumeEntry('the compose file', source, containerPath, readOnly);
-  } catch (error) {
-    if (error instanceof EditPlanError) return undefined;
-    throw error;
-  }
-}

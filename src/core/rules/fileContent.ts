@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import type { CertificateInfo, Finding, PrivateKeyInfo } from '../inspect';
-import { tryVolumeEntry } from '../edit';
 import { lintCertificate } from '../inspect';
 import type { RuleContext } from './context';
 import { anchorFor, entryInDocument, originNote } from './context';
@@ -38,9 +37,7 @@ function notCheckable(ctx: RuleContext, reference: PathReference, range: RuleFin
       const folder = path.posix.dirname(reference.containerPath);
       const compose = ctx.deployment.compose;
       if (compose?.project.compose.fileName !== undefined && folder !== '/') {
-        // The folder comes from milvus.yaml: a path compose cannot carry gets no quick fix.
-        const volume = tryVolumeEntry({ prefix: '', path: `./${path.posix.basename(folder)}` }, folder, true);
-        if (volume !== undefined) finding.data = { fix: 'add-volume', composeFile: compose.project.compose.fileName, service: compose.service.name, volume };
+        finding.data = { fix: 'add-volume', composeFile: compose.project.compose.fileName, service: compose.service.name, hostPath: `./${path.posix.basename(folder)}`, containerPath: folder };
       }
       return [finding];
     }

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { CONTAINER_PATH_OF_SLOT } from '../deployment';
-import { tryVolumeEntry } from '../edit';
 import type { RuleContext } from './context';
 import type { RuleFinding } from './types';
 
@@ -25,10 +24,8 @@ export function mountingRules(ctx: RuleContext): RuleFinding[] {
       + ` add - ./${relative}:${target} to the service's volumes.`,
     range: { start: 0, end: end < 0 ? ctx.text.length : end },
   };
-  // The file name is the workspace's: one compose cannot carry (`:`, a newline) gets no quick fix, `$` is escaped.
-  const volume = tryVolumeEntry({ prefix: '', path: `./${relative}` }, target);
-  if (composeFile !== undefined && !relative.startsWith('..') && volume !== undefined) {
-    finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, volume };
+  if (composeFile !== undefined && !relative.startsWith('..')) {
+    finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, hostPath: `./${relative}`, containerPath: target, readOnly: false };
   }
   return [finding];
 }

@@ -4,10 +4,11 @@ import type { RuleContext } from './context';
 import type { RuleFinding } from './types';
 
 /** Problems of the bounded YAML walk (core/config/yamlAliases.ts): reported under their own code. */
+const LIMIT_CODES: ReadonlySet<string> = new Set<LimitCode>(['yaml-alias-limit', 'yaml-depth-limit']);
 type LimitCode = 'yaml-alias-limit' | 'yaml-depth-limit';
 
 function isLimitCode(code: string): code is LimitCode {
-  return code === 'yaml-alias-limit' || code === 'yaml-depth-limit';
+  return LIMIT_CODES.has(code);
 }
 
 export function syntaxRules(ctx: RuleContext): RuleFinding[] {
@@ -39,10 +40,10 @@ function composeLimitFindings(ctx: RuleContext): RuleFinding[] {
   const compose = ctx.deployment.compose?.project.compose;
   if (!compose) return [];
   const name = compose.fileName?.split('/').pop() ?? 'the compose file';
-  return compose.errors.flatMap((problem): RuleFinding[] => (!isLimitCode(problem.code) ? [] : [{
+  return compose.errors.flatMap((problem) => (isLimitCode(problem.code) ? [{ ...problem, code: problem.code }] : [])).map((problem): RuleFinding => ({
     code: problem.code,
     severity: 'warning',
     message: `${name}: ${problem.message} What the compose service sets there is not part of this check.`,
     range: anchorFor(ctx, []),
-  }]));
+  }));
 }

@@ -7,9 +7,8 @@ import { findMilvusServices, parseComposeFile } from '../../../src/core/compose/
 import { getConfigEntry, parseMilvusConfig } from '../../../src/core/config/milvusConfig';
 import { applyTextEdits, EditPlanError, planConfigValues, planDisableTls, planEnableTls, type EnableTlsInput } from '../../../src/core/edit';
 import { formatScalar } from '../../../src/core/edit/yamlText';
-import { tryVolumeEntry } from '../../../src/core/edit';
-import { composeFixesFor, fixesFor } from '../../../src/core/rules/fixes';
-import { check, withCompose } from '../rules/ruleHelpers';
+import { composeFixesFor } from '../../../src/core/rules/fixes';
+import { fixesFor } from '../../../src/core/rules/fixes';
 import { FILES } from './helpers';
 
 /** The list already uses single quotes, so an appended entry is single-quoted too. */
@@ -78,18 +77,13 @@ describe('edits that cannot corrupt', () => {
     assert.match(refusal(() => enable({ composeText: `${COMPOSE}    <<: &s {x: *s}\n` })), /cannot be edited safely/);
   });
 
-  it('mounts a folder for the quick fix with $ escaped and refuses what it cannot write', async () => {
+  it('mounts a folder for the quick fix with $ escaped and refuses what it cannot write', () => {
     const compose = 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./a:/a\n';
-    const fix = (volume: string) => composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', volume });
-    // The folder comes from tls.serverPemPath in milvus.yaml.
-    const config = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /t$ls/server.pem\n  serverKeyPath: /a/server.key\nproxy:\n  http:\n    port: 8080\n';
-    const finding = (await check(config, { ...withCompose(compose), files: {} })).find((candidate) => candidate.code === 'path-not-mapped' && candidate.data?.fix === 'add-volume');
-    assert.deepEqual(finding?.data, { fix: 'add-volume', composeFile: '/ws/docker-compose.yml', service: 'standalone', volume: './t$$ls:/t$$ls:ro' });
-    assert.deepEqual(mounts(applyTextEdits(compose, fix('./t$$ls:/t$$ls:ro'))), ['/c/a -> /a', '/c/t$ls -> /t$ls']);
-    // A container path with a newline would add a second, attacker-chosen mount; a ':' would split it.
-    assert.equal(tryVolumeEntry({ prefix: '', path: './x' }, '/x\n      - /:/host', true), undefined);
-    assert.equal(tryVolumeEntry({ prefix: '', path: './x' }, '/x:/y', true), undefined);
-    assert.deepEqual(fix('./x:/x\n      - /:/host'), []);
+    const added = applyTextEdits(compose, composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './t$ls', containerPath: '/t$ls', readOnly: true }));
+    assert.deepEqual(mounts(added), ['/c/a -> /a', '/c/t$ls -> /t$ls']);
+    // A container path from milvus.yaml with a newline would add a second, attacker-chosen mount.
+    assert.deepEqual(composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './x', containerPath: '/x\n      - /:/host', readOnly: true }), []);
+    assert.deepEqual(composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './x', containerPath: '/x:/y', readOnly: true }), []);
   });
 });
 

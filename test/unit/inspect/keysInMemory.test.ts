@@ -15,6 +15,8 @@ import { openssl } from '../../helpers/inspectFixtures';
 import type { KeyMaterial } from '../../helpers/keyMaterial';
 import { findKeyMaterial, keyMaterialOf } from '../../helpers/keyMaterial';
 
+const disk = nodeFileSystem();
+
 describe('private keys are not kept in memory', () => {
   let dir = '';
   let keyPem = '';
@@ -34,11 +36,10 @@ describe('private keys are not kept in memory', () => {
 
   it('the language server\'s file cache keeps the key\'s description, not its bytes', async () => {
     const cache = new LoadedFileCache();
-    const fs = nodeFileSystem();
-    for (const name of ['server.key', 'bundle.pem', 'server.pem']) await cache.load(fs, join(dir, name));
+    for (const name of ['server.key', 'bundle.pem', 'server.pem']) await cache.load(disk, join(dir, name));
     // A Kubernetes Secret's key arrives as bytes: the cache keys it by a digest, not by its content.
     cache.fromBytes('manifest.yaml#secret/tls.key', Buffer.from(keyPem));
-    const loaded = await cache.load(fs, join(dir, 'server.key'));
+    const loaded = await cache.load(disk, join(dir, 'server.key'));
     assert.equal(loaded.read?.objects[0]?.kind, 'private-key');
     assert.match((loaded.read?.objects[0] as { publicKey?: { spkiSha256?: string } }).publicKey?.spkiSha256 ?? '', /^[A-Za-z0-9+/=]{20,}$/);
     assert.deepEqual(findKeyMaterial(cache, material), []);
