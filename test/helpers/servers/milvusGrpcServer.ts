@@ -44,6 +44,8 @@ export interface GrpcServerOptions {
   requiredToken?: string;
   /** Called with every call's metadata before it is answered: tests record what a client sent. */
   onCall?: (metadata: grpc.Metadata) => void;
+  /** Listen on this port (a restart, as Milvus restarts with new certificates); any free one by default. */
+  port?: number;
 }
 
 export interface RunningServer {
@@ -70,7 +72,7 @@ export async function startMilvusGrpcServer(options: GrpcServerOptions): Promise
   };
   server.addService(MILVUS_SERVICE, { GetVersion: getVersion });
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', milvusServerCredentials(options.mode, options.files), (error, bound) => {
+    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, milvusServerCredentials(options.mode, options.files), (error, bound) => {
       if (error) reject(error);
       else resolve(bound);
     });

@@ -14,6 +14,8 @@ export interface RestServerOptions {
   requiredToken?: string;
   /** Called with every request before it is answered: tests record what a client sent. */
   onRequest?: (request: IncomingMessage) => void;
+  /** Listen on this port (a restart, as Milvus restarts with new certificates); any free one by default. */
+  port?: number;
 }
 
 export async function startMilvusRestServer(options: RestServerOptions): Promise<RunningServer> {
@@ -37,7 +39,10 @@ export async function startMilvusRestServer(options: RestServerOptions): Promise
       response.end(JSON.stringify({ code: 0, data: [] }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => {
