@@ -11,6 +11,7 @@ import { TEST_MILVUS_VERSION, startMilvusGrpcServer } from '../helpers/servers/m
 import { startMilvusRestServer } from '../helpers/servers/milvusRestServer';
 import type { ServerTlsFiles } from '../helpers/servers/milvusServerCredentials';
 import { generateCertificates, runCli } from './harness/cli';
+import { answerModalDialog } from './harness/dialogs';
 import { notificationToast, waitForNotification } from './harness/notifications';
 import { runCommand } from './harness/palette';
 import { answerQuickInput, waitForQuickInput } from './harness/quickInput';
@@ -99,7 +100,7 @@ describe('rotate the CA: start → reissue → finish, Test Connection green aft
         const pick = await waitForQuickInput(s.page);
         assert.match(pick.active, new RegExp(`Phase ${index + 1} of 3: ${phase}`));
         await answerQuickInput(s.page);
-        await s.page.locator('.monaco-dialog-box').getByRole('button', { name: phase, exact: true }).click();
+        await answerModalDialog(s.page, phase);
         const done = new RegExp(`Phase ${index + 1} of 3: ${phase} done\\. Next:`);
         console.log(`rotate: ${await waitForNotification(s.page, done, 120_000)}`);
         await s.screenshot(`after-${phase.toLowerCase()}`);
