@@ -56,8 +56,11 @@ function pathSummary(analysis: Analysis, reference: PathReference): string {
 function locationSummary(ctx: Analysis['context'], reference: PathReference): string {
   const location = reference.location;
   switch (location.kind) {
-    case 'host':
-      return ` → workspace file ${markdownCode(displayHostPath(ctx, location.hostPath))}${location.mount ? ` (mount ${markdownCode(location.mount.raw)}, ${escapeMarkdown(location.mount.from.text)})` : ''}`;
+    case 'host': {
+      // Outside the project folder (trusted workspaces read there) it is no workspace file: say so.
+      const shown = displayHostPath(ctx, location.hostPath);
+      return ` → ${shown.startsWith('./') ? 'workspace file' : 'file outside the project folder'} ${markdownCode(shown)}${location.mount ? ` (mount ${markdownCode(location.mount.raw)}, ${escapeMarkdown(location.mount.from.text)})` : ''}`;
+    }
     case 'manifest': return ` → ${markdownCode(location.label)} (${escapeMarkdown(location.mount.from.text)})`;
     case 'image': return ": the Milvus image's bundled test file";
     case 'placeholder': return ': a placeholder';
