@@ -5,6 +5,8 @@
  * - A Milvus config belongs to the nearest compose project above it (up to the root): the service
  *   that mounts it, else the project's first Milvus service (the file is then checked as if mounted).
  * - A config with no compose project above it is a deployment of its own (config-only).
+ * - A Kubernetes file is recognised by content (kubernetes/discoverKubernetes.ts): a chart values
+ *   file is one Helm release, each Milvus resource one deployment.
  */
 import { findMilvusServices } from '../compose';
 import type { ComposeService } from '../compose';
@@ -15,6 +17,8 @@ import { composeFileIn, loadComposeProject } from './compose/composeProject';
 import type { ComposeProject } from './compose/composeProject';
 import { configOnlyDeployment } from './configOnly';
 import type { ResolveContext } from './context';
+import type { KubernetesNames } from './kubernetes/kubernetesFacts';
+import { kubernetesDeployments, recogniseFile } from './kubernetes/discoverKubernetes';
 import type { Deployment } from './types';
 
 const CONFIG_NAMES = ['milvus.yaml', 'user.yaml'];
@@ -68,6 +72,16 @@ export async function deploymentForConfigFile(file: string, roots: readonly stri
   throw new DeploymentError(`${file} cannot be read as a Milvus config`);
 }
 
+/**
+ * The deployments a file belongs to: the Kubernetes deployments it holds when it is a Kubernetes
+ * file (none for a Secret on its own), else the one of the Milvus config it is.
+ */
+export async function deploymentsForFile(file: string, roots: readonly string[], context: ResolveContext, names: KubernetesNames = {}): Promise<Deployment[]> {
+  const recognised = await recogniseFile(file, context);
+  if (recognised) return kubernetesDeployments(recognised, rootOf(context.fs.path, file, roots), context, names);
+  return [await deploymentForConfigFile(file, roots, context)];
+}
+
 export class DeploymentError extends Error {
   override readonly name = 'DeploymentError';
 }
@@ -79,10 +93,17 @@ export interface Discovery {
 }
 
 /** Every deployment under `root`: compose services running Milvus, and configs with no compose project. */
-export async function discoverDeployments(root: string, context: ResolveContext, maxDepth = 4): Promise<Discovery> {
+export async function discoverDeployments(root: string, context: ResolveContext, maxDepth = 4, names: KubernetesNames = {}): Promise<Discovery> {
   const pathApi = context.fs.path;
-  const walk = await walkFiles(context.fs, root, (name) => CONFIG_NAMES.includes(name) || /^(docker-)?compose\.ya?ml$/.test(name), { maxDepth });
+  const walk = await walkFiles(context.fs, root, (name) => /\.ya?ml$/i.test(name), { maxDepth });
   const deployments: Deployment[] = [];
+  const kubernetesFiles = new Set<string>();
+  for (const file of walk.files.filter((candidate) => !/^(docker-)?compose\.ya?ml$/.test(pathApi.basename(candidate)))) {
+    const recognised = await recogniseFile(file, context);
+    if (!recognised) continue;
+    kubernetesFiles.add(file);
+    deployments.push(...await kubernetesDeployments(recognised, root, context, names));
+  }
   const composeFolders = new Set<string>();
   for (const file of walk.files.filter((candidate) => /^(docker-)?compose\.ya?ml$/.test(pathApi.basename(candidate)))) {
     const folder = pathApi.dirname(file);
@@ -94,7 +115,7 @@ export async function discoverDeployments(root: string, context: ResolveContext,
       if (project) deployments.push(await composeDeployment({ project, service, root }, context));
     }
   }
-  const configFolders = new Set(walk.files.filter((file) => CONFIG_NAMES.includes(pathApi.basename(file))).map((file) => pathApi.dirname(file)));
+  const configFolders = new Set(walk.files.filter((file) => CONFIG_NAMES.includes(pathApi.basename(file)) && !kubernetesFiles.has(file)).map((file) => pathApi.dirname(file)));
   for (const folder of configFolders) {
     const governed = foldersUpTo(pathApi, pathApi.join(folder, 'milvus.yaml'), root).some((candidate) => composeFolders.has(candidate)
       && deployments.some((deployment) => deployment.compose?.project.dir === candidate));
@@ -106,6 +127,6 @@ export async function discoverDeployments(root: string, context: ResolveContext,
 }
 
 function depthOf(pathApi: PathApi, deployment: Deployment): number {
-  const anchor = deployment.compose?.project.dir ?? deployment.configFiles.find((file) => file.hostPath !== undefined)?.hostPath ?? deployment.root;
+  const anchor = deployment.compose?.project.dir ?? deployment.kubernetes?.file ?? deployment.configFiles.find((file) => file.hostPath !== undefined)?.hostPath ?? deployment.root;
   return pathApi.relative(deployment.root, anchor).split(pathApi.sep).filter(Boolean).length;
 }

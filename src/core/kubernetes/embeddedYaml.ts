@@ -92,8 +92,8 @@ function hasDocumentMarkers(text: string, from: number, to: number, indent: stri
 }
 
 /** `user.yaml: |` and friends. `keyIndent`: the indentation of the key holding it, for an empty block. */
-export function embeddedScalar(outerText: string, value: NodeRef, keyIndent: string, unit: string): EmbeddedYaml {
-  const node = value.node;
+export function embeddedScalar(outerText: string, value: NodeRef | undefined, keyIndent: string, unit: string): EmbeddedYaml {
+  const node = value?.node;
   const fallbackIndent = keyIndent + unit;
   if (!isScalar(node) || node.range === undefined || node.range === null) {
     const at = isScalar(node) && node.range ? node.range[0] : 0;

@@ -7,7 +7,7 @@
 export type { ManifestDocument, ManifestFile } from './manifestFile';
 export { parseManifestFile, lineAt } from './manifestFile';
 export type { RecognisedKubernetesFile, RecognisedObject, KubernetesObjectType, RecogniseOptions } from './recognise';
-export { recogniseKubernetesFile, recogniseManifestFile, objectType, isHelmValues, MILVUS_API_VERSIONS } from './recognise';
+export { recogniseKubernetesFile, recogniseManifestFile, mayBeKubernetesText, objectType, isHelmValues, MILVUS_API_VERSIONS } from './recognise';
 export type { EmbeddedYaml, EmbeddedStyle } from './embeddedYaml';
 export { embeddedScalar, embeddedMapping, maskOutside } from './embeddedYaml';
 export type { SecretManifest, SecretEntry, SecretEntryProblem } from './secret';

@@ -69,9 +69,14 @@ export function isHelmValues(doc: ManifestDocument, options: RecogniseOptions = 
   return options.selected === true && WEAK_CHART_KEYS.some((key) => keys.has(key));
 }
 
+/** False when the text cannot be one of ours (no top-level key that could make it one): no parse needed. */
+export function mayBeKubernetesText(text: string): boolean {
+  return CANDIDATE.test(text);
+}
+
 /** Undefined when the text is none of ours. */
 export function recogniseKubernetesFile(text: string, fileName?: string, options: RecogniseOptions = {}): RecognisedKubernetesFile | undefined {
-  if (!CANDIDATE.test(text)) return undefined;
+  if (!mayBeKubernetesText(text)) return undefined;
   return recogniseManifestFile(parseManifestFile(text, fileName), options);
 }
 
