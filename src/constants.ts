@@ -37,6 +37,11 @@ export const LanguageServer = {
   name: 'Milvus TLS Language Server',
   /** Under CONFIG_SECTION: extra globs of Milvus config files. */
   configFilesSetting: 'configFiles',
+  /** Milvus config names every user has (the document selector adds every YAML file: Kubernetes files are recognised by content). */
+  configFilePatterns: ['**/milvus.yaml', '**/user.yaml', '**/*milvus*.yaml', '**/*milvus*.yml'],
+  /** Under CONFIG_SECTION: release and namespace assumed for a Helm values file (the Service names its certificate must cover). */
+  kubernetesReleaseSetting: 'kubernetes.release',
+  kubernetesNamespaceSetting: 'kubernetes.namespace',
   /** Bundled by .ci/build.mjs from src/server/main.ts. */
   serverModule: 'dist/server.js',
 } as const;

@@ -9,13 +9,20 @@ import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-lan
 import { CONFIG_SECTION, LanguageServer } from '../constants';
 import type { ExtensionContextHolder } from './context';
 
-/** Milvus config names every user has; `milvusTls.configFiles` adds more. */
-const CONFIG_FILE_PATTERNS = ['**/milvus.yaml', '**/user.yaml', '**/*milvus*.yaml', '**/*milvus*.yml'];
-/** Files whose change changes diagnostics: certificates and keys, compose files and their .env, companion configs. */
-const WATCHED_FILES = ['**/*.{pem,crt,cer,key}', '**/{compose,docker-compose}.{yaml,yml}', '**/.env', '**/{milvus,user}.yaml'];
+/**
+ * Files whose change changes diagnostics: certificates and keys, compose files and their .env,
+ * companion configs, and YAML files (Secret manifests, ConfigMaps, values files feed Kubernetes deployments).
+ */
+const WATCHED_FILES = ['**/*.{pem,crt,cer,key}', '**/{compose,docker-compose}.{yaml,yml}', '**/.env', '**/*.{yaml,yml}'];
 
+/**
+ * Milvus config names (and `milvusTls.configFiles`), plus every YAML file: Kubernetes files (chart
+ * values, Milvus resources, Secrets, cert-manager objects) are recognised by content, whatever their
+ * name, and the server answers any other YAML file with nothing.
+ */
 export function documentSelector(extraGlobs: readonly string[]): DocumentFilter[] {
-  return [...CONFIG_FILE_PATTERNS, ...extraGlobs].map((pattern) => ({ scheme: 'file', pattern }));
+  return [...LanguageServer.configFilePatterns, ...extraGlobs].map((pattern): DocumentFilter => ({ scheme: 'file', pattern }))
+    .concat([{ scheme: 'file', language: 'yaml' }]);
 }
 
 function configuredGlobs(): string[] {
@@ -31,6 +38,7 @@ function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWa
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(configuredGlobs()),
+    initializationOptions: { configFiles: configuredGlobs() },
     outputChannel: ctx.log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { fileEvents: watchers, configurationSection: CONFIG_SECTION },

@@ -23,6 +23,7 @@ export interface ComponentSpecRead {
   volumes: PodVolume[] | undefined;
   volumesKey: OffsetRange | undefined;
   mounts: PodVolumeMount[];
+  mountsKey: OffsetRange | undefined;
 }
 
 export interface MilvusIngress {
@@ -47,6 +48,8 @@ export interface MilvusResource {
   /** The component that serves clients: `proxy` in cluster mode, else `standalone`. */
   servingName: 'proxy' | 'standalone';
   serving: ComponentSpecRead;
+  /** `spec.components.proxy` when written, whatever the mode (in standalone mode nothing reads it). */
+  proxy: ComponentSpecRead | undefined;
   /** Other components with their own lists (cluster mode), for the replace-volumes rule. */
   others: { name: string; spec: ComponentSpecRead }[];
   serviceRestfulPort: { value: number; keyRange: OffsetRange | undefined; valueRange: OffsetRange | undefined } | undefined;
@@ -62,6 +65,7 @@ function componentSpec(ref: NodeRef | undefined, path: string): ComponentSpecRea
     volumes: hasVolumes ? readVolumes(child(ref, 'volumes'), `${path}.volumes`) : undefined,
     volumesKey: keyRangeOf(ref, 'volumes'),
     mounts: readVolumeMounts(child(ref, 'volumeMounts'), `${path}.volumeMounts`),
+    mountsKey: keyRangeOf(ref, 'volumeMounts'),
   };
 }
 
@@ -85,7 +89,8 @@ export function readMilvusResource(doc: ManifestDocument): MilvusResource | unde
   const servingName = mode === 'cluster' ? 'proxy' : 'standalone';
   const servingRef = alpha ? undefined : child(components, servingName);
   const global = componentSpec(components, componentsPath.join('.'));
-  const serving = servingRef ? componentSpec(servingRef, `spec.components.${servingName}`) : { path: `spec.components.${servingName}`, volumes: undefined, volumesKey: undefined, mounts: [] };
+  const serving = servingRef ? componentSpec(servingRef, `spec.components.${servingName}`) : { path: `spec.components.${servingName}`, volumes: undefined, volumesKey: undefined, mounts: [], mountsKey: undefined };
+  const proxyRef = alpha ? undefined : child(components, 'proxy');
   const others = mode === 'cluster' && !alpha
     ? CLUSTER_COMPONENTS.filter((name) => name !== 'proxy' && child(components, name) !== undefined)
       .map((name) => ({ name, spec: componentSpec(child(components, name), `spec.components.${name}`) }))
@@ -108,6 +113,7 @@ export function readMilvusResource(doc: ManifestDocument): MilvusResource | unde
     global,
     servingName,
     serving,
+    proxy: proxyRef ? componentSpec(proxyRef, 'spec.components.proxy') : undefined,
     others,
     serviceRestfulPort: restfulPort !== undefined ? { value: restfulPort, keyRange: keyRangeOf(servingRef, 'serviceRestfulPort'), valueRange: rangeOf(restful) } : undefined,
     ingress: ingressOf(alpha ? child(spec, 'ingress') : child(servingRef, 'ingress')),

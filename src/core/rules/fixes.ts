@@ -22,18 +22,27 @@ export interface Fix {
 
 export const GENERATE_CERTIFICATES_COMMAND = 'milvusTls.generateCertificates';
 
-export function fixesFor(text: string, data: FixData, range: { start: number; end: number }): Fix[] {
+export interface FixOptions {
+  /**
+   * For a milvus.yaml embedded in another file (kubernetes/embeddedYaml.ts): `text` is the outer
+   * text blanked around it, and new top-level keys take this indentation, not column 0.
+   */
+  rootIndent?: string;
+}
+
+export function fixesFor(text: string, data: FixData, range: { start: number; end: number }, options: FixOptions = {}): Fix[] {
   const config = parseMilvusConfig(text);
+  const rootIndent = options.rootIndent ?? '';
   switch (data.fix) {
     case 'set-value':
-      return data.values.map((value, index) => ({ title: `Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, edits: setValue(text, config, data.key, value), preferred: index === 0 }));
+      return data.values.map((value, index) => ({ title: `Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, edits: setValue(text, config, data.key, value, rootIndent), preferred: index === 0 }));
     case 'rest-port':
       return [
-        { title: 'Serve REST on its own port: proxy.http.port: 8080', edits: setValue(text, config, data.httpPortKey, '8080'), preferred: true },
-        { title: 'Turn REST off: proxy.http.enabled: false', edits: setValue(text, config, data.httpEnabledKey, 'false') },
+        { title: 'Serve REST on its own port: proxy.http.port: 8080', edits: setValue(text, config, data.httpPortKey, '8080', rootIndent), preferred: true },
+        { title: 'Turn REST off: proxy.http.enabled: false', edits: setValue(text, config, data.httpEnabledKey, 'false', rootIndent) },
       ];
     case 'add-key': {
-      const fixes: Fix[] = [{ title: `Set ${data.key}: ${data.value}`, edits: setValue(text, config, data.key, data.value), preferred: true }];
+      const fixes: Fix[] = [{ title: `Set ${data.key}: ${data.value}`, edits: setValue(text, config, data.key, data.value, rootIndent), preferred: true }];
       if (data.generate) fixes.push({ title: 'Generate Certificates…', edits: [], command: { command: GENERATE_CERTIFICATES_COMMAND, title: 'Generate Certificates…' } });
       return fixes;
     }
@@ -44,13 +53,17 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
       return [{ title: `Rename to ${data.replacement}${data.value !== undefined ? `: ${data.value}` : ''}`, edits, preferred: true }];
     }
     case 'move-block': {
-      const edits = moveBlock(text, config, data.from);
+      const edits = moveBlock(text, config, data.from, rootIndent);
       return edits ? [{ title: `Move ${data.from[data.from.length - 1] ?? ''}: to the top level`, edits, preferred: true }] : [];
     }
     case 'generate-certificates':
       return [{ title: 'Generate Certificates…', edits: [], command: { command: GENERATE_CERTIFICATES_COMMAND, title: 'Generate Certificates…' } }];
     case 'add-volume':
       // Its edit is in the compose file: see composeFixes.ts (the caller has that file's text).
+      return [];
+    case 'replace-text':
+    case 'move-into-user-yaml':
+      // Edits of the whole manifest, not of the milvus.yaml in it: see kubernetes/fixes.ts.
       return [];
   }
 }
@@ -69,7 +82,7 @@ function lineEndOf(text: string, offset: number): number {
 }
 
 /** Replaces the value of `key` (any spelling), or adds the key under its deepest existing block. */
-export function setValue(text: string, config: MilvusConfigFile, key: string, value: string): TextEdit[] {
+export function setValue(text: string, config: MilvusConfigFile, key: string, value: string, rootIndent = ''): TextEdit[] {
   const entry = config.entries.get(normaliseKey(key));
   const written = value === '' ? '' : value;
   if (entry) {
@@ -77,10 +90,10 @@ export function setValue(text: string, config: MilvusConfigFile, key: string, va
     const colon = text.indexOf(':', entry.keyRange.end);
     return [{ start: colon + 1, end: colon + 1, newText: written === '' ? '' : ` ${written}` }];
   }
-  return addKey(text, config, key.split('.'), written);
+  return addKey(text, config, key.split('.'), written, rootIndent);
 }
 
-function addKey(text: string, config: MilvusConfigFile, segments: string[], value: string): TextEdit[] {
+function addKey(text: string, config: MilvusConfigFile, segments: string[], value: string, rootIndent: string): TextEdit[] {
   for (let depth = segments.length - 1; depth > 0; depth--) {
     const wanted = normaliseKeyPath(segments.slice(0, depth));
     const block = config.blocks.find((candidate) => !candidate.shadowed && normaliseKeyPath(candidate.path) === wanted);
@@ -93,7 +106,7 @@ function addKey(text: string, config: MilvusConfigFile, segments: string[], valu
     return [{ start: insertAt, end: insertAt, newText: prefix + nestedLines(segments.slice(depth), value, childIndent, childIndent - blockIndent || 2) }];
   }
   const prefix = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
-  return [{ start: text.length, end: text.length, newText: prefix + nestedLines(segments, value, 0, 2) }];
+  return [{ start: text.length, end: text.length, newText: prefix + nestedLines(segments, value, rootIndent.length, 2) }];
 }
 
 function nestedLines(segments: string[], value: string, indent: number, step: number): string {
@@ -104,7 +117,7 @@ function nestedLines(segments: string[], value: string, indent: number, step: nu
 }
 
 /** Cuts the block's lines, dedents them and appends them at the top level; none if one exists there. */
-function moveBlock(text: string, config: MilvusConfigFile, from: string[]): TextEdit[] | undefined {
+function moveBlock(text: string, config: MilvusConfigFile, from: string[], rootIndent: string): TextEdit[] | undefined {
   const name = from[from.length - 1] ?? '';
   const block = config.blocks.find((candidate) => candidate.path.join('\u0000') === from.join('\u0000'));
   if (!block) return undefined;
@@ -112,7 +125,9 @@ function moveBlock(text: string, config: MilvusConfigFile, from: string[]): Text
   const start = lineStartOf(text, block.keyRange.start);
   const end = lineEndOf(text, Math.max(block.range.end - 1, block.keyRange.end));
   const indent = block.keyRange.start - start;
-  const moved = text.slice(start, end).split('\n').map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length))).join('\n');
+  const moved = text.slice(start, end).split('\n')
+    .map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)))
+    .map((line) => (line.trim() === '' ? line : rootIndent + line)).join('\n');
   const tail = text.endsWith('\n') ? '' : '\n';
   return [
     { start, end, newText: '' },

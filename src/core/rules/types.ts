@@ -4,7 +4,7 @@
  * scripts and quick fixes refer to them.
  */
 import type { OffsetRange } from '../config';
-import type { Deployment, LoadedFile, LoadedFileCache } from '../deployment';
+import type { Deployment, DeploymentConfigFile, LoadedFile, LoadedFileCache } from '../deployment';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -17,7 +17,11 @@ export type FixData =
   | { fix: 'rename-key'; replacement: string; value?: string }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
   /** Mount `volume` (short syntax) into the service; the edit is made in the compose file. */
-  | { fix: 'add-volume'; composeFile: string; service: string; volume: string };
+  | { fix: 'add-volume'; composeFile: string; service: string; volume: string }
+  /** One edit worked out when the finding was made; applied only while the text there is still `expected`. */
+  | { fix: 'replace-text'; title: string; start: number; end: number; expected: string; newText: string }
+  /** Move Milvus keys written at a chart values file's root into `extraConfigFiles.user.yaml`. */
+  | { fix: 'move-into-user-yaml'; path: string[] };
 
 export interface RuleFinding {
   code: string;
@@ -35,6 +39,11 @@ export interface CheckInput {
   deployment: Deployment;
   /** Host path of the document: one of the deployment's config files. */
   fileName: string;
+  /**
+   * The config file of the deployment to check when the document holds more than one or none of
+   * its own (a Kubernetes manifest: its embedded user.yaml, or an empty stand-in).
+   */
+  configFile?: DeploymentConfigFile;
   /** The document's text (the deployment holds its parsed model). */
   text: string;
   /** Client certificates of the workspace, loaded, for the tlsMode 2 checks. */

@@ -9,3 +9,4 @@ export type { OpenDocumentLookup } from './overlay';
 export { memoryFileSystem } from './memoryFileSystem';
 export { walkFiles, DEFAULT_EXCLUDED_FOLDERS } from './walk';
 export type { WalkOptions, WalkResult } from './walk';
+export { globToRegExp, matchesGlob } from './glob';

@@ -83,7 +83,12 @@ export async function operatorDeployment(request: OperatorDeploymentRequest, con
     dialNames: dialNamesOf(serviceName, namespace.value, ingressHosts),
     userYamlSource: resource.configKey ? 'spec.config' : 'none',
     servingPod,
-    internalPods: [servingPod, ...resource.others.map((other) => operatorPod(resource, other.name, other.spec))],
+    // In cluster mode every component loads internal TLS; those without lists of their own have the global ones.
+    internalPods: [
+      servingPod,
+      ...resource.others.map((other) => operatorPod(resource, other.name, other.spec)),
+      ...(resource.mode === 'cluster' ? [operatorPod(resource, 'every other component', undefined)] : []),
+    ],
     manifests: index,
   };
   return deployment;
