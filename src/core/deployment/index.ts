@@ -22,3 +22,5 @@ export { kubernetesDeployments, recogniseFile } from './kubernetes/discoverKuber
 export { manifestLabel } from './kubernetes/kubernetesMounts';
 export type { IndexedManifest, ManifestIndex } from './kubernetes/manifestIndex';
 export { indexManifests, manifestsOf } from './kubernetes/manifestIndex';
+export type { KubernetesGenerationTarget } from './kubernetes/generationTarget';
+export { generationTargetOf, kubernetesTarget, targetServerSans, DEFAULT_SECRET_NAME } from './kubernetes/generationTarget';

@@ -20,3 +20,5 @@ export type { MilvusResource, ComponentSpecRead, MilvusIngress } from './milvusR
 export { readMilvusResource, operatorPod, operatorServingPod, operatorServiceName, componentsRef } from './milvusResource';
 export { serviceDnsNames, isDnsLabel, isDnsSubdomain, DEFAULT_NAMESPACE, DEFAULT_RELEASE } from './serviceNames';
 export type { NodeRef } from './yamlNodes';
+export type { SecretManifestInput } from './secretManifest';
+export { secretManifestText, secretManifestFile, secretManifestFileName, SECRET_SET_FILES } from './secretManifest';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FilesExistError, WriteSetError } from './errors';
-import type { GeneratedFile } from './types';
+import type { SetFile } from './types';
 
 export { FilesExistError, WriteSetError } from './errors';
 
@@ -59,7 +59,7 @@ function describeFailure(error: unknown, path: string): WriteSetError {
   return new WriteSetError(`cannot write ${path}: ${reason}`, { cause: error });
 }
 
-async function stage(path: string, file: GeneratedFile): Promise<void> {
+async function stage(path: string, file: SetFile): Promise<void> {
   const mode = file.isPrivateKey ? PRIVATE_KEY_MODE : PUBLIC_FILE_MODE;
   const handle = await fs.open(path, 'wx', mode);
   try {
@@ -123,7 +123,7 @@ async function rollBack(placements: Placement[], createdDirectory: boolean, dir:
  * overwrite is false; WriteSetError when the folder cannot be written, leaving it exactly as before.
  */
 export async function writeCertificateSet(
-  dir: string, files: GeneratedFile[], opts: { overwrite: boolean },
+  dir: string, files: SetFile[], opts: { overwrite: boolean },
 ): Promise<string[]> {
   const directory = resolve(dir);
   const existing = await existingSetFiles(directory, files.map((file) => file.name));
