@@ -12,7 +12,8 @@ import { milvusNamesInFolder } from '../core/pki/composeNames';
 import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type KeyType, type SetFile } from '../core/pki/types';
-import { kubernetesTargetFor, secretManifestOf } from './kubernetesTarget';
+import { kubernetesTargetFor } from './kubernetesTarget';
+import { withSecretManifest } from '../core/kubernetes';
 import type { KubernetesGenerationTarget } from '../core/deployment';
 import { targetServerSans } from '../core/deployment';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
@@ -225,7 +226,7 @@ async function run(args: string[]): Promise<number> {
     const generated: SetFile[] = existingCa
       ? await reissueLeaves(existingCa, options, { server: true, client: true })
       : await generateCertificateSet(options);
-    const files = kubernetes ? [...generated, secretManifestOf(kubernetes, generated, existingCa?.certificatePem)] : generated;
+    const files = kubernetes ? withSecretManifest(generated, { name: kubernetes.secretName, namespace: kubernetes.namespace }, existingCa?.certificatePem) : generated;
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
     const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa });
     const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));

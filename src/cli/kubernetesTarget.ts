@@ -3,8 +3,7 @@
 // release and namespace given), and the Secret manifest written with the set.
 import type { KubernetesGenerationTarget } from '../core/deployment';
 import { discoverDeployments, generationTargetOf, kubernetesTarget } from '../core/deployment';
-import { DEFAULT_RELEASE, isDnsLabel, isDnsSubdomain, secretManifestFile } from '../core/kubernetes';
-import type { SetFile } from '../core/pki/types';
+import { DEFAULT_RELEASE, isDnsLabel, isDnsSubdomain } from '../core/kubernetes';
 import { UsageError } from './exitCodes';
 import { cliContext } from './workspace';
 
@@ -42,14 +41,4 @@ export async function kubernetesTargetFor(values: KubernetesFlags, dir = process
     : kubernetesTarget({ flavour: 'helm', release: values.release ?? DEFAULT_RELEASE, ...(values.namespace !== undefined ? { namespace: values.namespace } : {}), secretName });
   const ownNamespace = found?.kubernetes && found.kubernetes.namespace.from.kind !== 'default' ? found.kubernetes.namespace.value : undefined;
   return { secretName, namespace: values.namespace ?? ownNamespace, target };
-}
-
-/** The manifest of the new set; with --reuse-ca the CA is not among the new files, so it comes from disk. */
-export function secretManifestOf(request: KubernetesSecretRequest, files: readonly SetFile[], existingCaPem: string | undefined): SetFile {
-  const withCa = files.some((file) => file.name === 'ca.pem') || existingCaPem === undefined
-    ? files : [...files, { name: 'ca.pem', contents: existingCaPem, isPrivateKey: false }];
-  const manifest = secretManifestFile(request.secretName, request.namespace, withCa);
-  // The generator always makes server.pem and server.key; a set without them is a bug, not input.
-  if (!manifest) throw new Error('the generated set lacks server.pem, server.key or ca.pem');
-  return manifest;
 }

@@ -10,8 +10,16 @@ import { outputFolderLabel, resolveOutputDir } from '../generate/outputFolder';
 import { runWizard } from '../quickInput/multiStep';
 import { readGenerateSettings } from '../settings';
 import { ensureTrustedWorkspace, pickWorkspaceFolder } from '../workspace';
+import { CONFIG_SECTION, LanguageServer } from '../../constants';
+import type { KubernetesGenerationTarget } from '../../core/deployment';
+import { discoverDeployments, resolveContext } from '../../core/deployment';
+import { nodeFileSystem } from '../../core/workspace';
+import type { KubernetesChoice } from '../generate/kubernetesTarget';
+import { chosenTarget, initialChoice, kubernetesSteps } from '../generate/kubernetesTarget';
 
 export interface AnsweredCertificateOptions {
+  /** Set when the user chose a Kubernetes deployment as the target: a Secret manifest is written too. */
+  kubernetes?: { secretName: string; namespace: string; target: KubernetesGenerationTarget };
   workspaceFolder: vscode.WorkspaceFolder;
   options: CertificateSetOptions;
   /** Absolute output folder. */
@@ -27,6 +35,29 @@ export interface AskCertificateOptions {
   purpose: string;
   wizardTitle: string;
   folderPurpose: string;
+  /** Offer the workspace's Kubernetes deployments as targets (Generate writes a Secret manifest for them). */
+  offerKubernetes?: boolean;
+}
+
+/** Undefined: docker-compose / this machine; 'cancel' when the user pressed Escape. */
+async function askKubernetesTarget(root: string, wizardTitle: string, log: ExtensionContextHolder['log'], folder: vscode.WorkspaceFolder): Promise<KubernetesChoice | 'cancel' | undefined> {
+  const context = resolveContext(nodeFileSystem());
+  const found = (await discoverDeployments(root, context)).deployments.filter((deployment) => deployment.kind === 'kubernetes');
+  if (found.length === 0) return undefined;
+  log.info(`generate: Kubernetes deployments here: ${found.map((deployment) => deployment.label).join(', ')}`);
+  const items = [
+    { label: 'docker-compose or this machine', detail: 'Names: the server name, localhost and the compose service names', deployment: undefined },
+    ...found.map((deployment) => ({ label: deployment.label, detail: 'Names: its Kubernetes Service names and localhost (kubectl port-forward); also writes a Secret manifest', deployment })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `${wizardTitle}: target`, placeHolder: 'Where does Milvus run? The certificate covers the names clients use there.', ignoreFocusOut: true });
+  if (!picked) return 'cancel';
+  if (!picked.deployment) return undefined;
+  const settings = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri);
+  const text = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
+  const release = text(settings.get<string>(LanguageServer.kubernetesReleaseSetting));
+  const namespace = text(settings.get<string>(LanguageServer.kubernetesNamespaceSetting));
+  const choice = initialChoice(picked.deployment, { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) });
+  return (await runWizard(`${wizardTitle} for Kubernetes`, kubernetesSteps(choice))) ? choice : 'cancel';
 }
 
 /** Asks everything; undefined when the user cancelled or nothing may be written (already explained). */
@@ -38,12 +69,22 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const root = workspaceFolder.uri.fsPath;
 
   const settings = readGenerateSettings(workspaceFolder);
-  const compose = await milvusNamesInFolder(root);
-  if (compose.composeFile) {
+  const kubernetes = ask.offerKubernetes === true ? await askKubernetesTarget(root, ask.wizardTitle, log, workspaceFolder) : undefined;
+  if (kubernetes === 'cancel') {
+    log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
+    return undefined;
+  }
+  const target = kubernetes ? chosenTarget(kubernetes) : undefined;
+  const compose = target ? { names: [] } : await milvusNamesInFolder(root);
+  if ('composeFile' in compose && compose.composeFile) {
     log.info(`${ask.logPrefix}: ${compose.composeFile} names Milvus as ${compose.names.join(', ') || '(no Milvus service)'}`);
   }
-  const context = { settings, composeNames: compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose };
+  const context = {
+    settings, composeNames: target ? target.extraNames : compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
+    ...(target ? { namesSource: `the Kubernetes Service ${target.serviceName}` } : {}),
+  };
   const state = initialWizardState(settings);
+  if (target) state.serverCommonName = target.commonName;
   if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {
     log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
     return undefined;
@@ -57,5 +98,8 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
     return undefined;
   }
   const outputDir = resolveOutputDir(root, state.outputFolder);
-  return { workspaceFolder, options, outputDir, label: outputFolderLabel(root, outputDir) };
+  return {
+    workspaceFolder, options, outputDir, label: outputFolderLabel(root, outputDir),
+    ...(kubernetes && target ? { kubernetes: { secretName: kubernetes.secretName, namespace: kubernetes.namespace, target } } : {}),
+  };
 }

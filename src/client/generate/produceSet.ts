@@ -3,12 +3,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateCertificateSet, reissueLeaves } from '../../core/pki/generate';
-import type { CertificateSetOptions } from '../../core/pki/types';
+import type { CertificateSetOptions, SetFile } from '../../core/pki/types';
+import { withSecretManifest } from '../../core/kubernetes';
 import { writeCertificateSet } from '../../core/pki/writeSet';
 import type { ExistingSetAction } from './existingSet';
 
 /** 'create' into a folder without a set; otherwise what the user chose for the existing files. */
 export type WriteMode = 'create' | ExistingSetAction;
+
+/** A Kubernetes Secret manifest (server.pem, server.key, ca.pem) written with the set. */
+export interface KubernetesSecret {
+  name: string;
+  namespace?: string;
+}
 
 async function readCa(outputDir: string): Promise<{ certificatePem: string; privateKeyPem: string }> {
   const [certificatePem, privateKeyPem] = await Promise.all([
@@ -25,12 +32,15 @@ async function readCa(outputDir: string): Promise<{ certificatePem: string; priv
 export async function produceCertificateSet(
   options: CertificateSetOptions, outputDir: string, mode: WriteMode, signal: AbortSignal,
   onPhase: (message: string) => void = () => undefined,
+  secret?: KubernetesSecret,
 ): Promise<string[] | undefined> {
   try {
     onPhase(`creating ${options.keyType} keys…`);
-    const files = mode === 'reissue'
-      ? await reissueLeaves(await readCa(outputDir), options, { server: true, client: true }, signal)
+    const ca = mode === 'reissue' ? await readCa(outputDir) : undefined;
+    const generated: SetFile[] = ca
+      ? await reissueLeaves(ca, options, { server: true, client: true }, signal)
       : await generateCertificateSet(options, signal);
+    const files = secret ? withSecretManifest(generated, secret, ca?.certificatePem) : generated;
     if (signal.aborted) return undefined;
     onPhase('writing…');
     return await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create' });

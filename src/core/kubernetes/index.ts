@@ -21,4 +21,4 @@ export { readMilvusResource, operatorPod, operatorServingPod, operatorServiceNam
 export { serviceDnsNames, isDnsLabel, isDnsSubdomain, DEFAULT_NAMESPACE, DEFAULT_RELEASE } from './serviceNames';
 export type { NodeRef } from './yamlNodes';
 export type { SecretManifestInput } from './secretManifest';
-export { secretManifestText, secretManifestFile, secretManifestFileName, SECRET_SET_FILES } from './secretManifest';
+export { secretManifestText, secretManifestFile, secretManifestFileName, withSecretManifest, SECRET_SET_FILES } from './secretManifest';

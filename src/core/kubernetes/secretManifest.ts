@@ -51,3 +51,16 @@ export function secretManifestFile(name: string, namespace: string | undefined, 
     isPrivateKey: true,
   };
 }
+
+/**
+ * The set's files plus its Secret manifest, for one all-or-nothing write. When only the leaves were
+ * reissued (the CA kept), ca.pem is not among the new files: `existingCaPem` supplies it.
+ */
+export function withSecretManifest(files: readonly SetFile[], secret: { name: string; namespace?: string | undefined }, existingCaPem?: string): SetFile[] {
+  const withCa = files.some((file) => file.name === 'ca.pem') || existingCaPem === undefined
+    ? files : [...files, { name: 'ca.pem', contents: existingCaPem, isPrivateKey: false }];
+  const manifest = secretManifestFile(secret.name, secret.namespace, withCa);
+  // The generator always makes server.pem and server.key; a set without them is a bug, not input.
+  if (!manifest) throw new Error('the certificate set lacks server.pem, server.key or ca.pem');
+  return [...files, manifest];
+}

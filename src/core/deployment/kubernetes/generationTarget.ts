@@ -62,16 +62,19 @@ function mountedSecretName(deployment: Deployment): string | undefined {
   return undefined;
 }
 
-export function generationTargetOf(deployment: Deployment): KubernetesGenerationTarget | undefined {
+/** The target of a deployment; the user may name the release, namespace or Secret otherwise (a Helm values file does not name its release). */
+export function generationTargetOf(deployment: Deployment, overrides: { release?: string; namespace?: string; secretName?: string } = {}): KubernetesGenerationTarget | undefined {
   const facts = deployment.kubernetes;
   if (!facts) return undefined;
   const sni = getEffectiveValue(deployment.effective, 'internaltls.sni')?.value.trim();
-  const secretName = mountedSecretName(deployment);
+  const secretName = overrides.secretName ?? mountedSecretName(deployment);
   return kubernetesTarget({
-    flavour: facts.flavour, release: facts.release.value, namespace: facts.namespace.value,
+    flavour: facts.flavour,
+    release: facts.flavour === 'helm' ? overrides.release ?? facts.release.value : facts.release.value,
+    namespace: overrides.namespace ?? facts.namespace.value,
     ...(facts.values ? { values: facts.values } : {}),
     // The image's sni is `localhost`, already covered.
-    ...(sni !== undefined && sni !== '' ? { sni } : {}),
+    ...(sni !== undefined && sni !== '' && sni !== 'localhost' ? { sni } : {}),
     ingressHosts: facts.dialNames.slice(4).map((name) => name.name),
     ...(secretName !== undefined ? { secretName } : {}),
     label: deployment.label,
