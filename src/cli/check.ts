@@ -141,7 +141,6 @@ async function workspaceClientCertificates(root: string, context: ResolveContext
 }
 
 export const checkCommand: Subcommand = {
-  summary: 'check milvus.yaml / user.yaml, Helm values and Milvus resources as Milvus reads them (TLS, REST port, certificate files)',
   async run(args) {
     const parsed = parseArguments(args);
     if (parsed === 'help') {

@@ -1,6 +1,5 @@
 // `milvus-tls generate`: the docs' gen.sh as one command, with a certificate profile Go accepts.
 import { createHash, X509Certificate } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { parseArgs } from 'node:util';
 import {
@@ -8,16 +7,15 @@ import {
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
 import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
-import { milvusNamesInFolder } from '../core/pki/composeNames';
-import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type KeyType, type SetFile } from '../core/pki/types';
 import { kubernetesTargetFor } from './kubernetesTarget';
-import { withSecretManifest } from '../core/kubernetes';
 import type { KubernetesGenerationTarget } from '../core/deployment';
 import { targetServerSans } from '../core/deployment';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
-import { writeCertificateSet } from '../core/pki/writeSet';
+import { discoverDeployments } from '../core/deployment';
+import { generateAndWriteSet, milvusNamesOf, MissingCaFilesError } from '../core/usecases';
+import { cliContext } from './workspace';
 import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
@@ -132,20 +130,6 @@ function buildOptions(values: Values, composeNames: string[], kubernetes?: Kuber
   return options;
 }
 
-async function readExistingCa(outDir: string): Promise<{ certificatePem: string; privateKeyPem: string }> {
-  const read = (name: string): Promise<string | undefined> =>
-    fs.readFile(join(outDir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw new CertificateAuthorityError(`cannot read ${join(outDir, name)}: ${error.message}`);
-    });
-  const [certificatePem, privateKeyPem] = await Promise.all([read('ca.pem'), read('ca.key')]);
-  const missing = [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean);
-  if (certificatePem === undefined || privateKeyPem === undefined) {
-    throw new UsageError(`--reuse-ca needs ca.pem and ca.key in ${outDir}; missing: ${missing.join(', ')}`);
-  }
-  return { certificatePem, privateKeyPem };
-}
-
 interface FileReport {
   name: string;
   path: string;
@@ -218,18 +202,18 @@ async function run(args: string[]): Promise<number> {
     throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
   }
   const kubernetes = await kubernetesTargetFor(values);
-  const options = buildOptions(values, (await milvusNamesInFolder(process.cwd())).names, kubernetes?.target);
+  const context = cliContext({ dir: process.cwd() });
+  const options = buildOptions(values, milvusNamesOf((await discoverDeployments(process.cwd(), context)).deployments), kubernetes?.target);
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   try {
-    const existingCa = reuseCa ? await readExistingCa(outDir) : undefined;
-    const generated: SetFile[] = existingCa
-      ? await reissueLeaves(existingCa, options, { server: true, client: true })
-      : await generateCertificateSet(options);
-    const files = kubernetes ? withSecretManifest(generated, { name: kubernetes.secretName, namespace: kubernetes.namespace }, existingCa?.certificatePem) : generated;
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
-    const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa });
-    const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));
+    const written = await generateAndWriteSet({
+      options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create',
+      ...(kubernetes ? { kubernetesSecret: { name: kubernetes.secretName, namespace: kubernetes.namespace } } : {}),
+    });
+    if (!written) return ExitCode.failed;
+    const reports = written.files.map((file, index) => describeFile(file, written.paths[index] ?? join(outDir, file.name)));
     if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
     await warnAboutUnignoredKeys(outDir, reports);
@@ -246,6 +230,10 @@ function reportFailure(error: unknown): number {
       + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
     return ExitCode.refused;
   }
+  if (error instanceof MissingCaFilesError) {
+    console.error(`${prefix} --reuse-ca needs ca.pem and ca.key in ${error.directory}; missing: ${error.missing.join(', ')}`);
+    return ExitCode.usage;
+  }
   if (error instanceof UsageError || error instanceof InvalidOptionsError) {
     console.error(`${prefix} ${error.message}`);
     return ExitCode.usage;
@@ -258,6 +246,5 @@ function reportFailure(error: unknown): number {
 }
 
 export const generateCommand: Subcommand = {
-  summary: 'create a CA, server and client certificates (the docs\' nine files)',
   run,
 };

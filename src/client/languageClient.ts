@@ -1,19 +1,16 @@
 /**
  * The client of the milvus.yaml language server (dist/server.js, over IPC). It runs in untrusted
- * workspaces too: the server only reads and reports, and its one write path, the "Generate
- * Certificates…" quick fix, goes through the command, which checks trust itself.
+ * workspaces too: the server only reads and reports, reads nothing outside the workspace folders
+ * there (initializationOptions.trusted), and its one write path, the "Generate Certificates…" quick
+ * fix, goes through the command, which checks trust itself. Granting trust restarts it.
  */
 import * as vscode from 'vscode';
 import type { DocumentFilter, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, LanguageServer } from '../constants';
+import { LanguageServer } from '../constants';
+import type { InitializationOptions } from '../shared/protocol';
+import { CONFIG_FILE_GLOBS, CONFIG_SECTION, Settings, settingId, WATCHED_FILE_GLOBS } from '../shared/protocol';
 import type { ExtensionContextHolder } from './context';
-
-/**
- * Files whose change changes diagnostics: certificates and keys, compose files and their .env,
- * companion configs, and YAML files (Secret manifests, ConfigMaps, values files feed Kubernetes deployments).
- */
-const WATCHED_FILES = ['**/*.{pem,crt,cer,key}', '**/{compose,docker-compose}.{yaml,yml}', '**/.env', '**/*.{yaml,yml}'];
 
 /**
  * Milvus config names (and `milvusTls.configFiles`), plus every YAML file: Kubernetes files (chart
@@ -21,12 +18,12 @@ const WATCHED_FILES = ['**/*.{pem,crt,cer,key}', '**/{compose,docker-compose}.{y
  * name, and the server answers any other YAML file with nothing.
  */
 export function documentSelector(extraGlobs: readonly string[]): DocumentFilter[] {
-  return [...LanguageServer.configFilePatterns, ...extraGlobs].map((pattern): DocumentFilter => ({ scheme: 'file', pattern }))
+  return [...CONFIG_FILE_GLOBS, ...extraGlobs].map((pattern): DocumentFilter => ({ scheme: 'file', pattern }))
     .concat([{ scheme: 'file', language: 'yaml' }]);
 }
 
 function configuredGlobs(): string[] {
-  const globs = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(LanguageServer.configFilesSetting);
+  const globs = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.configFiles);
   return Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
 }
 
@@ -38,10 +35,10 @@ function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWa
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(configuredGlobs()),
-    initializationOptions: { configFiles: configuredGlobs() },
     outputChannel: ctx.log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { fileEvents: watchers, configurationSection: CONFIG_SECTION },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, configFiles: configuredGlobs() } satisfies InitializationOptions,
   };
   return new LanguageClient(LanguageServer.id, LanguageServer.name, serverOptions, clientOptions);
 }
@@ -52,7 +49,7 @@ function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWa
  * without diagnostics.
  */
 export function registerLanguageClient(ctx: ExtensionContextHolder): void {
-  const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const watchers = WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   ctx.subscriptions.push(...watchers);
   let client: LanguageClient | undefined;
   const start = async (): Promise<void> => {
@@ -63,14 +60,18 @@ export function registerLanguageClient(ctx: ExtensionContextHolder): void {
       ctx.log.error(`language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const restart = async (): Promise<void> => {
+    const previous = client;
+    client = undefined;
+    await previous?.stop().catch(() => undefined);
+    await start();
+  };
   ctx.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration(`${CONFIG_SECTION}.${LanguageServer.configFilesSetting}`)) return;
-      const previous = client;
-      client = undefined;
-      await previous?.stop().catch(() => undefined);
-      await start();
+      if (event.affectsConfiguration(settingId(Settings.configFiles))) await restart();
     }),
+    // The server was told the workspace is untrusted; now it may read what the workspace points at.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart()),
     { dispose: () => client?.stop().catch(() => undefined) },
   );
   void start();

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageServer } from '../constants';
+import { CONFIG_FILE_GLOBS } from '../shared/protocol';
 import { isComposeFileName } from '../core/compose';
 import type { KubernetesNames, LoadedFile, ResolveContext } from '../core/deployment';
 import { deploymentForConfigFile, kubernetesDeployments, recogniseFile, rootOf } from '../core/deployment';
@@ -63,7 +63,7 @@ export class Analyses {
   }
 
   private isConfigByName(fileName: string): boolean {
-    return [...LanguageServer.configFilePatterns, ...this.configGlobs].some((pattern) => matchesGlob(path.posix, fileName, pattern, this.files.roots));
+    return [...CONFIG_FILE_GLOBS, ...this.configGlobs].some((pattern) => matchesGlob(path.posix, fileName, pattern, this.files.roots));
   }
 
   private async analyse(document: TextDocument, fileName: string, settings: AnalysisSettings): Promise<DocumentAnalysis | undefined> {

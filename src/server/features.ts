@@ -9,15 +9,16 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
 import type { Analysis, FixData, RuleFinding } from '../core/rules';
-import { addVolumeEdits } from '../core/rules/composeFixes';
 import type { MountedFolderListing } from '../core/rules/completionInfo';
 import { readText } from '../core/workspace';
 import { completionCandidates } from '../core/rules/completionInfo';
 import { documentFixes } from '../core/rules/documentFixes';
+import { composeFixesFor } from '../core/rules/fixes';
 import type { DocumentAnalysis } from './analyses';
 import { hoverInfo, linkTargets } from '../core/rules/hoverInfo';
 import { inlayInfo } from '../core/rules/inlayInfo';
-import { DIAGNOSTIC_SOURCE, isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
 
 export function diagnosticsOf(document: TextDocument, findings: readonly RuleFinding[] | undefined): Diagnostic[] {
   return findings ? findings.map((finding) => toDiagnostic(document, finding)) : [];
@@ -75,7 +76,7 @@ export async function codeActionsOf(document: TextDocument, params: CodeActionPa
 
 function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, composeText: string | undefined): CodeAction | undefined {
   if (composeText === undefined) return undefined;
-  const edits = addVolumeEdits(composeText, data.service, data.volume);
+  const edits = composeFixesFor(composeText, data);
   if (edits.length === 0) return undefined;
   const composeDocument = TextDocument.create(pathToUri(data.composeFile), 'yaml', 0, composeText);
   return {

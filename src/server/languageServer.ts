@@ -17,22 +17,18 @@ import type { WorkspaceFileSystem } from '../core/workspace';
 import { listMountedFolders } from '../core/deployment';
 import { DiagnosticsPusher } from './pushDiagnostics';
 import { WorkspaceFiles } from './workspaceFiles';
+import type { DeploymentRequestParams, DeploymentRequestResult, InitializationOptions } from '../shared/protocol';
+import { CONFIG_SECTION, DeploymentRequest, Settings } from '../shared/protocol';
+import { summarizeDeployment } from '../core/deployment';
 
 /** What the embedding process decides: tests read from memory instead of node:fs. */
 export interface ServerOptions {
   disk?: WorkspaceFileSystem;
 }
 
-/** `initializationOptions` the VS Code client sends; other editors send none (their user is trusted). */
-interface InitializationOptions {
-  /** False in Restricted Mode: files outside the workspace folders are not read. */
-  trusted?: boolean;
-  /** `milvusTls.configFiles`: more names of Milvus config files (the client restarts the server when it changes). */
-  configFiles?: unknown;
-}
+
 
 export const SERVER_NAME = 'milvus-tls-language-server';
-const SETTINGS_SECTION = 'milvusTls';
 
 export class MilvusLanguageServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -123,6 +119,11 @@ export class MilvusLanguageServer {
     connection.onCodeAction((params) => this.withAnalysis(params.textDocument.uri, [], (document, analysed) => codeActionsOf(document, params, analysed)));
     connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) => analyses.flatMap((analysis) => linksOf(document, analysis))));
     connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) => analyses.flatMap((analysis) => inlayHintsOf(document, analysis))));
+    connection.onRequest(DeploymentRequest.method, (params: DeploymentRequestParams) => this.withAnalysis<DeploymentRequestResult>(params.textDocument.uri, null,
+      (_document, analysed) => {
+        const analysis = analysisAt(analysed, 0) ?? analysed.analyses[0];
+        return analysis ? summarizeDeployment(analysis.context.deployment) : null;
+      }));
   }
 
   /** Undefined when the document is not open or the request was cancelled. */
@@ -170,12 +171,13 @@ export class MilvusLanguageServer {
 
   private async fetchSettings(uri: string): Promise<AnalysisSettings> {
     if (!this.capabilities.workspace?.configuration) return { warnDays: undefined, kubernetes: {} };
-    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-    const settings = (section ?? {}) as { expiryWarningDays?: unknown; kubernetes?: { release?: unknown; namespace?: unknown } };
-    const warnDays = settings.expiryWarningDays;
+    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION });
+    const settings = (section ?? {}) as Record<string, unknown>;
+    const warnDays = settings[Settings.expiryWarningDays];
+    const kubernetes = (settings.kubernetes ?? {}) as { release?: unknown; namespace?: unknown };
     const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-    const release = text(settings.kubernetes?.release);
-    const namespace = text(settings.kubernetes?.namespace);
+    const release = text(kubernetes.release);
+    const namespace = text(kubernetes.namespace);
     return {
       warnDays: typeof warnDays === 'number' ? warnDays : undefined,
       kubernetes: { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) },

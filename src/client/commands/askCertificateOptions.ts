@@ -4,16 +4,15 @@ import * as vscode from 'vscode';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { validateCertificateSetOptions } from '../../core/pki/validate';
 import type { ExtensionContextHolder } from '../context';
-import { milvusNamesInFolder } from '../../core/pki/composeNames';
+import { milvusNamesOf, selectDeployment } from '../../core/usecases';
+import { workspaceContext } from '../workspaceFileSystem';
 import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState } from '../generate/generateWizard';
 import { outputFolderLabel, resolveOutputDir } from '../generate/outputFolder';
 import { runWizard } from '../quickInput/multiStep';
 import { readGenerateSettings } from '../settings';
 import { ensureTrustedWorkspace, pickWorkspaceFolder } from '../workspace';
-import { CONFIG_SECTION, LanguageServer } from '../../constants';
-import type { KubernetesGenerationTarget } from '../../core/deployment';
-import { discoverDeployments, resolveContext } from '../../core/deployment';
-import { nodeFileSystem } from '../../core/workspace';
+import { CONFIG_SECTION, Settings } from '../../shared/protocol';
+import type { Deployment, KubernetesGenerationTarget } from '../../core/deployment';
 import type { KubernetesChoice } from '../generate/kubernetesTarget';
 import { chosenTarget, initialChoice, kubernetesSteps } from '../generate/kubernetesTarget';
 
@@ -35,14 +34,15 @@ export interface AskCertificateOptions {
   purpose: string;
   wizardTitle: string;
   folderPurpose: string;
+  /** Preselected output folder (absolute or relative to the workspace folder), e.g. from a quick fix. */
+  outputFolder?: string;
   /** Offer the workspace's Kubernetes deployments as targets (Generate writes a Secret manifest for them). */
   offerKubernetes?: boolean;
 }
 
 /** Undefined: docker-compose / this machine; 'cancel' when the user pressed Escape. */
-async function askKubernetesTarget(root: string, wizardTitle: string, log: ExtensionContextHolder['log'], folder: vscode.WorkspaceFolder): Promise<KubernetesChoice | 'cancel' | undefined> {
-  const context = resolveContext(nodeFileSystem());
-  const found = (await discoverDeployments(root, context)).deployments.filter((deployment) => deployment.kind === 'kubernetes');
+async function askKubernetesTarget(all: readonly Deployment[], wizardTitle: string, log: ExtensionContextHolder['log'], folder: vscode.WorkspaceFolder): Promise<KubernetesChoice | 'cancel' | undefined> {
+  const found = all.filter((deployment) => deployment.kind === 'kubernetes');
   if (found.length === 0) return undefined;
   log.info(`generate: Kubernetes deployments here: ${found.map((deployment) => deployment.label).join(', ')}`);
   const items = [
@@ -54,8 +54,8 @@ async function askKubernetesTarget(root: string, wizardTitle: string, log: Exten
   if (!picked.deployment) return undefined;
   const settings = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri);
   const text = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
-  const release = text(settings.get<string>(LanguageServer.kubernetesReleaseSetting));
-  const namespace = text(settings.get<string>(LanguageServer.kubernetesNamespaceSetting));
+  const release = text(settings.get<string>(Settings.kubernetesRelease));
+  const namespace = text(settings.get<string>(Settings.kubernetesNamespace));
   const choice = initialChoice(picked.deployment, { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) });
   return (await runWizard(`${wizardTitle} for Kubernetes`, kubernetesSteps(choice))) ? choice : 'cancel';
 }
@@ -69,22 +69,22 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const root = workspaceFolder.uri.fsPath;
 
   const settings = readGenerateSettings(workspaceFolder);
-  const kubernetes = ask.offerKubernetes === true ? await askKubernetesTarget(root, ask.wizardTitle, log, workspaceFolder) : undefined;
+  const { all } = await selectDeployment(root, workspaceContext());
+  const kubernetes = ask.offerKubernetes === true ? await askKubernetesTarget(all, ask.wizardTitle, log, workspaceFolder) : undefined;
   if (kubernetes === 'cancel') {
     log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
     return undefined;
   }
   const target = kubernetes ? chosenTarget(kubernetes) : undefined;
-  const compose = target ? { names: [] } : await milvusNamesInFolder(root);
-  if ('composeFile' in compose && compose.composeFile) {
-    log.info(`${ask.logPrefix}: ${compose.composeFile} names Milvus as ${compose.names.join(', ') || '(no Milvus service)'}`);
-  }
+  const composeNames = target ? target.extraNames : milvusNamesOf(all);
+  if (!target && composeNames.length > 0) log.info(`${ask.logPrefix}: compose names Milvus ${composeNames.join(', ')}`);
   const context = {
-    settings, composeNames: target ? target.extraNames : compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
+    settings, composeNames, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
     ...(target ? { namesSource: `the Kubernetes Service ${target.serviceName}` } : {}),
   };
   const state = initialWizardState(settings);
   if (target) state.serverCommonName = target.commonName;
+  if (ask.outputFolder !== undefined) state.outputFolder = outputFolderLabel(root, resolveOutputDir(root, ask.outputFolder)).replace(/\/$/, '') || '.';
   if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {
     log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
     return undefined;

@@ -2,25 +2,37 @@
 // the docs' nine files, refusing to replace existing ones without an explicit choice.
 import * as vscode from 'vscode';
 import { join, relative, sep } from 'node:path';
-import { addGitignoreEntries, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { addGitignoreEntries, findRepositoryRoot, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
 import type { ExtensionContextHolder } from '../context';
 import { actionForChoice, existingSetPrompt } from '../generate/existingSet';
 import { offerFollowUps, type GeneratedSetResult } from '../generate/followUps';
-import { findRepositoryRoot } from '../generate/gitRepository';
-import { produceCertificateSet, type KubernetesSecret, type WriteMode } from '../generate/produceSet';
+import type { SetWriteMode, WrittenSet } from '../../core/usecases';
+import { generateAndWriteSet } from '../../core/usecases';
+import type { GenerateCertificatesArguments } from '../../shared/protocol';
 import { secretManifestFileName } from '../../core/kubernetes';
 import { askCertificateOptions } from './askCertificateOptions';
 
 const WIZARD_TITLE = 'Generate Certificates';
 
-export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => Promise<void> {
-  return async () => {
+function argumentsOf(args: unknown): GenerateCertificatesArguments {
+  if (typeof args !== 'object' || args === null) return {};
+  const { outputFolder, containerPath } = args as Record<string, unknown>;
+  return { ...(typeof outputFolder === 'string' ? { outputFolder } : {}), ...(typeof containerPath === 'string' ? { containerPath } : {}) };
+}
+
+export function generateCertificatesCommand(ctx: ExtensionContextHolder): (args?: unknown) => Promise<void> {
+  return async (args?: unknown) => {
     const log = ctx.log;
+    // From a quick fix: the folder a config path points at, so the files land where Milvus looks.
+    const given = argumentsOf(args);
     const answered = await askCertificateOptions(ctx, {
       logPrefix: 'generate', purpose: 'generate certificates', wizardTitle: WIZARD_TITLE,
-      folderPurpose: 'Folder for the nine files (ca.*, server.*, client.*)',
+      folderPurpose: given.containerPath !== undefined
+        ? `Folder for the nine files: ${given.containerPath} in the container is here`
+        : 'Folder for the nine files (ca.*, server.*, client.*)',
+      ...(given.outputFolder !== undefined ? { outputFolder: given.outputFolder } : {}),
       offerKubernetes: true,
     });
     if (!answered) return;
@@ -40,12 +52,12 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => 
       void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
       return;
     }
-    log.info(`generate: wrote ${written.length} files: ${written.map((path) => relative(outputDir, path)).join(', ')}`);
+    log.info(`generate: wrote ${written.paths.length} files: ${written.paths.map((path) => relative(outputDir, path)).join(', ')}`);
 
-    const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written, options, reissued: mode === 'reissue' };
+    const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written.paths, options, reissued: mode === 'reissue' };
     const message = mode === 'reissue'
-      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)`
-      : `Generated ${written.length} files in ${label}`;
+      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)`
+      : `Generated ${written.paths.length} files in ${label}`;
     const note = manifestName ? `, and ${manifestName} (kubectl apply -f it; Milvus reads certificates at start-up, so restart its pods after a new Secret)` : '';
     void offerFollowUps(message + note, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
     void offerGitignore(ctx, outputDir, manifestName).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
@@ -53,7 +65,7 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => 
 }
 
 /** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
-async function chooseWriteMode(outputDir: string, label: string, manifestName: string | undefined): Promise<WriteMode | undefined> {
+async function chooseWriteMode(outputDir: string, label: string, manifestName: string | undefined): Promise<SetWriteMode | undefined> {
   const existing = await existingSetFiles(outputDir, [...CERTIFICATE_SET_FILES, ...(manifestName !== undefined ? [manifestName] : [])]);
   const prompt = existingSetPrompt(existing, label);
   if (!prompt) return 'create';
@@ -63,8 +75,8 @@ async function chooseWriteMode(outputDir: string, label: string, manifestName: s
   return actionForChoice(prompt, pressed);
 }
 
-/** Runs produceCertificateSet under a progress notification whose Cancel aborts it. */
-async function generateAndWrite(options: CertificateSetOptions, outputDir: string, mode: WriteMode, secret: KubernetesSecret | undefined): Promise<string[] | undefined> {
+/** Runs the generate use case under a progress notification whose Cancel aborts it. */
+async function generateAndWrite(options: CertificateSetOptions, outputDir: string, mode: SetWriteMode, secret: { name: string; namespace?: string } | undefined): Promise<WrittenSet | undefined> {
   return vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
     title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
@@ -73,7 +85,7 @@ async function generateAndWrite(options: CertificateSetOptions, outputDir: strin
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
-      return await produceCertificateSet(options, outputDir, mode, abort.signal, (message) => progress.report({ message }), secret);
+      return await generateAndWriteSet({ options, outputDir, mode, signal: abort.signal, onPhase: (message) => progress.report({ message }), ...(secret ? { kubernetesSecret: secret } : {}) });
     } finally {
       subscription.dispose();
     }

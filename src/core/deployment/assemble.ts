@@ -12,6 +12,7 @@ import { resolveEndpoints } from './endpoints';
 import type { PortPublisher } from './endpoints';
 import type { ResolveContext } from './context';
 import { resolvePathSetting } from './paths';
+import { fromEffectiveValue } from './provenance';
 import type { Deployment, DeploymentConfigFile, DeploymentKind, MountTable, ResolvedPath, Traced } from './types';
 
 export interface AssembleInput {
@@ -65,6 +66,10 @@ export async function assembleDeployment(input: AssembleInput, context: ResolveC
     paths: new Map(PATH_SLOTS.filter((slot) => paths.has(slot.key)).map((slot) => [slot.key, paths.get(slot.key) as ResolvedPath])),
     grpc,
     rest,
+    provenanceOf: (key) => {
+      const value = getEffectiveValue(effective, key);
+      return value ? fromEffectiveValue(value, input.root, context.fs.path) : undefined;
+    },
     notes: input.notes,
   };
 }

@@ -24,3 +24,5 @@ export type { IndexedManifest, ManifestIndex } from './kubernetes/manifestIndex'
 export { indexManifests, manifestsOf } from './kubernetes/manifestIndex';
 export type { KubernetesGenerationTarget } from './kubernetes/generationTarget';
 export { generationTargetOf, kubernetesTarget, targetServerSans, DEFAULT_SECRET_NAME } from './kubernetes/generationTarget';
+export { summarizeDeployment } from './summary';
+export type { DeploymentSummary, TracedSummary } from './summary';

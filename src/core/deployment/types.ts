@@ -19,9 +19,14 @@ import type { LoadedFile } from './loadedFile';
 
 export type DeploymentKind = 'compose' | 'config-only' | 'kubernetes';
 
-/** Where a value came from, for messages ("docker-compose.yml:14") and JSON. */
+/**
+ * Where a value came from, for messages ("docker-compose.yml:14") and JSON. `user`: typed by the
+ * user, a CLI flag or a user setting; `workspace-setting`: a workspace or folder setting (a cloned
+ * repository's .vscode/settings.json). Everything but `user` and `default` was decided by files in
+ * the workspace, which matters before a stored credential is sent anywhere.
+ */
 export interface Provenance {
-  kind: 'file' | 'environment' | 'image' | 'default' | 'derived';
+  kind: 'file' | 'environment' | 'image' | 'default' | 'derived' | 'user' | 'workspace-setting';
   /** Host path of the file the value is written in (compose file, milvus.yaml, values.yaml, …). */
   file?: string;
   /** Offsets in that file. */
@@ -166,6 +171,8 @@ export interface Deployment {
   kubernetes?: KubernetesFacts;
   /** Set when a file being edited stands in for one the deployment does not load, with why. */
   hypothetical?: string;
+  /** Where the effective value of a setting came from; undefined when it is not set (Milvus's default). */
+  provenanceOf(key: string): Provenance | undefined;
   /** What the resolution noticed: unreadable files, ambiguous choices (for logs and `--json`). */
   notes: string[];
 }

@@ -22,11 +22,14 @@ function runGit(cwd: string, args: string[], input = ''): Promise<GitResult | un
   });
 }
 
-/** A `.git` in the folder or above it; checking the file system first spares a git process (most folders). */
-async function hasGitAncestor(start: string): Promise<boolean> {
+/**
+ * The closest folder at or above `start` with a `.git` (a folder, or a file for worktrees).
+ * Checking the file system first spares a git process in most folders.
+ */
+export async function findRepositoryRoot(start: string): Promise<string | undefined> {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (await fs.access(join(dir, '.git')).then(() => true, () => false)) return true;
-    if (dirname(dir) === dir) return false;
+    if (await fs.access(join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
@@ -35,7 +38,7 @@ async function hasGitAncestor(start: string): Promise<boolean> {
  * `git add .` would commit them. Returns [] when repoRoot is not a git repository or git is missing.
  */
 export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): Promise<string[]> {
-  if (!(await hasGitAncestor(repoRoot))) return [];
+  if ((await findRepositoryRoot(repoRoot)) === undefined) return [];
   const inside = await runGit(repoRoot, ['rev-parse', '--is-inside-work-tree']);
   if (!inside || inside.code !== 0 || inside.stdout.trim() !== 'true') return [];
   const candidates = absPaths.filter((path) => {

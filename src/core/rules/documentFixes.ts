@@ -4,6 +4,7 @@
  * blanked copy (same offsets as the file) at its own indentation. Shared by the language server and
  * the tests, so both route a fix the same way.
  */
+import { detectIndentUnit } from '../edit/yamlText';
 import { maskOutside } from '../kubernetes/embeddedYaml';
 import type { Fix } from './fixes';
 import { fixesFor } from './fixes';
@@ -30,6 +31,6 @@ export function documentFixes(text: string, data: FixData, range: { start: numbe
   if (!embedded) return fixesFor(text, data, range);
   const editable = embedded.notEditable === undefined && (embedded.style === 'literal' || embedded.style === 'block-mapping');
   // Commands (Generate Certificates…) need no edit; edits need a milvus.yaml that can be edited in place.
-  return fixesFor(maskOutside(text, embedded.range.start, embedded.range.end), data, range, { rootIndent: embedded.indent })
+  return fixesFor(maskOutside(text, embedded.range.start, embedded.range.end), data, range, { embedded: { rootIndent: embedded.indent, indentUnit: detectIndentUnit(text) } })
     .filter((fix) => editable || fix.edits.length === 0);
 }

@@ -40,6 +40,8 @@ export const RULES: readonly RuleDescription[] = [
   { code: 'kafka-ssl-without-protocol', severity: 'warning', meaning: 'kafka.ssl.enabled without kafka.securityProtocol SSL/SASL_SSL: not TLS.', fix: 'Add securityProtocol: SSL (quick fix).' },
   { code: 'overridden-by-environment', severity: 'information', meaning: 'A compose environment variable overrides this key; rules check the effective value.', fix: 'None, or edit the compose file.' },
   { code: 'file-ignored-by-version', severity: 'warning', meaning: 'A user.yaml for a Milvus version that reads only milvus.yaml (2.3).', fix: 'Put the keys in milvus.yaml.' },
+  { code: 'config-not-mounted', severity: 'hint', meaning: 'The compose service does not mount this file where Milvus reads it (the shipped compose files mount none): Milvus uses the image\'s own milvus.yaml.', fix: 'Mount it (quick fix).' },
+  { code: 'path-outside-workspace', severity: 'hint', meaning: 'The path leads outside the workspace folders: not read in Restricted Mode, nor by the CLI without --allow-outside.', fix: 'Trust the workspace, or pass --allow-outside.' },
   { code: 'overridden-by-user-yaml', severity: 'information', meaning: 'user.yaml overrides this key.', fix: 'None.' },
   { code: 'k8s-key-outside-user-yaml', severity: 'warning', meaning: 'A Milvus TLS key in a Helm values file outside `extraConfigFiles.user.yaml` (at the root, as `--set` writes it, or under a component): no chart template passes it to Milvus.', fix: 'Move it into user.yaml (quick fix).' },
   { code: 'k8s-extra-config-not-mounted', severity: 'warning', meaning: 'An `extraConfigFiles` key other than `user.yaml`: rendered into the ConfigMap, never mounted.', fix: 'Rename it to user.yaml (quick fix).' },

@@ -12,9 +12,10 @@ export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 export type FixData =
   | { fix: 'set-value'; key: string; values: string[] }
   | { fix: 'rest-port'; httpPortKey: string; httpEnabledKey: string }
-  | { fix: 'add-key'; key: string; value: string; generate?: boolean }
+  /** `target`: where Generate Certificates should write (the folder behind the suggested container path). */
+  | { fix: 'add-key'; key: string; value: string; generate?: boolean; target?: { containerPath: string; hostPath?: string } }
   | { fix: 'move-block'; from: string[]; to: string[] }
-  | { fix: 'rename-key'; replacement: string; value?: string }
+  | { fix: 'rename-key'; replacement: string; value?: string; valueRange?: OffsetRange }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
   /** Mount `volume` (short syntax) into the service; the edit is made in the compose file. */
   | { fix: 'add-volume'; composeFile: string; service: string; volume: string }

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { LoadedFileCache } from '../../../src/core/deployment';
 import type { TestPki } from '../../helpers/testPki';
 import { createTestPki } from '../../helpers/testPki';
+import { fixesFor } from '../../../src/core/rules/fixes';
 import { check, codes, countingReads, docsCompose, textAt, withCompose } from './ruleHelpers';
 
 const MODE_2 = `common:
@@ -51,6 +52,11 @@ describe('certificate and key files behind compose volumes', () => {
     const finding = missing.find((candidate) => candidate.code === 'file-not-found');
     assert.match(finding?.message ?? '', /\/milvus\/tls\/root\.pem.*\.\/tls\/root\.pem/);
     assert.deepEqual(finding?.data, { fix: 'generate-certificates', containerPath: '/milvus/tls/root.pem', hostPath: '/ws/tls/root.pem' });
+    // The quick fix runs Generate Certificates on the folder that the container path comes from.
+    const [generate] = finding?.data ? fixesFor(MODE_2, finding.data, finding.range) : [];
+    assert.deepEqual(generate?.command, {
+      command: 'milvusTls.generateCertificates', title: 'Generate Certificates…', arguments: [{ containerPath: '/milvus/tls', outputFolder: '/ws/tls' }],
+    });
   });
 
   it('not mapped by any volume is a hint', async () => {

@@ -81,7 +81,10 @@ describe('required files', () => {
     const found = await check(text);
     assert.deepEqual(codes(found, 'warning'), ['required-path-missing', 'required-path-missing']);
     assert.deepEqual(found.filter((finding) => finding.code === 'required-path-missing').map((finding) => finding.data),
-      [{ fix: 'add-key', key: 'tls.serverPemPath', value: '/milvus/tls/server.pem', generate: true }, { fix: 'add-key', key: 'tls.serverKeyPath', value: '/milvus/tls/server.key', generate: true }]);
+      [
+        { fix: 'add-key', key: 'tls.serverPemPath', value: '/milvus/tls/server.pem', generate: true, target: { containerPath: '/milvus/tls/server.pem' } },
+        { fix: 'add-key', key: 'tls.serverKeyPath', value: '/milvus/tls/server.key', generate: true, target: { containerPath: '/milvus/tls/server.key' } },
+      ]);
     const hint = await only(text, 'ca-ignored-in-mode-1');
     assert.equal(textAt(text, hint), 'caPemPath');
   });
@@ -115,7 +118,7 @@ describe('structure', () => {
   it('tlsEnabled is obsolete', async () => {
     const text = 'common:\n  security:\n    tlsEnabled: true\n';
     const finding = await only(text, 'obsolete-key');
-    assert.deepEqual(finding.data, { fix: 'rename-key', replacement: 'tlsMode', value: '1' });
+    assert.deepEqual(finding.data && { ...finding.data, valueRange: undefined }, { fix: 'rename-key', replacement: 'tlsMode', value: '1', valueRange: undefined });
     assert.ok(!codes(await check(text)).includes('unknown-key'));
   });
   it('typos get a did-you-mean', async () => {

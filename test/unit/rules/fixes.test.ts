@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { TextEdit } from '../../../src/core/rules/fixes';
-import { fixesFor } from '../../../src/core/rules/fixes';
+import { composeFixesFor, fixesFor } from '../../../src/core/rules/fixes';
 import { lineContext } from '../../../src/core/rules/lookup';
-import { addVolumeEdits } from '../../../src/core/rules/composeFixes';
 import { check, codes, docsCompose, withCompose } from './ruleHelpers';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -21,7 +20,10 @@ async function fixed(text: string, code: string, which = 0): Promise<string> {
 describe('quick fixes', () => {
   it('sets tlsMode', async () => {
     const text = 'common:\n  security:\n    tlsMode: "1.0"\nproxy:\n  http:\n    enabled: false\n';
-    assert.equal(await fixed(text, 'tls-mode-not-integer'), 'common:\n  security:\n    tlsMode: 1\nproxy:\n  http:\n    enabled: false\n');
+    // The quotes stay (the engine keeps a value's style): "1" is an integer to Go's strconv.Atoi.
+    const result = await fixed(text, 'tls-mode-not-integer');
+    assert.equal(result, 'common:\n  security:\n    tlsMode: "1"\nproxy:\n  http:\n    enabled: false\n');
+    assert.ok(!codes(await check(result)).includes('tls-mode-not-integer'));
   });
 
   it('sets an empty proxy.http.port, or turns REST off', async () => {
@@ -71,10 +73,10 @@ describe('lineContext', () => {
 describe('compose fixes', () => {
   it('appends a volume in the list indentation, or adds the key', async () => {
     const compose = docsCompose();
-    const result = apply(compose, addVolumeEdits(compose, 'standalone', './certs:/certs:ro'));
+    const result = apply(compose, composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', volume: './certs:/certs:ro' }));
     assert.ok(result.endsWith('/milvus/configs/milvus.yaml\n      - ./certs:/certs:ro\n'));
     const bare = 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n';
-    assert.equal(apply(bare, addVolumeEdits(bare, 'standalone', './certs:/certs:ro')), 'services:\n  standalone:\n    volumes:\n      - ./certs:/certs:ro\n    image: milvusdb/milvus:v2.5.27\n');
+    assert.equal(apply(bare, composeFixesFor(bare, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', volume: './certs:/certs:ro' })), 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./certs:/certs:ro\n');
     // The new mount makes the path a workspace file.
     const config = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
     const before = await check(config, { ...withCompose(compose), files: {} });

@@ -59,7 +59,7 @@ export function composePortPublisher(service: ComposeService, compose: ComposeFi
       const port = service.ports.find((candidate) => candidate.targetPort === containerPort && candidate.protocol === 'tcp' && candidate.publishedPort !== undefined);
       if (!port?.publishedPort || compose.fileName === undefined) return undefined;
       const from = fromComposeLine(pathApi, root, compose.fileName, compose, port.range.start);
-      return { value: port.publishedPort, from: { ...from, text: `${from.text} (ports: ${port.raw})` } };
+      return { value: port.publishedPort, from: { ...from, text: `${from.text} (ports: ${port.raw.startsWith("{") ? port.raw : JSON.stringify(port.raw)})` } };
     },
     unpublishedNote: `the compose service "${service.name}" does not publish it`,
   };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { pickServerName } from '../../../../src/client/connection/serverName';
+import { pickServerName } from '../../../src/core/usecases';
 
 describe('default server name', () => {
   const docs = { dns: ['localhost', 'standalone', 'milvus-standalone'], ip: ['127.0.0.1', '::1'] };

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { produceCertificateSet } from '../../../src/client/generate/produceSet';
+import { generateAndWriteSet } from '../../../src/core/usecases';
 import { defaultCertificateSetOptions } from '../../../src/core/pki/defaults';
 import { CERTIFICATE_SET_FILES } from '../../../src/core/pki/types';
 
@@ -17,7 +17,7 @@ describe('producing a certificate set', () => {
 
   it('writes nothing when cancelled before it starts', async () => {
     const dir = join(root, 'cancelled-early');
-    assert.equal(await produceCertificateSet(options, dir, 'create', AbortSignal.abort()), undefined);
+    assert.equal(await generateAndWriteSet({ options, outputDir: dir, mode: 'create', signal: AbortSignal.abort() }), undefined);
     await assert.rejects(readdir(dir), { code: 'ENOENT' });
   });
 
@@ -25,10 +25,10 @@ describe('producing a certificate set', () => {
     const dir = join(root, 'cancelled-midway');
     const abort = new AbortController();
     const phases: string[] = [];
-    const result = produceCertificateSet(options, dir, 'create', abort.signal, (phase) => {
+    const result = generateAndWriteSet({ options, outputDir: dir, mode: 'create', signal: abort.signal, onPhase: (phase) => {
       phases.push(phase);
       abort.abort();
-    });
+    } });
     assert.equal(await result, undefined);
     assert.deepEqual(phases, ['creating ecdsa-p256 keys…']);
     await assert.rejects(readdir(dir), { code: 'ENOENT' });
@@ -36,14 +36,14 @@ describe('producing a certificate set', () => {
 
   it('creates the nine files, then reissues the leaves keeping the CA', async () => {
     const dir = join(root, 'tls');
-    const created = await produceCertificateSet(options, dir, 'create', new AbortController().signal);
-    assert.deepEqual(created?.map((path) => path.slice(dir.length + 1)), [...CERTIFICATE_SET_FILES]);
+    const created = await generateAndWriteSet({ options, outputDir: dir, mode: 'create' });
+    assert.deepEqual(created?.paths.map((path) => path.slice(dir.length + 1)), [...CERTIFICATE_SET_FILES]);
     const caBefore = await readFile(join(dir, 'ca.pem'), 'utf8');
     const caKeyBefore = await readFile(join(dir, 'ca.key'), 'utf8');
     const serverBefore = await readFile(join(dir, 'server.pem'), 'utf8');
 
-    const reissued = await produceCertificateSet(options, dir, 'reissue', new AbortController().signal);
-    assert.equal(reissued?.length, 7);
+    const reissued = await generateAndWriteSet({ options, outputDir: dir, mode: 'reissue' });
+    assert.equal(reissued?.paths.length, 7);
     assert.equal(await readFile(join(dir, 'ca.pem'), 'utf8'), caBefore);
     assert.equal(await readFile(join(dir, 'ca.key'), 'utf8'), caKeyBefore);
     assert.notEqual(await readFile(join(dir, 'server.pem'), 'utf8'), serverBefore);
@@ -52,7 +52,7 @@ describe('producing a certificate set', () => {
   it('refuses to replace files in create mode (the command asks first)', async () => {
     const dir = join(root, 'tls');
     const before = await readFile(join(dir, 'ca.pem'), 'utf8');
-    await assert.rejects(produceCertificateSet(options, dir, 'create', new AbortController().signal), { name: 'FilesExistError' });
+    await assert.rejects(generateAndWriteSet({ options, outputDir: dir, mode: 'create' }), { name: 'FilesExistError' });
     assert.equal(await readFile(join(dir, 'ca.pem'), 'utf8'), before);
   });
 });
