@@ -87,6 +87,7 @@ describe('language server containment (Restricted Mode)', () => {
       const trustedCodes = trusted.diagnostics.map((diagnostic) => String(diagnostic.code));
       assert.ok(!trustedCodes.includes('path-outside-workspace'), trustedCodes.join(', '));
       assert.match(JSON.stringify(trusted.hover), /Certificate/);
+      if (folder !== '/host') assert.ok(trusted.completion.some((item) => item.label.toString().endsWith('.pem')), 'trusted, the mounted folder is listed');
     });
   }
 
@@ -94,7 +95,7 @@ describe('language server containment (Restricted Mode)', () => {
     const harness = await startHarness(workspace, { trusted: true });
     try {
       const uri = await harness.open(join(workspace, 'milvus.yaml'), CONFIG('/host/dev').replace('/host/dev/server.pem', '/host/dev/zero'));
-      const messages = (await harness.diagnostics(uri)).map((diagnostic) => diagnostic.message);
+      const messages = (await harness.diagnostics(uri)).map((diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));
       assert.ok(messages.some((message) => /zero is not a regular file/.test(message)), messages.join('\n'));
     } finally {
       await harness.close();
