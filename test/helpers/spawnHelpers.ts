@@ -44,6 +44,12 @@ export function runCli(args: string[], options: SpawnOptions = {}): Promise<Proc
     { cwd: REPO_ROOT, ...options });
 }
 
+/** Runs `milvus-tls` from the sources with `dir` as the current folder (tsx loaded by path, so any folder works). */
+export function runCliIn(dir: string, args: string[], options: SpawnOptions = {}): Promise<ProcessResult> {
+  return runProcess(process.execPath, ['--import', join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
+    { ...options, cwd: dir });
+}
+
 /** A long-running peer whose output is searched as it arrives. */
 export interface Peer {
   child: ChildProcess;

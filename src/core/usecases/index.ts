@@ -23,3 +23,5 @@ export { checkWritableTarget, UnsafeTargetError } from './targetFiles';
 export { projectLabel, relativePosixPath } from './projectPaths';
 export { generateAndWriteSet, milvusNamesOf, readExistingCa, MissingCaFilesError } from './generateSet';
 export type { ExistingCa, GenerateSetRequest, SetWriteMode, WrittenSet } from './generateSet';
+export { planKubernetesEnableTlsChanges, planKubernetesDisableTlsChanges, secretKeysFor } from './kubernetesTls';
+export type { KubernetesTlsRequest, KubernetesTlsOutcome } from './kubernetesTls';

@@ -9,12 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { parseManifestFile, readSecretManifest, secretEntry } from '../../../src/core/kubernetes';
-import { REPO_ROOT, runProcess, type ProcessResult } from '../../helpers/spawnHelpers';
+import { runCliIn, runProcess, type ProcessResult } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
-
-function runCliIn(dir: string, args: string[]): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: dir });
-}
 
 function assertExit(result: ProcessResult, code: number): void {
   assert.equal(result.code, code, `exit ${String(result.code)}, expected ${code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);

@@ -8,6 +8,7 @@ import type { ManifestFile } from '../../kubernetes/manifestFile';
 import type { SecretManifest } from '../../kubernetes/secret';
 import { readSecretManifest } from '../../kubernetes/secret';
 import { readText, walkFiles } from '../../workspace';
+import { child, stringField } from '../../kubernetes/yamlNodes';
 import type { ResolveContext } from '../context';
 
 export interface IndexedManifest {
@@ -20,13 +21,15 @@ export interface IndexedManifest {
 export interface ManifestIndex {
   secrets: IndexedManifest[];
   configMaps: IndexedManifest[];
+  /** Secrets cert-manager Certificates in the workspace write (spec.secretName): their keys are tls.crt, tls.key, ca.crt. */
+  certificateSecrets: { file: string; secretName: string; namespace: string | undefined }[];
   /** True when the walk stopped at a limit: a Secret may exist that we did not see. */
   truncated: boolean;
 }
 
 const WALK = { maxDepth: 2, maxEntries: 2_000 } as const;
 /** Only files that could hold one are parsed. */
-const HOLDS_SECRET_OR_CONFIG_MAP = /^kind:\s*["']?(?:Secret|ConfigMap)["']?\s*$/m;
+const HOLDS_SECRET_OR_CONFIG_MAP = /^kind:\s*["']?(?:Secret|ConfigMap|Certificate)["']?\s*$/m;
 
 export function manifestsOf(file: string, manifest: ManifestFile): IndexedManifest[] {
   return manifest.documents.flatMap((doc) => {
@@ -35,19 +38,32 @@ export function manifestsOf(file: string, manifest: ManifestFile): IndexedManife
   });
 }
 
+/** cert-manager Certificates and the Secret each writes. */
+export function certificateSecretsOf(file: string, manifest: ManifestFile): ManifestIndex['certificateSecrets'] {
+  return manifest.documents.flatMap((doc) => {
+    if (doc.kind !== 'Certificate' || doc.apiVersion?.startsWith('cert-manager.io/') !== true) return [];
+    const secretName = stringField(child(doc.root, 'spec'), 'secretName');
+    return secretName !== undefined ? [{ file, secretName, namespace: doc.namespace }] : [];
+  });
+}
+
 export async function indexManifests(file: string, own: ManifestFile, context: ResolveContext): Promise<ManifestIndex> {
   const pathApi = context.fs.path;
   const found: IndexedManifest[] = manifestsOf(file, own);
+  const certificateSecrets = certificateSecretsOf(file, own);
   const walk = await walkFiles(context.fs, pathApi.dirname(file), (name) => /\.ya?ml$/i.test(name), WALK);
   for (const candidate of walk.files) {
     if (pathApi.resolve(candidate) === pathApi.resolve(file)) continue;
     const read = await readText(context.fs, candidate);
     if (read.text === undefined || !HOLDS_SECRET_OR_CONFIG_MAP.test(read.text)) continue;
-    found.push(...manifestsOf(candidate, context.parsed.manifest(candidate, read.text)));
+    const parsed = context.parsed.manifest(candidate, read.text);
+    found.push(...manifestsOf(candidate, parsed));
+    certificateSecrets.push(...certificateSecretsOf(candidate, parsed));
   }
   return {
     secrets: found.filter((entry) => entry.manifest.kind === 'Secret'),
     configMaps: found.filter((entry) => entry.manifest.kind === 'ConfigMap'),
+    certificateSecrets,
     truncated: walk.truncated,
   };
 }
