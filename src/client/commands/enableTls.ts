@@ -16,6 +16,9 @@ import { offerFollowUp } from '../tlsConfig/messages';
 import { findCertificateFolders, relativeLabel, type CertificateFolder } from '../tlsConfig/projectFiles';
 import { ensureTrustedWorkspace, pickWorkspaceFolder } from '../workspace';
 import { workspaceContext } from '../workspaceFileSystem';
+import type { Deployment } from '../../core/deployment';
+import { DEFAULT_SECRET_NAME, generationTargetOf } from '../../core/deployment';
+import { validateSecretName } from '../generate/kubernetesTarget';
 
 const TITLE = 'Enable TLS';
 const GENERATE = 'Generate Certificates';
@@ -35,15 +38,23 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     if (!folder) return;
     const mode = given.mode ?? await pickTlsMode(TITLE);
     if (!mode) return;
-    const certs = given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
-    if (!certs) return;
     const context = workspaceContext();
     const selection = await pickDeployment(folder, context, TITLE, log, 'enable TLS');
     if (!selection) return;
+    // Kubernetes: the certificates are a Secret the pods mount, named here; compose: a folder of files.
+    const kubernetes = selection.chosen?.kind === 'kubernetes' ? selection.chosen : undefined;
+    const secretName = kubernetes ? await askSecretName(kubernetes) : undefined;
+    if (kubernetes && secretName === undefined) return;
+    const certs = kubernetes ? folder.uri
+      : given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
+    if (!certs) return;
 
     let outcome: EnableTlsOutcome;
     try {
-      outcome = await planEnableTlsChanges({ root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen }, context);
+      outcome = await planEnableTlsChanges({
+        root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen,
+        ...(secretName !== undefined ? { secretName } : {}),
+      }, context);
     } catch (error) {
       if (!(error instanceof EditPlanError || error instanceof UnsafeTargetError)) throw error;
       log.warn(`enable TLS: ${error.message}; nothing changed`);
@@ -69,6 +80,17 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
       + `Restart Milvus (docker compose up -d) to apply it.${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
     await offerFollowUp(ctx, message, warnings.length > 0);
   };
+}
+
+/** The Secret with the certificates: the one the deployment mounts, else milvus-tls; undefined when cancelled. */
+async function askSecretName(deployment: Deployment): Promise<string | undefined> {
+  const value = generationTargetOf(deployment)?.secretName ?? DEFAULT_SECRET_NAME;
+  const answer = await vscode.window.showInputBox({
+    title: `${TITLE}: Secret`,
+    prompt: `The Secret with the server certificate, its key and the CA, mounted into the Milvus pods of ${deployment.label} (Generate Certificates… writes one)`,
+    value, ignoreFocusOut: true, validateInput: validateSecretName,
+  });
+  return answer?.trim();
 }
 
 /** A folder with the files the mode needs; when there is none, offers to generate a set first. */
