@@ -10,6 +10,7 @@ import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteS
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type KeyType, type SetFile } from '../core/pki/types';
 import { kubernetesTargetFor } from './kubernetesTarget';
+import { runCertManager } from './certManager';
 import type { KubernetesGenerationTarget } from '../core/deployment';
 import { targetServerSans } from '../core/deployment';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
@@ -50,6 +51,13 @@ Options:
                        names clients dial in the cluster (<release>-milvus, .<ns>, .<ns>.svc,
                        .<ns>.svc.cluster.local), localhost for kubectl port-forward, internaltls.sni
                        and the ingress hosts of a values file or Milvus resource in this folder.
+  --cert-manager       write DIR/cert-manager.yaml instead of certificate files: a CA Issuer over the
+                       CA in DIR (ca.pem, ca.key; else a selfSigned Issuer signing a new CA), a server
+                       Certificate for the names above into the Secret --k8s-secret NAME (default: the
+                       one the deployment here mounts, else milvus-tls), and with --mode 2 a client
+                       Certificate. cert-manager writes tls.crt, tls.key and ca.crt into that Secret.
+  --self-signed        with --cert-manager: a selfSigned → CA chain even when DIR holds a CA
+  --mode 1|2           with --cert-manager: 2 adds the client Certificate (mutual TLS)
   --release R          Helm release name for those names (default: a Milvus resource's name here, else my-release)
   --namespace NS       namespace for those names and of the Secret (default: the resource's, else default)
   --help               show this help
@@ -65,6 +73,7 @@ const OPTIONS = {
   org: { type: 'string' }, 'org-unit': { type: 'string' },
   'reuse-ca': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
   'k8s-secret': { type: 'string' }, release: { type: 'string' }, namespace: { type: 'string' },
+  'cert-manager': { type: 'boolean' }, 'self-signed': { type: 'boolean' }, mode: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -201,7 +210,10 @@ async function run(args: string[]): Promise<number> {
   if (reuseCa && (values['ca-cn'] !== undefined || values['ca-days'] !== undefined)) {
     throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
   }
-  const kubernetes = await kubernetesTargetFor(values);
+  const certManager = values['cert-manager'] === true;
+  if (!certManager && (values['self-signed'] !== undefined || values.mode !== undefined)) throw new UsageError('--self-signed and --mode go with --cert-manager');
+  const kubernetes = await kubernetesTargetFor(values, process.cwd(), certManager);
+  if (certManager && kubernetes) return runCertManager(values, kubernetes, parseKeyType(values.key), values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined);
   const context = cliContext({ dir: process.cwd() });
   const options = buildOptions(values, milvusNamesOf((await discoverDeployments(process.cwd(), context)).deployments), kubernetes?.target);
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');

@@ -2,7 +2,7 @@
 // server certificate covers (from a values file or Milvus resource in the current folder, else the
 // release and namespace given), and the Secret manifest written with the set.
 import type { KubernetesGenerationTarget } from '../core/deployment';
-import { discoverDeployments, generationTargetOf, kubernetesTarget } from '../core/deployment';
+import { DEFAULT_SECRET_NAME, discoverDeployments, generationTargetOf, kubernetesTarget } from '../core/deployment';
 import { DEFAULT_RELEASE, isDnsLabel, isDnsSubdomain } from '../core/kubernetes';
 import { UsageError } from './exitCodes';
 import { cliContext } from './workspace';
@@ -24,18 +24,23 @@ function checkName(value: string | undefined, flag: string, valid: (name: string
   if (value !== undefined && !valid(value)) throw new UsageError(`${flag} '${value}' is not a valid ${what} (lower-case letters, digits and '-', starting and ending with a letter or digit)`);
 }
 
-export async function kubernetesTargetFor(values: KubernetesFlags, dir = process.cwd()): Promise<KubernetesSecretRequest | undefined> {
-  const secretName = values['k8s-secret'];
-  if (secretName === undefined) {
-    if (values.release !== undefined || values.namespace !== undefined) throw new UsageError('--release and --namespace go with --k8s-secret NAME');
+/**
+ * The target of --k8s-secret (undefined without it), or of --cert-manager (`always`: the Secret name
+ * then defaults to the one the folder's deployment mounts, else milvus-tls).
+ */
+export async function kubernetesTargetFor(values: KubernetesFlags, dir = process.cwd(), always = false): Promise<KubernetesSecretRequest | undefined> {
+  const given = values['k8s-secret'];
+  if (given === undefined && !always) {
+    if (values.release !== undefined || values.namespace !== undefined) throw new UsageError('--release and --namespace go with --k8s-secret NAME or --cert-manager');
     return undefined;
   }
-  checkName(secretName, '--k8s-secret', isDnsSubdomain, 'Secret name');
+  checkName(given, '--k8s-secret', isDnsSubdomain, 'Secret name');
   checkName(values.release, '--release', isDnsLabel, 'release name');
   checkName(values.namespace, '--namespace', isDnsLabel, 'namespace');
   const names = { ...(values.release !== undefined ? { release: values.release } : {}), ...(values.namespace !== undefined ? { namespace: values.namespace } : {}) };
   const found = (await discoverDeployments(dir, cliContext({ dir }), 0, names)).deployments.find((deployment) => deployment.kind === 'kubernetes');
   const fromFolder = found ? generationTargetOf(found) : undefined;
+  const secretName = given ?? fromFolder?.secretName ?? DEFAULT_SECRET_NAME;
   const target = fromFolder
     ? { ...fromFolder, secretName }
     : kubernetesTarget({ flavour: 'helm', release: values.release ?? DEFAULT_RELEASE, ...(values.namespace !== undefined ? { namespace: values.namespace } : {}), secretName });

@@ -50,6 +50,7 @@ export const Commands = {
   testConnection: 'milvusTls.testConnection',
   setConnectionCredentials: 'milvusTls.setConnectionCredentials',
   copyConnectionSnippet: 'milvusTls.copyConnectionSnippet',
+  generateCertManagerResources: 'milvusTls.generateCertManagerResources',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -74,6 +75,8 @@ export interface EnableTlsArguments {
   /** The folder just written by Generate Certificates. */
   certsDir?: string;
   mode?: 1 | 2;
+  /** Kubernetes: the Secret just described (cert-manager resources), so Enable TLS need not ask. */
+  secretName?: string;
 }
 
 export interface CommandArguments {

@@ -25,8 +25,11 @@ const GENERATE = 'Generate Certificates';
 
 function argumentsOf(args: unknown): EnableTlsArguments {
   if (typeof args !== 'object' || args === null) return {};
-  const { certsDir, mode } = args as Record<string, unknown>;
-  return { ...(typeof certsDir === 'string' ? { certsDir } : {}), ...(mode === 1 || mode === 2 ? { mode } : {}) };
+  const { certsDir, mode, secretName } = args as Record<string, unknown>;
+  return {
+    ...(typeof certsDir === 'string' ? { certsDir } : {}), ...(mode === 1 || mode === 2 ? { mode } : {}),
+    ...(typeof secretName === 'string' ? { secretName } : {}),
+  };
 }
 
 export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) => Promise<void> {
@@ -43,7 +46,7 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     if (!selection) return;
     // Kubernetes: the certificates are a Secret the pods mount, named here; compose: a folder of files.
     const kubernetes = selection.chosen?.kind === 'kubernetes' ? selection.chosen : undefined;
-    const secretName = kubernetes ? await askSecretName(kubernetes) : undefined;
+    const secretName = kubernetes ? given.secretName ?? await askSecretName(kubernetes) : undefined;
     if (kubernetes && secretName === undefined) return;
     const certs = kubernetes ? folder.uri
       : given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;

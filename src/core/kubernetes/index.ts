@@ -22,3 +22,5 @@ export { serviceDnsNames, isDnsLabel, isDnsSubdomain, DEFAULT_NAMESPACE, DEFAULT
 export type { NodeRef } from './yamlNodes';
 export type { SecretManifestInput } from './secretManifest';
 export { secretManifestText, secretManifestFile, secretManifestFileName, withSecretManifest, SECRET_SET_FILES } from './secretManifest';
+export type { CertManagerInput, CertManagerManifest } from './certManager';
+export { certManagerManifest } from './certManager';

@@ -25,3 +25,5 @@ export { generateAndWriteSet, milvusNamesOf, readExistingCa, MissingCaFilesError
 export type { ExistingCa, GenerateSetRequest, SetWriteMode, WrittenSet } from './generateSet';
 export { planKubernetesEnableTlsChanges, planKubernetesDisableTlsChanges, secretKeysFor } from './kubernetesTls';
 export type { KubernetesTlsRequest, KubernetesTlsOutcome } from './kubernetesTls';
+export { writeCertManagerResources, CERT_MANAGER_FILE } from './certManager';
+export type { CertManagerRequest, CertManagerOutcome } from './certManager';
