@@ -50,7 +50,7 @@ export class MilvusLanguageServer {
       const document = this.documents.get(pathToUri(filePath));
       return document ? { text: document.getText(), version: document.version } : undefined;
     }, configGlobs);
-    if (!this.capabilities.textDocument?.diagnostic) {
+    if (pushesDiagnostics(this.capabilities)) {
       this.pusher = new DiagnosticsPusher(
         async (uri) => {
           const diagnostics = await this.diagnosticsFor(uri);
@@ -213,6 +213,11 @@ export class MilvusLanguageServer {
     this.pusher?.dispose();
     this.settings.clear();
   }
+}
+
+/** Clients that cannot pull diagnostics (no textDocument.diagnostic capability) get them pushed; the others never do. */
+export function pushesDiagnostics(capabilities: ClientCapabilities): boolean {
+  return !capabilities.textDocument?.diagnostic;
 }
 
 function emptyReport(): DocumentDiagnosticReport {

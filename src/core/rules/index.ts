@@ -24,7 +24,7 @@ export { buildContext, entryInDocument, DocumentNotInDeploymentError } from './c
 export type { PathReference } from './pathReferences';
 export { activePathReferences, documentPathReferences, displayHostPath } from './pathReferences';
 export { RULES } from './ruleTable';
-export type { RuleDescription } from './ruleTable';
+export type { RuleCode, RuleDescription } from './ruleTable';
 
 export interface Analysis {
   context: RuleContext;

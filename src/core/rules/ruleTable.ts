@@ -1,4 +1,7 @@
-/** Every code the rules report (inspection codes aside), for the README table and the CLI's --list. */
+/**
+ * Every code the rules report (inspection codes aside), with what it means and how to fix it: the
+ * README's table, and the type of a finding's code (RuleCode), so a code used nowhere here does not compile.
+ */
 import type { RuleSeverity } from './types';
 
 export interface RuleDescription {
@@ -8,8 +11,10 @@ export interface RuleDescription {
   fix: string;
 }
 
-export const RULES: readonly RuleDescription[] = [
+export const RULES = [
   { code: 'yaml-syntax', severity: 'error', meaning: 'The YAML does not parse: Milvus does not start.', fix: 'Fix the syntax.' },
+  { code: 'yaml-not-a-mapping', severity: 'error', meaning: 'The file is a list or a scalar, not a mapping of keys: Milvus does not start.', fix: 'Write keys at the top level.' },
+  { code: 'yaml-warning', severity: 'warning', meaning: 'The YAML parser warns (e.g. an unusual tag): Milvus may read it differently than it looks.', fix: 'As the message says.' },
   { code: 'duplicate-key', severity: 'warning', meaning: 'A key appears twice in one mapping; Milvus keeps the last and drops this one (a repeated block replaces the first entirely).', fix: 'Merge the two.' },
   { code: 'equivalent-key', severity: 'warning', meaning: 'Two spellings of one key (`tlsMode`, `TLSMode`); which one Milvus uses is random.', fix: 'Keep one.' },
   { code: 'tls-mode-not-integer', severity: 'error', meaning: 'tlsMode is not an integer to Go (`"1.0"`, `true`): Milvus silently uses 0, TLS off.', fix: 'Set 0, 1 or 2 (quick fix).' },
@@ -58,4 +63,7 @@ export const RULES: readonly RuleDescription[] = [
   { code: 'k8s-san-missing', severity: 'warning/information', meaning: 'The server certificate does not cover the Service names (`<release>-milvus`, `.<ns>`, `.<ns>.svc`, `.<ns>.svc.cluster.local`) or the ingress hosts; information only while the Helm release name is assumed.', fix: 'Reissue with those names (Generate Certificates…).' },
   { code: 'k8s-ingress-grpc-backend', severity: 'error', meaning: 'ingress-nginx `backend-protocol: GRPC` (the chart default) in front of a TLS Milvus: cleartext to a TLS port, 502.', fix: 'Use GRPCS (quick fix).' },
   { code: 'k8s-attu-http', severity: 'warning', meaning: 'The chart\'s Attu dials `http://<release>-milvus:19530`, which a TLS Milvus refuses.', fix: 'Run Attu with TLS yourself, or turn it off.' },
-];
+] as const satisfies readonly RuleDescription[];
+
+/** The code of a rule finding; inspection findings (certificate lint, read errors) bring their own codes. */
+export type RuleCode = (typeof RULES)[number]['code'];
