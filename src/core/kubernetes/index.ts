@@ -24,3 +24,5 @@ export type { SecretManifestInput } from './secretManifest';
 export { secretManifestText, secretManifestFile, secretManifestFileName, withSecretManifest, SECRET_SET_FILES } from './secretManifest';
 export type { CertManagerInput, CertManagerManifest } from './certManager';
 export { certManagerManifest } from './certManager';
+export type { ManifestEntryPath, ManifestCertificateEntry } from './manifestCertificates';
+export { manifestEntryPath, parseManifestEntryPath, manifestCertificateEntries, manifestEntryBytes, mayHoldSecret } from './manifestCertificates';
