@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_GLOBS } from '../shared/protocol';
 import { isComposeFileName } from '../core/compose';
 import type { KubernetesNames, LoadedFile, ResolveContext } from '../core/deployment';
-import { deploymentForConfigFile, kubernetesDeployments, recogniseFile, rootOf } from '../core/deployment';
+import { deploymentForConfigFile, isMountedConfigFile, kubernetesDeployments, recogniseFile, rootOf } from '../core/deployment';
 import { roleHintFromFileName } from '../core/inspect';
 import type { Analysis, RuleFinding } from '../core/rules';
 import { analyseMilvusConfig } from '../core/rules';
@@ -83,7 +83,8 @@ export class Analyses {
       const result = analyseKubernetesFile({ fileName, text, recognised, deployments, root, pathApi: context.fs.path, cache: context.cache, clientCertificates, ...warn });
       return { findings: result.findings, analyses: result.analyses, context };
     }
-    if (!selected) return undefined;
+    // A YAML file the compose project mounts as Milvus's config is one, whatever its name.
+    if (!selected && !(await isMountedConfigFile(fileName, this.files.roots, context))) return undefined;
     const deployment = await deploymentForConfigFile(fileName, this.files.roots, context);
     const analysis = analyseMilvusConfig({ deployment, fileName, text, clientCertificates, cache: context.cache, ...warn });
     return { findings: analysis.findings, analyses: [analysis], context };

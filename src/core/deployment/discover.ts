@@ -59,6 +59,12 @@ function serviceMounting(project: ComposeProject, services: ComposeService[], fi
     .some((mount) => mount.containerPath.startsWith('/milvus/configs/')));
 }
 
+/** Whether a compose project above the file mounts it into a Milvus service's /milvus/configs, whatever its name. */
+export async function isMountedConfigFile(file: string, roots: readonly string[], context: ResolveContext): Promise<boolean> {
+  const project = await composeProjectAbove(file, rootOf(context.fs.path, file, roots), context);
+  return project !== undefined && serviceMounting(project, findMilvusServices(project.compose), file) !== undefined;
+}
+
 /**
  * The services clients talk to: standalone, or the proxy of a cluster. A cluster's other components
  * (query nodes, coordinators) share its config but are not what Test Connection dials.

@@ -13,7 +13,7 @@ export type { ComposeFacts, ComposeDeploymentRequest } from './compose/composeDe
 export { composeFileIn, loadComposeProject } from './compose/composeProject';
 export type { ComposeProject } from './compose/composeProject';
 export { configOnlyDeployment } from './configOnly';
-export { deploymentForConfigFile, deploymentsForFile, discoverDeployments, composeProjectAbove, foldersUpTo, rootOf, DeploymentError } from './discover';
+export { deploymentForConfigFile, deploymentsForFile, isMountedConfigFile, discoverDeployments, composeProjectAbove, foldersUpTo, rootOf, DeploymentError } from './discover';
 export type { Discovery } from './discover';
 export { listMountedFolders } from './listings';
 export { DEFAULT_GRPC_PORT } from './endpoints';

@@ -77,7 +77,7 @@ describe('the Kubernetes deployment kind', () => {
     assert.equal(deployment.kubernetes?.serviceName, 'my-release-milvus');
     assert.equal(deployment.kubernetes?.namesAssumed, true);
     assert.equal(`${deployment.grpc.host.value}:${deployment.grpc.port.value}`, 'localhost:19530');
-    assert.match(deployment.grpc.port.from.text, /kubectl port-forward svc\/my-release-milvus 19530:19530/);
+    assert.match(deployment.grpc.port.from.text, /^kubectl port-forward deploy\/my-release-milvus-proxy 19530:19530 \(start it first/);
   });
 
   it('the docs recipe: user.yaml from the block, paths into the Secret manifest beside it', async () => {

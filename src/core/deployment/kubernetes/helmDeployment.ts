@@ -20,7 +20,7 @@ import { fromDefault, fromFile } from '../provenance';
 import type { Deployment, DeploymentConfigFile, Traced } from '../types';
 import { dialNamesOf, embeddedConfigFile, environmentOf } from './embeddedConfig';
 import type { KubernetesFacts, KubernetesNames } from './kubernetesFacts';
-import { lineProvenance, podMountTable, portForwardPublisher } from './kubernetesMounts';
+import { lineProvenance, podMountTable, portForwardPublisher, withPortForward } from './kubernetesMounts';
 import type { ManifestIndex } from './manifestIndex';
 import { findManifest, indexManifests } from './manifestIndex';
 
@@ -105,13 +105,14 @@ export async function helmDeployment(request: HelmDeploymentRequest, context: Re
     configFiles: [imageConfigFile(), ...(user.file ? [user.file] : [])],
     environment,
     mounts,
-    publisher: portForwardPublisher(`svc/${serviceName}`),
+    publisher: portForwardPublisher(namespace.value, `${serviceName}-${component}`),
     hostPathsAreLocal: false,
     notes,
   }, context);
   const ingressHosts = values.ingress.enabled
     ? values.ingress.hosts.map((host) => ({ host: host.host, why: `an ingress host (${lineProvenance(pathApi, root, file, manifest, host.range?.start).text})` }))
     : [];
+  withPortForward(deployment, namespace.value, `${serviceName}-${component}`);
   deployment.kubernetes = {
     flavour: 'helm', file, manifest, values, release, namespace,
     namesAssumed: request.names?.release === undefined,

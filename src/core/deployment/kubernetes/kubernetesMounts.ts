@@ -12,7 +12,7 @@ import { locateInPod } from '../../kubernetes/volumes';
 import type { PathApi } from '../../workspace';
 import type { PortPublisher } from '../endpoints';
 import { fromFile } from '../provenance';
-import type { MountInfo, MountTable, PathLocation, Provenance, Traced } from '../types';
+import type { Deployment, MountInfo, MountTable, PathLocation, Provenance, Traced } from '../types';
 import type { ManifestIndex } from './manifestIndex';
 import { findManifest } from './manifestIndex';
 
@@ -81,13 +81,26 @@ export function podMountTable(files: PodFiles): MountTable {
 
 /**
  * Clients outside the cluster reach Milvus through `kubectl port-forward`, which listens on
- * localhost with the same port: what the connection test and snippets dial by default.
+ * localhost with the same port: what the connection test and snippets dial by default. The
+ * Deployment is forwarded, not the Service: the chart's Service does not expose the REST port.
  */
-export function portForwardPublisher(target: string): PortPublisher {
+export function portForwardPublisher(namespace: string, deploymentName: string): PortPublisher {
   return {
     publishedPort(containerPort): Traced<number> {
-      return { value: containerPort, from: { kind: 'derived', text: `kubectl port-forward ${target} ${containerPort}:${containerPort}` } };
+      return { value: containerPort, from: { kind: 'derived', text: portForwardCommand(namespace, deploymentName, [containerPort]) } };
     },
     unpublishedNote: '',
   };
+}
+
+export function portForwardCommand(namespace: string, deploymentName: string, ports: readonly number[]): string {
+  return `kubectl port-forward${namespace === 'default' ? '' : ` -n ${namespace}`} deploy/${deploymentName} ${ports.map((port) => `${port}:${port}`).join(' ')}`;
+}
+
+/** One command forwards both ports: say so on each, so the report tells the user what to start. */
+export function withPortForward(deployment: Deployment, namespace: string, deploymentName: string): void {
+  const ports = [deployment.grpc.port.value, ...(deployment.rest ? [deployment.rest.port.value] : [])];
+  const from = { kind: 'derived' as const, text: `${portForwardCommand(namespace, deploymentName, ports)} (start it first; nothing here talks to the cluster)` };
+  deployment.grpc = { ...deployment.grpc, port: { ...deployment.grpc.port, from } };
+  if (deployment.rest) deployment.rest = { ...deployment.rest, port: { ...deployment.rest.port, from } };
 }

@@ -18,7 +18,7 @@ import type { Deployment, Traced } from '../types';
 import { dialNamesOf, embeddedConfigFile, environmentOf } from './embeddedConfig';
 import { imageConfigFile } from './helmDeployment';
 import type { KubernetesNames } from './kubernetesFacts';
-import { lineProvenance, podMountTable, portForwardPublisher } from './kubernetesMounts';
+import { lineProvenance, podMountTable, portForwardPublisher, withPortForward } from './kubernetesMounts';
 import { indexManifests } from './manifestIndex';
 
 export interface OperatorDeploymentRequest {
@@ -71,11 +71,12 @@ export async function operatorDeployment(request: OperatorDeploymentRequest, con
     configFiles,
     environment,
     mounts: podMountTable({ pod: servingPod, file, manifest, root, pathApi, index, namespace: namespace.value }),
-    publisher: portForwardPublisher(`svc/${serviceName}`),
+    publisher: portForwardPublisher(namespace.value, `${resource.name}-milvus-${resource.servingName}`),
     hostPathsAreLocal: false,
     notes: [],
   }, context);
   const ingressHosts = resource.ingress.hosts.map((host) => ({ host: host.host, why: `an ingress host (${lineProvenance(pathApi, root, file, manifest, host.range?.start).text})` }));
+  withPortForward(deployment, namespace.value, `${resource.name}-milvus-${resource.servingName}`);
   deployment.kubernetes = {
     flavour: 'operator', file, manifest, resource, release, namespace,
     namesAssumed: false,
