@@ -67,10 +67,10 @@ function clickTarget(path: string, line: number | undefined, options: TreeOption
   return entry ? { file: entry.file, line: options.manifestLine?.(path) } : { file: path, line };
 }
 
-/** `Secret certs · server.pem in secrets.yaml` for an object inside a Secret manifest. */
+/** `Secret certs/server.pem` for an object inside a Secret manifest (short: the view is narrow). */
 function manifestNote(path: string): string | undefined {
   const entry = parseManifestEntryPath(path);
-  return entry ? `Secret ${entry.secret}, key ${entry.key}, in ${basename(entry.file)}` : undefined;
+  return entry ? `Secret ${entry.secret}/${entry.key}` : undefined;
 }
 
 const RENEWABLE_ROLES = new Set(['server', 'client']);
@@ -142,7 +142,7 @@ class TreeBuilder {
       kind: 'certificate', id, parentId, childIds: [],
       label: certificateLabel(cert),
       // Copies of one certificate (ca.pem and a chain.pem) would look identical: name the file (or the Secret key).
-      description: inManifest !== undefined ? `${describeValidity(cert, now)} · ${inManifest}`
+      description: inManifest !== undefined ? `${inManifest} · ${describeValidity(cert, now)}`
         : this.duplicateLabels.has(certificateLabel(cert)) ? `${describeValidity(cert, now)} · ${basename(cert.file)}` : describeValidity(cert, now),
       tooltip: certificateTooltip(cert, workspaceContext(this.inspection, cert), now),
       icon: certificateIcon(state, cert.role === 'ca'),
@@ -164,7 +164,7 @@ class TreeBuilder {
     this.add({
       kind: 'key', id, parentId, childIds: [],
       label: basename(key.file),
-      description: `${what}, ${summary}${inManifest !== undefined ? ` · ${inManifest}` : ''}`,
+      description: inManifest !== undefined ? `${inManifest} · ${what}, ${summary}` : `${what}, ${summary}`,
       tooltip: [`**${escapeMarkdown(basename(key.file))}**`, '', escapeMarkdown(`${key.file} (${key.label}, ${summary})`), '', ...findings].join('\n'),
       icon: parentId === 'group:orphan-keys' ? ORPHAN_KEYS_ICON : KEY_ICON,
       contextValue: 'key file', collapse: 'none', file: target.file, line: target.line,

@@ -78,9 +78,12 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     const counts = changes.filter(hasChanges)
       .map((change) => `${change.label} ${Array.isArray(change.edits) ? `(${change.edits.length} ${change.edits.length === 1 ? 'edit' : 'edits'})` : '(created)'}`);
     const warnings = summary.filter((line) => line.startsWith('warning:'));
-    const noCompose = outcome.composePath !== undefined ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
+    const noCompose = outcome.composePath !== undefined || kubernetes ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
+    const apply = outcome.applyHint !== undefined
+      ? `The Secret "${secretName ?? ''}" is mounted at ${plan.certsContainerDir}. Apply it with ${outcome.applyHint}; Milvus reads certificates at start-up, so its pods restart with them.`
+      : 'Restart Milvus (docker compose up -d) to apply it.';
     const message = `TLS enabled (tlsMode ${mode}): ${counts.join(', ')}. REST is on port ${plan.httpPort}. `
-      + `Restart Milvus (docker compose up -d) to apply it.${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
+      + `${apply}${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
     await offerFollowUp(ctx, message, warnings.length > 0);
   };
 }

@@ -2,6 +2,8 @@
 // on the deployment's kind): one edit set that keeps every comment, a second run that changes
 // nothing, a Milvus resource the CRD's schema accepts, and a result our own diagnostics pass.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { Deployment } from '../../../src/core/deployment';
@@ -15,6 +17,7 @@ import { memoryFileSystem } from '../../../src/core/workspace';
 import { analyseFile, codesAndLines } from './checkHelpers';
 import { CHART_VALUES, k8sFile, OPERATOR_DEFAULT_SAMPLES } from './corpus';
 import { milvusCrdValidator } from './crdSchema';
+import { REPO_ROOT } from '../compose/shippedFiles';
 
 const W = '/ws';
 const FILE = `${W}/deploy.yaml`;
@@ -67,6 +70,7 @@ describe('Enable / Disable TLS for Kubernetes', () => {
   });
 
   const subjects: [string, string][] = [
+    ...['examples/milvus-helm/values.yaml', 'examples/milvus-operator/milvus.yaml'].map((file): [string, string] => [file, readFileSync(path.join(REPO_ROOT, file), 'utf8')]),
     ...CHART_VALUES.map((file): [string, string] => [file, k8sFile(file)]),
     ...OPERATOR_DEFAULT_SAMPLES.map((file): [string, string] => [file, k8sFile(file)]),
     ...Object.entries(HOSTILE_VALUES),

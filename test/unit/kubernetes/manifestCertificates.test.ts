@@ -42,13 +42,13 @@ describe('certificates inside Secret manifests', () => {
     const lines = new Map(entries.map((entry) => [entry.input.path, entry.line]));
     const tree = buildCertificateTree(inspection, { now: new Date(), warnDaysFor: () => 30, manifestLine: (path) => lines.get(path) });
     const nodes = [...tree.nodes.values()];
-    const server = nodes.find((node) => node.kind === 'certificate' && node.file === '/w/k8s/secrets.yaml' && /milvus-tls, key server\.pem/.test(node.description ?? ''));
+    const server = nodes.find((node) => node.kind === 'certificate' && node.file === '/w/k8s/secrets.yaml' && /^Secret milvus-tls\/server\.pem · /.test(node.description ?? ''));
     assert.ok(server, JSON.stringify(nodes.map((node) => [node.label, node.description, node.file])));
     assert.equal(server.kind === 'certificate' ? server.renewFrom : 'x', undefined);
     assert.match(manifest.split('\n')[server.line ?? 0] ?? '', /^ {2}server\.pem: /);
     const ca = nodes.find((node) => node.id === server.parentId);
-    assert.match(ca?.description ?? '', /Secret ca, key ca\.pem/, 'the CA in the other Secret issued it');
-    assert.ok(nodes.some((node) => node.kind === 'key' && node.parentId === server.id && /Secret milvus-tls, key server\.key/.test(node.description ?? '')));
+    assert.match(ca?.description ?? '', /^Secret ca\/ca\.pem/, 'the CA in the other Secret issued it');
+    assert.ok(nodes.some((node) => node.kind === 'key' && node.parentId === server.id && /^Secret milvus-tls\/server\.key · private key/.test(node.description ?? '')));
   });
 
   it('in the status bar, and in milvus-tls inspect', () => {
