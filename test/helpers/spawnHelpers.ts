@@ -44,10 +44,10 @@ export function runCli(args: string[], options: SpawnOptions = {}): Promise<Proc
     { cwd: REPO_ROOT, ...options });
 }
 
-/** Runs `milvus-tls` from the sources with `dir` as the current folder (tsx loaded by path, so any folder works). */
-export function runCliIn(dir: string, args: string[], options: SpawnOptions = {}): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
-    { ...options, cwd: dir });
+/** Runs `milvus-tls` from the TypeScript sources in `cwd` (tsx loaded by file URL, so any folder works). */
+export function runCliIn(cwd: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<ProcessResult> {
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return runProcess(process.execPath, ['--import', tsx, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { timeoutMs: 60_000, ...options, cwd });
 }
 
 /** A long-running peer whose output is searched as it arrives. */

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { OffsetRange, SourceProblem } from '../config/yamlSource';
-import { getEntry, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, resolveAlias, scalarText } from '../config/yamlSource';
+import type { MapEntry } from '../config/yamlSource';
+import { getEntry, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, scalarText, seqItems } from '../config/yamlSource';
 import type { MilvusVersion } from './imageVersion';
 import { isMilvusImage, milvusImageVersion } from './imageVersion';
 import type { ComposeVariables } from './interpolation';
@@ -122,7 +123,10 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
     return undefined;
   }
   const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [] };
-  const field = (key: string) => getEntry(node, key, document);
+  // Read once: each read expands the service's merges (`<<: *defaults`) again.
+  const fields = new Map<string, MapEntry>();
+  for (const entry of mapEntries(node, document)) fields.set(entry.key, entry);
+  const field = (key: string): MapEntry | undefined => fields.get(key);
 
   const containerName = scalarText(field('container_name')?.value);
   if (containerName !== undefined) service.containerName = interpolate(containerName, variables).value;
@@ -153,8 +157,7 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
 
   const envFileValue = field('env_file')?.value;
   if (isSeq(envFileValue)) {
-    for (const item of envFileValue.items) {
-      const resolved = resolveAlias(item, document);
+    for (const resolved of seqItems(envFileValue, document)) {
       const text = isMap(resolved) ? scalarText(getEntry(resolved, 'path', document)?.value) : scalarText(resolved);
       if (text !== undefined) service.envFiles.push(interpolate(text, variables).value);
     }
@@ -168,20 +171,15 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
     const range = rangeOfNode(volumesEntry.value as never);
     if (range) service.volumesRange = range;
     const context = { variables, problems: compose.errors, ...(compose.composeDir !== undefined ? { composeDir: compose.composeDir } : {}) };
-    if (isSeq(volumesEntry.value)) {
-      for (const item of volumesEntry.value.items) {
-        const mount = parseVolumeEntry(resolveAlias(item, document), context);
-        if (mount) service.volumes.push(mount);
-      }
+    for (const item of seqItems(volumesEntry.value, document)) {
+      const mount = parseVolumeEntry(item, context);
+      if (mount) service.volumes.push(mount);
     }
   }
 
-  const portsValue = field('ports')?.value;
-  if (isSeq(portsValue)) {
-    for (const item of portsValue.items) {
-      const port = parsePortEntry(resolveAlias(item, document), variables);
-      if (port) service.ports.push(port);
-    }
+  for (const item of seqItems(field('ports')?.value, document)) {
+    const port = parsePortEntry(item, variables);
+    if (port) service.ports.push(port);
   }
   return service;
 }
@@ -189,8 +187,7 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
 function readEnvironment(node: unknown, document: Document, variables: ComposeVariables, compose: ComposeFile): ComposeEnvironmentVariable[] {
   const result: ComposeEnvironmentVariable[] = [];
   if (isSeq(node)) {
-    for (const item of node.items) {
-      const resolved = resolveAlias(item, document);
+    for (const resolved of seqItems(node, document)) {
       const text = scalarText(resolved);
       const range = rangeOrPoint(resolved as never, 0);
       if (text === undefined) {
@@ -239,7 +236,7 @@ function readEnvironment(node: unknown, document: Document, variables: ComposeVa
 
 function readCommand(node: unknown, document: Document, variables: ComposeVariables): string[] | undefined {
   if (isSeq(node)) {
-    return node.items.map((item) => interpolate(scalarText(resolveAlias(item, document)) ?? '', variables).value);
+    return seqItems(node, document).map((item) => interpolate(scalarText(item) ?? '', variables).value);
   }
   const text = scalarText(node);
   if (text === undefined || text === '') return undefined;

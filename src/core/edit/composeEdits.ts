@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { ComposeService } from '../compose/composeFile';
 import { containerPathsOfHostPath, findMilvusServices, isAtLeastVersion, mapContainerPath, parseComposeFile } from '../compose/composeFile';
 import { normaliseEnvName } from '../config/keyNormalisation';
-import { parseYamlWithRanges } from '../config/yamlSource';
-import { appendToServiceList, detectDashOffset, type ComposeTextContext } from './composeLists';
+import { appendToServiceList, composeTextContext } from './composeLists';
 import { EditPlanError } from './errors';
-import { EditCollector, type TextEdit } from './textEdit';
-import { detectEol, detectIndentUnit } from './yamlText';
+import { volumeEntry, type VolumeSource } from './insertedText';
+import { blockingProblem, readBackFailed } from './readBack';
+import { applyTextEdits, EditCollector, type TextEdit } from './textEdit';
 
 /** Where the docs mount the certificates and the config (milvus-tls-facts.md §2). */
 export const DEFAULT_CERTS_CONTAINER_DIR = '/milvus/tls';
@@ -48,15 +48,12 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   const { text, label } = input;
   const fail = (message: string): never => { throw new EditPlanError(label, message); };
   const compose = parseComposeFile(text, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
-  const syntaxError = compose.errors.find((problem) => problem.severity === 'error');
-  if (syntaxError) fail(`cannot be edited safely: ${syntaxError.message}. Fix the YAML first.`);
+  const syntaxError = blockingProblem(compose.errors);
+  if (syntaxError) fail(`cannot be edited safely: ${syntaxError.message.replace(/\.$/, '')}. Fix the YAML first.`);
   const services = findMilvusServices(compose);
   if (services.length === 0) fail('has no Milvus service (an image milvusdb/milvus or a command "milvus run …")');
 
-  const context: ComposeTextContext = {
-    text, document: parseYamlWithRanges(text).document, eol: detectEol(text), label,
-    dashOffset: detectDashOffset(text, detectIndentUnit(text)),
-  };
+  const context = composeTextContext(text, label);
   const collector = new EditCollector();
   const summary: string[] = [];
   const certsHost = hostPath(input.certsHostDir);
@@ -70,7 +67,7 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
     const mounts: string[] = [];
     if (mapContainerPath(certsContainerDir, service, COMPOSE_DIR)?.hostPath !== certsHost) {
       refuseOccupied(service, certsContainerDir, 'the certificate folder', fail);
-      mounts.push(`${sourceText(input.certsHostDir)}:${certsContainerDir}`);
+      mounts.push(volumeEntry(label, sourceText(input.certsHostDir), certsContainerDir));
       summary.push(`${label} (${service.name}): mount ${displayDir(input.certsHostDir)} at ${certsContainerDir}`);
     }
     const configTargets = [MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH];
@@ -78,7 +75,7 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
       // 2.3 reads only milvus.yaml; an unknown tag (latest) is a current release.
       const target = input.configCreated && isAtLeastVersion(service.imageVersion, '2.4.0') ? USER_YAML_CONTAINER_PATH : MILVUS_YAML_CONTAINER_PATH;
       refuseOccupied(service, target, `${input.configHostPath}`, fail);
-      mounts.push(`${sourceText(input.configHostPath)}:${target}`);
+      mounts.push(volumeEntry(label, sourceText(input.configHostPath), target));
       summary.push(`${label} (${service.name}): mount ${input.configHostPath} at ${target}`);
     }
     appendToServiceList(context, service.name, 'volumes', mounts, undefined, collector);
@@ -94,7 +91,37 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
     const clash = compose.services.find((other) => other.ports.some((port) => port.publishedPort === input.httpPort));
     if (clash) summary.push(`warning: ${label}: host port ${input.httpPort} is also published by service "${clash.name}"; change one of them`);
   }
-  return { edits: collector.edits, summary, certsContainerDir };
+  const edits = collector.edits;
+  readBack(applyTextEdits(text, edits), label, services.map((service) => service.name), primary.map((service) => service.name),
+    { certsContainerDir, certsHost, configHost, httpPort: input.httpPort });
+  return { edits, summary, certsContainerDir };
+}
+
+interface IntendedMounts {
+  certsContainerDir: string;
+  certsHost: string;
+  configHost: string;
+  httpPort: number;
+}
+
+/** The edited file, parsed as compose will: every Milvus service mounts both, the serving ones publish the port. */
+function readBack(edited: string, label: string, serviceNames: readonly string[], servingNames: readonly string[], intended: IntendedMounts): void {
+  const compose = parseComposeFile(edited, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
+  const problem = blockingProblem(compose.errors);
+  if (problem) readBackFailed(label, `the result has a YAML problem: ${problem.message}`);
+  for (const name of serviceNames) {
+    const service = compose.services.find((candidate) => candidate.name === name);
+    if (!service) return readBackFailed(label, `service "${name}" is gone`);
+    if (mapContainerPath(intended.certsContainerDir, service, COMPOSE_DIR)?.hostPath !== intended.certsHost) {
+      readBackFailed(label, `service "${name}" does not mount the certificate folder at ${intended.certsContainerDir}`);
+    }
+    if (![MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH].some((target) => mapContainerPath(target, service, COMPOSE_DIR)?.hostPath === intended.configHost)) {
+      readBackFailed(label, `service "${name}" does not mount the config file`);
+    }
+    if (servingNames.includes(name) && !service.ports.some((port) => port.targetPort === intended.httpPort)) {
+      readBackFailed(label, `service "${name}" does not publish port ${intended.httpPort}`);
+    }
+  }
 }
 
 /** The container path at which `host` is visible in the service (not hidden by a deeper mount). */
@@ -121,10 +148,10 @@ function toPosix(value: string): string {
 }
 
 /** `tls` → `${DOCKER_VOLUME_DIRECTORY:-.}/tls`, as the docs write it; absolute and `../` paths stay as they are. */
-function sourceText(relativeOrAbsolute: string): string {
+function sourceText(relativeOrAbsolute: string): VolumeSource {
   const normalised = path.posix.normalize(toPosix(relativeOrAbsolute));
-  if (path.posix.isAbsolute(normalised) || normalised.startsWith('..')) return normalised;
-  return normalised === '.' ? VOLUME_DIRECTORY_PREFIX : `${VOLUME_DIRECTORY_PREFIX}/${normalised}`;
+  if (path.posix.isAbsolute(normalised) || normalised.startsWith('..')) return { prefix: '', path: normalised };
+  return normalised === '.' ? { prefix: VOLUME_DIRECTORY_PREFIX, path: '' } : { prefix: `${VOLUME_DIRECTORY_PREFIX}/`, path: normalised };
 }
 
 function displayDir(value: string): string {
@@ -151,16 +178,28 @@ export function mountedConfigFiles(composeText: string): string[] {
   return found;
 }
 
+/** A folder to mount, as the "mount the folder" quick fix asks for it. */
+export interface VolumeToAdd {
+  /** Relative to the compose file's folder (`./certs`) or absolute. */
+  hostPath: string;
+  containerPath: string;
+  readOnly: boolean;
+}
+
 /**
- * Adds one volume to a service (the "mount the folder" quick fix), in the list's own indentation,
- * quoting and line endings; refused (EditPlanError) where the layout is unusual.
+ * Adds one volume to a service in the list's own layout, line endings and quoting. The paths are
+ * checked and escaped like every inserted path (insertedText.ts), and the result is parsed back:
+ * anything that does not come out as the intended mount is refused (EditPlanError).
  */
-export function planAddServiceVolume(composeText: string, serviceName: string, volume: string, label: string): TextEdit[] {
-  const context: ComposeTextContext = {
-    text: composeText, document: parseYamlWithRanges(composeText).document, eol: detectEol(composeText), label,
-    dashOffset: detectDashOffset(composeText, detectIndentUnit(composeText)),
-  };
+export function planAddServiceVolume(composeText: string, serviceName: string, volume: VolumeToAdd, label: string): TextEdit[] {
+  const compose = parseComposeFile(composeText, `${COMPOSE_DIR}/compose.yaml`);
+  if (blockingProblem(compose.errors)) throw new EditPlanError(label, 'cannot be edited safely: fix the YAML first.');
+  if (!compose.services.some((service) => service.name === serviceName)) throw new EditPlanError(label, `has no service "${serviceName}"`);
+  const entry = volumeEntry(label, { prefix: '', path: volume.hostPath }, volume.containerPath, volume.readOnly);
   const collector = new EditCollector();
-  appendToServiceList(context, serviceName, 'volumes', [volume], undefined, collector);
+  appendToServiceList(composeTextContext(composeText, label), serviceName, 'volumes', [entry], undefined, collector);
+  const service = parseComposeFile(applyTextEdits(composeText, collector.edits), `${COMPOSE_DIR}/compose.yaml`).services.find((candidate) => candidate.name === serviceName);
+  const mapped = service ? mapContainerPath(volume.containerPath, service, COMPOSE_DIR)?.hostPath : undefined;
+  if (mapped !== path.posix.resolve(COMPOSE_DIR, volume.hostPath)) readBackFailed(label, `the mount ${volume.hostPath}:${volume.containerPath}`);
   return collector.edits;
 }

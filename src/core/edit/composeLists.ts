@@ -5,10 +5,10 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { getEntry, rangeOfNode } from '../config/yamlSource';
+import { getEntry, parseYamlWithRanges, rangeOfNode } from '../config/yamlSource';
 import { EditPlanError } from './errors';
 import type { EditCollector } from './textEdit';
-import { formatScalar, lineEndOf, linePrefix } from './yamlText';
+import { detectEol, detectIndentUnit, formatScalar, lineAfter, linePrefix } from './yamlText';
 
 export interface ComposeTextContext {
   text: string;
@@ -17,6 +17,10 @@ export interface ComposeTextContext {
   label: string;
   /** Columns between a list key and its dashes in this file (0 for `key:\n- item`, 2 for `key:\n  - item`). */
   dashOffset: number;
+}
+
+export function composeTextContext(text: string, label: string): ComposeTextContext {
+  return { text, document: parseYamlWithRanges(text).document, eol: detectEol(text), label, dashOffset: detectDashOffset(text, detectIndentUnit(text)) };
 }
 
 /** The service's mapping node in `document`, by service name. */
@@ -61,8 +65,7 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
     const exampleStart = rangeOfNode(example)?.start;
     const exampleChar = exampleStart === undefined ? undefined : text[exampleStart];
     const style = exampleChar === '"' || exampleChar === "'" ? exampleChar : quote;
-    const end = listRange.end;
-    const offset = text[end - 1] === '\n' ? end : lineEndOf(text, end);
+    const offset = lineAfter(text, listRange.end);
     const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
     collector.insert(offset, leading + values.map((value) => `${prefix}${quoted(value, style)}${eol}`).join(''));
     return;
@@ -73,7 +76,7 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
   const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
   const nodeRange = rangeOfNode(node);
   if (!firstKeyRange || !nodeRange || !/^ +$/.test(indent)) return fail('has an unusual layout; edit it by hand');
-  const offset = text[nodeRange.end - 1] === '\n' ? nodeRange.end : lineEndOf(text, nodeRange.end);
+  const offset = lineAfter(text, nodeRange.end);
   const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
   const dashIndent = indent + ' '.repeat(context.dashOffset);
   collector.insert(offset, `${leading}${indent}${key}:${eol}${values.map((value) => `${dashIndent}- ${quoted(value, quote)}${eol}`).join('')}`, 1);

@@ -10,6 +10,7 @@ import { normaliseKeyPath } from '../config/keyNormalisation';
 import { resolveConfigPath } from '../config/containerPaths';
 import { DEFAULT_CERTS_CONTAINER_DIR, planComposeEdits } from './composeEdits';
 import { EditPlanError } from './errors';
+import { checkInsertedPath } from './insertedText';
 import { planConfigValues, type DesiredValue, type ValueChange } from './milvusYamlEdits';
 import { applyTextEdits, type TextEdit } from './textEdit';
 
@@ -85,7 +86,12 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
     composeSummary.push(...planned.summary);
   }
 
-  const containerFile = (name: string): string => path.posix.join(certsContainerDir, name);
+  // The folder may come from a mount the compose file already has: it is written into milvus.yaml.
+  const containerFile = (name: string): string => {
+    const file = path.posix.join(certsContainerDir, name);
+    checkInsertedPath(yamlLabel, 'the container path', file);
+    return file;
+  };
   const samePath = (wanted: string) => (current: string): boolean => current.trim() !== '' && resolveConfigPath(current) === wanted;
   const desired: DesiredValue[] = [
     { path: ['tls', 'serverPemPath'], value: containerFile(input.files.serverPem), satisfiedBy: samePath(containerFile(input.files.serverPem)) },

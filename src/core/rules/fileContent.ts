@@ -37,7 +37,7 @@ function notCheckable(ctx: RuleContext, reference: PathReference, range: RuleFin
       const folder = path.posix.dirname(reference.containerPath);
       const compose = ctx.deployment.compose;
       if (compose?.project.compose.fileName !== undefined && folder !== '/') {
-        finding.data = { fix: 'add-volume', composeFile: compose.project.compose.fileName, service: compose.service.name, volume: `./${path.posix.basename(folder)}:${folder}:ro` };
+        finding.data = { fix: 'add-volume', composeFile: compose.project.compose.fileName, service: compose.service.name, hostPath: `./${path.posix.basename(folder)}`, containerPath: folder };
       }
       return [finding];
     }
