@@ -8,12 +8,8 @@ import type {
   CodeAction, CodeActionParams, CompletionItem, Diagnostic, DocumentLink, Hover, InlayHint, MarkupKind, Position,
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
-<<<<<<< HEAD
-import type { Analysis, FixData, RuleFinding } from '../core/rules';
-=======
 import { markdownToPlainText } from '../core/markdown';
-import type { Analysis, FixData } from '../core/rules';
->>>>>>> main
+import type { Analysis, FixData, RuleFinding } from '../core/rules';
 import type { MountedFolderListing } from '../core/rules/completionInfo';
 import { readText } from '../core/workspace';
 import { completionCandidates } from '../core/rules/completionInfo';

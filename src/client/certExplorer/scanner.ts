@@ -60,7 +60,11 @@ async function readManifest(uri: vscode.Uri): Promise<ReadFile> {
   const path = uri.fsPath;
   try {
     if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_MAX_BYTES) return { path, inputs: [], lines: [] };
-    const entries = manifestCertificateEntries(path, Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+    const raw = Buffer.from(await vscode.workspace.fs.readFile(uri));
+    const text = raw.toString('utf8');
+    // The manifest may hold a private key: our copy of its bytes does not outlive the read.
+    raw.fill(0);
+    const entries = manifestCertificateEntries(path, text);
     return { path, inputs: entries.map((entry) => entry.input), lines: entries.map((entry) => [entry.input.path, entry.line]) };
   } catch {
     // A YAML file that cannot be read holds no certificate we could show.
@@ -73,13 +77,8 @@ function readAll(uris: readonly vscode.Uri[]): Promise<ReadFile[]> {
 }
 
 export class CertificateScanner implements vscode.Disposable {
-<<<<<<< HEAD
-  /** Per file read: its inputs (one for a certificate file, one per Secret key of a manifest). */
-  readonly #files = new Map<string, InputFile[]>();
-  readonly #entryLines = new Map<string, number>();
-=======
   readonly #files = new ScannedFiles();
->>>>>>> main
+  readonly #entryLines = new Map<string, number>();
   readonly #changed = new Set<string>();
   readonly #onDidUpdate = new vscode.EventEmitter<ScanSnapshot>();
   readonly onDidUpdate = this.#onDidUpdate.event;
@@ -109,7 +108,7 @@ export class CertificateScanner implements vscode.Disposable {
     return this.#latest;
   }
 
-  /** Where an inspected input lives: a manifest entry's file and key line; a plain file as it is. */
+  /** Where an inspected input lives: a manifest entry's file and key line; undefined for a plain file. */
   locate(path: string): { file: string; line: number | undefined } | undefined {
     const entry = parseManifestEntryPath(path);
     return entry ? { file: entry.file, line: this.#entryLines.get(path) } : undefined;
@@ -132,11 +131,7 @@ export class CertificateScanner implements vscode.Disposable {
     this.#changed.clear();
     const started = Date.now();
     for (const batch of batches(toRead)) {
-<<<<<<< HEAD
       for (const read of await readAll(batch)) this.remember(read);
-=======
-      for (const input of await readAll(batch)) this.#files.set(input);
->>>>>>> main
       if (generation !== this.#generation) return;
       this.emit(true);
     }
@@ -146,16 +141,12 @@ export class CertificateScanner implements vscode.Disposable {
 
   /** Reads these files again now, without waiting for the watcher (after we wrote them ourselves). */
   async reread(paths: readonly string[]): Promise<void> {
-<<<<<<< HEAD
     for (const read of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.remember(read);
-=======
-    for (const input of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.#files.set(input);
->>>>>>> main
     this.emit(this.#latest?.scanning ?? false);
   }
 
   private remember(read: ReadFile): void {
-    this.#files.set(read.path, read.inputs);
+    this.#files.setAll(read.path, read.inputs);
     for (const [path, line] of read.lines) this.#entryLines.set(path, line);
   }
 
@@ -198,12 +189,7 @@ export class CertificateScanner implements vscode.Disposable {
   }
 
   private emit(scanning: boolean): void {
-<<<<<<< HEAD
-    const files = [...this.#files.values()].flat().sort((a, b) => a.path.localeCompare(b.path));
-    const inspection = inspectFiles(files, new Date(), { warnDays: this.warnDays() });
-=======
     const inspection = this.#files.inspect(new Date(), { warnDays: this.warnDays() });
->>>>>>> main
     this.#latest = { inspection, scanning };
     this.#onDidUpdate.fire(this.#latest);
   }

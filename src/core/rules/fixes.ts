@@ -38,6 +38,7 @@ function generateCommand(target: GenerateTarget | undefined): Fix {
   };
 }
 
+/** The engine's edits for setting keys, or undefined when it refuses the layout. */
 /**
  * For a milvus.yaml embedded in another file (kubernetes/embeddedYaml.ts): `text` is the outer text
  * blanked around it, and new top-level keys take its indentation, not column 0.
@@ -46,8 +47,7 @@ export interface FixOptions {
   embedded?: EmbeddedLayout;
 }
 
-/** The engine's edits for setting keys, or undefined when it refuses the layout. */
-function setValuesIn(text: string, values: readonly { key: string; value: string }[], embedded?: EmbeddedLayout): TextEdit[] | undefined {
+function setValues(text: string, values: readonly { key: string; value: string }[], embedded?: EmbeddedLayout): TextEdit[] | undefined {
   try {
     return planConfigValues(text, values.map(({ key, value }) => ({ path: key.split('.'), value })), 'the file', embedded).edits;
   } catch (error) {
@@ -65,25 +65,20 @@ function lastSegment(key: string): string {
 }
 
 export function fixesFor(text: string, data: FixData, range: { start: number; end: number }, options: FixOptions = {}): Fix[] {
-  const setValues = (values: readonly { key: string; value: string }[]): TextEdit[] | undefined => setValuesIn(text, values, options.embedded);
   switch (data.fix) {
     case 'set-value':
-<<<<<<< HEAD
-      return data.values.flatMap((value, index) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues([{ key: data.key, value }]), index === 0));
-=======
       // The values may come from a certificate (its DNS names): one with a line break is not offered.
       return data.values.filter((value) => !/[\p{Cc}\u2028\u2029]/u.test(value))
-        .flatMap((value) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }])))
+        .flatMap((value) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }], options.embedded)))
         .map((candidate, index) => ({ ...candidate, ...(index === 0 ? { preferred: true } : {}) }));
->>>>>>> main
     case 'rest-port':
       return [
-        ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues([{ key: data.httpPortKey, value: '8080' }]), true),
-        ...fix('Turn REST off: proxy.http.enabled: false', setValues([{ key: data.httpEnabledKey, value: 'false' }])),
+        ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues(text, [{ key: data.httpPortKey, value: '8080' }], options.embedded), true),
+        ...fix('Turn REST off: proxy.http.enabled: false', setValues(text, [{ key: data.httpEnabledKey, value: 'false' }], options.embedded)),
       ];
     case 'add-key':
       return [
-        ...fix(`Set ${data.key}: ${data.value}`, setValues([{ key: data.key, value: data.value }]), true),
+        ...fix(`Set ${data.key}: ${data.value}`, setValues(text, [{ key: data.key, value: data.value }], options.embedded), true),
         ...(data.generate ? [generateCommand(data.target)] : []),
       ];
     case 'rename-key': {

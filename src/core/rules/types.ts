@@ -19,17 +19,12 @@ export type FixData =
   | { fix: 'move-block'; from: string[]; to: string[] }
   | { fix: 'rename-key'; replacement: string; value?: string; valueRange?: OffsetRange }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
-<<<<<<< HEAD
-  /** Mount `volume` (short syntax) into the service; the edit is made in the compose file. */
-  | { fix: 'add-volume'; composeFile: string; service: string; volume: string }
+  /** Mount hostPath (relative to the compose file) at containerPath, read-only unless said; the edit is made in the compose file. */
+  | { fix: 'add-volume'; composeFile: string; service: string; hostPath: string; containerPath: string; readOnly?: boolean }
   /** One edit worked out when the finding was made; applied only while the text there is still `expected`. */
   | { fix: 'replace-text'; title: string; start: number; end: number; expected: string; newText: string }
   /** Move Milvus keys written at a chart values file's root into `extraConfigFiles.user.yaml`. */
   | { fix: 'move-into-user-yaml'; path: string[] };
-=======
-  /** Mount hostPath (relative to the compose file) at containerPath, read-only unless said; the edit is made in the compose file. */
-  | { fix: 'add-volume'; composeFile: string; service: string; hostPath: string; containerPath: string; readOnly?: boolean };
->>>>>>> main
 
 export interface RuleFinding {
   /** A rule's code, or the inspection engine's for what it found in a certificate or key file. */

@@ -92,7 +92,7 @@ describe('the Kubernetes deployment kind', () => {
     assert.equal(server?.location.kind === 'manifest' ? server.location.label : '', 'certs.yaml#certs/server.pem');
     assert.equal(server?.file?.read?.objects[0]?.kind, 'certificate');
     const ca = deployment.paths.get('tls.caPemPath');
-    assert.equal(ca?.file?.bytes?.toString(), pki.ca.certPem, 'data: base64 decoded');
+    assert.equal(ca?.location.kind === 'manifest' ? ca.location.bytes?.toString() : '', pki.ca.certPem, 'data: base64 decoded');
     assert.equal(deployment.rest?.port.value, 8080);
   });
 
@@ -107,8 +107,9 @@ describe('the Kubernetes deployment kind', () => {
     const values = `cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: certs\n      items:\n        - key: server.pem\n          path: tls/cert.pem\n  - name: whole\n    secret:\n      secretName: certs\nvolumeMounts:\n  - name: certs\n    mountPath: /milvus/tls\n  - name: whole\n    mountPath: /etc/key.pem\n    subPath: server.key\n  - name: certs\n    mountPath: /etc/other.pem\n    subPath: server.key\n`
       + 'extraConfigFiles:\n  user.yaml: |\n    tls:\n      serverPemPath: /milvus/tls/tls/cert.pem\n      serverKeyPath: /etc/key.pem\n      caPemPath: /milvus/tls/ca.pem\n    common:\n      security:\n        tlsMode: 2\n';
     const deployment = await only({ [`${W}/values.yaml`]: values, [`${W}/certs.yaml`]: secretYaml }, `${W}/values.yaml`);
-    assert.equal(deployment.paths.get('tls.serverPemPath')?.file?.bytes?.toString(), pki.server.certPem);
-    assert.equal(deployment.paths.get('tls.serverKeyPath')?.file?.bytes?.toString(), `${pki.server.keyPem.trimEnd()}\n`);
+    const bytesOf = (key: string): string | undefined => { const location = deployment.paths.get(key)?.location; return location?.kind === 'manifest' ? location.bytes?.toString() : undefined; };
+    assert.equal(bytesOf('tls.serverPemPath'), pki.server.certPem);
+    assert.equal(bytesOf('tls.serverKeyPath'), `${pki.server.keyPem.trimEnd()}\n`);
     const ca = deployment.paths.get('tls.caPemPath');
     assert.equal(ca?.location.kind, 'manifest', 'ca.pem is not among the items: no such file');
     assert.equal(ca?.file, undefined);
