@@ -6,6 +6,7 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { OffsetRange, SourceProblem } from '../config/yamlSource';
+import { guardDocument } from '../config/yamlAliases';
 import type { NodeRef } from './yamlNodes';
 import { at, keyRangeOf, stringField } from './yamlNodes';
 
@@ -48,6 +49,8 @@ export function parseManifestFile(text: string, fileName?: string): ManifestFile
   if ('empty' in parsed) problems.push(...parsed.errors.map(toProblem('error')));
   parsed.forEach((document, index) => {
     problems.push(...document.errors.map(toProblem('error')), ...document.warnings.map(toProblem('warning')));
+    // The walkers' alias and depth bounds report into the same list, as for every other model.
+    guardDocument(document, problems);
     const root: NodeRef = { node: document.contents, document };
     const [start, , end] = document.range;
     documents.push({

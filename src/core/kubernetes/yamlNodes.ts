@@ -3,10 +3,10 @@
  * Every lookup goes through the project's alias- and merge-aware helpers (config/yamlSource.ts),
  * never `toJSON()`: manifests are untrusted input, and an alias bomb must not expand here.
  */
-import { isMap, isNode, isSeq } from 'yaml';
+import { isMap, isNode } from 'yaml';
 import type { Document } from 'yaml';
 import type { MapEntry, OffsetRange } from '../config/yamlSource';
-import { getEntry, mapEntries, resolveAlias, scalarText } from '../config/yamlSource';
+import { getEntry, mapEntries, scalarText, seqItems } from '../config/yamlSource';
 
 /** A node inside one parsed document, so lookups can resolve aliases against it. */
 export interface NodeRef {
@@ -63,8 +63,8 @@ export function intValue(ref: NodeRef | undefined): number | undefined {
 }
 
 export function items(ref: NodeRef | undefined): NodeRef[] {
-  if (!ref || !isSeq(ref.node)) return [];
-  return ref.node.items.map((item) => ({ node: resolveAlias(item, ref.document), document: ref.document }));
+  if (!ref) return [];
+  return seqItems(ref.node, ref.document).map((node) => ({ node, document: ref.document }));
 }
 
 export function entries(ref: NodeRef | undefined): { key: string; keyRange: OffsetRange | undefined; value: NodeRef }[] {
