@@ -42,37 +42,49 @@ function keyIndentOf(text: string, keyStart: number): string {
   return linePrefix(text, keyStart).replace(/[^ ]/g, ' ');
 }
 
-/** The lines of `segments` (mappings down to the list) holding `items`, at `indent`. */
-function renderPath(segments: readonly string[], items: readonly ManifestItem[], indent: string, unit: string, dash: string, eol: string): string {
-  const [first, ...rest] = segments;
-  if (first === undefined) return '';
-  if (rest.length === 0) return `${indent}${first}:${eol}${items.map((item) => renderItem(item, indent + dash, unit, eol)).join('')}`;
-  return `${indent}${first}:${eol}${renderPath(rest, items, indent + unit, unit, dash, eol)}`;
+interface Layout {
+  unit: string;
+  dash: string;
+  eol: string;
 }
 
-/** Where the missing part of `path` goes, below a parent mapping that exists (block, `{}` or empty). */
-function insertMissing(text: string, parent: NodeRef, parentKey: { start: number; end: number } | undefined, rest: readonly string[],
-  items: readonly ManifestItem[], layout: { unit: string; dash: string; eol: string }, fail: (message: string) => never): TextEdit[] {
-  const { unit, dash, eol } = layout;
+function layoutOf(text: string): Layout {
+  const unitWidth = detectIndentUnit(text);
+  return { unit: ' '.repeat(unitWidth), dash: ' '.repeat(detectDashOffset(text, unitWidth)), eol: detectEol(text) };
+}
+
+/** Mappings down to the last segment at `indent`; the last one's value as `leaf` renders it. */
+function renderPath(segments: readonly string[], indent: string, layout: Layout, leaf: (key: string, indent: string) => string): string {
+  const [first, ...rest] = segments;
+  if (first === undefined) return '';
+  if (rest.length === 0) return leaf(first, indent);
+  return `${indent}${first}:${layout.eol}${renderPath(rest, indent + layout.unit, layout, leaf)}`;
+}
+
+type KeyRange = { start: number; end: number };
+type Leaf = (key: string, indent: string) => string;
+
+/** Where the missing part of a path goes, below a parent mapping that exists (block, `{}` or empty). */
+function insertMissing(text: string, parent: NodeRef, parentKey: KeyRange | undefined, rest: readonly string[], layout: Layout, leaf: Leaf,
+  fail: (message: string) => never): TextEdit[] {
+  const { unit, eol } = layout;
   const node = parent.node;
-  const parentIndent = parentKey ? keyIndentOf(text, parentKey.start) : undefined;
-  const childIndent = parentIndent === undefined ? '' : parentIndent + unit;
+  const childIndent = parentKey ? keyIndentOf(text, parentKey.start) + unit : '';
   if (isMap(node) && !node.flow) {
     const first = nodeRange(node.items[0]?.key);
-    const indent = first ? keyIndentOf(text, first.start) : childIndent;
     const offset = endOfNode(text, node);
     const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
-    return [{ start: offset, end: offset, newText: lead + renderPath(rest, items, indent, unit, dash, eol) }];
+    return [{ start: offset, end: offset, newText: lead + renderPath(rest, first ? keyIndentOf(text, first.start) : childIndent, layout, leaf) }];
   }
   const empty = node === null || (isMap(node) && node.items.length === 0) || (isScalar(node) && (node.value === null || node.value === ''));
   if (!empty) return fail('the mapping above it is not an indented block; edit it by hand');
-  if (!parentKey) return [{ start: text.length, end: text.length, newText: (text === '' || text.endsWith('\n') ? '' : eol) + renderPath(rest, items, '', unit, dash, eol) }];
+  if (!parentKey) return [{ start: text.length, end: text.length, newText: (text === '' || text.endsWith('\n') ? '' : eol) + renderPath(rest, '', layout, leaf) }];
   // `key: {}` or `key:` with nothing: the block goes right under the key (a comment on its line stays).
-  return underKey(text, parentKey, node, renderPath(rest, items, childIndent, unit, dash, eol), eol);
+  return underKey(text, parentKey, node, renderPath(rest, childIndent, layout, leaf), eol);
 }
 
 /** Drops an empty `{}`/`[]` after a key and puts `lines` on the lines below it. */
-function underKey(text: string, key: { start: number; end: number }, value: unknown, lines: string, eol: string): TextEdit[] {
+function underKey(text: string, key: KeyRange, value: unknown, lines: string, eol: string): TextEdit[] {
   const start = afterColon(text, key.end);
   const valueEnd = nodeRange(value)?.end;
   const edits: TextEdit[] = valueEnd !== undefined && valueEnd > start ? [{ start, end: valueEnd, newText: '' }] : [];
@@ -81,41 +93,50 @@ function underKey(text: string, key: { start: number; end: number }, value: unkn
   return [...edits, { start: lineEnd, end: lineEnd, newText: lead + lines }];
 }
 
-export function planAppendToList(text: string, root: NodeRef, path: readonly string[], items: readonly ManifestItem[], label: string): TextEdit[] {
-  if (items.length === 0) return [];
-  const fail = (message: string): never => { throw new EditPlanError(label, `${path.join('.')}: ${message}`); };
-  const eol = detectEol(text);
-  const unitWidth = detectIndentUnit(text);
-  const layout = { unit: ' '.repeat(unitWidth), dash: ' '.repeat(detectDashOffset(text, unitWidth)), eol };
+/**
+ * Follows `path` through the mappings: the last segment's entry when every segment exists, else where
+ * the missing part would go (its parent mapping and that mapping's key). Merged keys and aliases refused.
+ */
+function walkPath(root: NodeRef, path: readonly string[], fail: (message: string) => never):
+  { found: { keyRange: KeyRange; value: unknown } } | { missing: { parent: NodeRef; parentKey: KeyRange | undefined; rest: string[] } } {
   let parent: NodeRef = root;
-  let parentKey: { start: number; end: number } | undefined;
+  let parentKey: KeyRange | undefined;
   for (const [index, segment] of path.entries()) {
     const entry = childEntry(parent, segment);
     const keyRange = entry ? nodeRange(entry.keyNode) : undefined;
-    if (!entry || !keyRange) return insertMissing(text, parent, parentKey, path.slice(index), items, layout, fail);
+    if (!entry || !keyRange) return { missing: { parent, parentKey, rest: path.slice(index) } };
     if (entry.merged) return fail(`"${segment}" comes from a YAML merge (<<: *anchor); edit it by hand`);
-    const value = entry.value;
-    const valueRange = nodeRange(value);
+    const valueRange = nodeRange(entry.value);
     if (valueRange && valueRange.start < keyRange.end) return fail(`"${segment}" is an alias; edit it by hand`);
-    if (index < path.length - 1) {
-      parent = { node: value, document: root.document };
-      parentKey = keyRange;
-      continue;
-    }
-    if (isSeq(value) && !value.flow && value.items.length > 0) {
-      const firstItem = nodeRange(value.items[0]);
-      const prefix = firstItem ? linePrefix(text, firstItem.start) : '';
-      if (!firstItem || !/^ *- +$/.test(prefix)) return fail('has an unusual layout; add the entry by hand');
-      const offset = endOfNode(text, value);
-      const lead = offset === text.length && !text.endsWith('\n') ? eol : '';
-      const dashIndent = prefix.replace(/- +$/, '');
-      return [{ start: offset, end: offset, newText: lead + items.map((item) => renderItem(item, dashIndent, layout.unit, eol)).join('') }];
-    }
-    const empty = value === null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && (value.value === null || value.value === ''));
-    if (!empty) return fail('is not a block list; write it as one (- item) first');
-    return underKey(text, keyRange, value, items.map((item) => renderItem(item, keyIndentOf(text, keyRange.start) + layout.dash, layout.unit, eol)).join(''), eol);
+    if (index === path.length - 1) return { found: { keyRange, value: entry.value } };
+    parent = { node: entry.value, document: root.document };
+    parentKey = keyRange;
   }
-  return [];
+  return fail('an empty path');
+}
+
+export function planAppendToList(text: string, root: NodeRef, path: readonly string[], items: readonly ManifestItem[], label: string): TextEdit[] {
+  if (items.length === 0) return [];
+  const fail = (message: string): never => { throw new EditPlanError(label, `${path.join('.')}: ${message}`); };
+  const layout = layoutOf(text);
+  const itemLines = (dashIndent: string): string => items.map((item) => renderItem(item, dashIndent, layout.unit, layout.eol)).join('');
+  const walked = walkPath(root, path, fail);
+  if ('missing' in walked) {
+    const { parent, parentKey, rest } = walked.missing;
+    return insertMissing(text, parent, parentKey, rest, layout, (key, indent) => `${indent}${key}:${layout.eol}${itemLines(indent + layout.dash)}`, fail);
+  }
+  const { keyRange, value } = walked.found;
+  if (isSeq(value) && !value.flow && value.items.length > 0) {
+    const firstItem = nodeRange(value.items[0]);
+    const prefix = firstItem ? linePrefix(text, firstItem.start) : '';
+    if (!firstItem || !/^ *- +$/.test(prefix)) return fail('has an unusual layout; add the entry by hand');
+    const offset = endOfNode(text, value);
+    const lead = offset === text.length && !text.endsWith('\n') ? layout.eol : '';
+    return [{ start: offset, end: offset, newText: lead + itemLines(prefix.replace(/- +$/, '')) }];
+  }
+  const empty = value === null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && (value.value === null || value.value === ''));
+  if (!empty) return fail('is not a block list; write it as one (- item) first');
+  return underKey(text, keyRange, value, itemLines(keyIndentOf(text, keyRange.start) + layout.dash), layout.eol);
 }
 
 /**
@@ -124,48 +145,17 @@ export function planAppendToList(text: string, root: NodeRef, path: readonly str
  */
 export function planSetManifestScalar(text: string, root: NodeRef, path: readonly string[], value: string, label: string): TextEdit[] {
   const fail = (message: string): never => { throw new EditPlanError(label, `${path.join('.')}: ${message}`); };
-  const eol = detectEol(text);
-  const unitWidth = detectIndentUnit(text);
-  const layout = { unit: ' '.repeat(unitWidth), dash: ' '.repeat(detectDashOffset(text, unitWidth)), eol };
-  let parent: NodeRef = root;
-  let parentKey: { start: number; end: number } | undefined;
-  for (const [index, segment] of path.entries()) {
-    const entry = childEntry(parent, segment);
-    const keyRange = entry ? nodeRange(entry.keyNode) : undefined;
-    if (!entry || !keyRange) return insertMissingScalar(text, parent, parentKey, path.slice(index), value, layout, fail);
-    if (entry.merged) return fail(`"${segment}" comes from a YAML merge (<<: *anchor); edit it by hand`);
-    if (index < path.length - 1) {
-      parent = { node: entry.value, document: root.document };
-      parentKey = keyRange;
-      continue;
-    }
-    const node = entry.value;
-    const range = nodeRange(node);
-    if (!isScalar(node) || !range || range.start < keyRange.end) return fail('is not a plain value; set it by hand');
-    const written = text.slice(range.start, range.end);
-    const quote = written.startsWith('"') ? '"' : written.startsWith("'") ? "'" : undefined;
-    const current = typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : '';
-    return current === value ? [] : [{ start: range.start, end: range.end, newText: formatScalar(value, quote) }];
+  const layout = layoutOf(text);
+  const walked = walkPath(root, path, fail);
+  if ('missing' in walked) {
+    const { parent, parentKey, rest } = walked.missing;
+    return insertMissing(text, parent, parentKey, rest, layout, (key, indent) => `${indent}${key}: ${formatScalar(value)}${layout.eol}`, fail);
   }
-  return [];
-}
-
-function insertMissingScalar(text: string, parent: NodeRef, parentKey: { start: number; end: number } | undefined, rest: readonly string[],
-  value: string, layout: { unit: string; dash: string; eol: string }, fail: (message: string) => never): TextEdit[] {
-  const nested = (segments: readonly string[], indent: string): string => {
-    const [first, ...more] = segments;
-    if (first === undefined) return '';
-    return more.length === 0 ? `${indent}${first}: ${formatScalar(value)}${layout.eol}` : `${indent}${first}:${layout.eol}${nested(more, indent + layout.unit)}`;
-  };
-  const node = parent.node;
-  if (isMap(node) && !node.flow) {
-    const first = nodeRange(node.items[0]?.key);
-    const indent = first ? keyIndentOf(text, first.start) : parentKey ? keyIndentOf(text, parentKey.start) + layout.unit : '';
-    const offset = endOfNode(text, node);
-    const lead = offset > 0 && text[offset - 1] !== '\n' ? layout.eol : '';
-    return [{ start: offset, end: offset, newText: lead + nested(rest, indent) }];
-  }
-  const empty = node === null || (isMap(node) && node.items.length === 0) || (isScalar(node) && (node.value === null || node.value === ''));
-  if (!empty || !parentKey) return fail('the mapping above it is not an indented block; edit it by hand');
-  return underKey(text, parentKey, node, nested(rest, keyIndentOf(text, parentKey.start) + layout.unit), layout.eol);
+  const node = walked.found.value;
+  const range = nodeRange(node);
+  if (!isScalar(node) || !range) return fail('is not a plain value; set it by hand');
+  const written = text.slice(range.start, range.end);
+  const quote = written.startsWith('"') ? '"' : written.startsWith("'") ? "'" : undefined;
+  const current = typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : '';
+  return current === value ? [] : [{ start: range.start, end: range.end, newText: formatScalar(value, quote) }];
 }
