@@ -21,11 +21,12 @@ const HELP = `Usage: milvus-tls check [options] [FILE...]
 
 Checks Milvus config files the way Milvus reads them: tlsMode, the REST port, the certificate and key
 files behind docker-compose volumes, misplaced blocks, typos, etcd/MinIO/Kafka TLS. The nearest
-docker-compose.yml (same folder or a parent, up to the current folder) supplies the volumes, the
-environment and the Milvus version. Kubernetes files are checked too, whatever their name: values files
-of the milvus Helm chart (the milvus.yaml inside extraConfigFiles.user.yaml, volumes, Secrets, ingress),
-Milvus resources of the Operator, and Secret manifests. Default FILEs: milvus.yaml, user.yaml,
-*milvus*.y(a)ml and the Kubernetes files here.
+compose project (same folder or a parent, up to the current folder), read as docker compose reads
+it (docker-compose.yml with its override file, or COMPOSE_FILE from .env or this shell, include:),
+supplies the volumes, the environment and the Milvus version. Kubernetes files are checked too,
+whatever their name: values files of the milvus Helm chart (the milvus.yaml inside
+extraConfigFiles.user.yaml, volumes, Secrets, ingress), Milvus resources of the Operator, and Secret
+manifests. Default FILEs: milvus.yaml, user.yaml, *milvus*.y(a)ml and the Kubernetes files here.
 
 Prints one line per finding: file:line:col severity code message.
 

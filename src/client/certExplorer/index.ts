@@ -11,6 +11,8 @@ import { CertificatesProvider } from './certificatesProvider';
 import { PEM_FILES, PemCodeLensProvider } from './codeLens';
 import type { CertificateLocation } from './detailsDocument';
 import { CertificateDetailsProvider, showCertificateDetails } from './detailsDocument';
+import { renewExpiringCommand } from '../commands/renewExpiring';
+import { rotateCaCommand } from '../commands/rotateCa';
 import { renewCertificate } from './renew';
 import type { ScanSnapshot } from './scanner';
 import { CertificateScanner } from './scanner';
@@ -85,6 +87,10 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
     [Commands.renewCertificate]: () => async (node: unknown) => {
       if (isCertificateNode(node)) await renewCertificate(node, scanner.latest?.inspection, log, (paths) => scanner.reread(paths));
     },
+    [Commands.renewExpiringCertificates]: () => renewExpiringCommand({
+      log, inspection: () => scanner.latest?.inspection, warnDays: () => warnDaysFor(undefined), reread: (paths) => scanner.reread(paths),
+    }),
+    [Commands.rotateCa]: () => rotateCaCommand({ log, inspection: () => scanner.latest?.inspection, reread: (paths) => scanner.reread(paths) }),
     [Commands.revealCertificate]: () => async (certificateId: unknown) => {
       const node = typeof certificateId === 'string' ? provider.nodeOfCertificate(certificateId) : undefined;
       if (node) await treeView.reveal(node, { select: true, focus: true, expand: true });

@@ -4,11 +4,10 @@
 // a client Certificate for tlsMode 2 — then offers Enable TLS with the Secret it fills. What goes
 // into the file is decided in core (writeCertManagerResources), as for `generate --cert-manager`.
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import type { Deployment } from '../../core/deployment';
 import { kubernetesTarget } from '../../core/deployment';
 import { DEFAULT_NAMESPACE, DEFAULT_RELEASE } from '../../core/kubernetes';
-import { addGitignoreEntries, findRepositoryRoot, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { addGitignoreEntries, findRepositoryRoot, gitignoreEntryForKeys, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { FilesExistError } from '../../core/pki/errors';
 import { CERT_MANAGER_FILE, selectDeployment, writeCertManagerResources } from '../../core/usecases';
 import { Commands, CONFIG_SECTION, Settings } from '../../shared/protocol';
@@ -105,7 +104,7 @@ export function generateCertManagerCommand(ctx: ExtensionContextHolder): () => P
 async function offerGitignore(outputDir: string, file: string): Promise<void> {
   const repoRoot = await findRepositoryRoot(outputDir);
   if (!repoRoot || (await unignoredKeyFiles(repoRoot, [file])).length === 0) return;
-  const entry = `/${join(outputDir, CERT_MANAGER_FILE).slice(repoRoot.length + 1).split('\\').join('/')}`;
+  const entry = gitignoreEntryForKeys(repoRoot, outputDir, CERT_MANAGER_FILE);
   const choice = await vscode.window.showWarningMessage(`${CERT_MANAGER_FILE} holds the CA private key and git would commit it.`, 'Add to .gitignore');
   if (choice === 'Add to .gitignore') await addGitignoreEntries(repoRoot, [entry]);
 }

@@ -1,8 +1,8 @@
 // "Milvus TLS: Generate Certificates…": asks six questions (Enter keeps each default), then writes
 // the docs' nine files, refusing to replace existing ones without an explicit choice.
 import * as vscode from 'vscode';
-import { join, relative, sep } from 'node:path';
-import { addGitignoreEntries, findRepositoryRoot, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { join, relative } from 'node:path';
+import { addGitignoreEntries, findRepositoryRoot, gitignoreEntryForKeys, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
 import type { ExtensionContextHolder } from '../context';
@@ -55,8 +55,9 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): (args?
     log.info(`generate: wrote ${written.paths.length} files: ${written.paths.map((path) => relative(outputDir, path)).join(', ')}`);
 
     const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written.paths, options, reissued: mode === 'reissue' };
+    if (written.capNote !== undefined) log.info(`generate: ${written.capNote}`);
     const message = mode === 'reissue'
-      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)`
+      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)${written.capNote !== undefined ? `; ${written.capNote}` : ''}`
       : `Generated ${written.paths.length} files in ${label}`;
     const note = manifestName ? `, and ${manifestName} (kubectl apply -f it; Milvus reads certificates at start-up, so restart its pods after a new Secret)` : '';
     void offerFollowUps(message + note, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
@@ -107,9 +108,7 @@ async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string, ma
     ctx.log.info(`generate: git (${repoRoot}) ignores the private keys, or could not tell`);
     return;
   }
-  const folderInRepo = relative(repoRoot, outputDir).split(sep).join('/');
-  const prefix = folderInRepo === '' ? '/' : `/${folderInRepo}/`;
-  const entries = [`${prefix}*.key`, ...(manifestName !== undefined ? [`${prefix}*.secret.yaml`] : [])];
+  const entries = [gitignoreEntryForKeys(repoRoot, outputDir), ...(manifestName !== undefined ? [gitignoreEntryForKeys(repoRoot, outputDir, '*.secret.yaml')] : [])];
   const names = unignored.map((path) => relative(outputDir, path)).join(', ');
   ctx.log.warn(`generate: private keys not ignored by git: ${names}`);
   const choice = await vscode.window.showWarningMessage(

@@ -19,17 +19,22 @@ import type { ComposeVariables } from './interpolation';
 import { interpolate } from './interpolation';
 import type { PortMapping } from './ports';
 import { parsePortEntry } from './ports';
-import type { VolumeMount } from './volumes';
+import type { ComposeSource, VolumeMount } from './volumes';
 import { parseVolumeEntry } from './volumes';
+import { milvusRoleOf, splitCommandLine } from './command';
+import type { IncludeEntry, NamedVolumeDefinition, ServiceFieldTag } from './composeExtras';
+import { readComposeExtras } from './composeExtras';
 
 export type { MilvusVersion } from './imageVersion';
 export { compareMilvusVersions, formatMilvusVersion, isAtLeastVersion, isMilvusImage, milvusImageVersion, parseImageReference, parseMilvusVersion } from './imageVersion';
+export { milvusRoleOf, splitCommandLine } from './command';
 export type { ComposeVariables, InterpolationResult } from './interpolation';
 export { interpolate } from './interpolation';
 export { parseDotEnv, parseDotEnvEntries } from './dotEnv';
 export type { DotEnvEntry } from './dotEnv';
 export type { PortMapping } from './ports';
-export type { VolumeMount, VolumeType } from './volumes';
+export type { ComposeSource, VolumeMount, VolumeType } from './volumes';
+export type { IncludeEntry, NamedVolumeDefinition, ServiceFieldTag } from './composeExtras';
 export { mapContainerPath, containerPathsOfHostPath, resolveContainerPath, MILVUS_WORKDIR } from './pathMapping';
 export type { ContainerPathMapping, HostPathMount } from './pathMapping';
 export type { OffsetRange, SourceProblem } from '../config/yamlSource';
@@ -45,6 +50,8 @@ export interface ComposeEnvironmentVariable {
   range: OffsetRange;
   nameRange: OffsetRange;
   valueRange?: OffsetRange;
+  /** The file the variable is set in; set when the parser was given a file name. */
+  definedIn?: ComposeSource;
 }
 
 export interface ComposeService {
@@ -73,6 +80,16 @@ export interface ComposeService {
   volumesKeyRange?: OffsetRange;
   volumesRange?: OffsetRange;
   ports: PortMapping[];
+  /** `profiles:`: the service starts only when one of them is active (`--profile`, COMPOSE_PROFILES). */
+  profiles: string[];
+  /** Fields tagged `!reset` (dropped from the merged model) or `!override` (replacing instead of merging). */
+  tags: ServiceFieldTag[];
+  /** The file this definition is written in; set when the parser was given a file name. */
+  definedIn?: ComposeSource;
+  /** The file `image:` is written in (differs from `definedIn` when an override file sets it). */
+  imageDefinedIn?: ComposeSource;
+  /** Merged services only: each file's own definition, in the order Compose merges them. */
+  definitions?: ComposeService[];
 }
 
 export interface ComposeFile {
@@ -82,6 +99,10 @@ export interface ComposeFile {
   services: ComposeService[];
   /** Names declared under the top-level `volumes:`. */
   namedVolumes: string[];
+  /** The top-level `volumes:` definitions (driver, driver_opts: a local bind names a host folder). */
+  volumeDefinitions: NamedVolumeDefinition[];
+  /** `include:` entries, as written (interpolated). */
+  include: IncludeEntry[];
   /** Syntax errors and unreadable entries, with offsets. Parsing never throws. */
   errors: SourceProblem[];
   /** Line numbers of the text, for messages and provenance. */
@@ -96,7 +117,7 @@ export interface ParseComposeOptions {
 export function parseComposeFile(text: string, fileName?: string, options: ParseComposeOptions = {}): ComposeFile {
   const { document, problems, lineCounter } = parseYamlWithRanges(text);
   const variables = options.variables ?? {};
-  const compose: ComposeFile = { services: [], namedVolumes: [], errors: problems, lines: lineCounter };
+  const compose: ComposeFile = { services: [], namedVolumes: [], volumeDefinitions: [], include: [], errors: problems, lines: lineCounter };
   if (fileName !== undefined) {
     compose.fileName = fileName;
     compose.composeDir = path.posix.dirname(fileName.replace(/\\/g, '/'));
@@ -113,6 +134,7 @@ export function parseComposeFile(text: string, fileName?: string, options: Parse
     if (service) compose.services.push(service);
   }
   compose.namedVolumes = mapEntries(getEntry(root, 'volumes', document)?.value, document).map((entry) => entry.key);
+  readComposeExtras(root, document, variables, compose);
   return compose;
 }
 
@@ -122,7 +144,7 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
     if (node !== null) compose.errors.push(problem(`service "${name}" must be a mapping`, rangeOrPoint(node as never, keyRange.end), 'warning'));
     return undefined;
   }
-  const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [] };
+  const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [], profiles: [], tags: [] };
   // Read once: each read expands the service's merges (`<<: *defaults`) again.
   const fields = new Map<string, MapEntry>();
   for (const entry of mapEntries(node, document)) fields.set(entry.key, entry);
@@ -241,33 +263,6 @@ function readCommand(node: unknown, document: Document, variables: ComposeVariab
   const text = scalarText(node);
   if (text === undefined || text === '') return undefined;
   return splitCommandLine(interpolate(text, variables).value);
-}
-
-/** Splits a command string like a POSIX shell would for simple cases (blanks, quotes, backslash). */
-export function splitCommandLine(commandLine: string): string[] {
-  const words: string[] = [];
-  const pattern = /"((?:\\.|[^"\\])*)"|'([^']*)'|((?:\\.|[^\s"'])+)|(\s+)/g;
-  let current: string | undefined;
-  for (const match of commandLine.matchAll(pattern)) {
-    if (match[4] !== undefined) {
-      if (current !== undefined) words.push(current);
-      current = undefined;
-      continue;
-    }
-    const piece = match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2] ?? (match[3] ?? '').replace(/\\(.)/g, '$1');
-    current = (current ?? '') + piece;
-  }
-  if (current !== undefined) words.push(current);
-  return words;
-}
-
-/** `milvus run standalone` → `standalone` (also after `/tini --` or with a path to the binary). */
-export function milvusRoleOf(command: readonly string[]): string | undefined {
-  for (let index = 0; index + 2 < command.length; index++) {
-    const binary = command[index] ?? '';
-    if (path.posix.basename(binary) === 'milvus' && command[index + 1] === 'run') return command[index + 2];
-  }
-  return undefined;
 }
 
 /** Services that run Milvus: a Milvus image, or a `milvus run <role>` command. */

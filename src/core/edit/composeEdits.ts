@@ -6,9 +6,11 @@
  */
 import path from 'node:path';
 import type { ComposeService } from '../compose/composeFile';
-import { containerPathsOfHostPath, findMilvusServices, isAtLeastVersion, mapContainerPath, parseComposeFile } from '../compose/composeFile';
+import { isAtLeastVersion, mapContainerPath, parseComposeFile } from '../compose/composeFile';
 import { normaliseEnvName } from '../config/keyNormalisation';
-import { appendToServiceList, composeTextContext } from './composeLists';
+import { addServiceEntry, appendToServiceList, composeTextContext, serviceNode, type ServiceList } from './composeLists';
+import type { ComposePlanView, ComposeProjectView } from './composePlanView';
+import { projectView, singleFileView } from './composePlanView';
 import { EditPlanError } from './errors';
 import { volumeEntry, type VolumeSource } from './insertedText';
 import { blockingProblem, readBackFailed } from './readBack';
@@ -35,6 +37,12 @@ export interface ComposePlanInput {
   httpPort: number;
   /** Normalised Milvus keys the plan sets, to warn about environment variables that override them. */
   keysSet: readonly string[];
+  /**
+   * The project the file belongs to (the file with its override, or COMPOSE_FILE's list): what is
+   * already mounted or published is decided on it, so nothing another file provides is added again.
+   * Host paths above are then relative to the project folder. Undefined: the file on its own.
+   */
+  project?: ComposeProjectView;
 }
 
 export interface ComposePlan {
@@ -50,35 +58,43 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   const compose = parseComposeFile(text, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
   const syntaxError = blockingProblem(compose.errors);
   if (syntaxError) fail(`cannot be edited safely: ${syntaxError.message.replace(/\.$/, '')}. Fix the YAML first.`);
-  const services = findMilvusServices(compose);
-  if (services.length === 0) fail('has no Milvus service (an image milvusdb/milvus or a command "milvus run …")');
+  const view = input.project ? projectView(input.project) : singleFileView(compose);
+  const services = view.milvusServices;
+  if (services.length === 0) fail(input.project ? 'belongs to a project with no Milvus service' : 'has no Milvus service (an image milvusdb/milvus or a command "milvus run …")');
 
   const context = composeTextContext(text, label);
   const collector = new EditCollector();
   const summary: string[] = [];
-  const certsHost = hostPath(input.certsHostDir);
-  const configHost = hostPath(input.configHostPath);
+  const certsHost = view.hostOf(input.certsHostDir);
+  const configHost = view.hostOf(input.configHostPath);
   // The REST port belongs to the service that serves the external ports: standalone, or the proxy of a cluster.
   const serving = services.filter((service) => service.milvusRole === 'standalone' || service.milvusRole === 'proxy');
   const primary = serving.length > 0 ? serving : services;
-  const certsContainerDir = existingContainerPath(certsHost, primary[0] as ComposeService) ?? DEFAULT_CERTS_CONTAINER_DIR;
+  const certsContainerDir = view.containerPathOf(certsHost, primary[0] as ComposeService) ?? DEFAULT_CERTS_CONTAINER_DIR;
+  // A service the edited file does not define yet (an override names only some) gets one entry of its own there.
+  const missing = new Map<string, ServiceList[]>();
+  const listIn = (service: ComposeService, key: 'volumes' | 'ports', values: string[], quote: '"' | undefined): void => {
+    if (values.length === 0) return;
+    if (serviceNode(context, service.name) !== undefined) appendToServiceList(context, service.name, key, values, quote, collector);
+    else missing.set(service.name, [...(missing.get(service.name) ?? []), { key, values, quote }]);
+  };
 
   for (const service of services) {
     const mounts: string[] = [];
-    if (mapContainerPath(certsContainerDir, service, COMPOSE_DIR)?.hostPath !== certsHost) {
+    if (!view.same(view.hostAt(certsContainerDir, service), certsHost)) {
       refuseOccupied(service, certsContainerDir, 'the certificate folder', fail);
       mounts.push(volumeEntry(label, sourceText(input.certsHostDir), certsContainerDir));
       summary.push(`${label} (${service.name}): mount ${displayDir(input.certsHostDir)} at ${certsContainerDir}`);
     }
     const configTargets = [MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH];
-    if (!configTargets.some((target) => mapContainerPath(target, service, COMPOSE_DIR)?.hostPath === configHost)) {
+    if (!configTargets.some((target) => view.same(view.hostAt(target, service), configHost))) {
       // 2.3 reads only milvus.yaml; an unknown tag (latest) is a current release.
       const target = input.configCreated && isAtLeastVersion(service.imageVersion, '2.4.0') ? USER_YAML_CONTAINER_PATH : MILVUS_YAML_CONTAINER_PATH;
       refuseOccupied(service, target, `${input.configHostPath}`, fail);
       mounts.push(volumeEntry(label, sourceText(input.configHostPath), target));
       summary.push(`${label} (${service.name}): mount ${input.configHostPath} at ${target}`);
     }
-    appendToServiceList(context, service.name, 'volumes', mounts, undefined, collector);
+    listIn(service, 'volumes', mounts, undefined);
     const overrides = service.environment.filter((variable) => input.keysSet.includes(normaliseEnvName(variable.name)));
     for (const variable of overrides) {
       summary.push(`warning: ${label} (${service.name}) sets ${variable.name}=${variable.rawValue ?? ''}, which overrides milvus.yaml; remove it or set it to the same value`);
@@ -86,48 +102,70 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   }
   for (const service of primary) {
     if (service.ports.some((port) => port.targetPort === input.httpPort)) continue;
-    appendToServiceList(context, service.name, 'ports', [`${input.httpPort}:${input.httpPort}`], '"', collector);
+    listIn(service, 'ports', [`${input.httpPort}:${input.httpPort}`], '"');
     summary.push(`${label} (${service.name}): publish port ${input.httpPort} (REST, proxy.http.port)`);
-    const clash = compose.services.find((other) => other.ports.some((port) => port.publishedPort === input.httpPort));
+    const clash = view.services.find((other) => other.ports.some((port) => port.publishedPort === input.httpPort));
     if (clash) summary.push(`warning: ${label}: host port ${input.httpPort} is also published by service "${clash.name}"; change one of them`);
   }
+  for (const [name, lists] of missing) addServiceEntry(context, name, lists, collector);
   const edits = collector.edits;
-  readBack(applyTextEdits(text, edits), label, services.map((service) => service.name), primary.map((service) => service.name),
-    { certsContainerDir, certsHost, configHost, httpPort: input.httpPort });
+  readBack(applyTextEdits(text, edits), label, view, { services, serving: primary, certsContainerDir, certsHost, configHost, httpPort: input.httpPort, project: input.project !== undefined });
   return { edits, summary, certsContainerDir };
 }
 
-interface IntendedMounts {
+interface Intended {
+  services: readonly ComposeService[];
+  serving: readonly ComposeService[];
   certsContainerDir: string;
   certsHost: string;
   configHost: string;
   httpPort: number;
+  /** Part of a project: another file may provide what this one does not. */
+  project: boolean;
 }
 
-/** The edited file, parsed as compose will: every Milvus service mounts both, the serving ones publish the port. */
-function readBack(edited: string, label: string, serviceNames: readonly string[], servingNames: readonly string[], intended: IntendedMounts): void {
+/**
+ * The edited file parsed as Compose will: it must parse, and every Milvus service it defines must
+ * mount both and (the serving ones) publish the port, unless another file of the project already
+ * does; otherwise the plan is refused rather than handed out.
+ */
+function readBack(edited: string, label: string, view: ComposePlanView, intended: Intended): void {
   const compose = parseComposeFile(edited, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
   const problem = blockingProblem(compose.errors);
   if (problem) readBackFailed(label, `the result has a YAML problem: ${problem.message}`);
-  for (const name of serviceNames) {
-    const service = compose.services.find((candidate) => candidate.name === name);
-    if (!service) return readBackFailed(label, `service "${name}" is gone`);
-    if (mapContainerPath(intended.certsContainerDir, service, COMPOSE_DIR)?.hostPath !== intended.certsHost) {
-      readBackFailed(label, `service "${name}" does not mount the certificate folder at ${intended.certsContainerDir}`);
+  const editedView = intended.project ? undefined : singleFileView(compose);
+  for (const planned of intended.services) {
+    const service = compose.services.find((candidate) => candidate.name === planned.name);
+    if (!service) {
+      if (intended.project) continue;
+      return readBackFailed(label, `service "${planned.name}" is gone`);
     }
-    if (![MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH].some((target) => mapContainerPath(target, service, COMPOSE_DIR)?.hostPath === intended.configHost)) {
-      readBackFailed(label, `service "${name}" does not mount the config file`);
+    const hostAt = (containerPath: string): string | undefined => (editedView ?? view).hostAt(containerPath, editedView ? service : mergedWith(planned, service, view));
+    if (!view.same(hostAt(intended.certsContainerDir), intended.certsHost)) {
+      readBackFailed(label, `service "${planned.name}" does not mount the certificate folder at ${intended.certsContainerDir}`);
     }
-    if (servingNames.includes(name) && !service.ports.some((port) => port.targetPort === intended.httpPort)) {
-      readBackFailed(label, `service "${name}" does not publish port ${intended.httpPort}`);
+    if (![MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH].some((target) => view.same(hostAt(target), intended.configHost))) {
+      readBackFailed(label, `service "${planned.name}" does not mount the config file`);
+    }
+    if (intended.serving.some((serving) => serving.name === planned.name)
+      && !service.ports.some((port) => port.targetPort === intended.httpPort) && !planned.ports.some((port) => port.targetPort === intended.httpPort)) {
+      readBackFailed(label, `service "${planned.name}" does not publish port ${intended.httpPort}`);
     }
   }
 }
 
-/** The container path at which `host` is visible in the service (not hidden by a deeper mount). */
-function existingContainerPath(host: string, service: ComposeService): string | undefined {
-  return containerPathsOfHostPath(host, service, COMPOSE_DIR)
-    .find((candidate) => mapContainerPath(candidate.containerPath, service, COMPOSE_DIR)?.hostPath === host)?.containerPath;
+/**
+ * In a project, the merged service with this file's edited volumes added: what Compose will mount.
+ * The edited file was parsed on its own, so its bind sources are located in the project folder here.
+ */
+function mergedWith(merged: ComposeService, edited: ComposeService, view: ComposePlanView): ComposeService {
+  const byTarget = new Map(merged.volumes.map((mount) => [mount.target, mount]));
+  for (const mount of edited.volumes) {
+    if (byTarget.has(mount.target)) continue;
+    const located = mount.type === 'bind' && mount.source !== undefined ? { ...mount, hostPath: view.hostOf(mount.source) } : mount;
+    byTarget.set(mount.target, located);
+  }
+  return { ...merged, volumes: [...byTarget.values()] };
 }
 
 /** A second mount on the same container path makes `docker compose up` fail: say so instead. */
@@ -137,10 +175,6 @@ function refuseOccupied(service: ComposeService, target: string, what: string, f
     fail(`service "${service.name}" already mounts "${occupying.raw}" at ${target}, so ${what} cannot be mounted there. `
       + 'Point Milvus TLS at the files that mount uses, or remove it.');
   }
-}
-
-function hostPath(relativeOrAbsolute: string): string {
-  return path.posix.resolve(COMPOSE_DIR, toPosix(relativeOrAbsolute));
 }
 
 function toPosix(value: string): string {
@@ -157,25 +191,6 @@ function sourceText(relativeOrAbsolute: string): VolumeSource {
 function displayDir(value: string): string {
   const normalised = path.posix.normalize(toPosix(value));
   return normalised.endsWith('/') ? normalised : `${normalised}/`;
-}
-
-/**
- * Host files (relative to the compose file's folder when written relative) that the compose file
- * mounts as Milvus's config, milvus.yaml first: when a project keeps its config elsewhere
- * (`./configs/milvus.yaml`), that is the file to edit, not a new one at the root.
- */
-export function mountedConfigFiles(composeText: string): string[] {
-  const compose = parseComposeFile(composeText, `${COMPOSE_DIR}/compose.yaml`);
-  const found: string[] = [];
-  for (const target of [MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH]) {
-    for (const service of findMilvusServices(compose)) {
-      const mapping = mapContainerPath(target, service, COMPOSE_DIR);
-      if (mapping?.hostPath === undefined) continue;
-      const relative = mapping.mount.source?.startsWith('/') ? mapping.hostPath : path.posix.relative(COMPOSE_DIR, mapping.hostPath);
-      if (!found.includes(relative)) found.push(relative);
-    }
-  }
-  return found;
 }
 
 /** A folder to mount, as the "mount the folder" quick fix asks for it. */

@@ -9,6 +9,7 @@ import { findBlocksNamed, getConfigEntry, parseMilvusConfig } from '../config/mi
 import { normaliseKeyPath } from '../config/keyNormalisation';
 import { resolveConfigPath } from '../config/containerPaths';
 import { DEFAULT_CERTS_CONTAINER_DIR, planComposeEdits } from './composeEdits';
+import type { ComposeProjectView } from './composePlanView';
 import { EditPlanError } from './errors';
 import { checkInsertedPath } from './insertedText';
 import { planConfigValues, type DesiredValue, type ValueChange } from './milvusYamlEdits';
@@ -40,6 +41,8 @@ export interface EnableTlsInput {
   httpPort?: number;
   /** milvus.yaml relative to the compose file's folder (default `milvus.yaml`). */
   configHostPath?: string;
+  /** The merged project the compose file belongs to; host paths above are then relative to its folder. */
+  composeProject?: ComposeProjectView;
 }
 
 export interface EnableTlsPlan {
@@ -80,6 +83,7 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
       text: input.composeText, label: composeLabel, certsHostDir: input.certsHostDir,
       configHostPath: input.configHostPath ?? 'milvus.yaml', configCreated: created, httpPort,
       keysSet: desiredKeys.map((key) => normaliseKeyPath([key])),
+      ...(input.composeProject ? { project: input.composeProject } : {}),
     });
     compose = planned.edits;
     certsContainerDir = planned.certsContainerDir;

@@ -36,7 +36,6 @@ export const CERTIFICATE_SET_FILES = [
 ] as const;
 export type CertificateSetFileName = (typeof CERTIFICATE_SET_FILES)[number];
 
-/** One file of a generated set, held in memory until it is written as a whole. */
 /**
  * A file written with a set, all or nothing: the set's own files, or one derived from them (a
  * Kubernetes Secret manifest holding server.pem, server.key and ca.pem).
@@ -48,9 +47,7 @@ export interface SetFile {
   isPrivateKey: boolean;
 }
 
-export interface GeneratedFile {
+/** One file of a generated set, held in memory until it is written as a whole. */
+export interface GeneratedFile extends SetFile {
   name: CertificateSetFileName;
-  contents: string;
-  /** Private keys are written with mode 0600, everything else 0644. */
-  isPrivateKey: boolean;
 }

@@ -6,8 +6,9 @@
 import path from 'node:path';
 import type { ConfigEntry } from '../config';
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
+import type { MountInfo } from '../deployment';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
-import { daysUntil, sanEntries } from '../inspect';
+import { daysLeftLabel, sanEntries } from '../inspect';
 import { escapeMarkdown, markdownCode } from '../markdown';
 import type { Analysis } from './index';
 import { PATH_SLOTS } from '../config';
@@ -60,22 +61,27 @@ function locationSummary(ctx: Analysis['context'], reference: PathReference): st
     case 'manifest': return ` → ${markdownCode(location.label)} (${escapeMarkdown(location.mount.from.text)})`;
     case 'image': return ": the Milvus image's bundled test file";
     case 'placeholder': return ': a placeholder';
-    case 'outside-workspace': return ': outside the workspace folders, not read';
+    case 'outside-workspace': return `: \`${location.hostPath}\`, outside the workspace folders, not read${mountSummary(location.mount)}`;
     case 'opaque':
     case 'foreign-host':
+      return `: not checkable here (${location.reason})${mountSummary(location.mount)}`;
     case 'unmapped':
       return `: not checkable here (${escapeMarkdown(location.reason)})`;
   }
 }
 
+/** `; mount \`./tls:/milvus/tls\`, docker-compose.override.yml:4`: which compose line leads there. */
+function mountSummary(mount: MountInfo | undefined): string {
+  return mount ? `; mount \`${mount.raw}\`, ${mount.from.text}` : '';
+}
+
 export function certificateSummary(cert: CertificateInfo, now: Date): string {
-  const days = daysUntil(new Date(cert.notAfter), now);
   const sans = sanEntries(cert.sans, ['dns', 'ip']).join(', ') || 'none';
   return [
     `**Certificate** ${escapeMarkdown(cert.commonName ?? cert.subject)}`,
     `- SANs: ${escapeMarkdown(sans)}`,
     `- Issuer: ${cert.selfSigned ? 'self-signed' : escapeMarkdown(cert.issuer)}`,
-    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `${days} days left`})`,
+    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${daysLeftLabel(new Date(cert.notAfter), now)})`,
     `- Key: ${escapeMarkdown(cert.publicKey.description)}; role: ${cert.role}`,
     `- SHA-256: ${markdownCode(cert.fingerprintSha256)}`,
   ].join('\n');

@@ -10,4 +10,6 @@ export { memoryFileSystem } from './memoryFileSystem';
 export { walkFiles, walkFileBatches, DEFAULT_EXCLUDED_FOLDERS } from './walk';
 export type { WalkOptions, WalkResult, WantedFile } from './walk';
 export { mapLimit } from './pool';
+export { localMachine } from './hostMachine';
+export type { HostMachine } from './hostMachine';
 export { globToRegExp, matchesGlob } from './glob';
