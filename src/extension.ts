@@ -15,6 +15,7 @@ import { testConnectionCommand } from './client/commands/testConnection';
 import { ExtensionContextHolder } from './client/context';
 import { createLog } from './client/log';
 import { registerLanguageClient } from './client/languageClient';
+import { registerSetupProgress } from './client/setupProgress';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const log = createLog();
@@ -35,6 +36,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   registerCommands(ctx, table);
   registerCertExplorer(ctx);
   registerLanguageClient(ctx);
+  registerSetupProgress(ctx);
   const manifest = extension.extension.packageJSON as { version: string };
   log.info(`activated (${manifest.version})`);
 }
