@@ -9,6 +9,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse, parseAllDocuments } from 'yaml';
+import { plainValue } from '../../src/core/config/yamlSource';
 import { runCli } from './harness/cli';
 import { applyCodeAction } from './harness/codeActions';
 import { waitForText } from './harness/dom';
@@ -64,7 +65,7 @@ describe('k1: the Operator TLS sample, its faults and their quick fixes', { time
       await waitForNoProblem(s.page, /written without "\|"/, 60_000);
       await runCommand(s.page, 'File: Save');
       const text = await waitForDisk(() => readFile(join(s.workspace, 'external_tls.yaml'), 'utf8'), (value) => value.includes('server.key: |'));
-      const [secret, milvus] = parseAllDocuments(text).map((document) => document.toJSON() as Record<string, unknown>).filter((document) => document !== null);
+      const [secret, milvus] = parseAllDocuments(text).map((document) => plainValue(document.contents, document) as Record<string, unknown>).filter((document) => document !== null);
       assert.match(String((secret?.stringData as Record<string, string>)['ca.pem']), /^-----BEGIN CERTIFICATE-----\n/);
       const config = (milvus?.spec as { config: Record<string, unknown> }).config;
       assert.deepEqual(config.tls, { serverPemPath: '/certs/server.pem', serverKeyPath: '/certs/server.key', caPemPath: '/certs/ca.pem' });

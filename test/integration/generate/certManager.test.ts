@@ -6,6 +6,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { plainValue } from '../../../src/core/config/yamlSource';
 import { recogniseKubernetesFile } from '../../../src/core/kubernetes';
 import { runCliIn, type ProcessResult } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -24,7 +25,7 @@ function assertExit(result: ProcessResult, code: number): void {
 }
 
 async function resources(file: string): Promise<Resource[]> {
-  return parseAllDocuments(await readFile(file, 'utf8')).map((document) => document.toJSON() as Resource);
+  return parseAllDocuments(await readFile(file, 'utf8')).map((document) => plainValue(document.contents, document) as Resource);
 }
 
 /** Every issuerRef names an Issuer of the file, and every CA Issuer's Secret is made in the file. */

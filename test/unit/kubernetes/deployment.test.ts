@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Deployment } from '../../../src/core/deployment';
 import { deploymentsForFile, discoverDeployments, LoadedFileCache, ParseCache } from '../../../src/core/deployment';
+import { setupProgressOf } from '../../../src/core/deployment/setupProgress';
 import { memoryFileSystem } from '../../../src/core/workspace';
 import type { TestPki } from '../../helpers/testPki';
 import { createTestPki } from '../../helpers/testPki';
@@ -182,5 +183,11 @@ describe('the Kubernetes deployment kind', () => {
     const context = { fs: memoryFileSystem({ [`${W}/helm/values.yaml`]: docsValues(), [`${W}/op/milvus.yaml`]: k8sFile('operator-1.3.8/milvus_default.yaml'), [`${W}/op/certs.yaml`]: secretYaml }), cache: new LoadedFileCache(), parsed: new ParseCache() };
     const found = await discoverDeployments(W, context);
     assert.deepEqual(found.deployments.map((deployment) => deployment.id).sort(), [`helm:${W}/helm/values.yaml`, `operator:${W}/op/milvus.yaml#0`]);
+  });
+
+  it('the walkthrough counts a release whose Secret manifest holds the certificates, and not one without it', async () => {
+    const progress = async (files: Record<string, string>) => setupProgressOf((await discoverDeployments(W, { fs: memoryFileSystem(files), cache: new LoadedFileCache(), parsed: new ParseCache() })).deployments);
+    assert.deepEqual(await progress({ [`${W}/values.yaml`]: docsValues(), [`${W}/certs.yaml`]: secretYaml }), { certificatesInPlace: true, tlsEnabled: true });
+    assert.deepEqual(await progress({ [`${W}/values.yaml`]: docsValues() }), { certificatesInPlace: false, tlsEnabled: true });
   });
 });
