@@ -4,7 +4,6 @@
 // diagnostics over the protocol, against a bare `yaml` parse of the same text in the same run.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { applyTextEdits } from '../../src/core/edit';
 import { deploymentsForFile, LoadedFileCache, ParseCache } from '../../src/core/deployment';
 import { secretManifestFile } from '../../src/core/kubernetes';
@@ -17,6 +16,7 @@ import { startHarness } from '../server/lspHarness';
 import { k8sFile } from '../unit/kubernetes/corpus';
 import type { BenchRow } from './benchTable';
 import { formatTable, median } from './benchTable';
+import { timeTyping } from './typing';
 
 const ROUNDS = 30;
 const SERVICE_NAMES = ['my-release-milvus', 'my-release-milvus.default', 'my-release-milvus.default.svc', 'my-release-milvus.default.svc.cluster.local'];
@@ -48,21 +48,7 @@ export async function runKubernetesLanguageServerBench(): Promise<void> {
       const uri = await harness.open(join(workspace.dir, 'values.yaml'), text);
       const first = await harness.diagnostics(uri);
       if (first.length > 0) throw new Error(`the bench file has diagnostics: ${first.map((item) => String(item.code)).join(', ')}`);
-      const ours: number[] = [];
-      const baseline: number[] = [];
-      let edited = text;
-      let column = '    # typed: '.length;
-      for (let round = 0; round < ROUNDS; round++) {
-        const offset = lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + column;
-        edited = `${edited.slice(0, offset)}x${edited.slice(offset)}`;
-        let start = performance.now();
-        await harness.insert(uri, { line, character: column++ }, 'x', round + 2);
-        await harness.diagnostics(uri);
-        ours.push(performance.now() - start);
-        start = performance.now();
-        parseDocument(edited);
-        baseline.push(performance.now() - start);
-      }
+      const { ours, baseline } = await timeTyping(harness, uri, text, { line, column: '    # typed: '.length }, ROUNDS);
       const left = await harness.diagnostics(uri);
       if (left.length > 0) throw new Error(`diagnostics after typing: ${left.map((item) => String(item.code)).join(', ')}`);
       rows.push({

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { makeTempDir } from '../helpers/tempDir';
-import { k8sFile } from '../unit/kubernetes/corpus';
+import { docsHelmValues, k8sFile } from '../unit/kubernetes/corpus';
 import type { Harness } from './lspHarness';
 import { startHarness } from './lspHarness';
 
@@ -37,30 +37,17 @@ async function fixAll(harness: Harness, uri: string, text: string, codes: readon
   }
 }
 
-const VALUES = `# Milvus on Kubernetes, the way the docs describe it
-cluster:
-  enabled: false
-volumes:
-  - name: certs
-    secret:
-      secretName: certs
-volumeMounts:
-  - name: certs
-    mountPath: /certs
-    readOnly: true
-extraConfigFiles:
-  user.yaml: |+
-    proxy:
-      http:
-        port: 8080
-    common:
-      security:
-        tlsMode: 1
-      # the Operator sample's mistake, copied
-      tls:
-        serverPemPath: /certs/server.pem
-        serverKeyPath: /certs/server.key
-`;
+const VALUES = `# Milvus on Kubernetes, the way the docs describe it\n${docsHelmValues(`proxy:
+  http:
+    port: 8080
+common:
+  security:
+    tlsMode: 1
+  # the Operator sample's mistake, copied
+  tls:
+    serverPemPath: /certs/server.pem
+    serverKeyPath: /certs/server.key
+`)}`;
 
 describe('language server on Kubernetes files', () => {
   let workspace: { dir: string; cleanup: () => Promise<void> };

@@ -6,7 +6,7 @@ import { setupProgressOf } from '../../../src/core/deployment/setupProgress';
 import { memoryFileSystem } from '../../../src/core/workspace';
 import type { TestPki } from '../../helpers/testPki';
 import { createTestPki } from '../../helpers/testPki';
-import { k8sFile } from './corpus';
+import { docsHelmValues, k8sFile } from './corpus';
 
 const W = '/ws';
 
@@ -27,34 +27,10 @@ function indent(text: string, by: string): string {
   return text.trimEnd().split('\n').map((line) => by + line).join('\n');
 }
 
-/** The Milvus docs' Helm recipe: a Secret `certs` mounted globally at /certs, TLS in user.yaml. */
+/** The docs recipe with TLS on (tlsMode 1, REST on 8080) for image v2.5.4. */
 function docsValues(extra = ''): string {
-  return `cluster:
-  enabled: false
-image:
-  all:
-    tag: v2.5.4
-volumes:
-  - name: certs
-    secret:
-      secretName: certs
-volumeMounts:
-  - name: certs
-    mountPath: /certs
-    readOnly: true
-extraConfigFiles:
-  user.yaml: |+
-    proxy:
-      http:
-        port: 8080
-    tls:
-      serverPemPath: /certs/server.pem
-      serverKeyPath: /certs/server.key
-      caPemPath: /certs/ca.pem
-    common:
-      security:
-        tlsMode: 1
-${extra}`;
+  const userYaml = 'proxy:\n  http:\n    port: 8080\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\n  caPemPath: /certs/ca.pem\ncommon:\n  security:\n    tlsMode: 1\n';
+  return docsHelmValues(userYaml, `image:\n  all:\n    tag: v2.5.4\n${extra}`);
 }
 
 describe('the Kubernetes deployment kind', () => {
