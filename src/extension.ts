@@ -9,6 +9,7 @@ import { enableTlsCommand } from './client/commands/enableTls';
 import { copyConnectionSnippetCommand } from './client/commands/copyConnectionSnippet';
 import { exportOpenSslScriptCommand } from './client/commands/exportOpenSslScript';
 import { generateCertificatesCommand } from './client/commands/generateCertificates';
+import { generateCertManagerCommand } from './client/commands/generateCertManager';
 import { setConnectionCredentialsCommand } from './client/commands/setConnectionCredentials';
 import { testConnectionCommand } from './client/commands/testConnection';
 import { ExtensionContextHolder } from './client/context';
@@ -30,6 +31,7 @@ export function activate(extension: vscode.ExtensionContext): void {
     [Commands.testConnection]: testConnectionCommand,
     [Commands.setConnectionCredentials]: setConnectionCredentialsCommand,
     [Commands.copyConnectionSnippet]: copyConnectionSnippetCommand,
+    [Commands.generateCertManagerResources]: generateCertManagerCommand,
   };
   registerCommands(ctx, table);
   registerCertExplorer(ctx);

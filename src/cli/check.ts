@@ -2,11 +2,12 @@
 // line, for CI. Same engine (src/core/rules), same compose lookup and file access as the server.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedFile, ResolveContext } from '../core/deployment';
-import { deploymentForConfigFile } from '../core/deployment';
+import type { KubernetesNames, LoadedFile, ResolveContext } from '../core/deployment';
+import { deploymentForConfigFile, kubernetesDeployments, recogniseFile } from '../core/deployment';
 import { DEFAULT_WARN_DAYS, isCertificateFileName, roleHintFromFileName } from '../core/inspect';
 import type { RuleFinding } from '../core/rules';
 import { checkMilvusConfig } from '../core/rules';
+import { analyseKubernetesFile } from '../core/rules/kubernetes/analyse';
 import { readText, walkFiles } from '../core/workspace';
 import { parseCommandLine } from './args';
 import { ALLOW_OUTSIDE_HELP, cliContext } from './workspace';
@@ -22,8 +23,10 @@ Checks Milvus config files the way Milvus reads them: tlsMode, the REST port, th
 files behind docker-compose volumes, misplaced blocks, typos, etcd/MinIO/Kafka TLS. The nearest
 compose project (same folder or a parent, up to the current folder), read as docker compose reads
 it (docker-compose.yml with its override file, or COMPOSE_FILE from .env or this shell, include:),
-supplies the volumes, the environment and the Milvus version. Default FILEs: milvus.yaml, user.yaml
-and *milvus*.y(a)ml here.
+supplies the volumes, the environment and the Milvus version. Kubernetes files are checked too,
+whatever their name: values files of the milvus Helm chart (the milvus.yaml inside
+extraConfigFiles.user.yaml, volumes, Secrets, ingress), Milvus resources of the Operator, and Secret
+manifests. Default FILEs: milvus.yaml, user.yaml, *milvus*.y(a)ml and the Kubernetes files here.
 
 Prints one line per finding: file:line:col severity code message.
 
@@ -31,12 +34,15 @@ Options:
   --json            print a JSON array of {file, line, column, severity, code, message}
   --hints           also print hints (paths that cannot be checked, keys with no effect)
   --warn-days N     warn about certificates expiring within N days (default: ${DEFAULT_WARN_DAYS})
+  --release R       Helm release name of a values file (default: my-release, and SAN findings only inform)
+  --namespace NS    namespace of the Helm release (a Milvus resource's metadata.namespace wins)
   ${ALLOW_OUTSIDE_HELP.replace(/\n/g, '\n  ')}
   -h, --help        show this help
 
 Exit codes: 0 no error (warnings allowed), 1 an error or bad usage.`;
 
 interface CheckArguments {
+  names: KubernetesNames;
   json: boolean;
   allowOutside: boolean;
   hints: boolean;
@@ -50,6 +56,7 @@ function parseArguments(args: string[]): CheckArguments | 'help' {
     allowPositionals: true,
     options: {
       json: { type: 'boolean' }, hints: { type: 'boolean' }, 'warn-days': { type: 'string' }, 'allow-outside': { type: 'boolean' },
+      release: { type: 'string' }, namespace: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,7 +66,9 @@ function parseArguments(args: string[]): CheckArguments | 'help' {
   if (!Number.isInteger(warnDays) || warnDays < 0 || warnDays > 36_500) {
     throw new UsageError(`--warn-days takes a whole number of days from 0 to 36500, not '${warnDaysText ?? ''}'`);
   }
+  const { release, namespace } = parsed.values;
   return {
+    names: { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) },
     json: parsed.values.json === true, hints: parsed.values.hints === true, allowOutside: parsed.values['allow-outside'] === true,
     warnDays, files: parsed.positionals,
   };
@@ -72,6 +81,15 @@ export function defaultConfigFiles(folder: string): string[] {
     .filter((name) => !/compose/i.test(name))
     .sort()
     .map((name) => path.join(folder, name));
+}
+
+/** The other YAML files of a folder that are Kubernetes files of ours (by content). */
+async function defaultKubernetesFiles(folder: string, known: readonly string[], context: ResolveContext): Promise<string[]> {
+  const candidates = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name) && !/compose/i.test(name)).sort().map((name) => path.join(folder, name))
+    .filter((file) => !known.includes(file));
+  const found: string[] = [];
+  for (const file of candidates) if (await recogniseFile(path.resolve(file), context)) found.push(file);
+  return found;
 }
 
 export interface LocatedFinding {
@@ -91,6 +109,7 @@ function locate(file: string, text: string, finding: RuleFinding): LocatedFindin
 }
 
 interface CheckEnvironment {
+  names: KubernetesNames;
   warnDays: number;
   context: ResolveContext;
   root: string;
@@ -98,13 +117,20 @@ interface CheckEnvironment {
   clientCertificates: readonly LoadedFile[];
 }
 
-async function checkFile(file: string, { warnDays, context, root, clientCertificates }: CheckEnvironment): Promise<LocatedFinding[]> {
+async function checkFile(file: string, { names, warnDays, context, root, clientCertificates }: CheckEnvironment): Promise<LocatedFinding[]> {
   const absolute = path.resolve(file);
   const read = await readText(context.fs, absolute);
   if (read.text === undefined) {
     throw new UsageError(read.failure?.reason === 'missing' ? `no such file: ${file}` : `cannot read ${file}: ${read.failure?.message ?? ''}`);
   }
   const text = read.text;
+  // A file named on the command line is meant as ours: less evidence makes it a values file.
+  const recognised = await recogniseFile(absolute, context, true);
+  if (recognised) {
+    const deployments = await kubernetesDeployments(recognised, root, context, names);
+    return analyseKubernetesFile({ fileName: absolute, text, recognised, deployments, root, pathApi: context.fs.path, cache: context.cache, clientCertificates, warnDays })
+      .findings.map((finding) => locate(file, text, finding));
+  }
   const deployment = await deploymentForConfigFile(absolute, [root], context);
   return checkMilvusConfig({ deployment, fileName: absolute, text, clientCertificates, cache: context.cache, warnDays })
     .map((finding) => locate(file, text, finding));
@@ -122,11 +148,12 @@ export const checkCommand: Subcommand = {
       console.log(HELP);
       return ExitCode.ok;
     }
-    const files = parsed.files.length > 0 ? parsed.files : defaultConfigFiles('.');
-    if (files.length === 0) throw new UsageError('no milvus.yaml, user.yaml or *milvus*.yaml here; name the files to check');
     const root = process.cwd();
-    const context = cliContext({ dir: root, explicitPaths: files, allowOutside: parsed.allowOutside });
-    const environment: CheckEnvironment = { warnDays: parsed.warnDays, context, root, clientCertificates: await workspaceClientCertificates(root, context) };
+    const named = parsed.files.length > 0 ? parsed.files : defaultConfigFiles('.');
+    const context = cliContext({ dir: root, explicitPaths: named, allowOutside: parsed.allowOutside });
+    const files = parsed.files.length > 0 ? named : [...named, ...await defaultKubernetesFiles('.', named, context)];
+    if (files.length === 0) throw new UsageError('no milvus.yaml, user.yaml, *milvus*.yaml or Kubernetes file here; name the files to check');
+    const environment: CheckEnvironment = { names: parsed.names, warnDays: parsed.warnDays, context, root, clientCertificates: await workspaceClientCertificates(root, context) };
     const findings: LocatedFinding[] = [];
     for (const file of files) findings.push(...(await checkFile(file, environment)));
     const shown = findings.filter((finding) => parsed.hints || finding.severity !== 'hint');

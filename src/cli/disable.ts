@@ -10,6 +10,7 @@ import { diffOf, writeChanges } from './editFiles';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 import { cliContext } from './workspace';
+import { kubernetesDeploymentOf } from './kubernetesOption';
 
 const HELP = `Usage: milvus-tls disable [options]
 
@@ -21,13 +22,18 @@ Options:
   ${DIR_HELP}
   --config FILE   the one config file to edit (default: the deployment's; only a named file may
                   lie outside the folder)
+  --helm FILE     a values file of the milvus Helm chart: tlsMode 0 in extraConfigFiles.user.yaml
+  --operator FILE a Milvus resource: tlsMode 0 in spec.config
   --dry-run       print the change, write nothing
   --json          print {"changed", "files", "summary"} as JSON
   --help          show this help
 
 Exit codes: 0 done (or already off), 1 bad usage or no such file, 3 failed (nothing written).`;
 
-const OPTIONS = { dir: { type: 'string' }, config: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } } as const;
+const OPTIONS = {
+  dir: { type: 'string' }, config: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+  helm: { type: 'string' }, operator: { type: 'string' },
+} as const;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseCommandLine('disable', { args, options: OPTIONS, strict: true, allowPositionals: false });
@@ -35,11 +41,17 @@ async function run(args: string[]): Promise<number> {
     console.log(HELP);
     return ExitCode.ok;
   }
-  const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: values.config !== undefined ? [values.config] : [] });
-  const found = values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
+  const explicit = [values.config, values.helm, values.operator].filter((file): file is string => file !== undefined);
+  const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: explicit });
+  const named = await kubernetesDeploymentOf(values, path.resolve(values.dir ?? '.'), context);
+  const found = named ? { root: path.resolve(values.dir ?? '.'), deployment: named.deployment, note: '' }
+    : values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
   let outcome: DisableTlsOutcome;
   try {
-    outcome = await planDisableTlsChanges({ root: found.root, deployment: found.deployment, ...(values.config !== undefined ? { configPath: values.config } : {}) }, context);
+    outcome = await planDisableTlsChanges({
+      root: found.root, deployment: found.deployment,
+      ...(values.config !== undefined ? { configPath: values.config } : named ? { configPath: named.file } : {}),
+    }, context);
   } catch (error) {
     if (error instanceof NoConfigError) throw new UsageError(`${error.message} (pass the config with --config FILE)`);
     if (error instanceof EditPlanError || error instanceof UnsafeTargetError) {

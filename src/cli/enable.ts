@@ -11,6 +11,7 @@ import { diffOf, displayPath, writeChanges } from './editFiles';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 import { cliContext } from './workspace';
+import { KUBERNETES_HELP, kubernetesDeploymentOf } from './kubernetesOption';
 
 const HELP = `Usage: milvus-tls enable --mode 1|2 [options]
 
@@ -19,6 +20,9 @@ Turns on TLS for Milvus: in milvus.yaml sets tls.serverPemPath, tls.serverKeyPat
 TLS while REST shares the gRPC port); in docker-compose mounts the certificate folder and the config
 into the Milvus container and publishes the REST port. Comments, order and layout are kept; running
 it again changes nothing.
+
+For Kubernetes, the values file of the milvus Helm chart or the Milvus resource is edited instead
+(see --helm, --operator); the certificates come from a Secret.
 
 Options:
   --mode 1|2        1: one-way TLS (server certificate); 2: mutual TLS (clients need certificates too)
@@ -32,6 +36,7 @@ Options:
                     ports any file of the project already provides are never added again
   --certs DIR       folder with server.pem, server.key and ca.pem (default: ./tls)
   --http-port N     REST port (default: ${DEFAULT_HTTP_PORT}; a proxy.http.port already set apart from proxy.port is kept)
+  ${KUBERNETES_HELP}
   --dry-run         print the changes, write nothing
   --json            print {"changed", "files", "summary"} as JSON
   --help            show this help
@@ -41,6 +46,7 @@ Exit codes: 0 done (or nothing to change), 1 bad usage or missing certificates, 
 const OPTIONS = {
   mode: { type: 'string' }, dir: { type: 'string' }, config: { type: 'string' }, compose: { type: 'string' }, certs: { type: 'string' },
   'http-port': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+  helm: { type: 'string' }, operator: { type: 'string' }, secret: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -70,15 +76,18 @@ async function run(args: string[]): Promise<number> {
   const mode = parseMode(values.mode);
   const httpPort = parsePort(values['http-port']);
   const certsDir = path.resolve(values.certs ?? path.join(values.dir ?? '.', 'tls'));
-  const explicit = [values.config, values.compose, values.certs].filter((file): file is string => file !== undefined);
+  const explicit = [values.config, values.compose, values.certs, values.helm, values.operator].filter((file): file is string => file !== undefined);
   const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: explicit });
   if (values.compose !== undefined && (await context.fs.stat(path.resolve(values.compose)))?.type !== 'file') throw new UsageError(`--compose ${values.compose}: no such file`);
-  const found = values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
+  const named = await kubernetesDeploymentOf(values, path.resolve(values.dir ?? '.'), context);
+  const found = named ? { root: path.resolve(values.dir ?? '.'), deployment: named.deployment, note: `using ${named.deployment.label}` }
+    : values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
   let outcome: EnableTlsOutcome;
   try {
     outcome = await planEnableTlsChanges({
       root: found.root, mode, certsDir, httpPort, deployment: found.deployment,
-      ...(values.config !== undefined ? { configPath: values.config } : {}),
+      ...(values.config !== undefined ? { configPath: values.config } : named ? { configPath: named.file } : {}),
+      ...(values.secret !== undefined ? { secretName: values.secret } : {}),
       ...(values.compose !== undefined ? { composePath: values.compose } : {}),
     }, context);
   } catch (error) {
@@ -109,7 +118,10 @@ async function run(args: string[]): Promise<number> {
   } else {
     for (const change of changes.filter(hasChanges)) console.log(`${diffOf(change)}\n`);
     for (const line of summary) console.log(line.startsWith('warning:') || line.startsWith('note:') ? line : `  ${line}`);
-    console.log(values['dry-run'] ? 'Dry run: nothing was written.' : `TLS enabled (tlsMode ${mode}). Restart Milvus (docker compose up -d) to apply it.`);
+    const apply = outcome.applyHint !== undefined
+      ? `Apply it with: ${outcome.applyHint}. Milvus reads its certificates at start-up: its pods restart with the new settings.`
+      : 'Restart Milvus (docker compose up -d) to apply it.';
+    console.log(values['dry-run'] ? 'Dry run: nothing was written.' : `TLS enabled (tlsMode ${mode}). ${apply}`);
   }
   if (found.note !== '') console.log(`(${found.note})`);
   return ExitCode.ok;

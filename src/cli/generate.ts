@@ -7,7 +7,11 @@ import {
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
-import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
+import { KEY_TYPES, type CertificateSetOptions, type KeyType, type SetFile } from '../core/pki/types';
+import { kubernetesTargetFor } from './kubernetesTarget';
+import { runCertManager } from './certManager';
+import type { KubernetesGenerationTarget } from '../core/deployment';
+import { targetServerSans } from '../core/deployment';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
 import { discoverDeployments } from '../core/deployment';
 import { generateAndWriteSet, milvusNamesOf, MissingCaFilesError } from '../core/usecases';
@@ -42,6 +46,21 @@ Options:
                        client files and ca.srl with new ones issued by that CA
   --force              replace existing files in DIR (all nine)
   --json               print {"files": [...]} with paths, SHA-256 and expiry instead of text
+  --k8s-secret NAME    also write DIR/NAME.secret.yaml: a Kubernetes Secret holding server.pem,
+                       server.key and ca.pem (what kubectl create secret generic NAME --from-file=…
+                       --dry-run=client -o yaml prints). The default CN and SANs become the Service
+                       names clients dial in the cluster (<release>-milvus, .<ns>, .<ns>.svc,
+                       .<ns>.svc.cluster.local), localhost for kubectl port-forward, internaltls.sni
+                       and the ingress hosts of a values file or Milvus resource in this folder.
+  --cert-manager       write DIR/cert-manager.yaml instead of certificate files: a CA Issuer over the
+                       CA in DIR (ca.pem, ca.key; else a selfSigned Issuer signing a new CA), a server
+                       Certificate for the names above into the Secret --k8s-secret NAME (default: the
+                       one the deployment here mounts, else milvus-tls), and with --mode 2 a client
+                       Certificate. cert-manager writes tls.crt, tls.key and ca.crt into that Secret.
+  --self-signed        with --cert-manager: a selfSigned → CA chain even when DIR holds a CA
+  --mode 1|2           with --cert-manager: 2 adds the client Certificate (mutual TLS)
+  --release R          Helm release name for those names (default: a Milvus resource's name here, else my-release)
+  --namespace NS       namespace for those names and of the Secret (default: the resource's, else default)
   --help               show this help
 
 Exit codes: 0 written, 1 bad usage, 2 refused (files exist, or another run is writing the folder),
@@ -55,6 +74,8 @@ const OPTIONS = {
   country: { type: 'string' }, state: { type: 'string' }, locality: { type: 'string' },
   org: { type: 'string' }, 'org-unit': { type: 'string' },
   'reuse-ca': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+  'k8s-secret': { type: 'string' }, release: { type: 'string' }, namespace: { type: 'string' },
+  'cert-manager': { type: 'boolean' }, 'self-signed': { type: 'boolean' }, mode: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -99,8 +120,8 @@ function serverSans(commonName: string, sanOptions: string[] | undefined, compos
   return parseSanList([...leading, ...sans].join(',')).sans; // deduplicated, first spelling kept
 }
 
-function buildOptions(values: Values, composeNames: string[]): CertificateSetOptions {
-  const serverCommonName = values.cn ?? DEFAULT_SERVER_COMMON_NAME;
+function buildOptions(values: Values, composeNames: string[], kubernetes?: KubernetesGenerationTarget): CertificateSetOptions {
+  const serverCommonName = values.cn ?? kubernetes?.commonName ?? DEFAULT_SERVER_COMMON_NAME;
   const options = defaultCertificateSetOptions({
     keyType: parseKeyType(values.key),
     subject: {
@@ -109,7 +130,8 @@ function buildOptions(values: Values, composeNames: string[]): CertificateSetOpt
     },
     caCommonName: values['ca-cn'] ?? DEFAULT_CA_COMMON_NAME,
     serverCommonName,
-    serverSans: serverSans(serverCommonName, values.san, composeNames),
+    serverSans: kubernetes && (!values.san || values.san.length === 0) && values.cn === undefined
+      ? targetServerSans(kubernetes) : serverSans(serverCommonName, values.san, kubernetes ? [kubernetes.commonName, ...kubernetes.extraNames] : composeNames),
     clientCommonName: values['client-cn'] ?? DEFAULT_CLIENT_COMMON_NAME,
     caDays: parseDays(values['ca-days'], '--ca-days', DEFAULT_CA_DAYS),
     leafDays: parseDays(values.days, '--days', DEFAULT_LEAF_DAYS),
@@ -122,7 +144,7 @@ function buildOptions(values: Values, composeNames: string[]): CertificateSetOpt
 interface FileReport {
   name: string;
   path: string;
-  kind: 'certificate' | 'private-key' | 'certificate-request' | 'serial';
+  kind: 'certificate' | 'private-key' | 'certificate-request' | 'serial' | 'secret-manifest';
   /** What the sha256 is of: the certificate's DER (its fingerprint) or the file's bytes. */
   sha256Of: 'certificate-der' | 'file';
   sha256: string;
@@ -132,14 +154,15 @@ interface FileReport {
   subjectAltName: string | null;
 }
 
-function kindOf(file: GeneratedFile): FileReport['kind'] {
+function kindOf(file: SetFile): FileReport['kind'] {
+  if (file.name.endsWith('.secret.yaml')) return 'secret-manifest';
   if (file.isPrivateKey) return 'private-key';
   if (file.name.endsWith('.pem')) return 'certificate';
   if (file.name.endsWith('.csr')) return 'certificate-request';
   return 'serial';
 }
 
-function describeFile(file: GeneratedFile, path: string): FileReport {
+function describeFile(file: SetFile, path: string): FileReport {
   const kind = kindOf(file);
   if (kind !== 'certificate') {
     const sha256 = createHash('sha256').update(file.contents).digest('hex');
@@ -160,13 +183,19 @@ function printHuman(outDir: string, reports: FileReport[], reusedCa: boolean): v
   for (const report of reports) {
     const detail = report.kind === 'certificate'
       ? `CN=${report.commonName ?? '?'}, expires ${report.notAfter?.slice(0, 10) ?? '?'}${report.subjectAltName ? `, ${report.subjectAltName}` : ''}`
-      : report.kind === 'private-key' ? 'private key, mode 0600' : report.kind.replace('-', ' ');
+      : report.kind === 'private-key' ? 'private key, mode 0600'
+        : report.kind === 'secret-manifest' ? 'Kubernetes Secret with server.pem, server.key, ca.pem (holds the key: mode 0600)' : report.kind.replace('-', ' ');
     console.log(`  ${report.name.padEnd(11)} ${detail}`);
+  }
+  const manifest = reports.find((report) => report.kind === 'secret-manifest');
+  if (manifest) {
+    console.log(`Apply the Secret with: kubectl apply -f ${manifest.path}`);
+    console.log('Milvus reads its certificates at start-up: restart the Milvus pods after a new Secret (a renewal too).');
   }
 }
 
 async function warnAboutUnignoredKeys(outDir: string, reports: FileReport[]): Promise<void> {
-  const keys = reports.filter((report) => report.kind === 'private-key').map((report) => report.path);
+  const keys = reports.filter((report) => report.kind === 'private-key' || report.kind === 'secret-manifest').map((report) => report.path);
   const exposed = await unignoredKeyFiles(outDir, keys);
   if (exposed.length > 0) {
     console.error(`warning: git would commit these private keys: ${exposed.join(', ')}\n         add them (or *.key) to .gitignore`);
@@ -183,14 +212,21 @@ async function run(args: string[]): Promise<number> {
   if (reuseCa && (values['ca-cn'] !== undefined || values['ca-days'] !== undefined)) {
     throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
   }
+  const certManager = values['cert-manager'] === true;
+  if (!certManager && (values['self-signed'] !== undefined || values.mode !== undefined)) throw new UsageError('--self-signed and --mode go with --cert-manager');
+  const kubernetes = await kubernetesTargetFor(values, process.cwd(), certManager);
+  if (certManager && kubernetes) return runCertManager(values, kubernetes, parseKeyType(values.key), values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined);
   const context = cliContext({ dir: process.cwd() });
-  const options = buildOptions(values, milvusNamesOf((await discoverDeployments(process.cwd(), context)).deployments));
+  const options = buildOptions(values, milvusNamesOf((await discoverDeployments(process.cwd(), context)).deployments), kubernetes?.target);
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   try {
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
     const written = await abortOnSignals(async (signal) => {
-      const set = await generateAndWriteSet({ options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create', signal });
+      const set = await generateAndWriteSet({
+        options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create', signal,
+        ...(kubernetes ? { kubernetesSecret: { name: kubernetes.secretName, namespace: kubernetes.namespace } } : {}),
+      });
       // undefined means the signal stopped it: its reason is the InterruptedError to report.
       if (!set) throw signal.reason;
       return set;

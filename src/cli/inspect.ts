@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Finding, InputFile, WorkspaceCertificate, WorkspaceInspection } from '../core/inspect';
-import { DEFAULT_WARN_DAYS, inspectFiles, readInputFile, scanFolder } from '../core/inspect';
+import { DEFAULT_WARN_DAYS, inspectFiles, readInputFile, readManifestInputs, scanFolder } from '../core/inspect';
 import { parseCommandLine } from './args';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
@@ -15,7 +15,8 @@ const HELP = `Usage: milvus-tls inspect [options] [PATH...]
 
 Lists every certificate in the given files and folders (default: the current folder), sorted by
 expiry, with its role, issuer, matching key and findings. Folders are searched recursively for
-*.pem *.crt *.cer *.cert *.key *.csr *.der (not node_modules or .git; files over 1 MB skipped).
+*.pem *.crt *.cer *.cert *.key *.csr *.der (not node_modules or .git; files over 1 MB skipped), and
+Kubernetes Secret manifests (*.yaml, *.yml): each Secret key holding PEM is listed as file#secret/key.
 Files named explicitly are read whatever their extension. Private key material is never printed.
 
 Options:
@@ -66,7 +67,8 @@ async function collectFiles(paths: string[]): Promise<InputFile[]> {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot access ${path}: ${(error as Error).message}`);
     }
-    const files = isFolder ? await scanFolder(absolute) : [await readInputFile(absolute)];
+    // Kubernetes Secret manifests (*.yaml) show their certificates as file#secret/key.
+    const files = isFolder ? await scanFolder(absolute, { manifests: true }) : /\.ya?ml$/i.test(absolute) ? await readManifestInputs(absolute) : [await readInputFile(absolute)];
     for (const file of files) byPath.set(file.path, file);
   }
   return [...byPath.values()];

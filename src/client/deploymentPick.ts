@@ -5,10 +5,13 @@ import type { ResolveContext } from '../core/deployment';
 import type { DeploymentSelection } from '../core/usecases';
 import { selectDeployment } from '../core/usecases';
 
-/** The open editor's file when it is a Milvus config of this folder: its deployment is the one meant. */
+/**
+ * The open editor's file when it may be a Milvus config or a Kubernetes file of this folder: its
+ * deployment is the one meant (selectDeployment checks which it is; compose files are left out).
+ */
 function activeConfigFile(folder: vscode.WorkspaceFolder): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
-  if (uri?.scheme !== 'file' || !/(^|[\\/])(milvus|user)\.yaml$/.test(uri.fsPath)) return undefined;
+  if (uri?.scheme !== 'file' || !/\.ya?ml$/i.test(uri.fsPath) || /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(uri.fsPath)) return undefined;
   return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString() ? uri.fsPath : undefined;
 }
 

@@ -12,8 +12,14 @@ import type { InitializationOptions } from '../shared/protocol';
 import { CONFIG_FILE_GLOBS, CONFIG_SECTION, Settings, settingId, WATCHED_FILE_GLOBS } from '../shared/protocol';
 import type { ExtensionContextHolder } from './context';
 
+/**
+ * Milvus config names (and `milvusTls.configFiles`), plus every YAML file: Kubernetes files (chart
+ * values, Milvus resources, Secrets, cert-manager objects) are recognised by content, whatever their
+ * name, and the server answers any other YAML file with nothing.
+ */
 export function documentSelector(extraGlobs: readonly string[]): DocumentFilter[] {
-  return [...CONFIG_FILE_GLOBS, ...extraGlobs].map((pattern) => ({ scheme: 'file', pattern }));
+  return [...CONFIG_FILE_GLOBS, ...extraGlobs].map((pattern): DocumentFilter => ({ scheme: 'file', pattern }))
+    .concat([{ scheme: 'file', language: 'yaml' }]);
 }
 
 function configuredGlobs(): string[] {
@@ -32,7 +38,7 @@ function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWa
     outputChannel: ctx.log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { fileEvents: watchers, configurationSection: CONFIG_SECTION },
-    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { trusted: vscode.workspace.isTrusted, configFiles: configuredGlobs() } satisfies InitializationOptions,
   };
   return new LanguageClient(LanguageServer.id, LanguageServer.name, serverOptions, clientOptions);
 }

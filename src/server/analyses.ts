@@ -3,24 +3,36 @@
  * bumps: hovers, links and inlay hints reuse the diagnostics' analysis instead of re-checking. The
  * document's deployment is resolved through the deployment model (src/core/deployment), the same
  * one the CLI and the extension use. Evicted on close.
+ *
+ * Which documents are ours: a Kubernetes file (chart values, Milvus resource, Secret, cert-manager
+ * object) by content, whatever its name; else a Milvus config by name (milvus.yaml, user.yaml,
+ * *milvus*.yaml, `milvusTls.configFiles`). Every other YAML file the editor sends gets nothing.
  */
 import path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_GLOBS } from '../shared/protocol';
 import { isComposeFileName } from '../core/compose';
-import type { LoadedFile, ResolveContext } from '../core/deployment';
-import { deploymentForConfigFile } from '../core/deployment';
+import type { KubernetesNames, LoadedFile, ResolveContext } from '../core/deployment';
+import { deploymentForConfigFile, isMountedConfigFile, kubernetesDeployments, recogniseFile, rootOf } from '../core/deployment';
 import { roleHintFromFileName } from '../core/inspect';
-import type { Analysis } from '../core/rules';
+import type { Analysis, RuleFinding } from '../core/rules';
 import { analyseMilvusConfig } from '../core/rules';
+import { analysisAt as analysisAtOffset } from '../core/rules/documentFixes';
+import { analyseKubernetesFile } from '../core/rules/kubernetes/analyse';
+import { matchesGlob } from '../core/workspace';
 import { uriToPath } from './convert';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 export interface AnalysisSettings {
   warnDays: number | undefined;
+  kubernetes: KubernetesNames;
 }
 
 export interface DocumentAnalysis {
-  analysis: Analysis;
+  /** Everything reported on the document. */
+  findings: RuleFinding[];
+  /** The milvus.yaml analyses in it: one for a config file, one per deployment of a Kubernetes file. */
+  analyses: Analysis[];
   /** The context it was resolved with (its file system sees this document's text). */
   context: ResolveContext;
 }
@@ -33,14 +45,16 @@ export class Analyses {
   constructor(
     private readonly files: WorkspaceFiles,
     private readonly openText: (filePath: string) => { text: string; version: number } | undefined,
+    /** `milvusTls.configFiles`: more names of Milvus config files. */
+    private readonly configGlobs: readonly string[] = [],
   ) {}
 
-  /** Undefined for documents that are not Milvus configs (compose files, non-file URIs). */
+  /** Undefined for documents that are not ours (compose files, other YAML, non-file URIs). */
   get(document: TextDocument, settings: AnalysisSettings): Promise<DocumentAnalysis | undefined> {
     const fileName = uriToPath(document.uri) ?? `/untitled/${path.posix.basename(document.uri)}`;
     // *milvus*.yml also matches compose files such as milvus-standalone-docker-compose.yml: read, not diagnosed.
     if (isComposeFileName(fileName) || /^services\s*:/m.test(document.getText())) return Promise.resolve(undefined);
-    const key = `${document.version}:${this.generation}:${settings.warnDays ?? ''}`;
+    const key = `${document.version}:${this.generation}:${settings.warnDays ?? ''}:${settings.kubernetes.release ?? ''}:${settings.kubernetes.namespace ?? ''}`;
     const cached = this.byUri.get(document.uri);
     if (cached?.key === key) return cached.result;
     const result = this.analyse(document, fileName, settings);
@@ -48,20 +62,32 @@ export class Analyses {
     return result;
   }
 
-  private async analyse(document: TextDocument, fileName: string, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+  private isConfigByName(fileName: string): boolean {
+    return [...CONFIG_FILE_GLOBS, ...this.configGlobs].some((pattern) => matchesGlob(path.posix, fileName, pattern, this.files.roots));
+  }
+
+  private async analyse(document: TextDocument, fileName: string, settings: AnalysisSettings): Promise<DocumentAnalysis | undefined> {
     // This document's text as of this version, whatever happens while we read the rest.
     const text = document.getText();
     const own = { text, version: document.version };
     const context = this.files.context((filePath) => (filePath === fileName ? own : this.openText(filePath)));
-    const deployment = await deploymentForConfigFile(fileName, this.files.roots, context);
+    const selected = this.isConfigByName(fileName);
     const clientCertificates: LoadedFile[] = await Promise.all(this.certificateFiles
       .filter((candidate) => roleHintFromFileName(candidate) === 'client')
       .map((candidate) => context.cache.load(context.fs, candidate)));
-    const analysis = analyseMilvusConfig({
-      deployment, fileName, text, clientCertificates, cache: context.cache,
-      ...(settings.warnDays !== undefined ? { warnDays: settings.warnDays } : {}),
-    });
-    return { analysis, context };
+    const warn = settings.warnDays !== undefined ? { warnDays: settings.warnDays } : {};
+    const recognised = await recogniseFile(fileName, context, selected);
+    if (recognised) {
+      const root = rootOf(context.fs.path, fileName, this.files.roots);
+      const deployments = await kubernetesDeployments(recognised, root, context, settings.kubernetes);
+      const result = analyseKubernetesFile({ fileName, text, recognised, deployments, root, pathApi: context.fs.path, cache: context.cache, clientCertificates, ...warn });
+      return { findings: result.findings, analyses: result.analyses, context };
+    }
+    // A YAML file the compose project mounts as Milvus's config is one, whatever its name.
+    if (!selected && !(await isMountedConfigFile(fileName, this.files.roots, context))) return undefined;
+    const deployment = await deploymentForConfigFile(fileName, this.files.roots, context);
+    const analysis = analyseMilvusConfig({ deployment, fileName, text, clientCertificates, cache: context.cache, ...warn });
+    return { findings: analysis.findings, analyses: [analysis], context };
   }
 
   /** A referenced file changed on disk: everything may depend on it. */
@@ -83,4 +109,9 @@ export class Analyses {
   evict(uri: string): void {
     this.byUri.delete(uri);
   }
+}
+
+/** The milvus.yaml analysis a position belongs to (see core/rules/documentFixes.ts). */
+export function analysisAt(analysed: DocumentAnalysis, offset: number): Analysis | undefined {
+  return analysisAtOffset(analysed.analyses, offset);
 }

@@ -9,19 +9,20 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
 import { markdownToPlainText } from '../core/markdown';
-import type { Analysis, FixData } from '../core/rules';
+import type { Analysis, FixData, RuleFinding } from '../core/rules';
 import type { MountedFolderListing } from '../core/rules/completionInfo';
-import type { ResolveContext } from '../core/deployment';
 import { readText } from '../core/workspace';
 import { completionCandidates } from '../core/rules/completionInfo';
-import { composeFixesFor, fixesFor } from '../core/rules/fixes';
+import { documentFixes } from '../core/rules/documentFixes';
+import { composeFixesFor } from '../core/rules/fixes';
+import type { DocumentAnalysis } from './analyses';
 import { hoverInfo, linkTargets } from '../core/rules/hoverInfo';
 import { inlayInfo } from '../core/rules/inlayInfo';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
 
-export function diagnosticsOf(document: TextDocument, analysis: Analysis | undefined): Diagnostic[] {
-  return analysis ? analysis.findings.map((finding) => toDiagnostic(document, finding)) : [];
+export function diagnosticsOf(document: TextDocument, findings: readonly RuleFinding[] | undefined): Diagnostic[] {
+  return findings ? findings.map((finding) => toDiagnostic(document, finding)) : [];
 }
 
 export function hoverOf(document: TextDocument, analysis: Analysis, position: Position, markdown: boolean): Hover | null {
@@ -49,9 +50,10 @@ export function completionsOf(document: TextDocument, analysis: Analysis, positi
 }
 
 /** Quick fixes; files other than the document (a compose file) are read through the analysis's file system. */
-export async function codeActionsOf(document: TextDocument, params: CodeActionParams, context: ResolveContext): Promise<CodeAction[]> {
+export async function codeActionsOf(document: TextDocument, params: CodeActionParams, analysed: DocumentAnalysis): Promise<CodeAction[]> {
   const actions: CodeAction[] = [];
   const text = document.getText();
+  const context = analysed.context;
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
     const data = diagnostic.data.fix;
@@ -60,7 +62,7 @@ export async function codeActionsOf(document: TextDocument, params: CodeActionPa
       if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       continue;
     }
-    for (const fix of fixesFor(text, diagnostic.data.fix, toOffsets(document, diagnostic.range))) {
+    for (const fix of documentFixes(text, data, toOffsets(document, diagnostic.range), analysed.analyses, path.posix.basename(document.uri))) {
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
       if (fix.edits.length > 0) {
         action.edit = { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit), newText: edit.newText })) } };

@@ -10,7 +10,7 @@ import type {
 import { CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { isCertificateFileName } from '../core/inspect';
 import type { AnalysisSettings, DocumentAnalysis } from './analyses';
-import { Analyses } from './analyses';
+import { Analyses, analysisAt } from './analyses';
 import { pathToUri, uriToPath } from './convert';
 import { codeActionsOf, completionsOf, diagnosticsOf, hoverOf, inlayHintsOf, linksOf } from './features';
 import type { WorkspaceFileSystem } from '../core/workspace';
@@ -45,10 +45,11 @@ export class MilvusLanguageServer {
     const roots = folders.map((uri) => uriToPath(uri)).filter((root): root is string => root !== undefined);
     const initialization = (params.initializationOptions ?? {}) as InitializationOptions;
     this.files = new WorkspaceFiles({ roots, trusted: initialization.trusted !== false, ...(options.disk ? { disk: options.disk } : {}) });
+    const configGlobs = Array.isArray(initialization.configFiles) ? initialization.configFiles.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
     this.analyses = new Analyses(this.files, (filePath) => {
       const document = this.documents.get(pathToUri(filePath));
       return document ? { text: document.getText(), version: document.version } : undefined;
-    });
+    }, configGlobs);
     if (pushesDiagnostics(this.capabilities)) {
       this.pusher = new DiagnosticsPusher(
         async (uri) => {
@@ -106,17 +107,23 @@ export class MilvusLanguageServer {
       const items = await this.diagnosticsFor(params.textDocument.uri, token);
       return items ? { kind: DocumentDiagnosticReportKind.Full, items } : emptyReport();
     }, token));
-    connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, { analysis }) => {
+    connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, analysed) => {
       const formats = this.capabilities.textDocument?.hover?.contentFormat;
-      return hoverOf(document, analysis, params.position, formats === undefined || formats[0] === 'markdown');
+      const analysis = analysisAt(analysed, document.offsetAt(params.position));
+      return analysis ? hoverOf(document, analysis, params.position, formats === undefined || formats[0] === 'markdown') : null;
     }));
-    connection.onCompletion((params) => this.withAnalysis(params.textDocument.uri, [], async (document, { analysis, context }) =>
-      completionsOf(document, analysis, params.position, await listMountedFolders(analysis.context.deployment, context))));
-    connection.onCodeAction((params) => this.withAnalysis(params.textDocument.uri, [], (document, { context }) => codeActionsOf(document, params, context)));
-    connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analysis }) => linksOf(document, analysis)));
+    connection.onCompletion((params) => this.withAnalysis(params.textDocument.uri, [], async (document, analysed) => {
+      const analysis = analysisAt(analysed, document.offsetAt(params.position));
+      return analysis ? completionsOf(document, analysis, params.position, await listMountedFolders(analysis.context.deployment, analysed.context)) : [];
+    }));
+    connection.onCodeAction((params) => this.withAnalysis(params.textDocument.uri, [], (document, analysed) => codeActionsOf(document, params, analysed)));
+    connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) => analyses.flatMap((analysis) => linksOf(document, analysis))));
+    connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) => analyses.flatMap((analysis) => inlayHintsOf(document, analysis))));
     connection.onRequest(DeploymentRequest.method, (params: DeploymentRequestParams) => this.withAnalysis<DeploymentRequestResult>(params.textDocument.uri, null,
-      (_document, { analysis }) => summarizeDeployment(analysis.context.deployment)));
-    connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analysis }) => inlayHintsOf(document, analysis)));
+      (_document, analysed) => {
+        const analysis = analysisAt(analysed, 0) ?? analysed.analyses[0];
+        return analysis ? summarizeDeployment(analysis.context.deployment) : null;
+      }));
   }
 
   /** Undefined when the document is not open or the request was cancelled. */
@@ -129,7 +136,7 @@ export class MilvusLanguageServer {
     const analysed = await this.analyses.get(document, settings);
     // The document may have changed while its deployment was read: an older version's ranges are wrong.
     if (token?.isCancellationRequested || this.documents.get(uri)?.version !== document.version) return undefined;
-    return diagnosticsOf(document, analysed?.analysis);
+    return diagnosticsOf(document, analysed?.findings);
   }
 
   private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysed: DocumentAnalysis) => T | Promise<T>): Promise<T> {
@@ -163,10 +170,18 @@ export class MilvusLanguageServer {
   }
 
   private async fetchSettings(uri: string): Promise<AnalysisSettings> {
-    if (!this.capabilities.workspace?.configuration) return { warnDays: undefined };
+    if (!this.capabilities.workspace?.configuration) return { warnDays: undefined, kubernetes: {} };
     const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION });
-    const warnDays = (section as Record<string, unknown> | null)?.[Settings.expiryWarningDays];
-    return { warnDays: typeof warnDays === 'number' ? warnDays : undefined };
+    const settings = (section ?? {}) as Record<string, unknown>;
+    const warnDays = settings[Settings.expiryWarningDays];
+    const kubernetes = (settings.kubernetes ?? {}) as { release?: unknown; namespace?: unknown };
+    const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+    const release = text(kubernetes.release);
+    const namespace = text(kubernetes.namespace);
+    return {
+      warnDays: typeof warnDays === 'number' ? warnDays : undefined,
+      kubernetes: { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) },
+    };
   }
 
   private onWatchedFiles(params: DidChangeWatchedFilesParams): void {

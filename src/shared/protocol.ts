@@ -23,6 +23,9 @@ export const Settings = {
   connectionAddress: 'connection.address',
   connectionServerName: 'connection.serverName',
   connectionTimeoutMs: 'connection.timeoutMs',
+  /** Helm release and namespace of a values file (it names neither): the Service names a certificate must cover. */
+  kubernetesRelease: 'kubernetes.release',
+  kubernetesNamespace: 'kubernetes.namespace',
 } as const;
 
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
@@ -49,6 +52,7 @@ export const Commands = {
   testConnection: 'milvusTls.testConnection',
   setConnectionCredentials: 'milvusTls.setConnectionCredentials',
   copyConnectionSnippet: 'milvusTls.copyConnectionSnippet',
+  generateCertManagerResources: 'milvusTls.generateCertManagerResources',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -78,6 +82,8 @@ export interface EnableTlsArguments {
   /** The folder just written by Generate Certificates. */
   certsDir?: string;
   mode?: 1 | 2;
+  /** Kubernetes: the Secret just described (cert-manager resources), so Enable TLS need not ask. */
+  secretName?: string;
 }
 
 export interface CommandArguments {
@@ -105,6 +111,8 @@ export const WATCHED_FILE_GLOBS: readonly string[] = [
   '**/{compose,docker-compose}.override.{yaml,yml}',
   '**/.env',
   '**/{milvus,user}.yaml',
+  // Kubernetes files feed each other (a Secret manifest, a ConfigMap, a values file), whatever their name.
+  '**/*.{yaml,yml}',
 ];
 
 /** Milvus config names every user has; the `milvusTls.configFiles` setting adds more. */
@@ -114,6 +122,8 @@ export const CONFIG_FILE_GLOBS: readonly string[] = ['**/milvus.yaml', '**/user.
 export interface InitializationOptions {
   /** False in Restricted Mode: the server reads nothing outside the workspace folders. */
   trusted?: boolean;
+  /** `milvusTls.configFiles`: more names of Milvus config files (the client restarts the server when it changes). */
+  configFiles?: string[];
 }
 
 /** `milvusTls/deployment`: the deployment an open config document belongs to, as JSON. */

@@ -5,6 +5,7 @@ import { formatTable, type BenchModule } from './benchTable';
 import { generateBench } from './generate';
 import { runInspectBench } from './inspect';
 import { runLanguageServerBench } from './languageServer';
+import { runKubernetesLanguageServerBench } from './kubernetesLanguageServer';
 
 function asTable(bench: BenchModule): () => Promise<void> {
   return async () => console.log(`${formatTable(bench.title, await bench.run())}\n`);
@@ -14,6 +15,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'generate', run: asTable(generateBench) },
   { name: 'inspect', run: runInspectBench },
   { name: 'language-server', run: runLanguageServerBench },
+  { name: 'language-server-kubernetes', run: runKubernetesLanguageServerBench },
 ];
 
 async function main(): Promise<void> {

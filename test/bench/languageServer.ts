@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClientCapabilities } from 'vscode-languageserver/node';
-import { parseDocument } from 'yaml';
 import { pathToUri } from '../../src/server/convert';
 import { PUSH_DELAY_MS } from '../../src/server/pushDiagnostics';
 import { createTestPki } from '../helpers/testPki';
@@ -18,6 +17,7 @@ import { REPO_ROOT, SHIPPED_CONFIGS_DIR } from '../unit/compose/shippedFiles';
 import { docsCompose } from '../unit/rules/ruleHelpers';
 import type { BenchRow } from './benchTable';
 import { formatTable, median } from './benchTable';
+import { timeTyping } from './typing';
 import type { StdioServer } from './stdioLsp';
 import { startStdioServer } from './stdioLsp';
 import { tlsKeysSchema } from './tlsKeysSchema';
@@ -61,20 +61,8 @@ async function inMemoryRow(root: string, text: string): Promise<BenchRow> {
   try {
     const uri = await harness.open(join(root, 'milvus.yaml'), text);
     await harness.diagnostics(uri);
-    const ours: number[] = [];
-    const baseline: number[] = [];
-    let edited = text;
     const typist = typistAtEnd(uri, text);
-    for (let round = 0; round < ROUNDS; round++) {
-      edited += 'x';
-      let start = performance.now();
-      await harness.insert(uri, { line: typist.line, character: typist.column++ }, 'x', ++typist.version);
-      await harness.diagnostics(uri);
-      ours.push(performance.now() - start);
-      start = performance.now();
-      parseDocument(edited);
-      baseline.push(performance.now() - start);
-    }
+    const { ours, baseline } = await timeTyping(harness, uri, text, typist, ROUNDS);
     // Guards against measuring less than a real keystroke: a clean file whose certificates were read.
     const left = await harness.diagnostics(uri);
     if (left.length > 0) throw new Error(`the bench file has diagnostics: ${left.map((item) => String(item.code)).join(', ')}`);

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { CertExplorer } from '../../constants';
 import { readPemOrDer } from '../../core/inspect/readFile';
+import { manifestEntryBytes, parseManifestEntryPath } from '../../core/kubernetes';
 import { certificateDump } from './details';
 import type { ScanSnapshot } from './scanner';
 import { workspaceContext } from './treeModel';
@@ -27,9 +28,18 @@ function locationOf(uri: vscode.Uri): CertificateLocation | undefined {
 }
 
 /** The file's current text: the editor's unsaved version when it is open, else the disk's. */
-async function currentBytes(file: string): Promise<Buffer> {
+async function fileBytes(file: string): Promise<Buffer> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
   return open ? Buffer.from(open.getText()) : Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+}
+
+/** A certificate file's bytes, or a Secret key's (`file#secret/key`) as read from its manifest now. */
+async function currentBytes(path: string): Promise<Buffer> {
+  const entry = parseManifestEntryPath(path);
+  if (!entry) return fileBytes(path);
+  const bytes = manifestEntryBytes((await fileBytes(entry.file)).toString('utf8'), entry);
+  if (!bytes) throw new Error(`the Secret "${entry.secret}" in ${basename(entry.file)} no longer holds ${entry.key}`);
+  return bytes;
 }
 
 export class CertificateDetailsProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {

@@ -55,7 +55,7 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
   );
 
   const show = ({ inspection, scanning }: ScanSnapshot): void => {
-    provider.update(buildCertificateTree(inspection, { now: new Date(inspection.now), warnDaysFor: fileWarnDays }));
+    provider.update(buildCertificateTree(inspection, { now: new Date(inspection.now), warnDaysFor: fileWarnDays, manifestLine: (path) => scanner.locate(path)?.line }));
     statusBar.update(inspection);
     treeView.message = scanning ? `Reading certificates… ${inspection.certificates.length} so far` : undefined;
     if (!scanning) {

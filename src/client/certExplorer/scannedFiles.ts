@@ -7,7 +7,8 @@ import type { InspectInput, InspectOptions } from '../../core/inspect/workspace'
 import { inspectFiles, prepareFile } from '../../core/inspect/workspace';
 
 export class ScannedFiles {
-  private readonly files = new Map<string, InspectInput>();
+  /** By the file read: one input for a certificate file, one per Secret key of a Kubernetes manifest. */
+  private readonly files = new Map<string, InspectInput[]>();
 
   has(path: string): boolean {
     return this.files.has(path);
@@ -19,8 +20,13 @@ export class ScannedFiles {
 
   /** Takes the file's bytes: they are read here and then overwritten. */
   set(input: InputFile): void {
-    this.files.set(input.path, prepareFile(input));
-    if (Buffer.isBuffer(input.bytes)) input.bytes.fill(0);
+    this.setAll(input.path, [input]);
+  }
+
+  /** What one file holds as several inputs (`file#secret/key` of a manifest); their bytes are overwritten too. */
+  setAll(path: string, inputs: readonly InputFile[]): void {
+    this.files.set(path, inputs.map((input) => prepareFile(input)));
+    for (const input of inputs) if (Buffer.isBuffer(input.bytes)) input.bytes.fill(0);
   }
 
   delete(path: string): void {
@@ -32,7 +38,7 @@ export class ScannedFiles {
   }
 
   inspect(now: Date, options: InspectOptions): WorkspaceInspection {
-    const files = [...this.files.values()].sort((a, b) => a.path.localeCompare(b.path));
+    const files = [...this.files.values()].flat().sort((a, b) => a.path.localeCompare(b.path));
     return inspectFiles(files, now, options);
   }
 }

@@ -9,6 +9,7 @@ import { FILE_TOO_LARGE_CODE } from '../../core/inspect/workspace';
 import { mapLimit } from '../../core/workspace';
 import { ScannedFiles } from './scannedFiles';
 import { batches, excludeGlob, isInExcludedDirectory } from './scanPlan';
+import { manifestCertificateEntries, parseManifestEntryPath } from '../../core/kubernetes';
 
 export interface ScanSnapshot {
   inspection: WorkspaceInspection;
@@ -41,12 +42,43 @@ async function readInput(uri: vscode.Uri): Promise<InputFile> {
   }
 }
 
-function readAll(uris: readonly vscode.Uri[]): Promise<InputFile[]> {
-  return mapLimit(uris, READ_CONCURRENCY, readInput);
+/** Kubernetes manifests: the Secret keys that hold PEM, as `file#secret/key` inputs, with the line of each key. */
+const MANIFEST_GLOB = '**/*.{yaml,yml}';
+
+interface ReadFile {
+  path: string;
+  inputs: InputFile[];
+  /** For manifest entries: 0-based line of the key in the manifest. */
+  lines: [string, number][];
+}
+
+function isManifestCandidate(uri: vscode.Uri): boolean {
+  return /\.ya?ml$/i.test(uri.fsPath);
+}
+
+async function readManifest(uri: vscode.Uri): Promise<ReadFile> {
+  const path = uri.fsPath;
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_MAX_BYTES) return { path, inputs: [], lines: [] };
+    const raw = Buffer.from(await vscode.workspace.fs.readFile(uri));
+    const text = raw.toString('utf8');
+    // The manifest may hold a private key: our copy of its bytes does not outlive the read.
+    raw.fill(0);
+    const entries = manifestCertificateEntries(path, text);
+    return { path, inputs: entries.map((entry) => entry.input), lines: entries.map((entry) => [entry.input.path, entry.line]) };
+  } catch {
+    // A YAML file that cannot be read holds no certificate we could show.
+    return { path, inputs: [], lines: [] };
+  }
+}
+
+function readAll(uris: readonly vscode.Uri[]): Promise<ReadFile[]> {
+  return mapLimit(uris, READ_CONCURRENCY, async (uri) => (isManifestCandidate(uri) ? readManifest(uri) : { path: uri.fsPath, inputs: [await readInput(uri)], lines: [] }));
 }
 
 export class CertificateScanner implements vscode.Disposable {
   readonly #files = new ScannedFiles();
+  readonly #entryLines = new Map<string, number>();
   readonly #changed = new Set<string>();
   readonly #onDidUpdate = new vscode.EventEmitter<ScanSnapshot>();
   readonly onDidUpdate = this.#onDidUpdate.event;
@@ -57,13 +89,15 @@ export class CertificateScanner implements vscode.Disposable {
   #latest: ScanSnapshot | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly warnDays: () => number) {
-    const watcher = vscode.workspace.createFileSystemWatcher(CERTIFICATE_FILE_GLOB);
-    // A new or deleted file may match files.exclude, which only findFiles knows: rescan. A changed
-    // file we already know is simply read again.
-    watcher.onDidCreate(() => this.schedule(undefined), this, this.#disposables);
-    watcher.onDidDelete(() => this.schedule(undefined), this, this.#disposables);
-    watcher.onDidChange((uri) => this.schedule(uri), this, this.#disposables);
-    this.#disposables.push(watcher);
+    for (const glob of [CERTIFICATE_FILE_GLOB, MANIFEST_GLOB]) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      // A new or deleted file may match files.exclude, which only findFiles knows: rescan. A changed
+      // file we already know is simply read again.
+      watcher.onDidCreate(() => this.schedule(undefined), this, this.#disposables);
+      watcher.onDidDelete(() => this.schedule(undefined), this, this.#disposables);
+      watcher.onDidChange((uri) => this.schedule(uri), this, this.#disposables);
+      this.#disposables.push(watcher);
+    }
     vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(undefined), this, this.#disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('files.exclude')) this.schedule(undefined);
@@ -72,6 +106,12 @@ export class CertificateScanner implements vscode.Disposable {
 
   get latest(): ScanSnapshot | undefined {
     return this.#latest;
+  }
+
+  /** Where an inspected input lives: a manifest entry's file and key line; undefined for a plain file. */
+  locate(path: string): { file: string; line: number | undefined } | undefined {
+    const entry = parseManifestEntryPath(path);
+    return entry ? { file: entry.file, line: this.#entryLines.get(path) } : undefined;
   }
 
   /** Forgets everything and reads the workspace again (the Refresh button). */
@@ -91,7 +131,7 @@ export class CertificateScanner implements vscode.Disposable {
     this.#changed.clear();
     const started = Date.now();
     for (const batch of batches(toRead)) {
-      for (const input of await readAll(batch)) this.#files.set(input);
+      for (const read of await readAll(batch)) this.remember(read);
       if (generation !== this.#generation) return;
       this.emit(true);
     }
@@ -101,8 +141,13 @@ export class CertificateScanner implements vscode.Disposable {
 
   /** Reads these files again now, without waiting for the watcher (after we wrote them ourselves). */
   async reread(paths: readonly string[]): Promise<void> {
-    for (const input of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.#files.set(input);
+    for (const read of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.remember(read);
     this.emit(this.#latest?.scanning ?? false);
+  }
+
+  private remember(read: ReadFile): void {
+    this.#files.setAll(read.path, read.inputs);
+    for (const [path, line] of read.lines) this.#entryLines.set(path, line);
   }
 
   /** Re-inspects without reading, e.g. when the warning window changes. */
@@ -114,9 +159,9 @@ export class CertificateScanner implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const perFolder = await Promise.all(folders.map((folder) => {
       const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude');
-      return vscode.workspace.findFiles(new vscode.RelativePattern(folder, CERTIFICATE_FILE_GLOB), excludeGlob(filesExclude));
+      return Promise.all([CERTIFICATE_FILE_GLOB, MANIFEST_GLOB].map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), excludeGlob(filesExclude))));
     }));
-    return perFolder.flat().sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    return perFolder.flat(2).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   }
 
   private schedule(changed: vscode.Uri | undefined): void {

@@ -1,6 +1,7 @@
 // What the status bar says: the one certificate that needs attention first, or nothing.
 import { basename } from 'node:path';
 import { isExpired, isWithinWarning } from '../../core/inspect/days';
+import { parseManifestEntryPath } from '../../core/kubernetes';
 import type { WorkspaceCertificate } from '../../core/inspect/types';
 import { certificateLabel, describeValidity } from './format';
 
@@ -10,6 +11,12 @@ export interface StatusEntry {
   text: string;
   tooltip: string;
   expired: boolean;
+}
+
+/** `server.pem`, or `certs/server.pem` for a key of the Secret `certs` in a manifest. */
+function shortName(path: string): string {
+  const entry = parseManifestEntryPath(path);
+  return entry ? `${entry.secret}/${entry.key}` : basename(path);
 }
 
 /**
@@ -29,7 +36,7 @@ export function soonestExpiring(
   const validity = describeValidity(best, now);
   return {
     certificateId: best.id,
-    text: `$(${expired ? 'error' : 'warning'}) ${basename(best.file)} ${validity}`,
+    text: `$(${expired ? 'error' : 'warning'}) ${shortName(best.file)} ${validity}`,
     tooltip: `${certificateLabel(best)} (${best.file}) ${validity}. Click to show it in the Certificates view.`,
     expired,
   };

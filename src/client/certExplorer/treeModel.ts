@@ -2,6 +2,7 @@
 // workspace inspection. The provider only maps these to TreeItems, so this is where the view's
 // behaviour lives and is tested.
 import { basename } from 'node:path';
+import { parseManifestEntryPath } from '../../core/kubernetes';
 import type { ReadErrorInfo, WorkspaceCertificate, WorkspaceInspection, WorkspaceKey } from '../../core/inspect/types';
 import type { CertificateContext } from './details';
 import { certificateTooltip } from './details';
@@ -57,6 +58,20 @@ export interface TreeOptions {
   now: Date;
   /** The expiry warning window; a function because the setting is per resource. */
   warnDaysFor: (file: string) => number;
+  /** The line of a Secret key in its manifest (`file#secret/key` inputs), where a click lands. */
+  manifestLine?: (path: string) => number | undefined;
+}
+
+/** Where a click on an object of `path` goes: the manifest and the key's line for a Secret entry. */
+function clickTarget(path: string, line: number | undefined, options: TreeOptions): { file: string; line: number | undefined } {
+  const entry = parseManifestEntryPath(path);
+  return entry ? { file: entry.file, line: options.manifestLine?.(path) } : { file: path, line };
+}
+
+/** `Secret certs/server.pem` for an object inside a Secret manifest (short: the view is narrow). */
+function manifestNote(path: string): string | undefined {
+  const entry = parseManifestEntryPath(path);
+  return entry ? `Secret ${entry.secret}/${entry.key}` : undefined;
 }
 
 const RENEWABLE_ROLES = new Set(['server', 'client']);
@@ -103,6 +118,8 @@ class TreeBuilder {
 
   renewSource(cert: WorkspaceCertificate): CertificateNode['renewFrom'] {
     if (!RENEWABLE_ROLES.has(cert.role)) return undefined;
+    // A Secret key is not a file of its own: Renew rewrites files (regenerate the Secret instead).
+    if (parseManifestEntryPath(cert.file) !== undefined) return undefined;
     // Renewing rewrites whole files: a bundle or a cert+key file would lose its other blocks.
     const alone = (file: string | undefined): boolean => file === undefined || this.#objectsInFile.get(file) === 1;
     if (!alone(cert.file) || !alone(cert.keyFile)) return undefined;
@@ -120,16 +137,19 @@ class TreeBuilder {
     const state = certificateState(cert, now, warnDaysFor(cert.file));
     const renewFrom = this.renewSource(cert);
     const key = cert.keyIds.length > 0 ? this.#keys.get(cert.keyIds[0] ?? '') : undefined;
+    const inManifest = manifestNote(cert.file);
+    const target = clickTarget(cert.file, cert.range?.startLine, this.options);
     this.add({
       kind: 'certificate', id, parentId, childIds: [],
       label: certificateLabel(cert),
-      // Copies of one certificate (ca.pem and a chain.pem) would look identical: name the file.
-      description: this.duplicateLabels.has(certificateLabel(cert)) ? `${describeValidity(cert, now)} · ${basename(cert.file)}` : describeValidity(cert, now),
+      // Copies of one certificate (ca.pem and a chain.pem) would look identical: name the file (or the Secret key).
+      description: inManifest !== undefined ? `${inManifest} · ${describeValidity(cert, now)}`
+        : this.duplicateLabels.has(certificateLabel(cert)) ? `${describeValidity(cert, now)} · ${basename(cert.file)}` : describeValidity(cert, now),
       tooltip: certificateTooltip(cert, workspaceContext(this.inspection, cert), now),
       icon: certificateIcon(state, cert.role === 'ca'),
       contextValue: ['certificate', 'file', renewFrom ? 'renewable' : ''].filter(Boolean).join(' '),
       collapse: hasIssued ? 'expanded' : key ? 'collapsed' : 'none',
-      file: cert.file, line: cert.range?.startLine,
+      file: target.file, line: target.line,
       certificateId: cert.id, fingerprint: cert.fingerprintSha256, state, renewFrom,
     });
     this.tree.nodeOfCertificate.set(cert.id, id);
@@ -140,25 +160,28 @@ class TreeBuilder {
   addKey(key: WorkspaceKey, parentId: string, id: string, what: string): void {
     const findings = key.findings.map((finding) => `- ${escapeMarkdown(finding.message)} \`${finding.code}\``);
     const summary = key.encrypted ? 'encrypted' : key.publicKey?.description ?? key.label;
+    const inManifest = manifestNote(key.file);
+    const target = clickTarget(key.file, key.range?.startLine, this.options);
     this.add({
       kind: 'key', id, parentId, childIds: [],
       label: basename(key.file),
-      description: `${what}, ${summary}`,
+      description: inManifest !== undefined ? `${inManifest} · ${what}, ${summary}` : `${what}, ${summary}`,
       tooltip: [`**${escapeMarkdown(basename(key.file))}**`, '', escapeMarkdown(`${key.file} (${key.label}, ${summary})`), '', ...findings].join('\n'),
       icon: parentId === 'group:orphan-keys' ? ORPHAN_KEYS_ICON : KEY_ICON,
-      contextValue: 'key file', collapse: 'none', file: key.file, line: key.range?.startLine,
+      contextValue: 'key file', collapse: 'none', file: target.file, line: target.line,
     });
   }
 
   addError(error: ReadErrorInfo, index: number): void {
     const skipped = error.code === 'file-too-large';
+    const target = clickTarget(error.file, error.range?.startLine, this.options);
     this.add({
       kind: 'unreadable', id: `error:${error.file}#${error.range?.startLine ?? 'file'}:${error.code}:${index}`,
       parentId: 'group:unreadable', childIds: [],
       label: basename(error.file), description: error.message,
       tooltip: [`**${escapeMarkdown(basename(error.file))}**`, '', escapeMarkdown(error.file), '', `${escapeMarkdown(error.message)} \`${error.code}\``].join('\n'),
       icon: skipped ? SKIPPED_ICON : UNREADABLE_ICON,
-      contextValue: 'unreadable file', collapse: 'none', file: error.file, line: error.range?.startLine,
+      contextValue: 'unreadable file', collapse: 'none', file: target.file, line: target.line,
     });
   }
 

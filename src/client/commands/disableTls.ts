@@ -46,6 +46,7 @@ export function disableTlsCommand(ctx: ExtensionContextHolder): () => Promise<vo
       return;
     }
     const labels = outcome.changes.map((change) => change.label).join(' and ');
-    await offerFollowUp(ctx, `TLS disabled (tlsMode 0) in ${labels}. Restart Milvus to apply it; clients must then connect without TLS.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`, warnings.length > 0, false);
+    const apply = selection.chosen?.kind === 'kubernetes' ? 'Apply it (helm upgrade or kubectl apply); the pods restart' : 'Restart Milvus to apply it';
+    await offerFollowUp(ctx, `TLS disabled (tlsMode 0) in ${labels}. ${apply}; clients must then connect without TLS.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`, warnings.length > 0, false);
   };
 }

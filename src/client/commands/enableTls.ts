@@ -17,14 +17,19 @@ import { offerFollowUp } from '../tlsConfig/messages';
 import { findCertificateFolders, relativeLabel, type CertificateFolder } from '../tlsConfig/projectFiles';
 import { ensureTrustedWorkspace, pickWorkspaceFolder } from '../workspace';
 import { workspaceContext } from '../workspaceFileSystem';
+import { DEFAULT_SECRET_NAME, generationTargetOf } from '../../core/deployment';
+import { validateSecretName } from '../generate/kubernetesTarget';
 
 const TITLE = 'Enable TLS';
 const GENERATE = 'Generate Certificates';
 
 function argumentsOf(args: unknown): EnableTlsArguments {
   if (typeof args !== 'object' || args === null) return {};
-  const { certsDir, mode } = args as Record<string, unknown>;
-  return { ...(typeof certsDir === 'string' ? { certsDir } : {}), ...(mode === 1 || mode === 2 ? { mode } : {}) };
+  const { certsDir, mode, secretName } = args as Record<string, unknown>;
+  return {
+    ...(typeof certsDir === 'string' ? { certsDir } : {}), ...(mode === 1 || mode === 2 ? { mode } : {}),
+    ...(typeof secretName === 'string' ? { secretName } : {}),
+  };
 }
 
 export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) => Promise<void> {
@@ -36,14 +41,20 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     if (!folder) return;
     const mode = given.mode ?? await pickTlsMode(TITLE);
     if (!mode) return;
-    const certs = given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
-    if (!certs) return;
     const context = workspaceContext();
     const selection = await pickDeployment(folder, context, TITLE, log, 'enable TLS');
     if (!selection) return;
+    // Kubernetes: the certificates are a Secret the pods mount, named here; compose: a folder of files.
+    const kubernetes = selection.chosen?.kind === 'kubernetes' ? selection.chosen : undefined;
+    const secretName = kubernetes ? given.secretName ?? await askSecretName(kubernetes) : undefined;
+    if (kubernetes && secretName === undefined) return;
+    const certs = kubernetes ? folder.uri
+      : given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
+    if (!certs) return;
 
     const planWith = (composePath?: string): Promise<EnableTlsOutcome> => planEnableTlsChanges({
       root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen, ...(composePath !== undefined ? { composePath } : {}),
+      ...(secretName !== undefined ? { secretName } : {}),
     }, context);
 
     let outcome: EnableTlsOutcome;
@@ -75,9 +86,12 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     const counts = changes.filter(hasChanges)
       .map((change) => `${change.label} ${Array.isArray(change.edits) ? `(${change.edits.length} ${change.edits.length === 1 ? 'edit' : 'edits'})` : '(created)'}`);
     const warnings = summary.filter((line) => line.startsWith('warning:'));
-    const noCompose = outcome.composePath !== undefined ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
+    const noCompose = outcome.composePath !== undefined || kubernetes ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
+    const apply = outcome.applyHint !== undefined
+      ? `The Secret "${secretName ?? ''}" is mounted at ${plan.certsContainerDir}. Apply it with ${outcome.applyHint}; Milvus reads certificates at start-up, so its pods restart with them.`
+      : 'Restart Milvus (docker compose up -d) to apply it.';
     const message = `TLS enabled (tlsMode ${mode}): ${counts.join(', ')}. REST is on port ${plan.httpPort}. `
-      + `Restart Milvus (docker compose up -d) to apply it.${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
+      + `${apply}${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
     await offerFollowUp(ctx, message, warnings.length > 0);
   };
 }
@@ -96,6 +110,17 @@ async function pickComposeFile(folder: vscode.WorkspaceFolder, deployment: Deplo
     { title: TITLE, placeHolder: 'Compose file for the certificate mount and the REST port', ignoreFocusOut: true },
   );
   return picked ? picked.file : null;
+}
+
+/** The Secret with the certificates: the one the deployment mounts, else milvus-tls; undefined when cancelled. */
+async function askSecretName(deployment: Deployment): Promise<string | undefined> {
+  const value = generationTargetOf(deployment)?.secretName ?? DEFAULT_SECRET_NAME;
+  const answer = await vscode.window.showInputBox({
+    title: `${TITLE}: Secret`,
+    prompt: `The Secret with the server certificate, its key and the CA, mounted into the Milvus pods of ${deployment.label} (Generate Certificates… writes one)`,
+    value, ignoreFocusOut: true, validateInput: validateSecretName,
+  });
+  return answer?.trim();
 }
 
 /** A folder with the files the mode needs; when there is none, offers to generate a set first. */

@@ -11,6 +11,7 @@ import { offerFollowUps, type GeneratedSetResult } from '../generate/followUps';
 import type { SetWriteMode, WrittenSet } from '../../core/usecases';
 import { generateAndWriteSet } from '../../core/usecases';
 import type { GenerateCertificatesArguments } from '../../shared/protocol';
+import { secretManifestFileName } from '../../core/kubernetes';
 import { askCertificateOptions } from './askCertificateOptions';
 
 const WIZARD_TITLE = 'Generate Certificates';
@@ -32,17 +33,20 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): (args?
         ? `Folder for the nine files: ${given.containerPath} in the container is here`
         : 'Folder for the nine files (ca.*, server.*, client.*)',
       ...(given.outputFolder !== undefined ? { outputFolder: given.outputFolder } : {}),
+      offerKubernetes: true,
     });
     if (!answered) return;
-    const { workspaceFolder, options, outputDir, label } = answered;
-    const mode = await chooseWriteMode(outputDir, label);
+    const { workspaceFolder, options, outputDir, label, kubernetes } = answered;
+    const secret = kubernetes ? { name: kubernetes.secretName, namespace: kubernetes.namespace } : undefined;
+    const manifestName = secret ? secretManifestFileName(secret.name) : undefined;
+    const mode = await chooseWriteMode(outputDir, label, manifestName);
     if (!mode) {
       log.info(`generate: kept the existing files in ${outputDir}; nothing written`);
       return;
     }
     log.info(`generate: ${mode} in ${outputDir}: ${options.keyType}, server CN ${options.serverCommonName}, `
       + `SANs ${options.serverSans.join(', ')}, client CN ${options.clientCommonName}, CA ${options.caDays} days, leaves ${options.leafDays} days`);
-    const written = await generateAndWrite(options, outputDir, mode);
+    const written = await generateAndWrite(options, outputDir, mode, secret);
     if (!written) {
       log.info('generate: cancelled; nothing written');
       void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
@@ -55,14 +59,15 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): (args?
     const message = mode === 'reissue'
       ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)${written.capNote !== undefined ? `; ${written.capNote}` : ''}`
       : `Generated ${written.paths.length} files in ${label}`;
-    void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
-    void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
+    const note = manifestName ? `, and ${manifestName} (kubectl apply -f it; Milvus reads certificates at start-up, so restart its pods after a new Secret)` : '';
+    void offerFollowUps(message + note, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
+    void offerGitignore(ctx, outputDir, manifestName).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
   };
 }
 
 /** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
-async function chooseWriteMode(outputDir: string, label: string): Promise<SetWriteMode | undefined> {
-  const existing = await existingSetFiles(outputDir, [...CERTIFICATE_SET_FILES]);
+async function chooseWriteMode(outputDir: string, label: string, manifestName: string | undefined): Promise<SetWriteMode | undefined> {
+  const existing = await existingSetFiles(outputDir, [...CERTIFICATE_SET_FILES, ...(manifestName !== undefined ? [manifestName] : [])]);
   const prompt = existingSetPrompt(existing, label);
   if (!prompt) return 'create';
   const pressed = await vscode.window.showWarningMessage(
@@ -72,7 +77,7 @@ async function chooseWriteMode(outputDir: string, label: string): Promise<SetWri
 }
 
 /** Runs the generate use case under a progress notification whose Cancel aborts it. */
-async function generateAndWrite(options: CertificateSetOptions, outputDir: string, mode: SetWriteMode): Promise<WrittenSet | undefined> {
+async function generateAndWrite(options: CertificateSetOptions, outputDir: string, mode: SetWriteMode, secret: { name: string; namespace?: string } | undefined): Promise<WrittenSet | undefined> {
   return vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
     title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
@@ -81,7 +86,7 @@ async function generateAndWrite(options: CertificateSetOptions, outputDir: strin
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
-      return await generateAndWriteSet({ options, outputDir, mode, signal: abort.signal, onPhase: (message) => progress.report({ message }) });
+      return await generateAndWriteSet({ options, outputDir, mode, signal: abort.signal, onPhase: (message) => progress.report({ message }), ...(secret ? { kubernetesSecret: secret } : {}) });
     } finally {
       subscription.dispose();
     }
@@ -91,26 +96,26 @@ async function generateAndWrite(options: CertificateSetOptions, outputDir: strin
 const ADD_TO_GITIGNORE = 'Add to .gitignore';
 
 /** Private keys committed to git leak to everyone who clones: offer to ignore them. */
-async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string): Promise<void> {
+async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string, manifestName: string | undefined): Promise<void> {
   const repoRoot = await findRepositoryRoot(outputDir);
   if (!repoRoot) {
     ctx.log.info(`generate: ${outputDir} is not in a git repository; no .gitignore check`);
     return;
   }
-  const keyFiles = CERTIFICATE_SET_FILES.filter((name) => name.endsWith('.key')).map((name) => join(outputDir, name));
+  const keyFiles = [...CERTIFICATE_SET_FILES.filter((name) => name.endsWith('.key')), ...(manifestName !== undefined ? [manifestName] : [])].map((name) => join(outputDir, name));
   const unignored = await unignoredKeyFiles(repoRoot, keyFiles);
   if (unignored.length === 0) {
     ctx.log.info(`generate: git (${repoRoot}) ignores the private keys, or could not tell`);
     return;
   }
-  const entry = gitignoreEntryForKeys(repoRoot, outputDir);
+  const entries = [gitignoreEntryForKeys(repoRoot, outputDir), ...(manifestName !== undefined ? [gitignoreEntryForKeys(repoRoot, outputDir, '*.secret.yaml')] : [])];
   const names = unignored.map((path) => relative(outputDir, path)).join(', ');
   ctx.log.warn(`generate: private keys not ignored by git: ${names}`);
   const choice = await vscode.window.showWarningMessage(
-    `The private keys (${names}) are not ignored by git: committing them gives them to everyone with the repository.`,
+    `The private keys (${names}${manifestName !== undefined ? '; the Secret manifest holds server.key' : ''}) are not ignored by git: committing them gives them to everyone with the repository.`,
     ADD_TO_GITIGNORE,
   );
   if (choice !== ADD_TO_GITIGNORE) return;
-  await addGitignoreEntries(repoRoot, [entry]);
-  ctx.log.info(`generate: added ${entry} to ${join(repoRoot, '.gitignore')}`);
+  await addGitignoreEntries(repoRoot, entries);
+  ctx.log.info(`generate: added ${entries.join(', ')} to ${join(repoRoot, '.gitignore')}`);
 }

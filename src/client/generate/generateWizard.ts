@@ -22,8 +22,10 @@ export interface GenerateWizardState {
 
 export interface GenerateWizardContext {
   settings: GenerateSettings;
-  /** Milvus service and container names from the workspace's compose file, added to the default SANs. */
+  /** Milvus service and container names from the workspace's compose file (or a Kubernetes target's Service names), added to the default SANs. */
   composeNames: string[];
+  /** Where composeNames come from, for the SAN prompt (default: "the compose file"). */
+  namesSource?: string;
   /** Shown in the folder prompt ("relative to my-project"). */
   workspaceFolderName: string;
   /** What the folder step asks for; the export command writes two scripts instead of the nine files. */
@@ -119,7 +121,7 @@ export function generateWizardSteps(state: GenerateWizardState, context: Generat
   const sans: InputStep = {
     kind: 'input', title: 'Server subject alternative names',
     prompt: 'Every DNS name and IP address clients use to reach Milvus, separated by commas'
-      + (composeNames.length > 0 ? ` (includes ${composeNames.join(', ')} from the compose file)` : ''),
+      + (composeNames.length > 0 ? ` (includes ${composeNames.join(', ')} from ${context.namesSource ?? 'the compose file'})` : ''),
     value: () => effectiveServerSans(state, composeNames).join(', '),
     validate: validateServerSansText,
     accept: (value) => {

@@ -77,9 +77,10 @@ export interface MilvusConfigFile {
   lineCounter: LineCounter;
 }
 
-export function parseMilvusConfig(text: string, fileName?: string): MilvusConfigFile {
+/** `source` names the file Milvus sees (`user.yaml` for one embedded in a values file); by default the file's base name. */
+export function parseMilvusConfig(text: string, fileName?: string, sourceName?: string): MilvusConfigFile {
   const { document, lineCounter, problems } = parseYamlWithRanges(text);
-  const source = fileName === undefined ? 'milvus.yaml' : fileName.replace(/\\/g, '/').split('/').pop() ?? fileName;
+  const source = sourceName ?? (fileName === undefined ? 'milvus.yaml' : fileName.replace(/\\/g, '/').split('/').pop() ?? fileName);
   const config: MilvusConfigFile = { fileName, source, entries: new Map(), allEntries: [], blocks: [], duplicates: [], problems, document, lineCounter };
   const root = document.contents;
   if (root !== null && !isMap(root)) {

@@ -6,6 +6,8 @@
  * - A Milvus config belongs to the nearest compose project above it (up to the root): the service
  *   that mounts it, else the project's first Milvus service (the file is then checked as if mounted).
  * - A config with no compose project above it is a deployment of its own (config-only).
+ * - A Kubernetes file is recognised by content (kubernetes/discoverKubernetes.ts): a chart values
+ *   file is one Helm release, each Milvus resource one deployment.
  */
 import { COMPOSE_FILE_NAMES, containerPathsOfHostPath, findMilvusServices } from '../compose';
 import type { ComposeService } from '../compose';
@@ -17,6 +19,8 @@ import type { ComposeProject } from './compose/composeProject';
 import { MILVUS_CONFIG_DIR } from './imageDefaults';
 import { configOnlyDeployment } from './configOnly';
 import type { ResolveContext } from './context';
+import type { KubernetesNames } from './kubernetes/kubernetesFacts';
+import { kubernetesDeployments, recogniseFile } from './kubernetes/discoverKubernetes';
 import type { Deployment } from './types';
 
 const CONFIG_NAMES = ['milvus.yaml', 'user.yaml'];
@@ -58,6 +62,12 @@ function serviceMounting(services: ComposeService[], file: string, context: Reso
     .some((mount) => mount.mount.host?.kind === 'local' && mount.containerPath.startsWith(`${MILVUS_CONFIG_DIR}/`)));
 }
 
+/** Whether a compose project above the file mounts it into a Milvus service's /milvus/configs, whatever its name. */
+export async function isMountedConfigFile(file: string, roots: readonly string[], context: ResolveContext): Promise<boolean> {
+  const project = await composeProjectAbove(file, rootOf(context.fs.path, file, roots), context);
+  return project !== undefined && serviceMounting(findMilvusServices(project.compose), file, context) !== undefined;
+}
+
 /**
  * The services clients talk to: standalone, or the proxy of a cluster. A cluster's other components
  * (query nodes, coordinators) share its config but are not what Test Connection dials.
@@ -81,6 +91,16 @@ export async function deploymentForConfigFile(file: string, roots: readonly stri
   throw new DeploymentError(`${file} cannot be read as a Milvus config`);
 }
 
+/**
+ * The deployments a file belongs to: the Kubernetes deployments it holds when it is a Kubernetes
+ * file (none for a Secret on its own), else the one of the Milvus config it is.
+ */
+export async function deploymentsForFile(file: string, roots: readonly string[], context: ResolveContext, names: KubernetesNames = {}): Promise<Deployment[]> {
+  const recognised = await recogniseFile(file, context);
+  if (recognised) return kubernetesDeployments(recognised, rootOf(context.fs.path, file, roots), context, names);
+  return [await deploymentForConfigFile(file, roots, context)];
+}
+
 export class DeploymentError extends Error {
   override readonly name = 'DeploymentError';
 }
@@ -92,12 +112,20 @@ export interface Discovery {
 }
 
 /** Every deployment under `root`: compose services running Milvus, and configs with no compose project. */
-export async function discoverDeployments(root: string, context: ResolveContext, maxDepth = 4): Promise<Discovery> {
+export async function discoverDeployments(root: string, context: ResolveContext, maxDepth = 4, names: KubernetesNames = {}): Promise<Discovery> {
   const pathApi = context.fs.path;
   // A folder is a project when it has a default compose file, or a .env whose COMPOSE_FILE names its files.
   const isProjectMarker = (name: string): boolean => COMPOSE_FILE_NAMES.includes(name) || name === '.env';
-  const walk = await walkFiles(context.fs, root, (name) => CONFIG_NAMES.includes(name) || isProjectMarker(name), { maxDepth });
+  // Every YAML file is walked: Kubernetes files are recognised by content, whatever their name.
+  const walk = await walkFiles(context.fs, root, (name) => /\.ya?ml$/i.test(name) || isProjectMarker(name), { maxDepth });
   const deployments: Deployment[] = [];
+  const kubernetesFiles = new Set<string>();
+  for (const file of walk.files.filter((candidate) => /\.ya?ml$/i.test(candidate) && !isProjectMarker(pathApi.basename(candidate)))) {
+    const recognised = await recogniseFile(file, context);
+    if (!recognised) continue;
+    kubernetesFiles.add(file);
+    deployments.push(...await kubernetesDeployments(recognised, root, context, names));
+  }
   /** Folders whose compose project runs Milvus: configs below them belong to it. */
   const milvusProjectFolders = new Set<string>();
   for (const folder of new Set(walk.files.filter((file) => isProjectMarker(pathApi.basename(file))).map((file) => pathApi.dirname(file)))) {
@@ -110,7 +138,7 @@ export async function discoverDeployments(root: string, context: ResolveContext,
       if (!deployments.some((existing) => existing.id === deployment.id)) deployments.push(deployment);
     }
   }
-  const configFolders = new Set(walk.files.filter((file) => CONFIG_NAMES.includes(pathApi.basename(file))).map((file) => pathApi.dirname(file)));
+  const configFolders = new Set(walk.files.filter((file) => CONFIG_NAMES.includes(pathApi.basename(file)) && !kubernetesFiles.has(file)).map((file) => pathApi.dirname(file)));
   for (const folder of configFolders) {
     const governed = foldersUpTo(pathApi, pathApi.join(folder, 'milvus.yaml'), root).some((candidate) => milvusProjectFolders.has(candidate));
     if (governed) continue;
@@ -121,6 +149,6 @@ export async function discoverDeployments(root: string, context: ResolveContext,
 }
 
 function depthOf(pathApi: PathApi, deployment: Deployment): number {
-  const anchor = deployment.compose?.project.dir ?? deployment.configFiles.find((file) => file.hostPath !== undefined)?.hostPath ?? deployment.root;
+  const anchor = deployment.compose?.project.dir ?? deployment.kubernetes?.file ?? deployment.configFiles.find((file) => file.hostPath !== undefined)?.hostPath ?? deployment.root;
   return pathApi.relative(deployment.root, anchor).split(pathApi.sep).filter(Boolean).length;
 }

@@ -1,6 +1,6 @@
 /** The deployment model: what Milvus loads and from where, for every front (see types.ts). */
 export type {
-  ConfigSlot, Deployment, DeploymentConfigFile, DeploymentKind, Endpoint, MountInfo, MountTable, PathLocation, Provenance, ResolvedPath, Traced,
+  ConfigSlot, Deployment, DeploymentConfigFile, EmbeddedRegion, DeploymentKind, Endpoint, MountInfo, MountTable, PathLocation, Provenance, ResolvedPath, Traced,
 } from './types';
 export type { FileStat, LoadedFile } from './loadedFile';
 export { LoadedFileCache } from './loadedFile';
@@ -17,9 +17,16 @@ export { serviceEditTarget } from './compose/editTarget';
 export type { ServiceEditTarget, ServiceListField } from './compose/editTarget';
 export type { ComposeProject } from './compose/composeProject';
 export { configOnlyDeployment } from './configOnly';
-export { deploymentForConfigFile, discoverDeployments, composeProjectAbove, foldersUpTo, rootOf, DeploymentError } from './discover';
+export { deploymentForConfigFile, deploymentsForFile, isMountedConfigFile, discoverDeployments, composeProjectAbove, foldersUpTo, rootOf, DeploymentError } from './discover';
 export type { Discovery } from './discover';
 export { listMountedFolders } from './listings';
 export { DEFAULT_GRPC_PORT } from './endpoints';
+export type { KubernetesFacts, KubernetesNames, DialName } from './kubernetes/kubernetesFacts';
+export { kubernetesDeployments, recogniseFile } from './kubernetes/discoverKubernetes';
+export { manifestLabel } from './kubernetes/kubernetesMounts';
+export type { IndexedManifest, ManifestIndex } from './kubernetes/manifestIndex';
+export { indexManifests, manifestsOf } from './kubernetes/manifestIndex';
+export type { KubernetesGenerationTarget } from './kubernetes/generationTarget';
+export { generationTargetOf, kubernetesTarget, targetServerSans, DEFAULT_SECRET_NAME } from './kubernetes/generationTarget';
 export { summarizeDeployment } from './summary';
 export type { DeploymentSummary, TracedSummary } from './summary';

@@ -7,10 +7,15 @@ import type { ComposeFile, ComposeVariables } from '../compose';
 import { parseComposeFile } from '../compose';
 import type { MilvusConfigFile } from '../config/milvusConfig';
 import { parseMilvusConfig } from '../config/milvusConfig';
+import type { ManifestFile } from '../kubernetes/manifestFile';
+import { parseManifestFile } from '../kubernetes/manifestFile';
 
 export class ParseCache {
   private readonly configs = new Map<string, { text: string; config: MilvusConfigFile }>();
   private readonly composes = new Map<string, { text: string; variables: string; compose: ComposeFile }>();
+  private readonly manifests = new Map<string, { text: string; manifest: ManifestFile }>();
+  /** Embedded configs, keyed by the outer file and the region: the outer text decides them. */
+  private readonly embedded = new Map<string, { text: string; config: MilvusConfigFile }>();
 
   config(filePath: string, text: string): MilvusConfigFile {
     const cached = this.configs.get(filePath);
@@ -29,13 +34,36 @@ export class ParseCache {
     return compose;
   }
 
+  /** A (multi-document) Kubernetes YAML file. */
+  manifest(filePath: string, text: string): ManifestFile {
+    const cached = this.manifests.get(filePath);
+    if (cached?.text === text) return cached.manifest;
+    const manifest = parseManifestFile(text, filePath);
+    this.manifests.set(filePath, { text, manifest });
+    return manifest;
+  }
+
+  /** A milvus.yaml embedded in `filePath` (see kubernetes/embeddedYaml.ts), read as the config `source`. */
+  embeddedConfig(filePath: string, key: string, text: string, source: string): MilvusConfigFile {
+    const cacheKey = `${filePath}\u0000${key}`;
+    const cached = this.embedded.get(cacheKey);
+    if (cached?.text === text) return cached.config;
+    const config = parseMilvusConfig(text, filePath, source);
+    this.embedded.set(cacheKey, { text, config });
+    return config;
+  }
+
   forget(filePath?: string): void {
     if (filePath === undefined) {
       this.configs.clear();
       this.composes.clear();
+      this.manifests.clear();
+      this.embedded.clear();
     } else {
       this.configs.delete(filePath);
       this.composes.delete(filePath);
+      this.manifests.delete(filePath);
+      for (const key of this.embedded.keys()) if (key.startsWith(`${filePath}\u0000`)) this.embedded.delete(key);
     }
   }
 }

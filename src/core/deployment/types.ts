@@ -14,6 +14,7 @@ import type { MilvusConfigFile } from '../config/milvusConfig';
 import type { TlsModeRead } from '../config/tlsMode';
 import type { OffsetRange } from '../config/yamlSource';
 import type { ComposeFacts } from './compose/composeDeployment';
+import type { KubernetesFacts } from './kubernetes/kubernetesFacts';
 import type { LoadedFile } from './loadedFile';
 
 export type DeploymentKind = 'compose' | 'config-only' | 'kubernetes';
@@ -62,6 +63,24 @@ export interface DeploymentConfigFile {
   mountedBy?: Provenance;
   /** Set when this Milvus version does not read the file (2.3 reads no user.yaml). */
   ignoredBecause?: string;
+  /** For embedded files: where the YAML sits in hostPath (config offsets are hostPath's offsets). */
+  embedded?: EmbeddedRegion;
+}
+
+/** YAML inside another file: a values file's `extraConfigFiles.user.yaml: |`, a CR's `spec.config`. */
+export interface EmbeddedRegion {
+  /** The key that holds it (`user.yaml`, `config`): findings about the file as a whole land here. */
+  keyRange: OffsetRange;
+  /** Its lines in the outer file; the config's offsets are offsets of the outer file. */
+  range: OffsetRange;
+  /** Indentation of its top-level keys (for keys added when it has none yet). */
+  indent: string;
+  /** How it is written: `|`/`|-`/`|+` (literal), `>` (folded), a mapping, `{…}`, a quoted string, nothing yet. */
+  style: 'literal' | 'folded' | 'block-mapping' | 'flow-mapping' | 'quoted' | 'empty';
+  /** Set when offsets are not exact (a quoted string): findings then cover the whole value. */
+  approximate?: boolean;
+  /** Why it cannot be edited in place, when it cannot. */
+  notEditable?: string;
 }
 
 /** What backs one mount point of the container, as the deployment kind describes it. */
@@ -149,6 +168,7 @@ export interface Deployment {
   rest: Endpoint | undefined;
   /** Kind-specific facts the kind's own rules and edits need. */
   compose?: ComposeFacts;
+  kubernetes?: KubernetesFacts;
   /** Set when a file being edited stands in for one the deployment does not load, with why. */
   hypothetical?: string;
   /** Where the effective value of a setting came from; undefined when it is not set (Milvus's default). */

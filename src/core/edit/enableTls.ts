@@ -123,7 +123,7 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
  * The REST port: a proxy.http.port that is already set apart from proxy.port is the user's
  * choice and stays; otherwise the requested one, which must differ from proxy.port.
  */
-function chooseHttpPort(text: string, label: string, requested: number): number {
+export function chooseHttpPort(text: string, label: string, requested: number): number {
   if (!Number.isInteger(requested) || requested < 1 || requested > 65535) throw new EditPlanError(label, `the HTTP port must be 1-65535 (got ${requested})`);
   const config = parseMilvusConfig(text, label);
   const proxyPort = getConfigEntry(config, 'proxy.port')?.value.trim() || DEFAULT_PROXY_PORT;

@@ -43,7 +43,18 @@ interface InsertTree {
   value?: string;
 }
 
-export function planConfigValues(text: string, desired: readonly DesiredValue[], label: string): ConfigValuesPlan {
+/**
+ * For a milvus.yaml embedded in another file (a values file's `user.yaml: |`, a CR's spec.config):
+ * `text` is the outer text blanked around it (kubernetes/embeddedYaml.ts), so every edit is an edit
+ * of the outer file; new top-level keys take `rootIndent` when the embedded YAML has none yet.
+ */
+export interface EmbeddedLayout {
+  rootIndent: string;
+  /** The outer file's indentation step (the blanked text starts indented, which hides it). */
+  indentUnit: number;
+}
+
+export function planConfigValues(text: string, desired: readonly DesiredValue[], label: string, embedded?: EmbeddedLayout): ConfigValuesPlan {
   const config = parseMilvusConfig(text, label);
   const fail = (message: string): never => { throw new EditPlanError(label, message); };
   const syntaxError = blockingProblem(config.problems);
@@ -79,10 +90,10 @@ export function planConfigValues(text: string, desired: readonly DesiredValue[],
   }
 
   const eol = detectEol(text);
-  const unit = ' '.repeat(detectIndentUnit(text));
+  const unit = ' '.repeat(embedded?.indentUnit ?? detectIndentUnit(text));
   for (const [anchor, tree] of inserts) {
     if (anchor === 'root' && /^\.\.\.[ \t]*\r?$/m.test(text)) fail('ends its YAML document with "..."; new top-level keys would land in a second document. Remove the marker first.');
-    if (anchor === 'root') insertAtRoot(text, config, tree, eol, unit, collector);
+    if (anchor === 'root') insertAtRoot(text, config, tree, eol, unit, collector, embedded?.rootIndent ?? '');
     else insertInBlock(text, anchor, tree, eol, unit, collector, fail);
   }
   const edits = collector.edits;
@@ -182,11 +193,11 @@ function insertInBlock(text: string, block: ConfigBlock, tree: InsertTree, eol: 
   collector.insert(offset, leading + renderTree(tree, indent, unit, eol), -block.path.length);
 }
 
-function insertAtRoot(text: string, config: MilvusConfigFile, tree: InsertTree, eol: string, unit: string, collector: EditCollector): void {
+function insertAtRoot(text: string, config: MilvusConfigFile, tree: InsertTree, eol: string, unit: string, collector: EditCollector, rootIndent: string): void {
   const root = config.document.contents;
   const firstKey = isMap(root) ? root.items[0]?.key : undefined;
   const keyStart = (firstKey as { range?: [number, number, number] } | undefined)?.range?.[0];
-  const indent = keyStart === undefined ? '' : linePrefix(text, keyStart).replace(/[^ ]/g, ' ');
+  const indent = keyStart === undefined ? rootIndent : linePrefix(text, keyStart).replace(/[^ ]/g, ' ');
   let leading = text === '' || text.endsWith('\n') ? '' : eol;
   // A blank line before new top-level sections, as between the sections of the shipped files.
   if (text.trim() !== '' && !/\n[ \t]*\r?\n$/.test(text + leading)) leading += eol;

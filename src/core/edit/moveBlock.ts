@@ -10,7 +10,8 @@ import { EditPlanError } from './errors';
 import type { TextEdit } from './textEdit';
 import { detectEol, lineEndOf, lineStartOf, terminated } from './yamlText';
 
-export function planMoveBlockToTop(text: string, from: readonly string[], label: string): TextEdit[] {
+/** `rootIndent`: for a milvus.yaml embedded in another file, the indentation of its top level. */
+export function planMoveBlockToTop(text: string, from: readonly string[], label: string, rootIndent = ''): TextEdit[] {
   const config = parseMilvusConfig(text, label);
   const name = from[from.length - 1] ?? '';
   const block = config.blocks.find((candidate) => candidate.path.join('\u0000') === from.join('\u0000'));
@@ -25,6 +26,7 @@ export function planMoveBlockToTop(text: string, from: readonly string[], label:
   const eol = detectEol(text);
   const moved = text.slice(start, end).split('\n')
     .map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)))
+    .map((line) => (line.trim() === '' ? line : rootIndent + line))
     .join('\n');
   return [
     { start, end, newText: '' },

@@ -15,7 +15,7 @@ export { inspectX509, readPemCertificates } from './inspected';
 export type { InspectedCertificate } from './inspected';
 export { clearInspectionCaches } from './contentCache';
 export {
-  scanFolder, scanFolderBatches, readInputFile, isCertificateFileName,
+  scanFolder, scanFolderBatches, readInputFile, readManifestInputs, isCertificateFileName,
   CERTIFICATE_FILE_EXTENSIONS, CERTIFICATE_FILE_GLOB, DEFAULT_EXCLUDED_DIRECTORIES, DEFAULT_MAX_BYTES,
 } from './scan';
 export type { ScanOptions } from './scan';

@@ -6,6 +6,7 @@ import type { ReadResult } from '../workspace';
 import { mapLimit, nodeFileSystem, walkFileBatches } from '../workspace';
 import { BACKUP_FOLDER } from '../pki/store/names';
 import { FILE_TOO_LARGE_CODE } from './workspace';
+import { manifestCertificateEntries } from '../kubernetes/manifestCertificates';
 import type { InputFile } from './types';
 
 /** Extensions that may hold certificates or keys; the VS Code glob is built from the same list. */
@@ -28,6 +29,8 @@ export interface ScanOptions {
   /** Limits of the walk (a repository can hold anything): folder depth and entries looked at. */
   maxDepth?: number;
   maxEntries?: number;
+  /** Also the certificates and keys inside Kubernetes Secret manifests (*.yaml, *.yml), as `file#secret/key`. */
+  manifests?: boolean;
 }
 
 export function isCertificateFileName(name: string): boolean {
@@ -62,6 +65,12 @@ export async function readInputFile(path: string, maxBytes: number = DEFAULT_MAX
   return { path, bytes: readError(result, maxBytes, size) };
 }
 
+/** The Secret entries of a manifest that hold PEM; nothing for any other YAML file, or one that cannot be read. */
+export async function readManifestInputs(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<InputFile[]> {
+  const result = await nodeFileSystem().readFile(path, maxBytes);
+  return result.ok ? manifestCertificateEntries(path, result.bytes.toString('utf8')).map((entry) => entry.input) : [];
+}
+
 /**
  * Yields the candidate files of the tree under `root` in batches (one per round of folders), read
  * and ready for inspectFiles. Symbolic links to folders are not followed (no cycles); links to
@@ -73,7 +82,8 @@ export async function* scanFolderBatches(root: string, options: ScanOptions = {}
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const isExcluded = (path: string, isDirectory: boolean): boolean =>
     options.exclude?.(relative(root, path).split('\\').join('/'), isDirectory) ?? false;
-  const walk = walkFileBatches(fs, root, (name) => isCertificateFileName(name), {
+  const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
+  const walk = walkFileBatches(fs, root, (name) => isCertificateFileName(name) || (options.manifests === true && isYaml(name)), {
     excludeFolders: options.excludeDirectories ?? DEFAULT_EXCLUDED_DIRECTORIES,
     includeHidden: true,
     skipFolder: (folder) => isExcluded(folder, true),
@@ -83,7 +93,8 @@ export async function* scanFolderBatches(root: string, options: ScanOptions = {}
   });
   for await (const { files: paths } of walk) {
     const candidates = paths.filter((path) => !isExcluded(path, false));
-    const files = (await mapLimit(candidates, 16, (path) => readInputFile(path, maxBytes)))
+    const files = (await mapLimit(candidates, 16, (path) => (isYaml(path) ? readManifestInputs(path, maxBytes) : readInputFile(path, maxBytes).then((file) => [file]))))
+      .flat()
       // Only a symlink to a folder gets here as EISDIR: it is neither walked (no cycles) nor reported.
       .filter((file) => !(file.bytes instanceof Error && (file.bytes as NodeJS.ErrnoException).code === 'EISDIR'));
     if (files.length > 0) yield files;

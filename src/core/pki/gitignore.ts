@@ -93,9 +93,9 @@ export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): P
  * The entry that ignores the private keys of a set in `folder`: "/tls/*.key". It also matches the
  * store's staging files (".milvus-tls-<id>-ca.key"), since git's * matches a leading dot.
  */
-export function gitignoreEntryForKeys(repoRoot: string, folder: string): string {
+export function gitignoreEntryForKeys(repoRoot: string, folder: string, pattern = '*.key'): string {
   const folderInRepo = relative(repoRoot, folder).split(sep).join('/');
-  return folderInRepo === '' ? '/*.key' : `/${folderInRepo}/*.key`;
+  return folderInRepo === '' ? `/${pattern}` : `/${folderInRepo}/${pattern}`;
 }
 
 /**

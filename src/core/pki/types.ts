@@ -36,10 +36,18 @@ export const CERTIFICATE_SET_FILES = [
 ] as const;
 export type CertificateSetFileName = (typeof CERTIFICATE_SET_FILES)[number];
 
-/** One file of a generated set, held in memory until it is written as a whole. */
-export interface GeneratedFile {
-  name: CertificateSetFileName;
+/**
+ * A file written with a set, all or nothing: the set's own files, or one derived from them (a
+ * Kubernetes Secret manifest holding server.pem, server.key and ca.pem).
+ */
+export interface SetFile {
+  name: string;
   contents: string;
-  /** Private keys are written with mode 0600, everything else 0644. */
+  /** Private keys (and files holding one) are written with mode 0600, everything else 0644. */
   isPrivateKey: boolean;
+}
+
+/** One file of a generated set, held in memory until it is written as a whole. */
+export interface GeneratedFile extends SetFile {
+  name: CertificateSetFileName;
 }

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from './store/fsSteps';
 import { applySetChange, type ChangeOptions } from './store/transaction';
-import type { GeneratedFile } from './types';
+import type { SetFile } from './types';
 
 export { FilesExistError, SetChangedError, SetLockedError, WriteSetError } from './errors';
 
@@ -41,7 +41,7 @@ export interface WriteSetOptions extends ChangeOptions {
  * overwrite is false (checked under the folder's lock, so of two concurrent runs exactly one writes),
  * SetChangedError, SetLockedError, or WriteSetError when the folder cannot be written.
  */
-export async function writeCertificateSet(dir: string, files: GeneratedFile[], opts: WriteSetOptions): Promise<string[]> {
+export async function writeCertificateSet(dir: string, files: SetFile[], opts: WriteSetOptions): Promise<string[]> {
   const applied = await applySetChange(dir, {
     writes: files.map((file) => ({ name: file.name, contents: file.contents, mode: file.isPrivateKey ? PRIVATE_KEY_MODE : PUBLIC_FILE_MODE })),
     refuseExisting: opts.overwrite ? [] : files.map((file) => file.name),

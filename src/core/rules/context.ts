@@ -35,7 +35,7 @@ export class DocumentNotInDeploymentError extends Error {
 
 export function buildContext(input: CheckInput): RuleContext {
   const { deployment } = input;
-  const document = deployment.configFiles.find((file) => file.hostPath === input.fileName);
+  const document = input.configFile ?? deployment.configFiles.find((file) => file.hostPath === input.fileName);
   if (!document) throw new DocumentNotInDeploymentError(`${input.fileName} is not a config file of ${deployment.label}`);
   return {
     deployment,
@@ -74,10 +74,17 @@ export function isFromDocument(ctx: RuleContext, value: EffectiveValue | undefin
  * in this document even when the value comes from the environment or the other file.
  */
 export function anchorFor(ctx: RuleContext, keys: readonly string[]): OffsetRange {
-  for (const key of [...keys, 'common.security.tlsMode']) {
+  for (const key of [...keys, 'common.security.tlsMode', 'common.security.internaltlsEnabled']) {
     const entry = entryInDocument(ctx, key);
     if (entry) return entry.keyRange;
   }
+  return documentAnchor(ctx);
+}
+
+/** Where findings about the document as a whole go: its first line, or the key holding an embedded config. */
+export function documentAnchor(ctx: RuleContext): OffsetRange {
+  const embedded = ctx.document.embedded;
+  if (embedded) return embedded.keyRange;
   const end = ctx.text.indexOf('\n');
   return { start: 0, end: end < 0 ? ctx.text.length : end };
 }

@@ -6,7 +6,7 @@
  */
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
 import type { RuleContext } from './context';
-import { isFromDocument } from './context';
+import { documentAnchor, isFromDocument } from './context';
 import type { RuleFinding } from './types';
 
 export function environmentRules(ctx: RuleContext): RuleFinding[] {
@@ -14,8 +14,7 @@ export function environmentRules(ctx: RuleContext): RuleFinding[] {
   // Milvus 2.3 reads only milvus.yaml: a mounted user.yaml changes nothing there.
   const ignored = ctx.effective.ignoredFiles.find((file) => file.fileName === ctx.config.fileName);
   if (ignored) {
-    const end = ctx.text.indexOf('\n');
-    findings.push({ code: 'file-ignored-by-version', severity: 'warning', message: `${ignored.reason}: nothing in this file takes effect.`, range: { start: 0, end: end < 0 ? ctx.text.length : end } });
+    findings.push({ code: 'file-ignored-by-version', severity: 'warning', message: `${ignored.reason}: nothing in this file takes effect.`, range: documentAnchor(ctx) });
   }
   for (const entry of ctx.config.entries.values()) {
     const effective = ctx.effective.values.get(normaliseKey(entry.key));

@@ -4,6 +4,7 @@
  * engine cannot edit safely yields no fix rather than a broken one.
  */
 import type { TextEdit } from '../edit';
+import type { EmbeddedLayout } from '../edit/milvusYamlEdits';
 import { EditPlanError, formatScalar, planAddServiceVolume, planConfigValues, planMoveBlockToTop } from '../edit';
 import type { CommandInvocation, GenerateCertificatesArguments } from '../../shared/protocol';
 import { Commands } from '../../shared/protocol';
@@ -38,9 +39,17 @@ function generateCommand(target: GenerateTarget | undefined): Fix {
 }
 
 /** The engine's edits for setting keys, or undefined when it refuses the layout. */
-function setValues(text: string, values: readonly { key: string; value: string }[]): TextEdit[] | undefined {
+/**
+ * For a milvus.yaml embedded in another file (kubernetes/embeddedYaml.ts): `text` is the outer text
+ * blanked around it, and new top-level keys take its indentation, not column 0.
+ */
+export interface FixOptions {
+  embedded?: EmbeddedLayout;
+}
+
+function setValues(text: string, values: readonly { key: string; value: string }[], embedded?: EmbeddedLayout): TextEdit[] | undefined {
   try {
-    return planConfigValues(text, values.map(({ key, value }) => ({ path: key.split('.'), value })), 'the file').edits;
+    return planConfigValues(text, values.map(({ key, value }) => ({ path: key.split('.'), value })), 'the file', embedded).edits;
   } catch (error) {
     if (error instanceof EditPlanError) return undefined;
     throw error;
@@ -55,21 +64,21 @@ function lastSegment(key: string): string {
   return key.split('.').pop() ?? key;
 }
 
-export function fixesFor(text: string, data: FixData, range: { start: number; end: number }): Fix[] {
+export function fixesFor(text: string, data: FixData, range: { start: number; end: number }, options: FixOptions = {}): Fix[] {
   switch (data.fix) {
     case 'set-value':
       // The values may come from a certificate (its DNS names): one with a line break is not offered.
       return data.values.filter((value) => !/[\p{Cc}\u2028\u2029]/u.test(value))
-        .flatMap((value) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }])))
+        .flatMap((value) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }], options.embedded)))
         .map((candidate, index) => ({ ...candidate, ...(index === 0 ? { preferred: true } : {}) }));
     case 'rest-port':
       return [
-        ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues(text, [{ key: data.httpPortKey, value: '8080' }]), true),
-        ...fix('Turn REST off: proxy.http.enabled: false', setValues(text, [{ key: data.httpEnabledKey, value: 'false' }])),
+        ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues(text, [{ key: data.httpPortKey, value: '8080' }], options.embedded), true),
+        ...fix('Turn REST off: proxy.http.enabled: false', setValues(text, [{ key: data.httpEnabledKey, value: 'false' }], options.embedded)),
       ];
     case 'add-key':
       return [
-        ...fix(`Set ${data.key}: ${data.value}`, setValues(text, [{ key: data.key, value: data.value }]), true),
+        ...fix(`Set ${data.key}: ${data.value}`, setValues(text, [{ key: data.key, value: data.value }], options.embedded), true),
         ...(data.generate ? [generateCommand(data.target)] : []),
       ];
     case 'rename-key': {
@@ -79,7 +88,7 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
     }
     case 'move-block':
       try {
-        return fix(`Move ${data.from[data.from.length - 1] ?? ''}: to the top level`, planMoveBlockToTop(text, data.from, 'the file'), true);
+        return fix(`Move ${data.from[data.from.length - 1] ?? ''}: to the top level`, planMoveBlockToTop(text, data.from, 'the file', options.embedded?.rootIndent), true);
       } catch (error) {
         if (error instanceof EditPlanError) return [];
         throw error;
@@ -88,6 +97,10 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
       return [generateCommand({ containerPath: data.containerPath, ...(data.hostPath !== undefined ? { hostPath: data.hostPath } : {}) })];
     case 'add-volume':
       // Its edit is in the compose file: see composeFixesFor (the caller has that file's text).
+      return [];
+    case 'replace-text':
+    case 'move-into-user-yaml':
+      // Edits of a whole Kubernetes file, not of the milvus.yaml in it: see kubernetes/fixes.ts.
       return [];
   }
 }

@@ -61,6 +61,6 @@ export function checkMilvusConfig(input: CheckInput): RuleFinding[] {
   return analyseMilvusConfig(input).findings;
 }
 
-function sortFindings(findings: RuleFinding[]): RuleFinding[] {
+export function sortFindings(findings: RuleFinding[]): RuleFinding[] {
   return findings.sort((a, b) => a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
 }

@@ -89,7 +89,7 @@ function bundledRules(ctx: RuleContext): RuleFinding[] {
     findings.push({
       code: 'bundled-test-certificate',
       severity: 'warning',
-      message: `${slot.key} is ${reference.containerPath}${originNote(ctx, reference.effective)}, one of the Milvus image's test certificates (CN localhost, expires 2032-04-28). Their CA private key is public, so ${slot.expect === 'ca' ? 'anyone can issue a client certificate this Milvus accepts' : 'anyone can impersonate this server'}. Generate your own set, mount it (e.g. ./tls:/milvus/tls) and point ${slot.key} at it.`,
+      message: `${slot.key} is ${reference.containerPath}${originNote(ctx, reference.effective)}, one of the Milvus image's test certificates (CN localhost, expires 2032-04-28). Their CA private key is public, so ${slot.expect === 'ca' ? 'anyone can issue a client certificate this Milvus accepts' : 'anyone can impersonate this server'}. Generate your own set, ${ctx.deployment.kind === 'kubernetes' ? 'put it in a Secret, mount that' : 'mount it (e.g. ./tls:/milvus/tls)'} and point ${slot.key} at it.`,
       range,
       data: { fix: 'generate-certificates', ...generateTarget(ctx, SUGGESTED_FILE[slot.key] ?? reference.containerPath) },
     });

@@ -6,7 +6,7 @@ import type { RuleSeverity } from './types';
 
 export interface RuleDescription {
   code: string;
-  severity: RuleSeverity | 'error/warning';
+  severity: RuleSeverity | 'error/warning' | 'warning/information';
   meaning: string;
   fix: string;
 }
@@ -50,6 +50,21 @@ export const RULES = [
   { code: 'config-not-mounted', severity: 'hint', meaning: 'The compose service does not mount this file where Milvus reads it (the shipped compose files mount none): Milvus uses the image\'s own milvus.yaml.', fix: 'Mount it (quick fix).' },
   { code: 'path-outside-workspace', severity: 'hint', meaning: 'The path leads outside the workspace folders: not read in Restricted Mode, nor by the CLI without --allow-outside.', fix: 'Trust the workspace, or pass --allow-outside.' },
   { code: 'overridden-by-user-yaml', severity: 'information', meaning: 'user.yaml overrides this key.', fix: 'None.' },
+  { code: 'k8s-key-outside-user-yaml', severity: 'warning', meaning: 'A Milvus TLS key in a Helm values file outside `extraConfigFiles.user.yaml` (at the root, as `--set` writes it, or under a component): no chart template passes it to Milvus.', fix: 'Move it into user.yaml (quick fix).' },
+  { code: 'k8s-extra-config-not-mounted', severity: 'warning', meaning: 'An `extraConfigFiles` key other than `user.yaml`: rendered into the ConfigMap, never mounted.', fix: 'Rename it to user.yaml (quick fix).' },
+  { code: 'k8s-extra-config-ignored', severity: 'warning', meaning: '`extraConfigFiles` while `customConfigMap` is set: the chart ignores it.', fix: 'Put the settings in that ConfigMap.' },
+  { code: 'k8s-user-yaml-folded', severity: 'warning', meaning: 'user.yaml written as a folded block (`>`): YAML joins its lines before Milvus reads them.', fix: 'Write it with `|` (quick fix).' },
+  { code: 'k8s-path-not-mounted', severity: 'error', meaning: 'A certificate path no volumeMount of the pod that loads it covers, and not in the image (internal TLS: every component).', fix: 'Mount the Secret (global volumes/volumeMounts).' },
+  { code: 'k8s-proxy-mount-standalone', severity: 'warning', meaning: '`proxy.volumes`/`volumeMounts` in standalone mode: only the proxy Deployment (cluster mode) reads them.', fix: 'Use the global lists.' },
+  { code: 'k8s-component-volumes-drop-global', severity: 'error', meaning: 'Operator: a component\'s own `volumes` replaces the global list, dropping the volume a global mount needs; the pod is rejected.', fix: 'Repeat the volume in the component\'s list.' },
+  { code: 'k8s-secret-key-mismatch', severity: 'error', meaning: 'The mounted Secret has no key for the configured file name (`tls.crt` mounted, `server.pem` configured).', fix: 'Point the path at the key it has (quick fix).' },
+  { code: 'k8s-tls-secret-without-ca', severity: 'error', meaning: 'tlsMode 2 with the CA from a `kubernetes.io/tls` Secret, which has no `ca.crt`.', fix: 'Add ca.crt, or mount the CA from another Secret.' },
+  { code: 'k8s-secret-pem-folded', severity: 'error', meaning: 'A PEM in a Secret written without `|`: YAML folds it onto one line, which is not PEM.', fix: 'Write it as a literal block (quick fix).' },
+  { code: 'k8s-secret-not-base64', severity: 'error', meaning: 'A Secret `data` value that is not base64: kubectl apply fails.', fix: 'Encode it (quick fix) or use stringData.' },
+  { code: 'k8s-restful-port-mismatch', severity: 'warning', meaning: 'Operator: `serviceRestfulPort` differs from the REST port Milvus serves (`proxy.http.port`).', fix: 'Make them equal (quick fix).' },
+  { code: 'k8s-san-missing', severity: 'warning/information', meaning: 'The server certificate does not cover the Service names (`<release>-milvus`, `.<ns>`, `.<ns>.svc`, `.<ns>.svc.cluster.local`) or the ingress hosts; information only while the Helm release name is assumed.', fix: 'Reissue with those names (Generate Certificates…).' },
+  { code: 'k8s-ingress-grpc-backend', severity: 'error', meaning: 'ingress-nginx `backend-protocol: GRPC` (the chart default) in front of a TLS Milvus: cleartext to a TLS port, 502.', fix: 'Use GRPCS (quick fix).' },
+  { code: 'k8s-attu-http', severity: 'warning', meaning: 'The chart\'s Attu dials `http://<release>-milvus:19530`, which a TLS Milvus refuses.', fix: 'Run Attu with TLS yourself, or turn it off.' },
 ] as const satisfies readonly RuleDescription[];
 
 /** The code of a rule finding; inspection findings (certificate lint, read errors) bring their own codes. */

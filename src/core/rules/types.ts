@@ -4,7 +4,7 @@
  * scripts and quick fixes refer to them.
  */
 import type { OffsetRange } from '../config';
-import type { Deployment, LoadedFile, LoadedFileCache } from '../deployment';
+import type { Deployment, DeploymentConfigFile, LoadedFile, LoadedFileCache } from '../deployment';
 import type { FindingCode } from '../inspect';
 import type { RuleCode } from './ruleTable';
 
@@ -20,7 +20,11 @@ export type FixData =
   | { fix: 'rename-key'; replacement: string; value?: string; valueRange?: OffsetRange }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
   /** Mount hostPath (relative to the compose file) at containerPath, read-only unless said; the edit is made in the compose file. */
-  | { fix: 'add-volume'; composeFile: string; service: string; hostPath: string; containerPath: string; readOnly?: boolean };
+  | { fix: 'add-volume'; composeFile: string; service: string; hostPath: string; containerPath: string; readOnly?: boolean }
+  /** One edit worked out when the finding was made; applied only while the text there is still `expected`. */
+  | { fix: 'replace-text'; title: string; start: number; end: number; expected: string; newText: string }
+  /** Move Milvus keys written at a chart values file's root into `extraConfigFiles.user.yaml`. */
+  | { fix: 'move-into-user-yaml'; path: string[] };
 
 export interface RuleFinding {
   /** A rule's code, or the inspection engine's for what it found in a certificate or key file. */
@@ -39,6 +43,11 @@ export interface CheckInput {
   deployment: Deployment;
   /** Host path of the document: one of the deployment's config files. */
   fileName: string;
+  /**
+   * The config file of the deployment to check when the document holds more than one or none of
+   * its own (a Kubernetes manifest: its embedded user.yaml, or an empty stand-in).
+   */
+  configFile?: DeploymentConfigFile;
   /** The document's text (the deployment holds its parsed model). */
   text: string;
   /** Client certificates of the workspace, loaded, for the tlsMode 2 checks. */

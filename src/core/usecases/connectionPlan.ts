@@ -77,6 +77,22 @@ function settingFile(deployment: Deployment | undefined, key: string): ClientFil
   return undefined;
 }
 
+/**
+ * A Secret key's twin on disk: the file of the same name beside the manifest, with the same bytes
+ * (`generate --k8s-secret` writes tls/ca.pem and tls/NAME.secret.yaml together). Snippets and
+ * clients need a file path; the manifest entry has none.
+ */
+async function besideManifest(deployment: Deployment | undefined, key: string, context: ResolveContext): Promise<ClientFile | undefined> {
+  const resolved = deployment?.paths.get(key);
+  const location = resolved?.location;
+  if (location?.kind !== 'manifest' || !location.bytes || !resolved) return undefined;
+  const pathApi = context.fs.path;
+  const path = pathApi.join(pathApi.dirname(location.manifestPath), pathApi.basename(location.label.replace(/^.*#[^/]*\//, '')));
+  const read = await context.fs.readFile(path);
+  if (!read.ok || !read.bytes.equals(location.bytes)) return undefined;
+  return { path, from: { ...resolved.from, text: `${key} (${resolved.from.text}): the Secret key ${location.label}, as the file beside it` } };
+}
+
 async function serverNamesOf(file: ClientFile | undefined, context: ResolveContext): Promise<ConnectionPlan['serverNames']> {
   if (!file) return undefined;
   const bytes = file.bytes ?? await readBytes(file.path, context);
@@ -111,7 +127,7 @@ export async function planConnection(deployment: Deployment | undefined, options
     return { path, from: { kind: 'derived', file: path, text: `${shown(path)} (next to ${pathApi.basename(file.path)})` } };
   };
   const serverCertificate = await firstFile([settingFile(deployment, 'tls.serverPemPath'), ...generated('server.pem')], context);
-  const ca = await firstFile([settingFile(deployment, 'tls.caPemPath'), besides(serverCertificate, 'ca.pem'), ...generated('ca.pem')], context);
+  const ca = await firstFile([await besideManifest(deployment, 'tls.caPemPath', context), settingFile(deployment, 'tls.caPemPath'), besides(serverCertificate, 'ca.pem'), ...generated('ca.pem')], context);
   const clientCertificate = await firstFile([besides(ca, 'client.pem'), ...generated('client.pem')], context);
   const clientKey = await firstFile([besides(clientCertificate ?? ca, 'client.key'), ...generated('client.key')], context);
   const mode = deployment

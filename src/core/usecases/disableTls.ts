@@ -12,6 +12,7 @@ import { hasChanges, resultText } from './fileChanges';
 import { projectLabel } from './projectPaths';
 import { checkWritableTarget } from './targetFiles';
 import { verifiedContext } from './verify';
+import { planKubernetesDisableTlsChanges } from './kubernetesTls';
 
 export interface DisableTlsRequest {
   root: string;
@@ -36,6 +37,9 @@ function configFilesOf(deployment: Deployment | undefined): string[] {
 }
 
 export async function planDisableTlsChanges(request: DisableTlsRequest, context: ResolveContext): Promise<DisableTlsOutcome> {
+  if (request.deployment?.kind === 'kubernetes') {
+    return planKubernetesDisableTlsChanges({ root: request.root, deployment: request.deployment, explicit: request.configPath !== undefined }, context);
+  }
   const pathApi = context.fs.path;
   const targets = request.configPath !== undefined ? [pathApi.resolve(request.configPath)] : configFilesOf(request.deployment);
   if (targets.length === 0 && !request.deployment) throw new NoConfigError('no Milvus config or compose file here: Milvus runs with tlsMode 0 unless the environment sets it');

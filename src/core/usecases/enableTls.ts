@@ -15,6 +15,7 @@ import { resultText } from './fileChanges';
 import { projectLabel, relativePosixPath } from './projectPaths';
 import { checkWritableTarget } from './targetFiles';
 import { verifiedContext } from './verify';
+import { planKubernetesEnableTlsChanges } from './kubernetesTls';
 
 export const CERTIFICATE_FILES_BY_MODE: Readonly<Record<1 | 2, readonly string[]>> = {
   1: ['server.pem', 'server.key'],
@@ -40,6 +41,8 @@ export interface EnableTlsRequest {
   /** Named by the user: written even outside the project (never through a link). */
   configPath?: string;
   composePath?: string;
+  /** Kubernetes: the Secret holding the certificates (certsDir is then not read). */
+  secretName?: string;
 }
 
 export interface EnableTlsOutcome {
@@ -49,6 +52,8 @@ export interface EnableTlsOutcome {
   plan: EnableTlsPlan;
   configPath: string;
   composePath: string | undefined;
+  /** Kubernetes: how to apply the change (`helm upgrade …`, `kubectl apply -f …`); undefined for compose. */
+  applyHint?: string;
 }
 
 /** The config file Milvus reads last among those the deployment loads from the workspace. */
@@ -112,6 +117,7 @@ function composeTargetNote(request: EnableTlsRequest, plan: EnableTlsPlan, compo
 }
 
 export async function planEnableTlsChanges(request: EnableTlsRequest, context: ResolveContext): Promise<EnableTlsOutcome> {
+  if (request.deployment?.kind === 'kubernetes') return kubernetesOutcome(request, request.deployment, context);
   const pathApi = context.fs.path;
   const missing = await missingCertificateFiles(request.certsDir, request.mode, context);
   if (missing.length > 0) throw new MissingCertificatesError(request.certsDir, missing);
@@ -153,4 +159,22 @@ async function effectiveWarnings(request: EnableTlsRequest, changes: readonly Fi
     warnings.push(`warning: after this change Milvus still runs with tlsMode ${deployment.tlsMode.mode}${from ? `, set by ${from.text}` : ''}: change it there too`);
   }
   return warnings;
+}
+
+/** A Kubernetes deployment: the values file or Milvus resource is the one file edited (kubernetesTls.ts). */
+async function kubernetesOutcome(request: EnableTlsRequest, deployment: Deployment, context: ResolveContext): Promise<EnableTlsOutcome> {
+  const outcome = await planKubernetesEnableTlsChanges({
+    root: request.root, deployment, mode: request.mode, explicit: request.configPath !== undefined,
+    ...(request.secretName !== undefined ? { secretName: request.secretName } : {}),
+    ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
+  }, context);
+  const edits = outcome.changes[0]?.edits;
+  return {
+    changes: outcome.changes,
+    summary: outcome.summary,
+    plan: { milvusYaml: Array.isArray(edits) ? edits : [], compose: [], summary: outcome.summary, changes: [], certsContainerDir: outcome.certsContainerDir, httpPort: outcome.httpPort },
+    configPath: outcome.file,
+    composePath: undefined,
+    applyHint: outcome.applyHint,
+  };
 }

@@ -6,10 +6,11 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { Deployment } from '../deployment';
+import { withSecretManifest } from '../kubernetes/secretManifest';
 import { CertificateAuthorityError, SetLockedError } from '../pki/errors';
 import { capLeafNote, generateCertificateSet, reissueLeaves } from '../pki/generate';
 import { readSetFiles } from '../pki/store/read';
-import type { CertificateSetOptions, GeneratedFile } from '../pki/types';
+import type { CertificateSetOptions, SetFile } from '../pki/types';
 import { validateSan } from '../pki/validate';
 import { writeCertificateSet } from '../pki/writeSet';
 
@@ -53,12 +54,14 @@ export interface GenerateSetRequest {
   mode: SetWriteMode;
   signal?: AbortSignal;
   onPhase?: (message: string) => void;
+  /** Also write `<name>.secret.yaml`, a Kubernetes Secret of server.pem, server.key and ca.pem, in the same all-or-nothing write. */
+  kubernetesSecret?: { name: string; namespace?: string | undefined };
 }
 
 export interface WrittenSet {
   /** Absolute paths, in the order of `files`. */
   paths: string[];
-  files: GeneratedFile[];
+  files: SetFile[];
   /** Set when the leaves were capped to end with their CA: a sentence to show the user. */
   capNote?: string;
 }
@@ -69,14 +72,16 @@ export interface WrittenSet {
  * halfway is what it exists to prevent.
  */
 export async function generateAndWriteSet(request: GenerateSetRequest): Promise<WrittenSet | undefined> {
-  const { options, outputDir, mode, signal, onPhase = () => undefined } = request;
+  const { options, outputDir, mode, signal, onPhase = () => undefined, kubernetesSecret } = request;
   if (signal?.aborted) return undefined;
   try {
     onPhase(`creating ${options.keyType} keys…`);
     const existing = mode === 'reissue' ? await readExistingCa(outputDir, signal) : undefined;
-    const files = existing
+    const generated: SetFile[] = existing
       ? await reissueLeaves(existing, options, { server: true, client: true }, signal)
       : await generateCertificateSet(options, signal);
+    // The Secret manifest is rewritten with every new set (a reissue too): the seam renew/rotate use as well.
+    const files = kubernetesSecret ? withSecretManifest(generated, kubernetesSecret, existing?.certificatePem) : generated;
     if (signal?.aborted) return undefined;
     onPhase('writing…');
     const paths = await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create', ...(existing ? { unchanged: existing.read } : {}), ...(signal ? { signal } : {}) });

@@ -23,3 +23,7 @@ export { checkWritableTarget, UnsafeTargetError } from './targetFiles';
 export { projectLabel, relativePosixPath } from './projectPaths';
 export { generateAndWriteSet, milvusNamesOf, readExistingCa, MissingCaFilesError } from './generateSet';
 export type { ExistingCa, GenerateSetRequest, SetWriteMode, WrittenSet } from './generateSet';
+export { planKubernetesEnableTlsChanges, planKubernetesDisableTlsChanges, secretKeysFor } from './kubernetesTls';
+export type { KubernetesTlsRequest, KubernetesTlsOutcome } from './kubernetesTls';
+export { writeCertManagerResources, CERT_MANAGER_FILE } from './certManager';
+export type { CertManagerRequest, CertManagerOutcome } from './certManager';

@@ -4,7 +4,7 @@
  * listed so the front can ask or say which it used.
  */
 import type { Deployment, ResolveContext } from '../deployment';
-import { deploymentForConfigFile, discoverDeployments } from '../deployment';
+import { deploymentForConfigFile, discoverDeployments, kubernetesDeployments, recogniseFile } from '../deployment';
 
 export interface DeploymentSelection {
   /** Undefined: the folder holds no Milvus config or compose service. */
@@ -17,8 +17,15 @@ export interface DeploymentSelection {
 
 export async function selectDeployment(root: string, context: ResolveContext, openConfigFile?: string): Promise<DeploymentSelection> {
   if (openConfigFile !== undefined) {
-    const chosen = await deploymentForConfigFile(openConfigFile, [root], context);
-    return { chosen, all: [chosen], reason: `the deployment of ${context.fs.path.basename(openConfigFile)}` };
+    const reason = `the deployment of ${context.fs.path.basename(openConfigFile)}`;
+    // A Kubernetes file (a values file, a Milvus resource) under any name, even milvus.yaml.
+    const recognised = await recogniseFile(openConfigFile, context);
+    const held = recognised ? await kubernetesDeployments(recognised, root, context) : [];
+    if (held[0]) return { chosen: held[0], all: held, reason };
+    if (!recognised && /(^|[\\/])(milvus|user)\.yaml$/.test(openConfigFile)) {
+      const chosen = await deploymentForConfigFile(openConfigFile, [root], context);
+      return { chosen, all: [chosen], reason };
+    }
   }
   const { deployments } = await discoverDeployments(root, context);
   const [first] = deployments;

@@ -12,3 +12,4 @@ export type { WalkOptions, WalkResult, WantedFile } from './walk';
 export { mapLimit } from './pool';
 export { localMachine } from './hostMachine';
 export type { HostMachine } from './hostMachine';
+export { globToRegExp, matchesGlob } from './glob';
