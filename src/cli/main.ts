@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { milvusTlsVersion } from '../version';
 import { ExitCode, isUsageError } from './exitCodes';
 
 /** A subcommand: takes its own arguments, prints, and returns an exit code. */
@@ -7,7 +8,8 @@ export type Subcommand = {
   run: (args: string[]) => Promise<number>;
 };
 
-// Loaded on demand so `milvus-tls --help` does not pay for every subcommand's dependencies.
+// Each a bundle of its own, loaded on demand (.ci/lazyBundles.mjs): `milvus-tls --help` does not pay
+// for every subcommand's dependencies, nor `generate` for `ping`'s.
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   generate: async () => (await import('./generate.js')).generateCommand,
   inspect: async () => (await import('./inspect.js')).inspectCommand,
@@ -31,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version') {
-    console.log('0.1.0');
+    console.log(milvusTlsVersion());
     return ExitCode.ok;
   }
   const load = subcommands[name];

@@ -1,25 +1,9 @@
-// The names a container reaches Milvus by inside a compose network (service and container name),
-// so the default server SANs already cover `standalone` and `milvus-standalone`.
+// The Milvus service and container names of the compose file in a folder, for the default server SANs.
+// The YAML parser is loaded only when there is a compose file to parse (`milvus-tls generate` in a
+// folder without one starts without it).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findMilvusServices, parseComposeFile } from '../compose/composeFile';
 import { COMPOSE_FILE_NAMES } from '../compose/composeFileLookup';
-import { validateSan } from './validate';
-
-/**
- * The Milvus service and container names of a compose file's text, deduplicated, in file order.
- * Names that are no valid DNS name (rare, e.g. with a space) are left out so the default SANs stay valid.
- */
-export function milvusNamesFromCompose(text: string, fileName?: string): string[] {
-  const compose = parseComposeFile(text, fileName);
-  const names: string[] = [];
-  for (const service of findMilvusServices(compose)) {
-    for (const name of [service.name, service.containerName]) {
-      if (name !== undefined && validateSan(name) === undefined && !names.includes(name)) names.push(name);
-    }
-  }
-  return names;
-}
 
 /**
  * Reads the first compose file found at `root`. A missing or unparsable file gives no names: the
@@ -34,6 +18,7 @@ export async function milvusNamesInFolder(root: string): Promise<{ names: string
       continue;
     }
     try {
+      const { milvusNamesFromCompose } = await import('./composeNamesFromText.js');
       return { names: milvusNamesFromCompose(text, fileName), composeFile: fileName };
     } catch {
       return { names: [], composeFile: fileName };

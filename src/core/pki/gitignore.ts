@@ -1,26 +1,7 @@
 // Keeps private keys out of git: finds key files git would pick up and appends .gitignore entries.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-
-interface GitResult {
-  code: number;
-  stdout: string;
-}
-
-function runGit(cwd: string, args: string[], input = ''): Promise<GitResult | undefined> {
-  return new Promise((resolve) => {
-    const child = execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
-      if (!error) resolve({ code: 0, stdout });
-      // A number is git's exit code; anything else (ENOENT: git is not installed) means no answer.
-      else if (typeof error.code === 'number') resolve({ code: error.code, stdout });
-      else resolve(undefined);
-    });
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
-  });
-}
 
 /** A `.git` in the folder or above it; checking the file system first spares a git process (most folders). */
 async function hasGitAncestor(start: string): Promise<boolean> {
@@ -36,6 +17,8 @@ async function hasGitAncestor(start: string): Promise<boolean> {
  */
 export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): Promise<string[]> {
   if (!(await hasGitAncestor(repoRoot))) return [];
+  // Loaded only when there is a repository to ask: node:child_process pulls in the socket stack.
+  const { runGit } = await import('./gitProcess.js');
   const inside = await runGit(repoRoot, ['rev-parse', '--is-inside-work-tree']);
   if (!inside || inside.code !== 0 || inside.stdout.trim() !== 'true') return [];
   const candidates = absPaths.filter((path) => {

@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { milvusNamesFromCompose, milvusNamesInFolder } from '../../../src/core/pki/composeNames';
+import { milvusNamesInFolder } from '../../../src/core/pki/composeNames';
+import { milvusNamesFromCompose } from '../../../src/core/pki/composeNamesFromText';
 
 // Shaped like the docker-compose.yml of the Milvus standalone install.
 const MILVUS_STANDALONE = `
