@@ -1,34 +1,31 @@
 import type * as vscode from 'vscode';
 import { Commands } from './constants';
 import { registerCertExplorer } from './client/certExplorer';
-import { registerCommands } from './client/commandTable';
-import { disableTlsCommand } from './client/commands/disableTls';
-import { enableTlsCommand } from './client/commands/enableTls';
-import { copyConnectionSnippetCommand } from './client/commands/copyConnectionSnippet';
-import { exportOpenSslScriptCommand } from './client/commands/exportOpenSslScript';
-import { generateCertificatesCommand } from './client/commands/generateCertificates';
-import { setConnectionCredentialsCommand } from './client/commands/setConnectionCredentials';
-import { testConnectionCommand } from './client/commands/testConnection';
+import { onFirstUse, registerCommands } from './client/commandTable';
 import { ExtensionContextHolder } from './client/context';
 import { createLog } from './client/log';
-import { registerLanguageClient } from './client/languageClient';
+import { startLanguageClientOnDemand } from './client/languageClientOnDemand';
 
+// Activation loads the certificate explorer and nothing else: each command's code (the connection test
+// with gRPC, the snippets, generation, the YAML edits) is a bundle of its own, loaded on its first run,
+// and the language client once a Milvus config is open. dist/extension.js stays small, so activation
+// is quick.
 export function activate(extension: vscode.ExtensionContext): void {
   const log = createLog();
   extension.subscriptions.push(log);
   const ctx = new ExtensionContextHolder(extension, log);
   registerCommands(ctx, {
     [Commands.showOutput]: () => () => log.show(),
-    [Commands.generateCertificates]: generateCertificatesCommand,
-    [Commands.exportOpenSslScript]: exportOpenSslScriptCommand,
-    [Commands.enableTls]: enableTlsCommand,
-    [Commands.disableTls]: disableTlsCommand,
-    [Commands.testConnection]: testConnectionCommand,
-    [Commands.setConnectionCredentials]: setConnectionCredentialsCommand,
-    [Commands.copyConnectionSnippet]: copyConnectionSnippetCommand,
+    [Commands.generateCertificates]: onFirstUse(async () => (await import('./client/commands/generateCertificates.js')).generateCertificatesCommand),
+    [Commands.exportOpenSslScript]: onFirstUse(async () => (await import('./client/commands/exportOpenSslScript.js')).exportOpenSslScriptCommand),
+    [Commands.enableTls]: onFirstUse(async () => (await import('./client/commands/enableTls.js')).enableTlsCommand),
+    [Commands.disableTls]: onFirstUse(async () => (await import('./client/commands/disableTls.js')).disableTlsCommand),
+    [Commands.testConnection]: onFirstUse(async () => (await import('./client/commands/testConnection.js')).testConnectionCommand),
+    [Commands.setConnectionCredentials]: onFirstUse(async () => (await import('./client/commands/setConnectionCredentials.js')).setConnectionCredentialsCommand),
+    [Commands.copyConnectionSnippet]: onFirstUse(async () => (await import('./client/commands/copyConnectionSnippet.js')).copyConnectionSnippetCommand),
   });
   registerCertExplorer(ctx);
-  registerLanguageClient(ctx);
+  startLanguageClientOnDemand(ctx);
   const manifest = extension.extension.packageJSON as { version: string };
   log.info(`activated (${manifest.version})`);
 }

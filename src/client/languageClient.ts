@@ -4,24 +4,13 @@
  * Certificates…" quick fix, goes through the command, which checks trust itself.
  */
 import * as vscode from 'vscode';
-import type { DocumentFilter, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, LanguageServer } from '../constants';
+import { configuredGlobs, documentSelector } from './configDocuments';
 import type { ExtensionContextHolder } from './context';
-
-/** Milvus config names every user has; `milvusTls.configFiles` adds more. */
-const CONFIG_FILE_PATTERNS = ['**/milvus.yaml', '**/user.yaml', '**/*milvus*.yaml', '**/*milvus*.yml'];
 /** Files whose change changes diagnostics: certificates and keys, compose files and their .env, companion configs. */
 const WATCHED_FILES = ['**/*.{pem,crt,cer,key}', '**/{compose,docker-compose}.{yaml,yml}', '**/.env', '**/{milvus,user}.yaml'];
-
-export function documentSelector(extraGlobs: readonly string[]): DocumentFilter[] {
-  return [...CONFIG_FILE_PATTERNS, ...extraGlobs].map((pattern) => ({ scheme: 'file', pattern }));
-}
-
-function configuredGlobs(): string[] {
-  const globs = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(LanguageServer.configFilesSetting);
-  return Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
-}
 
 function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWatcher[]): LanguageClient {
   const module = ctx.extension.asAbsolutePath(LanguageServer.serverModule);

@@ -9,7 +9,6 @@ import { CertificatesProvider } from './certificatesProvider';
 import { PEM_FILES, PemCodeLensProvider } from './codeLens';
 import type { CertificateLocation } from './detailsDocument';
 import { CertificateDetailsProvider, showCertificateDetails } from './detailsDocument';
-import { renewCertificate } from './renew';
 import type { ScanSnapshot } from './scanner';
 import { CertificateScanner } from './scanner';
 import { ExpiryStatusBar } from './statusBar';
@@ -81,7 +80,10 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
       if (location) await showCertificateDetails(location, name);
     },
     [Commands.renewCertificate]: () => async (node: unknown) => {
-      if (isCertificateNode(node)) await renewCertificate(node, scanner.latest?.inspection, log, (paths) => scanner.reread(paths));
+      if (!isCertificateNode(node)) return;
+      // Generation code is loaded on first use, like the other commands' (see extension.ts).
+      const { renewCertificate } = await import('./renew.js');
+      await renewCertificate(node, scanner.latest?.inspection, log, (paths) => scanner.reread(paths));
     },
     [Commands.revealCertificate]: () => async (certificateId: unknown) => {
       const node = typeof certificateId === 'string' ? provider.nodeOfCertificate(certificateId) : undefined;

@@ -1,6 +1,7 @@
 // The questions Generate Certificates and Export OpenSSL Script share: trust, workspace folder, the
 // six-step wizard with its defaults, and a last check of what the settings contribute.
 import * as vscode from 'vscode';
+import type { KeyPregeneration } from '../../core/pki/keyPregeneration';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { validateCertificateSetOptions } from '../../core/pki/validate';
 import type { ExtensionContextHolder } from '../context';
@@ -27,6 +28,8 @@ export interface AskCertificateOptions {
   purpose: string;
   wizardTitle: string;
   folderPurpose: string;
+  /** Given by commands that write keys: they are made while the questions are answered. */
+  keys?: KeyPregeneration;
 }
 
 /** Asks everything; undefined when the user cancelled or nothing may be written (already explained). */
@@ -38,11 +41,16 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const root = workspaceFolder.uri.fsPath;
 
   const settings = readGenerateSettings(workspaceFolder);
+  // The preselected type's keys start now; picking another type in the wizard switches.
+  ask.keys?.start(settings.keyType);
   const compose = await milvusNamesInFolder(root);
   if (compose.composeFile) {
     log.info(`${ask.logPrefix}: ${compose.composeFile} names Milvus as ${compose.names.join(', ') || '(no Milvus service)'}`);
   }
-  const context = { settings, composeNames: compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose };
+  const context = {
+    settings, composeNames: compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
+    onKeyTypeChosen: (keyType: CertificateSetOptions['keyType']) => ask.keys?.start(keyType),
+  };
   const state = initialWizardState(settings);
   if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {
     log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);

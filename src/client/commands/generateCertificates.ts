@@ -1,8 +1,11 @@
 // "Milvus TLS: Generate Certificates…": asks six questions (Enter keeps each default), then writes
-// the docs' nine files, refusing to replace existing ones without an explicit choice.
+// the docs' nine files, refusing to replace existing ones without an explicit choice. The keys are
+// made while the questions are answered (KeyPregeneration): after the last answer it signs and writes.
 import * as vscode from 'vscode';
 import { join, relative, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { addGitignoreEntries, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { KeyPregeneration, type CertificateSetKeys } from '../../core/pki/keyPregeneration';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
 import type { ExtensionContextHolder } from '../context';
@@ -14,37 +17,52 @@ import { askCertificateOptions } from './askCertificateOptions';
 
 const WIZARD_TITLE = 'Generate Certificates';
 
+// Benchmark switch, not a setting: MILVUS_TLS_KEY_PREGENERATION=off makes the keys after the last
+// answer, as before pregeneration, so that the e2e run can measure the wait users no longer have.
+const pregenerationOff = (): boolean => process.env.MILVUS_TLS_KEY_PREGENERATION === 'off';
+
 export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => Promise<void> {
   return async () => {
-    const log = ctx.log;
-    const answered = await askCertificateOptions(ctx, {
-      logPrefix: 'generate', purpose: 'generate certificates', wizardTitle: WIZARD_TITLE,
-      folderPurpose: 'Folder for the nine files (ca.*, server.*, client.*)',
-    });
-    if (!answered) return;
-    const { workspaceFolder, options, outputDir, label } = answered;
-    const mode = await chooseWriteMode(outputDir, label);
-    if (!mode) {
-      log.info(`generate: kept the existing files in ${outputDir}; nothing written`);
-      return;
+    const keys = new KeyPregeneration();
+    try {
+      await generateCertificates(ctx, pregenerationOff() ? undefined : keys);
+    } finally {
+      // Cancelled, refused, failed or done: the keys it still holds go.
+      keys.dispose();
     }
-    log.info(`generate: ${mode} in ${outputDir}: ${options.keyType}, server CN ${options.serverCommonName}, `
-      + `SANs ${options.serverSans.join(', ')}, client CN ${options.clientCommonName}, CA ${options.caDays} days, leaves ${options.leafDays} days`);
-    const written = await generateAndWrite(options, outputDir, mode);
-    if (!written) {
-      log.info('generate: cancelled; nothing written');
-      void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
-      return;
-    }
-    log.info(`generate: wrote ${written.length} files: ${written.map((path) => relative(outputDir, path)).join(', ')}`);
-
-    const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written, options, reissued: mode === 'reissue' };
-    const message = mode === 'reissue'
-      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)`
-      : `Generated ${written.length} files in ${label}`;
-    void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
-    void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
   };
+}
+
+async function generateCertificates(ctx: ExtensionContextHolder, keys: KeyPregeneration | undefined): Promise<void> {
+  const log = ctx.log;
+  const answered = await askCertificateOptions(ctx, {
+    logPrefix: 'generate', purpose: 'generate certificates', wizardTitle: WIZARD_TITLE,
+    folderPurpose: 'Folder for the nine files (ca.*, server.*, client.*)', keys,
+  });
+  if (!answered) return;
+  const { workspaceFolder, options, outputDir, label } = answered;
+  const mode = await chooseWriteMode(outputDir, label);
+  if (!mode) {
+    log.info(`generate: kept the existing files in ${outputDir}; nothing written`);
+    return;
+  }
+  log.info(`generate: ${mode} in ${outputDir}: ${options.keyType}, server CN ${options.serverCommonName}, `
+    + `SANs ${options.serverSans.join(', ')}, client CN ${options.clientCommonName}, CA ${options.caDays} days, leaves ${options.leafDays} days`);
+  const started = performance.now();
+  const written = await generateAndWrite(options, outputDir, mode, keys?.take(options.keyType));
+  if (!written) {
+    log.info('generate: cancelled; nothing written');
+    void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
+    return;
+  }
+  log.info(`generate: wrote ${written.length} files in ${Math.round(performance.now() - started)} ms: ${written.map((path) => relative(outputDir, path)).join(', ')}`);
+
+  const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written, options, reissued: mode === 'reissue' };
+  const message = mode === 'reissue'
+    ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)`
+    : `Generated ${written.length} files in ${label}`;
+  void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
+  void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
 }
 
 /** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
@@ -59,7 +77,9 @@ async function chooseWriteMode(outputDir: string, label: string): Promise<WriteM
 }
 
 /** Runs produceCertificateSet under a progress notification whose Cancel aborts it. */
-async function generateAndWrite(options: CertificateSetOptions, outputDir: string, mode: WriteMode): Promise<string[] | undefined> {
+async function generateAndWrite(
+  options: CertificateSetOptions, outputDir: string, mode: WriteMode, keys: Promise<CertificateSetKeys> | undefined,
+): Promise<string[] | undefined> {
   return vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
     title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
@@ -68,7 +88,7 @@ async function generateAndWrite(options: CertificateSetOptions, outputDir: strin
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
-      return await produceCertificateSet(options, outputDir, mode, abort.signal, (message) => progress.report({ message }));
+      return await produceCertificateSet(options, outputDir, mode, abort.signal, (message) => progress.report({ message }), keys);
     } finally {
       subscription.dispose();
     }

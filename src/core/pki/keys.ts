@@ -34,6 +34,13 @@ export function generateKey(keyType: KeyType): Promise<KeyPair> {
   });
 }
 
+/** Whether the key is of the type (algorithm and size or curve) a set of that type would have. */
+export function keyMatchesType(key: KeyObject, keyType: KeyType): boolean {
+  const details = key.asymmetricKeyDetails;
+  if (key.asymmetricKeyType === 'rsa') return details?.modulusLength === RSA_BITS[keyType];
+  return key.asymmetricKeyType === 'ec' && details?.namedCurve !== undefined && details.namedCurve === EC_CURVES[keyType];
+}
+
 export function isRsaKey(key: KeyObject): boolean {
   return key.asymmetricKeyType === 'rsa';
 }
