@@ -10,6 +10,7 @@ import {
 import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
 import { milvusNamesInFolder } from '../core/pki/composeNames';
 import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
+import { KeyPregeneration } from '../core/pki/keyPregeneration';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
@@ -196,13 +197,19 @@ async function run(args: string[]): Promise<number> {
   if (reuseCa && (values['ca-cn'] !== undefined || values['ca-days'] !== undefined)) {
     throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
   }
-  const options = buildOptions(values, (await milvusNamesInFolder(process.cwd())).names);
+  // The whole command line is checked before a key is made: a usage error exits at once, not after
+  // a key generation nobody waits for.
+  const keyType = buildOptions(values, []).keyType;
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
+  // Key generation is most of the run: it starts now, and the compose file is read meanwhile.
+  const keys = new KeyPregeneration();
+  if (!reuseCa) void keys.start(keyType);
+  const options = buildOptions(values, (await milvusNamesInFolder(process.cwd())).names);
   try {
     const files = reuseCa
       ? await reissueLeaves(await readExistingCa(outDir), options, { server: true, client: true })
-      : await generateCertificateSet(options);
+      : await generateCertificateSet(options, undefined, keys.take(keyType));
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
     const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa });
     const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));

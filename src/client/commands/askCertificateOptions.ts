@@ -1,5 +1,6 @@
 // The questions Generate Certificates and Export OpenSSL Script share: trust, workspace folder, the
 // six-step wizard with its defaults, and a last check of what the settings contribute.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { KeyPregeneration } from '../../core/pki/keyPregeneration';
 import type { CertificateSetOptions } from '../../core/pki/types';
@@ -42,14 +43,19 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
 
   const settings = readGenerateSettings(workspaceFolder);
   // The preselected type's keys start now; picking another type in the wizard switches.
-  ask.keys?.start(settings.keyType);
+  const startKeys = (keyType: CertificateSetOptions['keyType']): void => {
+    if (!ask.keys) return;
+    const started = performance.now();
+    void ask.keys.start(keyType).then(() => log.info(`${ask.logPrefix}: ${keyType} keys made in ${Math.round(performance.now() - started)} ms`));
+  };
+  startKeys(settings.keyType);
   const compose = await milvusNamesInFolder(root);
   if (compose.composeFile) {
     log.info(`${ask.logPrefix}: ${compose.composeFile} names Milvus as ${compose.names.join(', ') || '(no Milvus service)'}`);
   }
   const context = {
     settings, composeNames: compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
-    onKeyTypeChosen: (keyType: CertificateSetOptions['keyType']) => ask.keys?.start(keyType),
+    onKeyTypeChosen: startKeys,
   };
   const state = initialWizardState(settings);
   if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {

@@ -3,7 +3,8 @@
 // clipboard, optionally opened in an editor.
 import * as vscode from 'vscode';
 import path from 'node:path';
-import { parseAddress } from '../../core/connection';
+// The address module, not the connection barrel: that one brings the gRPC stack into this bundle.
+import { parseAddress } from '../../core/connection/address';
 import type { SnippetClient, SnippetInput } from '../../core/snippets';
 import { SNIPPET_CLIENTS, TOKEN_ENV } from '../../core/snippets';
 import type { ExtensionContextHolder } from '../context';

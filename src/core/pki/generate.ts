@@ -64,15 +64,13 @@ async function issueLeaf(
 async function issueLeaves(
   keys: Partial<Record<LeafRole, KeyPair>>, issuer: Issuer, options: CertificateSetOptions, now: Date,
 ): Promise<GeneratedFile[]> {
-  const files: GeneratedFile[] = [];
-  let lastSerial: Buffer | undefined;
-  for (const role of ['server', 'client'] as const) {
+  // Signed side by side: node's sign() runs on the thread pool.
+  const leaves = await Promise.all((['server', 'client'] as const).flatMap((role) => {
     const key = keys[role];
-    if (!key) continue;
-    const leaf = await issueLeaf(role, key, issuer, options, now);
-    files.push(...leaf.files);
-    lastSerial = leaf.serialNumber;
-  }
+    return key ? [issueLeaf(role, key, issuer, options, now)] : [];
+  }));
+  const files = leaves.flatMap((leaf) => leaf.files);
+  const lastSerial = leaves.at(-1)?.serialNumber;
   if (lastSerial) files.push({ name: 'ca.srl', contents: serialFileContents(lastSerial), isPrivateKey: false });
   return files;
 }

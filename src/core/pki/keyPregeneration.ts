@@ -27,14 +27,16 @@ export class KeyPregeneration {
   /** `generate` is the key maker; tests pass one that watches what it makes. */
   constructor(private readonly generate: (keyType: KeyType) => Promise<CertificateSetKeys> = generateSetKeys) {}
 
-  /** Starts making keys of this type unless they are already being made; drops keys of another type. */
-  start(keyType: KeyType): void {
-    if (this.disposed || this.pending?.keyType === keyType) return;
-    const keys = this.generate(keyType);
+  /**
+   * Starts making keys of this type unless they are already being made; drops keys of another type.
+   * Settles (never rejects) once these keys are made, for a log line; the keys are not passed on.
+   */
+  start(keyType: KeyType): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    if (this.pending?.keyType !== keyType) this.pending = { keyType, keys: this.generate(keyType) };
     // Dropped keys still finish (OpenSSL's generation cannot be stopped) and are then unreachable;
     // their failure, if any, is reported by whoever takes keys, not as an unhandled rejection.
-    keys.catch(() => undefined);
-    this.pending = { keyType, keys };
+    return this.pending.keys.then(() => undefined, () => undefined);
   }
 
   /** The type being made, if any. */

@@ -46,10 +46,10 @@ function openWizard(): Wizard {
   const settings = { ...GENERATE_SETTING_DEFAULTS, keyType: 'ecdsa-p256' as const };
   const context: GenerateWizardContext = {
     settings, composeNames: [], workspaceFolderName: 'project', folderPurpose: 'Folder for the nine files',
-    onKeyTypeChosen: (keyType) => keys.start(keyType),
+    onKeyTypeChosen: (keyType) => { void keys.start(keyType); },
   };
   const state = initialWizardState(settings);
-  keys.start(settings.keyType);
+  void keys.start(settings.keyType);
   return { keys, steps: generateWizardSteps(state, context), context, state, made, allMade: async () => { await Promise.all(finished); } };
 }
 

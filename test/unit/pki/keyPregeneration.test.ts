@@ -48,8 +48,8 @@ describe('KeyPregeneration', () => {
   it('hands over the keys it started for the type asked, once, without making them twice', async () => {
     const maker = watchedKeyMaker();
     const keys = new KeyPregeneration(maker.make);
-    keys.start('ecdsa-p256');
-    keys.start('ecdsa-p256');
+    void keys.start('ecdsa-p256');
+    void keys.start('ecdsa-p256');
     assert.equal(keys.keyType, 'ecdsa-p256');
     const taken = await keys.take('ecdsa-p256');
     assert.deepEqual(maker.calls, ['ecdsa-p256']);
@@ -63,8 +63,8 @@ describe('KeyPregeneration', () => {
   it('drops the keys of a type the user changed away from, and makes keys now for a type never started', async () => {
     const maker = watchedKeyMaker();
     const keys = new KeyPregeneration(maker.make);
-    keys.start('ecdsa-p256');
-    keys.start('ecdsa-p384');
+    void keys.start('ecdsa-p256');
+    void keys.start('ecdsa-p384');
     assert.equal(keys.keyType, 'ecdsa-p384');
     await maker.allMade();
     // The P-256 keys are unreachable already; the P-384 ones are held for the last answer.
@@ -78,15 +78,15 @@ describe('KeyPregeneration', () => {
   it('keeps no key reachable after dispose, also while a generation was still running', async () => {
     const maker = watchedKeyMaker();
     const keys = new KeyPregeneration(maker.make);
-    keys.start('ecdsa-p256');
+    void keys.start('ecdsa-p256');
     await maker.allMade();
-    keys.start('rsa2048');
+    void keys.start('rsa2048');
     keys.dispose(); // the RSA keys are still being made
     await maker.allMade();
     assert.equal(maker.made.length, 12);
     assert.equal(await liveAfterCollection(maker.made), 0);
     assert.throws(() => keys.take('rsa2048'), /discarded/);
-    keys.start('ecdsa-p256');
+    void keys.start('ecdsa-p256');
     assert.equal(keys.keyType, undefined, 'nothing starts after dispose');
     assert.deepEqual(maker.calls, ['ecdsa-p256', 'rsa2048']);
   });
