@@ -7,18 +7,14 @@ import { createPrivateKey } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { GENERATE_SETTING_DEFAULTS } from '../../../src/client/generate/generateSettings';
 import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState, type GenerateWizardContext } from '../../../src/client/generate/generateWizard';
 import { produceCertificateSet } from '../../../src/client/generate/produceSet';
 import { generateSetKeys, KeyPregeneration, type CertificateSetKeys } from '../../../src/core/pki/keyPregeneration';
 import type { KeyType } from '../../../src/core/pki/types';
 import type { WizardStep } from '../../../src/client/quickInput/steps';
+import { liveAfterCollection } from '../../helpers/reachability';
 import { makeTempDir } from '../../helpers/tempDir';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 interface Wizard {
   keys: KeyPregeneration;
@@ -59,12 +55,6 @@ function answer(step: WizardStep, keyType: KeyType): void {
   else step.accept(keyType);
 }
 
-async function liveKeys(refs: WeakRef<object>[]): Promise<number> {
-  await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage();
-  return refs.filter((ref) => ref.deref() !== undefined).length;
-}
-
 describe('keys made while the Generate wizard asks', () => {
   let workspace = '';
   let cleanup: () => Promise<void> = () => Promise.resolve();
@@ -82,7 +72,7 @@ describe('keys made while the Generate wizard asks', () => {
     wizard.keys.dispose();
     await wizard.allMade();
     assert.deepEqual(await readdir(workspace), []);
-    assert.equal(await liveKeys(wizard.made.flatMap((entry) => entry.privateKeys)), 0, 'no private key is reachable');
+    assert.equal(await liveAfterCollection(wizard.made.flatMap((entry) => entry.privateKeys)), 0, 'no private key is reachable');
   });
 
   it('a finished wizard writes the keys made during its questions, only after the last answer', async () => {
