@@ -1,24 +1,5 @@
-// Every identifier the extension shares with package.json, in one place.
-export const EXTENSION_NAME = 'Milvus TLS';
-export const CONFIG_SECTION = 'milvusTls';
-
-export const Commands = {
-  generateCertificates: 'milvusTls.generateCertificates',
-  exportOpenSslScript: 'milvusTls.exportOpenSslScript',
-  showOutput: 'milvusTls.showOutput',
-  refreshCertificates: 'milvusTls.refreshCertificates',
-  revealCertificateInExplorer: 'milvusTls.revealCertificateInExplorer',
-  copyCertificateFingerprint: 'milvusTls.copyCertificateFingerprint',
-  showCertificateDetails: 'milvusTls.showCertificateDetails',
-  renewCertificate: 'milvusTls.renewCertificate',
-  revealCertificate: 'milvusTls.revealCertificate',
-  enableTls: 'milvusTls.enableTls',
-  disableTls: 'milvusTls.disableTls',
-  testConnection: 'milvusTls.testConnection',
-  setConnectionCredentials: 'milvusTls.setConnectionCredentials',
-  copyConnectionSnippet: 'milvusTls.copyConnectionSnippet',
-} as const;
-
+// The extension's own UI identifiers shared with package.json (views, status bar, language client).
+// What client, server and core must agree on is in src/shared/protocol.ts.
 /** The certificate explorer's view, its activity-bar container, and what they share with package.json. */
 export const CertExplorer = {
   container: 'milvusTls',
@@ -27,16 +8,12 @@ export const CertExplorer = {
   scannedContextKey: 'milvusTls.certificatesScanned',
   detailsScheme: 'milvus-tls-cert',
   statusBarId: 'milvusTls.certificateExpiry',
-  /** Under CONFIG_SECTION: milvusTls.expiryWarningDays, shared with the language server and the CLI. */
-  warnDaysSetting: 'expiryWarningDays',
 } as const;
 
 /** The milvus.yaml language client; `id` is also the prefix of its `<id>.trace.server` setting. */
 export const LanguageServer = {
   id: 'milvusTls',
   name: 'Milvus TLS Language Server',
-  /** Under CONFIG_SECTION: extra globs of Milvus config files. */
-  configFilesSetting: 'configFiles',
   /** Bundled by .ci/build.mjs from src/server/main.ts. */
   serverModule: 'dist/server.js',
 } as const;

@@ -1,12 +1,15 @@
 // `milvus-tls check`: the language server's diagnostics for milvus.yaml / user.yaml on the command
 // line, for CI. Same engine (src/core/rules), same compose lookup and file access as the server.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_WARN_DAYS } from '../core/inspect';
-import type { CheckInput, RuleFinding } from '../core/rules';
-import { checkMilvusConfig, FileCache } from '../core/rules';
-import { companionConfig, createNodeHost } from '../server/nodeHost';
+import type { LoadedFile, ResolveContext } from '../core/deployment';
+import { deploymentForConfigFile } from '../core/deployment';
+import { DEFAULT_WARN_DAYS, isCertificateFileName, roleHintFromFileName } from '../core/inspect';
+import type { RuleFinding } from '../core/rules';
+import { checkMilvusConfig } from '../core/rules';
+import { readText, walkFiles } from '../core/workspace';
 import { parseCommandLine } from './args';
+import { ALLOW_OUTSIDE_HELP, cliContext } from './workspace';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -26,12 +29,14 @@ Options:
   --json            print a JSON array of {file, line, column, severity, code, message}
   --hints           also print hints (paths that cannot be checked, keys with no effect)
   --warn-days N     warn about certificates expiring within N days (default: ${DEFAULT_WARN_DAYS})
+  ${ALLOW_OUTSIDE_HELP.replace(/\n/g, '\n  ')}
   -h, --help        show this help
 
 Exit codes: 0 no error (warnings allowed), 1 an error or bad usage.`;
 
 interface CheckArguments {
   json: boolean;
+  allowOutside: boolean;
   hints: boolean;
   warnDays: number;
   files: string[];
@@ -41,7 +46,10 @@ function parseArguments(args: string[]): CheckArguments | 'help' {
   const parsed = parseCommandLine('check', {
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, hints: { type: 'boolean' }, 'warn-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' }, hints: { type: 'boolean' }, 'warn-days': { type: 'string' }, 'allow-outside': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (parsed.values.help) return 'help';
   const warnDaysText = parsed.values['warn-days'];
@@ -49,7 +57,10 @@ function parseArguments(args: string[]): CheckArguments | 'help' {
   if (!Number.isInteger(warnDays) || warnDays < 0 || warnDays > 36_500) {
     throw new UsageError(`--warn-days takes a whole number of days from 0 to 36500, not '${warnDaysText ?? ''}'`);
   }
-  return { json: parsed.values.json === true, hints: parsed.values.hints === true, warnDays, files: parsed.positionals };
+  return {
+    json: parsed.values.json === true, hints: parsed.values.hints === true, allowOutside: parsed.values['allow-outside'] === true,
+    warnDays, files: parsed.positionals,
+  };
 }
 
 /** Milvus configs in a folder; compose files whose names contain "milvus" are left out. */
@@ -79,32 +90,30 @@ function locate(file: string, text: string, finding: RuleFinding): LocatedFindin
 
 interface CheckEnvironment {
   warnDays: number;
-  cache: FileCache;
-  host: ReturnType<typeof createNodeHost>;
+  context: ResolveContext;
+  root: string;
   /** Client certificates under the current folder, for the tlsMode 2 checks. */
-  certificateFiles: readonly string[];
+  clientCertificates: readonly LoadedFile[];
 }
 
-function checkFile(file: string, { warnDays, cache, host, certificateFiles }: CheckEnvironment): LocatedFinding[] {
-  const absolute = path.resolve(file).replace(/\\/g, '/');
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
+async function checkFile(file: string, { warnDays, context, root, clientCertificates }: CheckEnvironment): Promise<LocatedFinding[]> {
+  const absolute = path.resolve(file);
+  const read = await readText(context.fs, absolute);
+  if (read.text === undefined) {
+    throw new UsageError(read.failure?.reason === 'missing' ? `no such file: ${file}` : `cannot read ${file}: ${read.failure?.message ?? ''}`);
   }
-  const input: CheckInput = {
-    text, fileName: absolute, files: host.files, cache, warnDays, workspaceCertificateFiles: certificateFiles,
-    ...companionConfig(absolute, (other) => host.readText(other)),
-  };
-  const compose = host.composeFor(absolute, [process.cwd().replace(/\\/g, '/')]);
-  if (compose) input.compose = compose;
-  return checkMilvusConfig(input).map((finding) => locate(file, text, finding));
+  const text = read.text;
+  const deployment = await deploymentForConfigFile(absolute, [root], context);
+  return checkMilvusConfig({ deployment, fileName: absolute, text, clientCertificates, cache: context.cache, warnDays })
+    .map((finding) => locate(file, text, finding));
+}
+
+async function workspaceClientCertificates(root: string, context: ResolveContext): Promise<LoadedFile[]> {
+  const { files } = await walkFiles(context.fs, root, (name) => isCertificateFileName(name), { maxDepth: 6 });
+  return Promise.all(files.filter((file) => roleHintFromFileName(file) === 'client').map((file) => context.cache.load(context.fs, file)));
 }
 
 export const checkCommand: Subcommand = {
-  summary: 'check milvus.yaml / user.yaml as Milvus reads them (TLS, REST port, certificate files)',
   async run(args) {
     const parsed = parseArguments(args);
     if (parsed === 'help') {
@@ -113,17 +122,14 @@ export const checkCommand: Subcommand = {
     }
     const files = parsed.files.length > 0 ? parsed.files : defaultConfigFiles('.');
     if (files.length === 0) throw new UsageError('no milvus.yaml, user.yaml or *milvus*.yaml here; name the files to check');
-    const host = createNodeHost();
-    const environment: CheckEnvironment = {
-      warnDays: parsed.warnDays,
-      cache: new FileCache(),
-      host,
-      certificateFiles: await host.certificateFiles([process.cwd().replace(/\\/g, '/')]),
-    };
-    const findings = files.flatMap((file) => checkFile(file, environment))
-      .filter((finding) => parsed.hints || finding.severity !== 'hint');
-    if (parsed.json) console.log(JSON.stringify(findings, null, 2));
-    else for (const finding of findings) console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.code} ${finding.message}`);
-    return findings.some((finding) => finding.severity === 'error') ? EXIT_ERROR_FINDINGS : ExitCode.ok;
+    const root = process.cwd();
+    const context = cliContext({ dir: root, explicitPaths: files, allowOutside: parsed.allowOutside });
+    const environment: CheckEnvironment = { warnDays: parsed.warnDays, context, root, clientCertificates: await workspaceClientCertificates(root, context) };
+    const findings: LocatedFinding[] = [];
+    for (const file of files) findings.push(...(await checkFile(file, environment)));
+    const shown = findings.filter((finding) => parsed.hints || finding.severity !== 'hint');
+    if (parsed.json) console.log(JSON.stringify(shown, null, 2));
+    else for (const finding of shown) console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.code} ${finding.message}`);
+    return shown.some((finding) => finding.severity === 'error') ? EXIT_ERROR_FINDINGS : ExitCode.ok;
   },
 };

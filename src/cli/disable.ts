@@ -1,26 +1,33 @@
-// `milvus-tls disable`: common.security.tlsMode back to 0, nothing else (the certificate paths and
-// mounts stay, so `enable` later changes only the mode again).
-import { resolve } from 'node:path';
-import { EditPlanError, planDisableTls } from '../core/edit';
-import { defaultConfigPath, diffOf, displayPath, hasChanges, readOptional, writeChanges, type FileChange } from './editFiles';
+// `milvus-tls disable`: common.security.tlsMode back to 0 wherever the deployment's Milvus reads it,
+// nothing else (the certificate paths and mounts stay, so `enable` later changes only the mode again).
+import path from 'node:path';
+import { EditPlanError } from '../core/edit';
+import type { DisableTlsOutcome } from '../core/usecases';
+import { hasChanges, NoConfigError, planDisableTlsChanges, UnsafeTargetError } from '../core/usecases';
 import { parseCommandLine } from './args';
+import { cliDeployment, DIR_HELP } from './deploymentOption';
+import { diffOf, writeChanges } from './editFiles';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
+import { cliContext } from './workspace';
 
 const HELP = `Usage: milvus-tls disable [options]
 
-Sets common.security.tlsMode to 0 in milvus.yaml and changes nothing else.
+Sets common.security.tlsMode to 0 in every config file the deployment's Milvus reads that sets it
+(milvus.yaml, user.yaml), and changes nothing else. Says so when the compose environment still
+turns TLS on.
 
 Options:
-  --config FILE   milvus.yaml to edit (default: the file the compose file in this folder mounts
-                  as the Milvus config, else ./milvus.yaml)
+  ${DIR_HELP}
+  --config FILE   the one config file to edit (default: the deployment's; only a named file may
+                  lie outside the folder)
   --dry-run       print the change, write nothing
   --json          print {"changed", "files", "summary"} as JSON
   --help          show this help
 
 Exit codes: 0 done (or already off), 1 bad usage or no such file, 3 failed (nothing written).`;
 
-const OPTIONS = { config: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } } as const;
+const OPTIONS = { dir: { type: 'string' }, config: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } } as const;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseCommandLine('disable', { args, options: OPTIONS, strict: true, allowPositionals: false });
@@ -28,34 +35,36 @@ async function run(args: string[]): Promise<number> {
     console.log(HELP);
     return ExitCode.ok;
   }
-  const configPath = values.config !== undefined ? resolve(values.config) : await defaultConfigPath(undefined);
-  const text = await readOptional(configPath);
-  if (text === undefined) throw new UsageError(`${displayPath(configPath)}: no such file (pass the config with --config FILE)`);
-  let change: FileChange;
-  let summary: string[];
+  const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: values.config !== undefined ? [values.config] : [] });
+  const found = values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
+  let outcome: DisableTlsOutcome;
   try {
-    const plan = planDisableTls({ milvusYamlText: text, milvusYamlLabel: displayPath(configPath) });
-    change = { path: configPath, before: text, edits: plan.milvusYaml };
-    summary = plan.summary;
+    outcome = await planDisableTlsChanges({ root: found.root, deployment: found.deployment, ...(values.config !== undefined ? { configPath: values.config } : {}) }, context);
   } catch (error) {
-    if (!(error instanceof EditPlanError)) throw error;
-    console.error(`milvus-tls disable: ${error.message}\nNothing was written.`);
-    return ExitCode.failed;
+    if (error instanceof NoConfigError) throw new UsageError(`${error.message} (pass the config with --config FILE)`);
+    if (error instanceof EditPlanError || error instanceof UnsafeTargetError) {
+      console.error(`milvus-tls disable: ${error.message}\nNothing was written.`);
+      return ExitCode.failed;
+    }
+    throw error;
   }
-  const changed = hasChanges(change);
-  if (changed && !values['dry-run']) await writeChanges([change]);
+  const { changes, summary } = outcome;
+  const changed = changes.some(hasChanges);
+  if (changed && !values['dry-run']) await writeChanges(changes);
   if (values.json) {
-    console.log(JSON.stringify({ changed, dryRun: values['dry-run'] === true, files: [{ path: configPath, changed, diff: diffOf(change) }], summary }, null, 2));
-  } else if (!changed) {
-    console.log(`TLS is already disabled (tlsMode 0) in ${displayPath(configPath)}: nothing to change.`);
+    console.log(JSON.stringify({
+      changed, dryRun: values['dry-run'] === true, files: changes.map((change) => ({ path: change.path, changed: hasChanges(change), diff: diffOf(change) })), summary,
+    }, null, 2));
+    return ExitCode.ok;
+  }
+  if (!changed) {
+    console.log(`TLS is already disabled (tlsMode 0)${found.deployment ? ` for ${found.deployment.label}` : ''}: nothing to change.`);
   } else {
-    console.log(`${diffOf(change)}\n`);
+    for (const change of changes) console.log(`${diffOf(change)}\n`);
     console.log(values['dry-run'] ? 'Dry run: nothing was written.' : 'TLS disabled (tlsMode 0). Restart Milvus to apply it; clients must connect without TLS.');
   }
+  for (const line of summary.filter((entry) => entry.startsWith('warning:'))) console.log(line);
   return ExitCode.ok;
 }
 
-export const disableCommand: Subcommand = {
-  summary: 'turn off TLS in milvus.yaml (tlsMode 0)',
-  run,
-};
+export const disableCommand: Subcommand = { run };

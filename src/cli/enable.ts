@@ -1,13 +1,16 @@
 // `milvus-tls enable`: the docs' "Set up a Milvus server with TLS" as one command, with minimal
 // edits to milvus.yaml and docker-compose that a second run leaves alone.
-import { access } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import path from 'node:path';
 import type { parseArgs } from 'node:util';
-import { DEFAULT_HTTP_PORT, EditPlanError, isEmptyPlan, planEnableTls, type EnableTlsPlan } from '../core/edit';
-import { composeFileIn, defaultConfigPath, diffOf, displayPath, hasChanges, readOptional, writeChanges, type FileChange } from './editFiles';
+import { DEFAULT_HTTP_PORT, EditPlanError, isEmptyPlan } from '../core/edit';
+import type { EnableTlsOutcome } from '../core/usecases';
+import { hasChanges, MissingCertificatesError, planEnableTlsChanges, UnsafeTargetError } from '../core/usecases';
 import { parseCommandLine } from './args';
+import { cliDeployment, DIR_HELP } from './deploymentOption';
+import { diffOf, displayPath, writeChanges } from './editFiles';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
+import { cliContext } from './workspace';
 
 const HELP = `Usage: milvus-tls enable --mode 1|2 [options]
 
@@ -19,10 +22,12 @@ it again changes nothing.
 
 Options:
   --mode 1|2        1: one-way TLS (server certificate); 2: mutual TLS (clients need certificates too)
-  --config FILE     milvus.yaml to edit, created when missing (default: the file the compose file
-                    in this folder mounts as the Milvus config, else ./milvus.yaml)
-  --compose FILE    compose file (default: compose.yaml, compose.yml, docker-compose.yaml or
-                    docker-compose.yml next to the config; none found: compose is left alone)
+  ${DIR_HELP}
+  --config FILE     config file to edit, created when missing (default: the one the deployment's
+                    Milvus reads last, e.g. the milvus.yaml or user.yaml the compose service mounts,
+                    else milvus.yaml in the folder); only a named file may lie outside the folder
+  --compose FILE    compose file (default: the deployment's, else compose.yaml, compose.yml,
+                    docker-compose.yaml or docker-compose.yml next to the config; none: left alone)
   --certs DIR       folder with server.pem, server.key and ca.pem (default: ./tls)
   --http-port N     REST port (default: ${DEFAULT_HTTP_PORT}; a proxy.http.port already set apart from proxy.port is kept)
   --dry-run         print the changes, write nothing
@@ -32,7 +37,7 @@ Options:
 Exit codes: 0 done (or nothing to change), 1 bad usage or missing certificates, 3 failed (nothing written).`;
 
 const OPTIONS = {
-  mode: { type: 'string' }, config: { type: 'string' }, compose: { type: 'string' }, certs: { type: 'string' },
+  mode: { type: 'string' }, dir: { type: 'string' }, config: { type: 'string' }, compose: { type: 'string' }, certs: { type: 'string' },
   'http-port': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
@@ -54,32 +59,6 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
-
-/** The certificate files Milvus needs for the mode; missing ones are a usage error naming the fix. */
-async function checkCertificates(certsDir: string, mode: 1 | 2): Promise<void> {
-  const needed = mode === 2 ? ['server.pem', 'server.key', 'ca.pem'] : ['server.pem', 'server.key'];
-  const missing: string[] = [];
-  for (const name of needed) if (!(await exists(join(certsDir, name)))) missing.push(name);
-  if (missing.length > 0) {
-    throw new UsageError(`${displayPath(certsDir)} has no ${missing.join(', ')}. Create the certificates first:\n`
-      + `  milvus-tls generate --out ${displayPath(certsDir)}\nor pass the folder that holds them with --certs DIR.`);
-  }
-}
-
-async function findCompose(option: string | undefined, configPath: string): Promise<string | undefined> {
-  if (option === undefined) return composeFileIn(dirname(configPath));
-  const path = resolve(option);
-  if (!(await exists(path))) throw new UsageError(`--compose ${option}: no such file`);
-  return path;
-}
-
-/** `a/b` relative to `from`, with forward slashes (compose paths), or absolute when outside it on another drive. */
-function relativePosix(from: string, to: string): string {
-  const path = relative(from, to);
-  return isAbsolute(path) ? to.split(sep).join('/') : (path === '' ? '.' : path.split(sep).join('/'));
-}
-
 async function run(args: string[]): Promise<number> {
   const values = parseValues(args);
   if (values.help) {
@@ -88,32 +67,30 @@ async function run(args: string[]): Promise<number> {
   }
   const mode = parseMode(values.mode);
   const httpPort = parsePort(values['http-port']);
-  const certsDir = resolve(values.certs ?? 'tls');
-  await checkCertificates(certsDir, mode);
-  const configPath = values.config !== undefined ? resolve(values.config) : await defaultConfigPath(values.compose);
-  const composePath = await findCompose(values.compose, configPath);
-  const configText = await readOptional(configPath);
-  const composeText = composePath === undefined ? undefined : await readOptional(composePath);
-  const baseDir = composePath === undefined ? dirname(configPath) : dirname(composePath);
-
-  let plan: EnableTlsPlan;
+  const certsDir = path.resolve(values.certs ?? path.join(values.dir ?? '.', 'tls'));
+  const explicit = [values.config, values.compose, values.certs].filter((file): file is string => file !== undefined);
+  const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: explicit });
+  if (values.compose !== undefined && (await context.fs.stat(path.resolve(values.compose)))?.type !== 'file') throw new UsageError(`--compose ${values.compose}: no such file`);
+  const found = values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
+  let outcome: EnableTlsOutcome;
   try {
-    plan = planEnableTls({
-      milvusYamlText: configText, composeText, mode, httpPort,
-      milvusYamlLabel: displayPath(configPath), composeLabel: composePath === undefined ? undefined : displayPath(composePath),
-      certsHostDir: relativePosix(baseDir, certsDir), configHostPath: relativePosix(baseDir, configPath),
-      files: { serverPem: 'server.pem', serverKey: 'server.key', caPem: 'ca.pem' },
-    });
+    outcome = await planEnableTlsChanges({
+      root: found.root, mode, certsDir, httpPort, deployment: found.deployment,
+      ...(values.config !== undefined ? { configPath: values.config } : {}),
+      ...(values.compose !== undefined ? { composePath: values.compose } : {}),
+    }, context);
   } catch (error) {
-    if (!(error instanceof EditPlanError)) throw error;
-    console.error(`milvus-tls enable: ${error.message}\nNothing was written.`);
-    return ExitCode.failed;
+    if (error instanceof MissingCertificatesError) {
+      throw new UsageError(`${displayPath(certsDir)} has no ${error.missing.join(', ')}. Create the certificates first:\n`
+        + `  milvus-tls generate --out ${displayPath(certsDir)}\nor pass the folder that holds them with --certs DIR.`);
+    }
+    if (error instanceof EditPlanError || error instanceof UnsafeTargetError) {
+      console.error(`milvus-tls enable: ${error.message}\nNothing was written.`);
+      return ExitCode.failed;
+    }
+    throw error;
   }
-  const changes: FileChange[] = [{ path: configPath, before: configText, edits: plan.milvusYaml }];
-  if (composePath !== undefined) changes.push({ path: composePath, before: composeText, edits: plan.compose });
-  const notes = composePath === undefined
-    ? [`note: no compose file next to ${displayPath(configPath)}: mount ${displayPath(certsDir)} at ${plan.certsContainerDir} and the config into the Milvus container yourself`]
-    : [];
+  const { changes, plan, summary, configPath, composePath } = outcome;
   const nothing = isEmptyPlan(plan);
   if (!values['dry-run'] && !nothing) await writeChanges(changes);
 
@@ -121,7 +98,7 @@ async function run(args: string[]): Promise<number> {
     console.log(JSON.stringify({
       changed: !nothing, dryRun: values['dry-run'] === true, mode, httpPort: plan.httpPort, certsContainerDir: plan.certsContainerDir,
       files: changes.map((change) => ({ path: change.path, created: !Array.isArray(change.edits), changed: hasChanges(change), diff: diffOf(change) })),
-      summary: [...plan.summary, ...notes],
+      summary,
     }, null, 2));
     return ExitCode.ok;
   }
@@ -129,14 +106,13 @@ async function run(args: string[]): Promise<number> {
     console.log(`TLS is already enabled (tlsMode ${mode}) in ${displayPath(configPath)}${composePath === undefined ? '' : ` and ${displayPath(composePath)}`}: nothing to change.`);
   } else {
     for (const change of changes.filter(hasChanges)) console.log(`${diffOf(change)}\n`);
-    for (const line of plan.summary) console.log(line.startsWith('warning:') || line.startsWith('note:') ? line : `  ${line}`);
+    for (const line of summary) console.log(line.startsWith('warning:') || line.startsWith('note:') ? line : `  ${line}`);
     console.log(values['dry-run'] ? 'Dry run: nothing was written.' : `TLS enabled (tlsMode ${mode}). Restart Milvus (docker compose up -d) to apply it.`);
   }
-  for (const note of notes) console.log(note);
+  if (found.note !== '') console.log(`(${found.note})`);
   return ExitCode.ok;
 }
 
 export const enableCommand: Subcommand = {
-  summary: 'turn on TLS in milvus.yaml and docker-compose (tlsMode 1 or 2)',
   run,
 };

@@ -1,6 +1,5 @@
 // `milvus-tls generate`: the docs' gen.sh as one command, with a certificate profile Go accepts.
 import { createHash, X509Certificate } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { parseArgs } from 'node:util';
 import {
@@ -8,14 +7,14 @@ import {
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
 import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
-import { milvusNamesInFolder } from '../core/pki/composeNames';
-import { generateCertificateSet, reissueLeaves } from '../core/pki/generate';
 import { KeyPregeneration } from '../core/pki/keyPregeneration';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
-import { writeCertificateSet } from '../core/pki/writeSet';
+// The use case's own module, not the usecases barrel: that one brings the deployment model (and YAML).
+import { generateAndWriteSet, MissingCaFilesError } from '../core/usecases/generateSet';
 import { parseCommandLine } from './args';
+import { milvusNamesAround } from './composeNames';
 import { ExitCode, UsageError } from './exitCodes';
 import type { Subcommand } from './main';
 
@@ -119,20 +118,6 @@ function buildOptions(values: Values, composeNames: string[]): CertificateSetOpt
   return options;
 }
 
-async function readExistingCa(outDir: string): Promise<{ certificatePem: string; privateKeyPem: string }> {
-  const read = (name: string): Promise<string | undefined> =>
-    fs.readFile(join(outDir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw new CertificateAuthorityError(`cannot read ${join(outDir, name)}: ${error.message}`);
-    });
-  const [certificatePem, privateKeyPem] = await Promise.all([read('ca.pem'), read('ca.key')]);
-  const missing = [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean);
-  if (certificatePem === undefined || privateKeyPem === undefined) {
-    throw new UsageError(`--reuse-ca needs ca.pem and ca.key in ${outDir}; missing: ${missing.join(', ')}`);
-  }
-  return { certificatePem, privateKeyPem };
-}
-
 interface FileReport {
   name: string;
   path: string;
@@ -202,17 +187,18 @@ async function run(args: string[]): Promise<number> {
   const keyType = buildOptions(values, []).keyType;
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
-  // Key generation is most of the run: it starts now, and the compose file is read meanwhile.
+  // Key generation is most of the run: it starts now, and the compose files are read meanwhile.
   const keys = new KeyPregeneration();
   if (!reuseCa) void keys.start(keyType);
-  const options = buildOptions(values, (await milvusNamesInFolder(process.cwd())).names);
+  const options = buildOptions(values, await milvusNamesAround(process.cwd()));
   try {
-    const files = reuseCa
-      ? await reissueLeaves(await readExistingCa(outDir), options, { server: true, client: true })
-      : await generateCertificateSet(options, undefined, keys.take(keyType));
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
-    const paths = await writeCertificateSet(outDir, files, { overwrite: values.force === true || reuseCa });
-    const reports = files.map((file, index) => describeFile(file, paths[index] ?? join(outDir, file.name)));
+    const written = await generateAndWriteSet({
+      options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create',
+      ...(reuseCa ? {} : { keys: keys.take(keyType) }),
+    });
+    if (!written) return ExitCode.failed;
+    const reports = written.files.map((file, index) => describeFile(file, written.paths[index] ?? join(outDir, file.name)));
     if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
     await warnAboutUnignoredKeys(outDir, reports);
@@ -229,6 +215,10 @@ function reportFailure(error: unknown): number {
       + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
     return ExitCode.refused;
   }
+  if (error instanceof MissingCaFilesError) {
+    console.error(`${prefix} --reuse-ca needs ca.pem and ca.key in ${error.directory}; missing: ${error.missing.join(', ')}`);
+    return ExitCode.usage;
+  }
   if (error instanceof UsageError || error instanceof InvalidOptionsError) {
     console.error(`${prefix} ${error.message}`);
     return ExitCode.usage;
@@ -241,6 +231,5 @@ function reportFailure(error: unknown): number {
 }
 
 export const generateCommand: Subcommand = {
-  summary: 'create a CA, server and client certificates (the docs\' nine files)',
   run,
 };

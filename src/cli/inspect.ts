@@ -166,7 +166,6 @@ export function inspectionToText(inspection: WorkspaceInspection): string {
 }
 
 export const inspectCommand: Subcommand = {
-  summary: 'list certificates with expiry, role, issuer and key, and lint them as Go would',
   run: async (args) => {
     const parsed = parseArguments(args);
     if (parsed === 'help') {

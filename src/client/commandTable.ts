@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../shared/protocol';
 import type { ExtensionContextHolder } from './context';
 
 /** A command handler built from the shared extension context. */
@@ -26,8 +27,8 @@ export function onFirstUse(load: () => Promise<CommandFactory>): CommandFactory 
  * Registers every command from one table, each wrapped so that a failure is logged and shown
  * instead of vanishing into the extension host's console.
  */
-export function registerCommands(ctx: ExtensionContextHolder, table: Record<string, CommandFactory>): void {
-  for (const [id, factory] of Object.entries(table)) {
+export function registerCommands<Id extends CommandId>(ctx: ExtensionContextHolder, table: Record<Id, CommandFactory>): void {
+  for (const [id, factory] of Object.entries(table) as [Id, CommandFactory][]) {
     const handler = factory(ctx);
     ctx.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -1,16 +1,17 @@
 /**
  * The client of the milvus.yaml language server (dist/server.js, over IPC). It runs in untrusted
- * workspaces too: the server only reads and reports, and its one write path, the "Generate
- * Certificates…" quick fix, goes through the command, which checks trust itself.
+ * workspaces too: the server only reads and reports, reads nothing outside the workspace folders
+ * there (initializationOptions.trusted), and its one write path, the "Generate Certificates…" quick
+ * fix, goes through the command, which checks trust itself. Granting trust restarts it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, LanguageServer } from '../constants';
+import { LanguageServer } from '../constants';
+import type { InitializationOptions } from '../shared/protocol';
+import { CONFIG_SECTION, Settings, settingId, WATCHED_FILE_GLOBS } from '../shared/protocol';
 import { configuredGlobs, documentSelector } from './configDocuments';
 import type { ExtensionContextHolder } from './context';
-/** Files whose change changes diagnostics: certificates and keys, compose files and their .env, companion configs. */
-const WATCHED_FILES = ['**/*.{pem,crt,cer,key}', '**/{compose,docker-compose}.{yaml,yml}', '**/.env', '**/{milvus,user}.yaml'];
 
 function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWatcher[]): LanguageClient {
   const module = ctx.extension.asAbsolutePath(LanguageServer.serverModule);
@@ -23,6 +24,7 @@ function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWa
     outputChannel: ctx.log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { fileEvents: watchers, configurationSection: CONFIG_SECTION },
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
   };
   return new LanguageClient(LanguageServer.id, LanguageServer.name, serverOptions, clientOptions);
 }
@@ -33,7 +35,7 @@ function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWa
  * without diagnostics.
  */
 export function registerLanguageClient(ctx: ExtensionContextHolder): void {
-  const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const watchers = WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   ctx.subscriptions.push(...watchers);
   let client: LanguageClient | undefined;
   const start = async (): Promise<void> => {
@@ -44,14 +46,18 @@ export function registerLanguageClient(ctx: ExtensionContextHolder): void {
       ctx.log.error(`language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const restart = async (): Promise<void> => {
+    const previous = client;
+    client = undefined;
+    await previous?.stop().catch(() => undefined);
+    await start();
+  };
   ctx.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration(`${CONFIG_SECTION}.${LanguageServer.configFilesSetting}`)) return;
-      const previous = client;
-      client = undefined;
-      await previous?.stop().catch(() => undefined);
-      await start();
+      if (event.affectsConfiguration(settingId(Settings.configFiles))) await restart();
     }),
+    // The server was told the workspace is untrusted; now it may read what the workspace points at.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart()),
     { dispose: () => client?.stop().catch(() => undefined) },
   );
   void start();

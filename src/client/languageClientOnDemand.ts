@@ -2,7 +2,7 @@
 // its server start when the first Milvus config document is open, not at activation. The server only
 // answers for open documents (no workspace diagnostics), so nothing is missed before that.
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, LanguageServer } from '../constants';
+import { Settings, settingId } from '../shared/protocol';
 import { configuredGlobs, documentSelector } from './configDocuments';
 import type { ExtensionContextHolder } from './context';
 
@@ -24,7 +24,7 @@ export function startLanguageClientOnDemand(ctx: ExtensionContextHolder): void {
     vscode.workspace.onDidOpenTextDocument((document) => startFor([document])),
     // New globs may cover a document that is already open.
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CONFIG_SECTION}.${LanguageServer.configFilesSetting}`)) startFor(vscode.workspace.textDocuments);
+      if (event.affectsConfiguration(settingId(Settings.configFiles))) startFor(vscode.workspace.textDocuments);
     }),
   );
   ctx.subscriptions.push(...listeners);

@@ -1,6 +1,6 @@
 // Typed readers over workspace.getConfiguration: the rest of the client never sees raw settings.
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../constants';
+import { CONFIG_SECTION } from '../shared/protocol';
 import type { GenerateSettings } from './generate/generateSettings';
 import { generateSettingsFrom } from './generate/generateSettings';
 

@@ -1,19 +1,20 @@
 // The two questions every writing command asks first: may we write here, and into which folder?
 import * as vscode from 'vscode';
 
-export const UNTRUSTED_MESSAGE = 'Milvus TLS writes certificates only in a trusted workspace. '
-  + 'Trust this folder (Manage Workspace Trust) to generate certificates.';
+
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const OPEN_FOLDER = 'Open Folder…';
 
 /**
  * True in a trusted workspace. Otherwise tells the user why nothing is written, with a button to
- * the trust editor: restricted mode exists so that opened repositories cannot make us write files.
+ * the trust editor: Restricted Mode exists so that opened repositories cannot make us write files.
+ * `what` completes "Milvus TLS writes … only in a trusted workspace", `action` "Trust this folder to …".
  */
-export function ensureTrustedWorkspace(log: vscode.LogOutputChannel, action: string): boolean {
+export function ensureTrustedWorkspace(log: vscode.LogOutputChannel, action: string, what = 'certificates'): boolean {
   if (vscode.workspace.isTrusted) return true;
   log.warn(`${action}: workspace is not trusted; nothing written`);
-  void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, MANAGE_TRUST).then((choice) => {
+  const message = `Milvus TLS writes ${what} only in a trusted workspace. Trust this folder (Manage Workspace Trust) to ${action}.`;
+  void vscode.window.showWarningMessage(message, MANAGE_TRUST).then((choice) => {
     if (choice === MANAGE_TRUST) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return false;

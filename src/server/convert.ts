@@ -4,8 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { FixData, RuleFinding, RuleSeverity } from '../core/rules';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
-export const DIAGNOSTIC_SOURCE = 'milvus-tls';
 
 const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -9,13 +9,15 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
 import type { Analysis, FixData } from '../core/rules';
-import { addVolumeEdits } from '../core/rules/composeFixes';
-import type { ListFolder } from '../core/rules/completionInfo';
+import type { MountedFolderListing } from '../core/rules/completionInfo';
+import type { ResolveContext } from '../core/deployment';
+import { readText } from '../core/workspace';
 import { completionCandidates } from '../core/rules/completionInfo';
-import { fixesFor } from '../core/rules/fixes';
+import { composeFixesFor, fixesFor } from '../core/rules/fixes';
 import { hoverInfo, linkTargets } from '../core/rules/hoverInfo';
 import { inlayInfo } from '../core/rules/inlayInfo';
-import { DIAGNOSTIC_SOURCE, isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { isDiagnosticData, pathToUri, toDiagnostic, toOffsets, toRange } from './convert';
 
 export function diagnosticsOf(document: TextDocument, analysis: Analysis | undefined): Diagnostic[] {
   return analysis ? analysis.findings.map((finding) => toDiagnostic(document, finding)) : [];
@@ -31,8 +33,8 @@ export function hoverOf(document: TextDocument, analysis: Analysis, position: Po
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, file: CompletionItemKind.File } as const;
 
-export function completionsOf(document: TextDocument, analysis: Analysis, position: Position, listFolder: ListFolder): CompletionItem[] {
-  return completionCandidates(analysis.context, document.offsetAt(position), listFolder).map((candidate, index) => {
+export function completionsOf(document: TextDocument, analysis: Analysis, position: Position, listings: MountedFolderListing): CompletionItem[] {
+  return completionCandidates(analysis.context, document.offsetAt(position), listings).map((candidate, index) => {
     const item: CompletionItem = {
       label: candidate.label,
       kind: COMPLETION_KIND[candidate.kind],
@@ -45,14 +47,15 @@ export function completionsOf(document: TextDocument, analysis: Analysis, positi
   });
 }
 
-export function codeActionsOf(document: TextDocument, params: CodeActionParams, readText: (filePath: string) => string | undefined): CodeAction[] {
+/** Quick fixes; files other than the document (a compose file) are read through the analysis's file system. */
+export async function codeActionsOf(document: TextDocument, params: CodeActionParams, context: ResolveContext): Promise<CodeAction[]> {
   const actions: CodeAction[] = [];
   const text = document.getText();
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
     const data = diagnostic.data.fix;
     if (data.fix === 'add-volume') {
-      const action = addVolumeAction(data, readText);
+      const action = addVolumeAction(data, (await readText(context.fs, data.composeFile)).text);
       if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       continue;
     }
@@ -69,10 +72,9 @@ export function codeActionsOf(document: TextDocument, params: CodeActionParams, 
   return actions;
 }
 
-function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, readText: (filePath: string) => string | undefined): CodeAction | undefined {
-  const composeText = readText(data.composeFile);
+function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, composeText: string | undefined): CodeAction | undefined {
   if (composeText === undefined) return undefined;
-  const edits = addVolumeEdits(composeText, data.service, data.volume);
+  const edits = composeFixesFor(composeText, data);
   if (edits.length === 0) return undefined;
   const composeDocument = TextDocument.create(pathToUri(data.composeFile), 'yaml', 0, composeText);
   return {

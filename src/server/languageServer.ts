@@ -9,31 +9,46 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { isCertificateFileName } from '../core/inspect';
-import type { Analysis } from '../core/rules';
-import type { AnalysisSettings } from './analyses';
+import type { AnalysisSettings, DocumentAnalysis } from './analyses';
 import { Analyses } from './analyses';
 import { pathToUri, uriToPath } from './convert';
 import { codeActionsOf, completionsOf, diagnosticsOf, hoverOf, inlayHintsOf, linksOf } from './features';
-import type { ServerHost } from './nodeHost';
+import type { WorkspaceFileSystem } from '../core/workspace';
+import { listMountedFolders } from '../core/deployment';
 import { DiagnosticsPusher } from './pushDiagnostics';
+import { WorkspaceFiles } from './workspaceFiles';
+import type { DeploymentRequestParams, DeploymentRequestResult, InitializationOptions } from '../shared/protocol';
+import { CONFIG_SECTION, DeploymentRequest, Settings } from '../shared/protocol';
+import { summarizeDeployment } from '../core/deployment';
+
+/** What the embedding process decides: tests read from memory instead of node:fs. */
+export interface ServerOptions {
+  disk?: WorkspaceFileSystem;
+}
+
+
 
 export const SERVER_NAME = 'milvus-tls-language-server';
-const SETTINGS_SECTION = 'milvusTls';
 
 export class MilvusLanguageServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly analyses: Analyses;
-  private readonly roots: string[];
+  private readonly files: WorkspaceFiles;
   private readonly capabilities: ClientCapabilities;
   private readonly settings = new Map<string, Promise<AnalysisSettings>>();
   /** Only for clients that cannot pull diagnostics (no textDocument.diagnostic capability). */
   private readonly pusher: DiagnosticsPusher | undefined;
 
-  constructor(private readonly connection: Connection, params: InitializeParams, private readonly host: ServerHost) {
+  constructor(private readonly connection: Connection, params: InitializeParams, options: ServerOptions = {}) {
     this.capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.roots = folders.map((uri) => uriToPath(uri)).filter((root): root is string => root !== undefined);
-    this.analyses = new Analyses(host, () => this.roots, (filePath) => this.documents.get(pathToUri(filePath))?.getText());
+    const roots = folders.map((uri) => uriToPath(uri)).filter((root): root is string => root !== undefined);
+    const initialization = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.files = new WorkspaceFiles({ roots, trusted: initialization.trusted !== false, ...(options.disk ? { disk: options.disk } : {}) });
+    this.analyses = new Analyses(this.files, (filePath) => {
+      const document = this.documents.get(pathToUri(filePath));
+      return document ? { text: document.getText(), version: document.version } : undefined;
+    });
     if (!this.capabilities.textDocument?.diagnostic) {
       this.pusher = new DiagnosticsPusher(
         async (uri) => {
@@ -70,9 +85,10 @@ export class MilvusLanguageServer {
       this.settings.delete(event.document.uri);
       this.pusher?.clear(event.document.uri);
     });
-    // Editing user.yaml changes what milvus.yaml's diagnostics say, and the reverse.
+    // Editing user.yaml changes what milvus.yaml's diagnostics say (and a compose file, both): any
+    // other open document may depend on the one that changed.
     documents.onDidChangeContent((event) => {
-      if (/(^|\/)(milvus|user)\.yaml$/.test(event.document.uri)) {
+      if (documents.keys().length > 1) {
         this.analyses.invalidateAll();
         this.pusher?.scheduleAll(documents.keys());
       } else {
@@ -90,17 +106,17 @@ export class MilvusLanguageServer {
       const items = await this.diagnosticsFor(params.textDocument.uri, token);
       return items ? { kind: DocumentDiagnosticReportKind.Full, items } : emptyReport();
     }, token));
-    connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, analysis) => {
+    connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, { analysis }) => {
       const formats = this.capabilities.textDocument?.hover?.contentFormat;
       return hoverOf(document, analysis, params.position, formats === undefined || formats[0] === 'markdown');
     }));
-    connection.onCompletion((params) => this.withAnalysis(params.textDocument.uri, [], (document, analysis) => completionsOf(document, analysis, params.position, (folder) => this.host.listFolder(folder))));
-    connection.onCodeAction((params) => this.guard('codeAction', [], () => {
-      const document = documents.get(params.textDocument.uri);
-      return Promise.resolve(document ? codeActionsOf(document, params, (filePath) => documents.get(pathToUri(filePath))?.getText() ?? this.host.readText(filePath)) : []);
-    }));
-    connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], linksOf));
-    connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], inlayHintsOf));
+    connection.onCompletion((params) => this.withAnalysis(params.textDocument.uri, [], async (document, { analysis, context }) =>
+      completionsOf(document, analysis, params.position, await listMountedFolders(analysis.context.deployment, context))));
+    connection.onCodeAction((params) => this.withAnalysis(params.textDocument.uri, [], (document, { context }) => codeActionsOf(document, params, context)));
+    connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analysis }) => linksOf(document, analysis)));
+    connection.onRequest(DeploymentRequest.method, (params: DeploymentRequestParams) => this.withAnalysis<DeploymentRequestResult>(params.textDocument.uri, null,
+      (_document, { analysis }) => summarizeDeployment(analysis.context.deployment)));
+    connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analysis }) => inlayHintsOf(document, analysis)));
   }
 
   /** Undefined when the document is not open or the request was cancelled. */
@@ -110,15 +126,18 @@ export class MilvusLanguageServer {
     // Looked up after the await: the document may have changed or closed meanwhile.
     const document = this.documents.get(uri);
     if (!document || token?.isCancellationRequested) return undefined;
-    return diagnosticsOf(document, this.analyses.get(document, settings));
+    const analysed = await this.analyses.get(document, settings);
+    // The document may have changed while its deployment was read: an older version's ranges are wrong.
+    if (token?.isCancellationRequested || this.documents.get(uri)?.version !== document.version) return undefined;
+    return diagnosticsOf(document, analysed?.analysis);
   }
 
-  private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysis: Analysis) => T): Promise<T> {
+  private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysed: DocumentAnalysis) => T | Promise<T>): Promise<T> {
     return this.guard('request', empty, async () => {
       const document = this.documents.get(uri);
       if (!document) return empty;
-      const analysis = this.analyses.get(document, await this.settingsFor(uri));
-      return analysis ? run(document, analysis) : empty;
+      const analysed = await this.analyses.get(document, await this.settingsFor(uri));
+      return analysed && this.documents.get(uri)?.version === document.version ? run(document, analysed) : empty;
     });
   }
 
@@ -145,8 +164,8 @@ export class MilvusLanguageServer {
 
   private async fetchSettings(uri: string): Promise<AnalysisSettings> {
     if (!this.capabilities.workspace?.configuration) return { warnDays: undefined };
-    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-    const warnDays = (section as { expiryWarningDays?: unknown } | null)?.expiryWarningDays;
+    const section: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION });
+    const warnDays = (section as Record<string, unknown> | null)?.[Settings.expiryWarningDays];
     return { warnDays: typeof warnDays === 'number' ? warnDays : undefined };
   }
 
@@ -160,7 +179,7 @@ export class MilvusLanguageServer {
 
   private async scanCertificates(): Promise<void> {
     try {
-      this.analyses.setCertificateFiles(await this.host.certificateFiles(this.roots));
+      this.analyses.setCertificateFiles(await this.files.certificateFiles());
     } catch (error) {
       this.connection.console.warn(`scanning for certificates failed: ${String(error)}`);
     }
@@ -186,10 +205,10 @@ function emptyReport(): DocumentDiagnosticReport {
 }
 
 /** Starts a server on a connection: the instance is built in onInitialize, disposed on shutdown. */
-export function startServer(connection: Connection, host: ServerHost): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   let server: MilvusLanguageServer | undefined;
   connection.onInitialize((params) => {
-    server = new MilvusLanguageServer(connection, params, host);
+    server = new MilvusLanguageServer(connection, params, options);
     return server.initializeResult;
   });
   connection.onShutdown(() => {

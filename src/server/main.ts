@@ -3,6 +3,5 @@
 // createConnection reads the transport from argv.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './languageServer';
-import { createNodeHost } from './nodeHost';
 
-startServer(createConnection(ProposedFeatures.all), createNodeHost());
+startServer(createConnection(ProposedFeatures.all));

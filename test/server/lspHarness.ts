@@ -8,7 +8,7 @@ import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vsc
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { pathToUri } from '../../src/server/convert';
 import { startServer } from '../../src/server/languageServer';
-import { createNodeHost } from '../../src/server/nodeHost';
+import type { WorkspaceFileSystem } from '../../src/core/workspace';
 
 export interface Harness {
   client: ProtocolConnection;
@@ -25,11 +25,11 @@ export interface Harness {
 }
 
 /** `pull: false` leaves out the textDocument.diagnostic capability, as Neovim before 0.10 does. */
-export async function startHarness(root: string, options: { markdown?: boolean; pull?: boolean } = {}): Promise<Harness> {
+export async function startHarness(root: string, options: { markdown?: boolean; pull?: boolean; trusted?: boolean; disk?: WorkspaceFileSystem } = {}): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, toServer, toClient);
-  startServer(serverConnection, createNodeHost());
+  startServer(serverConnection, options.disk ? { disk: options.disk } : {});
   const client = createProtocolConnection(toClient, toServer);
   const refreshes = { diagnostics: 0 };
   // Listeners go on before listen(): the server may ask as soon as it is initialized.
@@ -49,6 +49,7 @@ export async function startHarness(root: string, options: { markdown?: boolean; 
     processId: null,
     rootUri: pathToUri(root),
     workspaceFolders: [{ uri: pathToUri(root), name: 'ws' }],
+    ...(options.trusted === undefined ? {} : { initializationOptions: { trusted: options.trusted } }),
     capabilities: {
       workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
       textDocument: {

@@ -1,7 +1,7 @@
 // A CodeLens above each BEGIN CERTIFICATE block of a PEM file: who it is, who issued it, when it
 // expires. Read from the editor's text, so it follows unsaved edits.
 import * as vscode from 'vscode';
-import { Commands } from '../../constants';
+import { Commands } from '../../shared/protocol';
 import { readPemOrDer } from '../../core/inspect/readFile';
 import { certificateLenses } from './codeLensModel';
 import type { CertificateLocation } from './detailsDocument';

@@ -1,7 +1,9 @@
 // The certificate explorer's wiring: scanner → tree view, status bar and details documents; the
 // PEM CodeLens; and the view's commands. activate() calls registerCertExplorer and nothing else.
 import * as vscode from 'vscode';
-import { CertExplorer, Commands, CONFIG_SECTION } from '../../constants';
+import { CertExplorer } from '../../constants';
+import type { CertificateViewCommandId } from '../../shared/protocol';
+import { Commands, CONFIG_SECTION, Settings, settingId } from '../../shared/protocol';
 import { DEFAULT_WARN_DAYS } from '../../core/inspect/lint';
 import { registerCommands } from '../commandTable';
 import type { ExtensionContextHolder } from '../context';
@@ -16,7 +18,7 @@ import type { CertificateNode, TreeNode } from './treeModel';
 import { buildCertificateTree } from './treeModel';
 
 function warnDaysFor(scope: vscode.Uri | undefined): number {
-  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, scope).get<number>(CertExplorer.warnDaysSetting, DEFAULT_WARN_DAYS);
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, scope).get<number>(Settings.expiryWarningDays, DEFAULT_WARN_DAYS);
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_WARN_DAYS;
 }
 
@@ -60,10 +62,10 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
   };
   scanner.onDidUpdate(show, undefined, ctx.subscriptions);
   vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(`${CONFIG_SECTION}.${CertExplorer.warnDaysSetting}`)) scanner.reinspect();
+    if (event.affectsConfiguration(settingId(Settings.expiryWarningDays))) scanner.reinspect();
   }, undefined, ctx.subscriptions);
 
-  registerCommands(ctx, {
+  registerCommands<CertificateViewCommandId>(ctx, {
     [Commands.refreshCertificates]: () => () => scanner.refresh(),
     [Commands.revealCertificateInExplorer]: () => async (node: unknown) => {
       const file = (node as TreeNode | undefined)?.file;

@@ -1,6 +1,7 @@
 // The status bar item: the soonest-expiring certificate within its warning window, hidden otherwise.
 import * as vscode from 'vscode';
-import { CertExplorer, Commands } from '../../constants';
+import { CertExplorer } from '../../constants';
+import { Commands } from '../../shared/protocol';
 import type { WorkspaceInspection } from '../../core/inspect/types';
 import { soonestExpiring } from './statusModel';
 

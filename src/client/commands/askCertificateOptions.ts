@@ -6,7 +6,8 @@ import type { KeyPregeneration } from '../../core/pki/keyPregeneration';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { validateCertificateSetOptions } from '../../core/pki/validate';
 import type { ExtensionContextHolder } from '../context';
-import { milvusNamesInFolder } from '../../core/pki/composeNames';
+import { milvusNamesOf, selectDeployment } from '../../core/usecases';
+import { workspaceContext } from '../workspaceFileSystem';
 import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState } from '../generate/generateWizard';
 import { outputFolderLabel, resolveOutputDir } from '../generate/outputFolder';
 import { runWizard } from '../quickInput/multiStep';
@@ -29,6 +30,8 @@ export interface AskCertificateOptions {
   purpose: string;
   wizardTitle: string;
   folderPurpose: string;
+  /** Preselected output folder (absolute or relative to the workspace folder), e.g. from a quick fix. */
+  outputFolder?: string;
   /** Given by commands that write keys: they are made while the questions are answered. */
   keys?: KeyPregeneration;
 }
@@ -49,15 +52,15 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
     void ask.keys.start(keyType).then(() => log.info(`${ask.logPrefix}: ${keyType} keys made in ${Math.round(performance.now() - started)} ms`));
   };
   startKeys(settings.keyType);
-  const compose = await milvusNamesInFolder(root);
-  if (compose.composeFile) {
-    log.info(`${ask.logPrefix}: ${compose.composeFile} names Milvus as ${compose.names.join(', ') || '(no Milvus service)'}`);
-  }
+  const { all } = await selectDeployment(root, workspaceContext());
+  const composeNames = milvusNamesOf(all);
+  if (composeNames.length > 0) log.info(`${ask.logPrefix}: compose names Milvus ${composeNames.join(', ')}`);
   const context = {
-    settings, composeNames: compose.names, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
+    settings, composeNames, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
     onKeyTypeChosen: startKeys,
   };
   const state = initialWizardState(settings);
+  if (ask.outputFolder !== undefined) state.outputFolder = outputFolderLabel(root, resolveOutputDir(root, ask.outputFolder)).replace(/\/$/, '') || '.';
   if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {
     log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
     return undefined;

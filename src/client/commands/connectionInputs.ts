@@ -1,13 +1,19 @@
 // The editor side shared by "Test Connection" and "Copy Connection Snippet": settings, the
-// workspace's milvus.yaml and certificate files, the stored credentials, and the questions asked
-// when the workspace does not answer them.
+// deployment (through the deployment model, as every front), the stored credentials, and the
+// questions asked when the workspace does not answer them.
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../../constants';
+import { CONFIG_SECTION } from '../../shared/protocol';
+// Modules, not the barrels: those bring the gRPC stack into every command bundle that imports this.
+import { parseAddress } from '../../core/connection/address';
+import type { Endpoint, Provenance, ResolveContext } from '../../core/deployment';
+import type { ConnectionPlan, DeploymentSelection } from '../../core/usecases';
+import { planConnection } from '../../core/usecases/connectionPlan';
+import { pickDeployment } from '../deploymentPick';
+import { pickTlsMode } from '../quickInput/tlsMode';
 import type { ConnectionSettings } from '../connection/settings';
 import { connectionSettingsFrom } from '../connection/settings';
-import type { WorkspaceTls } from '../connection/workspaceTls';
-import { resolveWorkspaceTls } from '../connection/workspaceTls';
 import { readGenerateSettings } from '../settings';
+import { workspaceContext } from '../workspaceFileSystem';
 
 /** SecretStorage key of "user:password" or the API token. Never a setting: settings sync and leak. */
 export const CREDENTIALS_SECRET_KEY = 'milvusTls.connection.credentials';
@@ -15,6 +21,19 @@ export const CREDENTIALS_SECRET_KEY = 'milvusTls.connection.credentials';
 export function readConnectionSettings(scope: vscode.ConfigurationScope | undefined): ConnectionSettings {
   const configuration = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.connection`, scope);
   return connectionSettingsFrom((name) => configuration.get<unknown>(name));
+}
+
+/**
+ * The address setting when someone set it (user, workspace or folder settings), with which one:
+ * an explicit address wins over the deployment's published port; the default does not.
+ */
+export function explicitAddress(scope: vscode.ConfigurationScope | undefined): { value: string; from: Provenance } | undefined {
+  const inspected = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.connection`, scope).inspect<string>('address');
+  const pick = (value: string | undefined, text: string): { value: string; from: Provenance } | undefined =>
+    typeof value === 'string' && value.trim() !== '' ? { value: value.trim(), from: { kind: 'default', text } } : undefined;
+  return pick(inspected?.workspaceFolderValue, 'the folder setting milvusTls.connection.address')
+    ?? pick(inspected?.workspaceValue, 'the workspace setting milvusTls.connection.address')
+    ?? pick(inspected?.globalValue, 'the user setting milvusTls.connection.address');
 }
 
 /** The only folder, the one picked in a multi-root workspace, or undefined: both commands work without one. */
@@ -25,32 +44,49 @@ export async function connectionFolder(): Promise<{ folder: vscode.WorkspaceFold
   return { folder, cancelled: folder === undefined };
 }
 
-export async function readWorkspaceTls(folder: vscode.WorkspaceFolder, log: vscode.LogOutputChannel, logPrefix: string): Promise<WorkspaceTls> {
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/milvus.yaml'), '**/{node_modules,.git}/**', 20);
-  const workspace = await resolveWorkspaceTls({
-    workspaceDir: folder.uri.fsPath,
-    configCandidates: found.map((uri) => uri.fsPath),
-    outputFolder: readGenerateSettings(folder.uri).outputFolder,
-  });
-  for (const note of workspace.notes) log.info(`${logPrefix}: ${note}`);
-  return workspace;
+export interface WorkspaceConnection {
+  context: ResolveContext;
+  selection: DeploymentSelection | undefined;
+  plan: ConnectionPlan;
 }
 
-interface ModeItem extends vscode.QuickPickItem {
-  mode: 1 | 2;
+/**
+ * The deployment the user means (the open config's, the only one, or the one picked) and what a
+ * client of it would use. Undefined when the user cancelled the pick.
+ */
+export async function workspaceConnection(folder: vscode.WorkspaceFolder | undefined, log: vscode.LogOutputChannel, logPrefix: string, title: string): Promise<WorkspaceConnection | undefined> {
+  const context = workspaceContext();
+  const root = folder?.uri.fsPath;
+  let selection: DeploymentSelection | undefined;
+  if (folder) {
+    selection = await pickDeployment(folder, context, title, log, logPrefix);
+    if (!selection) return undefined;
+  }
+  const plan = await planConnection(selection?.chosen, { root: root ?? '.', outputFolder: readGenerateSettings(folder?.uri).outputFolder }, context);
+  return { context, selection, plan };
 }
 
-/** Asked only when milvus.yaml does not say 1 or 2 (absent, 0, or invalid). */
-export async function pickMode(title: string, configuredMode: number | undefined): Promise<1 | 2 | undefined> {
-  const items: ModeItem[] = [
-    { mode: 1, label: 'One-way TLS', description: 'tlsMode 1', detail: 'The client checks the server certificate against ca.pem.' },
-    { mode: 2, label: 'Mutual TLS', description: 'tlsMode 2', detail: 'The client also presents client.pem and client.key (TLS 1.3).' },
-  ];
-  const placeHolder = configuredMode === undefined
-    ? 'No milvus.yaml in the workspace: which TLS mode does the server use?'
-    : `milvus.yaml sets tlsMode ${configuredMode} (TLS off): which TLS mode does the server use?`;
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true });
-  return picked?.mode;
+/** The address to offer: an explicit setting, else where the deployment publishes gRPC; with where it came from. */
+export function offeredAddress(plan: ConnectionPlan, folder: vscode.WorkspaceFolder | undefined): { text: string } & Endpoint {
+  const explicit = explicitAddress(folder?.uri);
+  if (explicit) {
+    try {
+      const { host, port } = parseAddress(explicit.value);
+      return { text: explicit.value, host: { value: host, from: explicit.from }, port: { value: port, from: explicit.from } };
+    } catch {
+      // An unparsable setting is offered as it is; the input box says what is wrong with it.
+      return { text: explicit.value, ...plan.grpc };
+    }
+  }
+  const host = plan.grpc.host.value.includes(':') ? `[${plan.grpc.host.value}]` : plan.grpc.host.value;
+  return { text: `${host}:${plan.grpc.port.value}`, ...plan.grpc };
+}
+
+/** Asked only when the deployment does not say 1 or 2 (no config, 0, or invalid). */
+export function pickMode(title: string, configuredMode: number | undefined): Promise<1 | 2 | undefined> {
+  return pickTlsMode(title, configuredMode === undefined
+    ? 'Which TLS mode does the server use?'
+    : `The deployment runs with tlsMode ${configuredMode} (TLS off): which TLS mode does the server use?`);
 }
 
 /** A file dialog for a certificate or key the workspace does not have where expected. */

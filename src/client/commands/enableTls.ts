@@ -1,121 +1,81 @@
-// "Milvus TLS: Enable TLS…": asks for the mode and the certificates, then sets milvus.yaml and
-// docker-compose up the way the docs describe, as one undoable edit that keeps everything else.
+// "Milvus TLS: Enable TLS…": asks for the mode and the certificates, then sets up the files the
+// deployment's Milvus reads (milvus.yaml or user.yaml, docker-compose) the way the docs describe,
+// as one undoable edit that keeps everything else. What to edit is decided in core
+// (planEnableTlsChanges), the same function `milvus-tls enable` runs.
 import * as vscode from 'vscode';
-import { posix } from 'node:path';
-import { Commands } from '../../constants';
-import { EditPlanError, formatLineDiff, isEmptyPlan, mountedConfigFiles, planEnableTls, type EnableTlsPlan } from '../../core/edit';
+import { EditPlanError, formatLineDiff, isEmptyPlan } from '../../core/edit';
+import type { EnableTlsOutcome } from '../../core/usecases';
+import { hasChanges, planEnableTlsChanges, UnsafeTargetError, CERTIFICATE_FILES_BY_MODE } from '../../core/usecases';
+import type { EnableTlsArguments } from '../../shared/protocol';
+import { Commands } from '../../shared/protocol';
 import type { ExtensionContextHolder } from '../context';
-import { applyDocumentChanges, changeCount, type DocumentChange } from '../tlsConfig/applyPlan';
-import { ensureTrustedForEdits, offerFollowUp } from '../tlsConfig/messages';
-import {
-  exists, findCertificateFolders, findComposeIn, pickMilvusYaml, relativeLabel, relativePosix, requiredCertificateFiles, type CertificateFolder,
-} from '../tlsConfig/projectFiles';
-import { pickWorkspaceFolder } from '../workspace';
+import { pickDeployment } from '../deploymentPick';
+import { pickTlsMode } from '../quickInput/tlsMode';
+import { applyFileChanges } from '../tlsConfig/applyPlan';
+import { offerFollowUp } from '../tlsConfig/messages';
+import { findCertificateFolders, relativeLabel, type CertificateFolder } from '../tlsConfig/projectFiles';
+import { ensureTrustedWorkspace, pickWorkspaceFolder } from '../workspace';
+import { workspaceContext } from '../workspaceFileSystem';
 
 const TITLE = 'Enable TLS';
 const GENERATE = 'Generate Certificates';
 
-/** Optional arguments, e.g. from the Generate Certificates follow-up: the folder just written. */
-export interface EnableTlsArguments {
-  certsDir?: string;
-  mode?: 1 | 2;
+function argumentsOf(args: unknown): EnableTlsArguments {
+  if (typeof args !== 'object' || args === null) return {};
+  const { certsDir, mode } = args as Record<string, unknown>;
+  return { ...(typeof certsDir === 'string' ? { certsDir } : {}), ...(mode === 1 || mode === 2 ? { mode } : {}) };
 }
 
 export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) => Promise<void> {
   return async (args?: unknown) => {
     const log = ctx.log;
-    const given = (typeof args === 'object' && args !== null ? args : {}) as EnableTlsArguments;
-    if (!ensureTrustedForEdits(log, 'enable TLS')) return;
+    const given = argumentsOf(args);
+    if (!ensureTrustedWorkspace(log, 'enable TLS', 'milvus.yaml and docker-compose')) return;
     const folder = await pickWorkspaceFolder(log, 'enable TLS');
     if (!folder) return;
-    const mode = given.mode === 1 || given.mode === 2 ? given.mode : await pickMode();
+    const mode = given.mode ?? await pickTlsMode(TITLE);
     if (!mode) return;
-    const certs = typeof given.certsDir === 'string' ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
+    const certs = given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
     if (!certs) return;
+    const context = workspaceContext();
+    const selection = await pickDeployment(folder, context, TITLE, log, 'enable TLS');
+    if (!selection) return;
 
-    const rootCompose = await findComposeIn(folder.uri);
-    const mounted = rootCompose ? await configMountedBy(rootCompose, folder) : undefined;
-    const picked = mounted ?? await pickMilvusYaml(folder, TITLE);
-    if (picked === 'cancelled') return;
-    const configUri = picked === 'none' ? vscode.Uri.joinPath(rootCompose ? vscode.Uri.joinPath(rootCompose, '..') : folder.uri, 'milvus.yaml') : picked;
-    const configDir = vscode.Uri.joinPath(configUri, '..');
-    const composeUri = await findComposeIn(configDir) ?? rootCompose;
-    const baseDir = composeUri ? vscode.Uri.joinPath(composeUri, '..') : configDir;
-
-    const configDocument = picked === 'none' || !(await exists(configUri)) ? undefined : await vscode.workspace.openTextDocument(configUri);
-    const composeDocument = composeUri ? await vscode.workspace.openTextDocument(composeUri) : undefined;
-    const versions = new Map([configDocument, composeDocument].filter((doc) => doc !== undefined).map((doc) => [doc.uri.toString(), doc.version]));
-    const configLabel = relativeLabel(folder, configUri, false);
-    const composeLabel = composeUri ? relativeLabel(folder, composeUri, false) : undefined;
-
-    const configText = configDocument?.getText();
-    const composeText = composeDocument?.getText();
-    let plan: EnableTlsPlan;
+    let outcome: EnableTlsOutcome;
     try {
-      plan = planEnableTls({
-        milvusYamlText: configText, composeText, mode,
-        milvusYamlLabel: configLabel, composeLabel,
-        certsHostDir: relativePosix(baseDir, certs), configHostPath: relativePosix(baseDir, configUri),
-        files: { serverPem: 'server.pem', serverKey: 'server.key', caPem: 'ca.pem' },
-      });
+      outcome = await planEnableTlsChanges({ root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen }, context);
     } catch (error) {
-      if (!(error instanceof EditPlanError)) throw error;
+      if (!(error instanceof EditPlanError || error instanceof UnsafeTargetError)) throw error;
       log.warn(`enable TLS: ${error.message}; nothing changed`);
       void vscode.window.showErrorMessage(`Milvus TLS could not enable TLS: ${error.message} Nothing was changed.`);
       return;
     }
+    const { changes, plan, summary } = outcome;
     if (isEmptyPlan(plan)) {
-      log.info(`enable TLS: ${configLabel}${composeLabel ? ` and ${composeLabel}` : ''} already set for tlsMode ${mode}`);
-      void vscode.window.showInformationMessage(`TLS is already enabled (tlsMode ${mode}) in ${configLabel}: nothing to change.`);
+      log.info(`enable TLS: ${changes.map((change) => change.label).join(' and ')} already set for tlsMode ${mode}`);
+      void vscode.window.showInformationMessage(`TLS is already enabled (tlsMode ${mode}) in ${changes[0]?.label ?? 'milvus.yaml'}: nothing to change.`);
       return;
     }
-
-    const changes: DocumentChange[] = [{ uri: configUri, document: configDocument, edits: plan.milvusYaml }];
-    if (composeUri) changes.push({ uri: composeUri, document: composeDocument, edits: plan.compose });
-    if (!(await applyDocumentChanges(changes, versions, `${TITLE} (tlsMode ${mode})`))) {
+    if (!(await applyFileChanges(changes, `${TITLE} (tlsMode ${mode})`))) {
       void vscode.window.showErrorMessage('Milvus TLS: VS Code did not apply the edit; nothing was changed.');
       return;
     }
-    logPlan(ctx, plan, { label: configLabel, text: configText }, composeLabel === undefined ? undefined : { label: composeLabel, text: composeText });
-    const counts = changes.filter((change) => changeCount(change) > 0)
-      .map((change) => `${relativeLabel(folder, change.uri, false)} ${Array.isArray(change.edits) ? `(${change.edits.length} ${change.edits.length === 1 ? 'edit' : 'edits'})` : '(created)'}`);
-    const warnings = plan.summary.filter((line) => line.startsWith('warning:'));
-    const noCompose = composeUri ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
+    logOutcome(ctx, outcome);
+    const counts = changes.filter(hasChanges)
+      .map((change) => `${change.label} ${Array.isArray(change.edits) ? `(${change.edits.length} ${change.edits.length === 1 ? 'edit' : 'edits'})` : '(created)'}`);
+    const warnings = summary.filter((line) => line.startsWith('warning:'));
+    const noCompose = outcome.composePath !== undefined ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
     const message = `TLS enabled (tlsMode ${mode}): ${counts.join(', ')}. REST is on port ${plan.httpPort}. `
       + `Restart Milvus (docker compose up -d) to apply it.${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
     await offerFollowUp(ctx, message, warnings.length > 0);
   };
 }
 
-/** The config file the compose file mounts into Milvus (it may not exist yet: then it is created there). */
-async function configMountedBy(composeUri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-  let files: string[];
-  try {
-    files = mountedConfigFiles((await vscode.workspace.openTextDocument(composeUri)).getText());
-  } catch {
-    return undefined;
-  }
-  const [first] = files;
-  if (first === undefined) return undefined;
-  const uri = first.startsWith('/') ? vscode.Uri.file(first) : vscode.Uri.joinPath(composeUri, '..', first);
-  // Only files of this workspace folder: the command never edits files the user did not open.
-  return posix.relative(folder.uri.path, uri.path).startsWith('..') ? undefined : uri;
-}
-
-async function pickMode(): Promise<1 | 2 | undefined> {
-  const items: (vscode.QuickPickItem & { mode: 1 | 2 })[] = [
-    { label: 'One-way TLS', description: 'tlsMode 1', detail: 'Milvus presents server.pem; clients verify it with ca.pem. The usual choice.', mode: 1 },
-    { label: 'Mutual TLS', description: 'tlsMode 2', detail: 'Clients must also present a certificate signed by ca.pem (client.pem, client.key), over TLS 1.3.', mode: 2 },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Which TLS mode?', ignoreFocusOut: true });
-  return picked?.mode;
-}
-
 /** A folder with the files the mode needs; when there is none, offers to generate a set first. */
 async function pickCertificates(ctx: ExtensionContextHolder, folder: vscode.WorkspaceFolder, mode: 1 | 2): Promise<CertificateFolder | undefined> {
   let found = await findCertificateFolders(folder, mode);
   if (found.length === 0) {
-    const needed = requiredCertificateFiles(mode).join(', ');
+    const needed = CERTIFICATE_FILES_BY_MODE[mode].join(', ');
     const choice = await vscode.window.showInformationMessage(
       `Enable TLS needs ${needed} for tlsMode ${mode}, and the workspace has none. Generate a CA, server and client certificates now?`,
       { modal: true }, GENERATE,
@@ -137,14 +97,11 @@ async function pickCertificates(ctx: ExtensionContextHolder, folder: vscode.Work
 }
 
 /** The summary and the diff of every file in the Output channel, so the change can be reviewed. */
-function logPlan(ctx: ExtensionContextHolder, plan: EnableTlsPlan, config: { label: string; text: string | undefined },
-  compose: { label: string; text: string | undefined } | undefined): void {
-  for (const line of plan.summary) {
+function logOutcome(ctx: ExtensionContextHolder, outcome: EnableTlsOutcome): void {
+  for (const line of outcome.summary) {
     if (line.startsWith('warning:')) ctx.log.warn(`enable TLS: ${line.slice('warning: '.length)}`);
     else ctx.log.info(`enable TLS: ${line}`);
   }
-  const diffs = [formatLineDiff(config.label, config.text, plan.milvusYaml)];
-  if (compose) diffs.push(formatLineDiff(compose.label, compose.text, plan.compose));
-  else ctx.log.info(`enable TLS: no compose file; the certificates must reach ${posix.join(plan.certsContainerDir, 'server.pem')} in the container`);
+  const diffs = outcome.changes.map((change) => formatLineDiff(change.label, change.before, change.edits));
   ctx.log.info(`enable TLS: changes:\n${diffs.filter((diff) => diff !== '').join('\n')}`);
 }

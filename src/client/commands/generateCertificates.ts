@@ -4,28 +4,35 @@
 import * as vscode from 'vscode';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addGitignoreEntries, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { addGitignoreEntries, findRepositoryRoot, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { KeyPregeneration, type CertificateSetKeys } from '../../core/pki/keyPregeneration';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
 import type { ExtensionContextHolder } from '../context';
 import { actionForChoice, existingSetPrompt } from '../generate/existingSet';
 import { offerFollowUps, type GeneratedSetResult } from '../generate/followUps';
-import { findRepositoryRoot } from '../generate/gitRepository';
-import { produceCertificateSet, type WriteMode } from '../generate/produceSet';
+import type { SetWriteMode, WrittenSet } from '../../core/usecases';
+import { generateAndWriteSet } from '../../core/usecases';
+import type { GenerateCertificatesArguments } from '../../shared/protocol';
 import { askCertificateOptions } from './askCertificateOptions';
 
 const WIZARD_TITLE = 'Generate Certificates';
+
+function argumentsOf(args: unknown): GenerateCertificatesArguments {
+  if (typeof args !== 'object' || args === null) return {};
+  const { outputFolder, containerPath } = args as Record<string, unknown>;
+  return { ...(typeof outputFolder === 'string' ? { outputFolder } : {}), ...(typeof containerPath === 'string' ? { containerPath } : {}) };
+}
 
 // Benchmark switch, not a setting: MILVUS_TLS_KEY_PREGENERATION=off makes the keys after the last
 // answer, as before pregeneration, so that the e2e run can measure the wait users no longer have.
 const pregenerationOff = (): boolean => process.env.MILVUS_TLS_KEY_PREGENERATION === 'off';
 
-export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => Promise<void> {
-  return async () => {
+export function generateCertificatesCommand(ctx: ExtensionContextHolder): (args?: unknown) => Promise<void> {
+  return async (args?: unknown) => {
     const keys = new KeyPregeneration();
     try {
-      await generateCertificates(ctx, pregenerationOff() ? undefined : keys);
+      await generateCertificates(ctx, argumentsOf(args), pregenerationOff() ? undefined : keys);
     } finally {
       // Cancelled, refused, failed or done: the keys it still holds go.
       keys.dispose();
@@ -33,11 +40,16 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): () => 
   };
 }
 
-async function generateCertificates(ctx: ExtensionContextHolder, keys: KeyPregeneration | undefined): Promise<void> {
+async function generateCertificates(ctx: ExtensionContextHolder, given: GenerateCertificatesArguments, keys: KeyPregeneration | undefined): Promise<void> {
   const log = ctx.log;
+  // From a quick fix: the folder a config path points at, so the files land where Milvus looks.
   const answered = await askCertificateOptions(ctx, {
     logPrefix: 'generate', purpose: 'generate certificates', wizardTitle: WIZARD_TITLE,
-    folderPurpose: 'Folder for the nine files (ca.*, server.*, client.*)', keys,
+    folderPurpose: given.containerPath !== undefined
+      ? `Folder for the nine files: ${given.containerPath} in the container is here`
+      : 'Folder for the nine files (ca.*, server.*, client.*)',
+    ...(given.outputFolder !== undefined ? { outputFolder: given.outputFolder } : {}),
+    keys,
   });
   if (!answered) return;
   const { workspaceFolder, options, outputDir, label } = answered;
@@ -55,18 +67,19 @@ async function generateCertificates(ctx: ExtensionContextHolder, keys: KeyPregen
     void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
     return;
   }
-  log.info(`generate: wrote ${written.length} files in ${Math.round(performance.now() - started)} ms: ${written.map((path) => relative(outputDir, path)).join(', ')}`);
+  log.info(`generate: wrote ${written.paths.length} files in ${Math.round(performance.now() - started)} ms: `
+    + `${written.paths.map((path) => relative(outputDir, path)).join(', ')}`);
 
-  const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written, options, reissued: mode === 'reissue' };
+  const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written.paths, options, reissued: mode === 'reissue' };
   const message = mode === 'reissue'
-    ? `Reissued the server and client certificates in ${label} with the existing CA (${written.length} files written)`
-    : `Generated ${written.length} files in ${label}`;
+    ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)`
+    : `Generated ${written.paths.length} files in ${label}`;
   void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
   void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
 }
 
 /** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
-async function chooseWriteMode(outputDir: string, label: string): Promise<WriteMode | undefined> {
+async function chooseWriteMode(outputDir: string, label: string): Promise<SetWriteMode | undefined> {
   const existing = await existingSetFiles(outputDir, [...CERTIFICATE_SET_FILES]);
   const prompt = existingSetPrompt(existing, label);
   if (!prompt) return 'create';
@@ -76,10 +89,10 @@ async function chooseWriteMode(outputDir: string, label: string): Promise<WriteM
   return actionForChoice(prompt, pressed);
 }
 
-/** Runs produceCertificateSet under a progress notification whose Cancel aborts it. */
+/** Runs the generate use case under a progress notification whose Cancel aborts it. */
 async function generateAndWrite(
-  options: CertificateSetOptions, outputDir: string, mode: WriteMode, keys: Promise<CertificateSetKeys> | undefined,
-): Promise<string[] | undefined> {
+  options: CertificateSetOptions, outputDir: string, mode: SetWriteMode, keys: Promise<CertificateSetKeys> | undefined,
+): Promise<WrittenSet | undefined> {
   return vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
     title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
@@ -88,7 +101,9 @@ async function generateAndWrite(
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
-      return await produceCertificateSet(options, outputDir, mode, abort.signal, (message) => progress.report({ message }), keys);
+      return await generateAndWriteSet({
+        options, outputDir, mode, signal: abort.signal, onPhase: (message) => progress.report({ message }), ...(keys ? { keys } : {}),
+      });
     } finally {
       subscription.dispose();
     }

@@ -2,7 +2,7 @@
 // example "Open milvus.yaml" or "Test Connection") by appending to GENERATE_FOLLOW_UPS.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { Commands } from '../../constants';
+import { Commands } from '../../shared/protocol';
 import type { CertificateSetOptions } from '../../core/pki/types';
 
 /** What was just generated, for follow-ups to act on. */

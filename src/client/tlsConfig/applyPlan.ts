@@ -1,44 +1,40 @@
-// Applies planned file changes as ONE WorkspaceEdit (so one Undo reverts them all), converting the
-// planners' offsets with the documents' own positionAt, then saves so Docker sees the files.
+// Applies planned file changes (src/core/usecases FileChange) as ONE WorkspaceEdit, so one Undo
+// reverts them all, converting the planners' offsets with the documents' own positionAt, then saves
+// so Docker sees the files.
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/edit';
+import type { FileChange } from '../../core/usecases';
+import { hasChanges } from '../../core/usecases';
 
-export interface DocumentChange {
-  uri: vscode.Uri;
-  /** The open document the offsets refer to; undefined for a file to create. */
-  document: vscode.TextDocument | undefined;
-  edits: TextEdit[] | { create: string };
-}
-
-export function changeCount(change: DocumentChange): number {
-  return Array.isArray(change.edits) ? change.edits.length : 1;
+export class DocumentChangedError extends Error {
+  override readonly name = 'DocumentChangedError';
 }
 
 /**
- * True when VS Code applied the edit. The documents are then saved; a document changed since it
- * was read (its version moved) is refused, since the offsets would point at the wrong text.
+ * True when VS Code applied the edit. A document whose text is no longer the text the plan was made
+ * from is refused (the offsets would point at the wrong text); nothing is applied then.
  */
-export async function applyDocumentChanges(changes: readonly DocumentChange[], versions: ReadonlyMap<string, number>, label: string): Promise<boolean> {
+export async function applyFileChanges(changes: readonly FileChange[], label: string): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
-  for (const change of changes) {
+  const touched: vscode.Uri[] = [];
+  for (const change of changes.filter(hasChanges)) {
+    const uri = vscode.Uri.file(change.path);
+    touched.push(uri);
     if (!Array.isArray(change.edits)) {
-      edit.createFile(change.uri, { overwrite: false, contents: Buffer.from(change.edits.create, 'utf8') }, metadata);
+      edit.createFile(uri, { overwrite: false, contents: Buffer.from(change.edits.create, 'utf8') }, metadata);
       continue;
     }
-    const document = change.document;
-    if (!document || change.edits.length === 0) continue;
-    if (versions.get(document.uri.toString()) !== document.version) {
-      throw new Error(`${vscode.workspace.asRelativePath(document.uri)} changed while Milvus TLS was planning; run the command again`);
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.getText() !== change.before) {
+      throw new DocumentChangedError(`${vscode.workspace.asRelativePath(uri)} changed while Milvus TLS was planning; run the command again`);
     }
     for (const textEdit of change.edits) {
-      edit.replace(document.uri, new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end)), textEdit.newText, metadata);
+      edit.replace(uri, new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end)), textEdit.newText, metadata);
     }
   }
   if (!(await vscode.workspace.applyEdit(edit))) return false;
-  for (const change of changes) {
-    if (changeCount(change) === 0) continue;
-    const document = change.document ?? await vscode.workspace.openTextDocument(change.uri);
+  for (const uri of touched) {
+    const document = await vscode.workspace.openTextDocument(uri);
     if (document.isDirty) await document.save();
   }
   return true;

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { OffsetRange, SourceProblem } from '../config/yamlSource';
 import { getEntry, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, resolveAlias, scalarText } from '../config/yamlSource';
 import type { MilvusVersion } from './imageVersion';
@@ -83,6 +83,8 @@ export interface ComposeFile {
   namedVolumes: string[];
   /** Syntax errors and unreadable entries, with offsets. Parsing never throws. */
   errors: SourceProblem[];
+  /** Line numbers of the text, for messages and provenance. */
+  lines: LineCounter;
 }
 
 export interface ParseComposeOptions {
@@ -91,9 +93,9 @@ export interface ParseComposeOptions {
 }
 
 export function parseComposeFile(text: string, fileName?: string, options: ParseComposeOptions = {}): ComposeFile {
-  const { document, problems } = parseYamlWithRanges(text);
+  const { document, problems, lineCounter } = parseYamlWithRanges(text);
   const variables = options.variables ?? {};
-  const compose: ComposeFile = { services: [], namedVolumes: [], errors: problems };
+  const compose: ComposeFile = { services: [], namedVolumes: [], errors: problems, lines: lineCounter };
   if (fileName !== undefined) {
     compose.fileName = fileName;
     compose.composeDir = path.posix.dirname(fileName.replace(/\\/g, '/'));

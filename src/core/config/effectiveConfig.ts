@@ -14,6 +14,7 @@ import type { MilvusVersion } from '../compose/imageVersion';
 import { compareMilvusVersions } from '../compose/imageVersion';
 import { normaliseEnvName, normaliseKey } from './keyNormalisation';
 import type { ConfigEntry, MilvusConfigFile } from './milvusConfig';
+import type { LineCounter } from 'yaml';
 import type { OffsetRange } from './yamlSource';
 
 export interface EnvironmentVariableInput {
@@ -26,10 +27,12 @@ export interface EnvironmentVariableInput {
   range?: OffsetRange;
   nameRange?: OffsetRange;
   valueRange?: OffsetRange;
+  /** Line numbers of the file it is set in, for messages ("docker-compose.yml:14"). */
+  lines?: LineCounter;
 }
 
 export type ValueOrigin =
-  | { kind: 'file'; source: string; fileName: string | undefined; entry: ConfigEntry }
+  | { kind: 'file'; source: string; fileName: string | undefined; entry: ConfigEntry; lines?: LineCounter }
   | { kind: 'environment'; variable: EnvironmentVariableInput; strippedPrefix?: string };
 
 export interface EffectiveValue {
@@ -106,7 +109,7 @@ export function effectiveConfig(input: EffectiveConfigInput): EffectiveConfig {
   for (const { slot, file } of applied) {
     result.filesRead.push(slot);
     for (const entry of file.entries.values()) {
-      override(result.values, entry.key, entry.value, { kind: 'file', source: slot, fileName: file.fileName, entry });
+      override(result.values, entry.key, entry.value, { kind: 'file', source: slot, fileName: file.fileName, entry, lines: file.lineCounter });
     }
   }
 
@@ -159,9 +162,11 @@ export function getEffectiveValue(effective: EffectiveConfig, key: string): Effe
 export function environmentFromCompose(
   service: { name: string; environment: readonly { name: string; value: string | undefined; range: OffsetRange; nameRange: OffsetRange; valueRange?: OffsetRange }[] },
   composeFileName?: string,
+  lines?: LineCounter,
 ): EnvironmentVariableInput[] {
   return service.environment.map((variable) => {
     const input: EnvironmentVariableInput = { name: variable.name, value: variable.value, serviceName: service.name, range: variable.range, nameRange: variable.nameRange };
+    if (lines) input.lines = lines;
     if (variable.valueRange) input.valueRange = variable.valueRange;
     if (composeFileName !== undefined) input.fileName = composeFileName;
     return input;

@@ -43,3 +43,5 @@ export {
   resolveConfigPath, isBundledTestCertificatePath, isPlaceholderPath, MILVUS_CONTAINER_WORKDIR,
   BUNDLED_TEST_CERTIFICATE_DIR, BUNDLED_TEST_CERTIFICATE_FILES,
 } from './containerPaths';
+export { PATH_SLOTS } from './pathSettings';
+export type { PathSlot, PathGroup, PathExpectation } from './pathSettings';

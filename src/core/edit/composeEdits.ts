@@ -150,3 +150,17 @@ export function mountedConfigFiles(composeText: string): string[] {
   }
   return found;
 }
+
+/**
+ * Adds one volume to a service (the "mount the folder" quick fix), in the list's own indentation,
+ * quoting and line endings; refused (EditPlanError) where the layout is unusual.
+ */
+export function planAddServiceVolume(composeText: string, serviceName: string, volume: string, label: string): TextEdit[] {
+  const context: ComposeTextContext = {
+    text: composeText, document: parseYamlWithRanges(composeText).document, eol: detectEol(composeText), label,
+    dashOffset: detectDashOffset(composeText, detectIndentUnit(composeText)),
+  };
+  const collector = new EditCollector();
+  appendToServiceList(context, serviceName, 'volumes', [volume], undefined, collector);
+  return collector.edits;
+}

@@ -13,3 +13,6 @@ export type { DesiredValue, ValueChange, ConfigValuesPlan } from './milvusYamlEd
 export { DEFAULT_CERTS_CONTAINER_DIR, MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH, mountedConfigFiles } from './composeEdits';
 export { lineHunks, formatLineDiff } from './lineDiff';
 export type { LineHunk } from './lineDiff';
+export { planMoveBlockToTop } from './moveBlock';
+export { planAddServiceVolume } from './composeEdits';
+export { formatScalar } from './yamlText';

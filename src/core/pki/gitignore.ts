@@ -3,11 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
-/** A `.git` in the folder or above it; checking the file system first spares a git process (most folders). */
-async function hasGitAncestor(start: string): Promise<boolean> {
+/**
+ * The closest folder at or above `start` with a `.git` (a folder, or a file for worktrees).
+ * Checking the file system first spares a git process in most folders.
+ */
+export async function findRepositoryRoot(start: string): Promise<string | undefined> {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (await fs.access(join(dir, '.git')).then(() => true, () => false)) return true;
-    if (dirname(dir) === dir) return false;
+    if (await fs.access(join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
@@ -16,7 +19,7 @@ async function hasGitAncestor(start: string): Promise<boolean> {
  * `git add .` would commit them. Returns [] when repoRoot is not a git repository or git is missing.
  */
 export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): Promise<string[]> {
-  if (!(await hasGitAncestor(repoRoot))) return [];
+  if ((await findRepositoryRoot(repoRoot)) === undefined) return [];
   // Loaded only when there is a repository to ask: node:child_process pulls in the socket stack.
   const { runGit } = await import('./gitProcess.js');
   const inside = await runGit(repoRoot, ['rev-parse', '--is-inside-work-tree']);

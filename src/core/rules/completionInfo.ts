@@ -19,17 +19,17 @@ export interface CompletionCandidate {
   range: { start: number; end: number };
 }
 
-/** Lists the files a folder holds (names only); injected like FileAccess. */
-export type ListFolder = (folder: string) => readonly string[];
+/** Host folders mounted into the container and the file names they hold (listed by the caller, through the workspace file system). */
+export type MountedFolderListing = readonly { hostPath: string; containerPath: string; names: readonly string[] }[];
 
-export function completionCandidates(ctx: RuleContext, offset: number, listFolder?: ListFolder): CompletionCandidate[] {
+export function completionCandidates(ctx: RuleContext, offset: number, listings?: MountedFolderListing): CompletionCandidate[] {
   const line = lineContext(ctx.text, offset);
   const range = { start: offset - line.prefix.length, end: offset };
   if (line.valueOfKey !== undefined) {
     const key = [...line.parents, line.valueOfKey].join('.');
     const info = tlsKeyInfo(key);
     if (!info) return [];
-    if (info.type === 'path') return pathCandidates(ctx, line.prefix, range, listFolder);
+    if (info.type === 'path') return pathCandidates(line.prefix, range, listings);
     return (info.allowedValues ?? []).map((allowed) => ({ label: allowed.value, kind: 'value' as const, detail: allowed.meaning, range }));
   }
   const blockKey = normaliseKeyPath(line.parents);
@@ -46,26 +46,15 @@ export function completionCandidates(ctx: RuleContext, offset: number, listFolde
   });
 }
 
-function pathCandidates(ctx: RuleContext, prefix: string, range: CompletionCandidate['range'], listFolder: ListFolder | undefined): CompletionCandidate[] {
-  const service = ctx.service;
-  if (!service || !listFolder) return [];
+function pathCandidates(prefix: string, range: CompletionCandidate['range'], listings: MountedFolderListing | undefined): CompletionCandidate[] {
   const candidates: CompletionCandidate[] = [];
-  for (const mount of service.volumes) {
-    if (mount.type !== 'bind' || mount.source === undefined) continue;
-    const host = mount.source.startsWith('/') ? mount.source : path.posix.resolve(ctx.compose?.composeDir ?? '/', mount.source);
-    let names: readonly string[];
-    try {
-      names = listFolder(host);
-    } catch {
-      continue; // a file mount, or a folder that does not exist yet
-    }
-    for (const name of names) {
+  for (const folder of listings ?? []) {
+    for (const name of folder.names) {
       if (!/\.(pem|crt|cer|key)$/i.test(name)) continue;
-      const containerPath = path.posix.join(mount.target, name);
+      const containerPath = path.posix.join(folder.containerPath, name);
       if (prefix !== '' && !containerPath.startsWith(prefix)) continue;
-      candidates.push({ label: containerPath, kind: 'file', detail: `${mount.source}/${name}`, range });
+      candidates.push({ label: containerPath, kind: 'file', detail: `${folder.hostPath}/${name}`, range });
     }
   }
   return candidates;
 }
-

@@ -1,108 +1,56 @@
 /**
- * Everything the rules share, computed once per check: the document as Milvus reads it, its
- * companion file, the compose service that runs it (environment, volumes, version) and the
- * effective configuration. Rules only read this; they never parse again.
+ * Everything the rules share, computed once per check: the deployment (what Milvus loads, from
+ * where, with which environment and version), the document being checked and its place in it. Rules
+ * only read this; they never parse or touch the file system.
  */
-import path from 'node:path';
-import type { ComposeFile, ComposeService, MilvusVersion } from '../compose';
-import { containerPathsOfHostPath, findMilvusServices } from '../compose';
+import type { MilvusVersion } from '../compose';
 import type { ConfigEntry, EffectiveConfig, EffectiveValue, MilvusConfigFile, OffsetRange, TlsModeRead } from '../config';
-import { effectiveConfig, environmentFromCompose, getEffectiveValue, normaliseKey, parseMilvusConfig, readTlsMode } from '../config';
+import { getEffectiveValue, normaliseKey } from '../config';
+import type { ConfigSlot, Deployment, DeploymentConfigFile, LoadedFile, LoadedFileCache } from '../deployment';
+import { IMAGE_MILVUS_YAML_NAME } from '../deployment';
 import { DEFAULT_WARN_DAYS } from '../inspect';
-import { FileCache } from './fileCache';
-import type { CheckInput, FileAccess } from './types';
-
-/**
- * The TLS part of the milvus.yaml inside the image (identical from 2.5 to master; 2.3/2.4 lack
- * internaltls, which they do not read anyway). A user.yaml checked without its milvus.yaml falls
- * back to these, as Milvus does: the image's own milvus.yaml is read first.
- */
-const IMAGE_MILVUS_YAML = `tls:
-  serverPemPath: configs/cert/server.pem
-  serverKeyPath: configs/cert/server.key
-  caPemPath: configs/cert/ca.pem
-internaltls:
-  serverPemPath: configs/cert/server.pem
-  serverKeyPath: configs/cert/server.key
-  caPemPath: configs/cert/ca.pem
-  sni: localhost
-`;
-export const IMAGE_MILVUS_YAML_NAME = "the image's /milvus/configs/milvus.yaml";
-
-export type ConfigSlot = 'milvus.yaml' | 'user.yaml';
+import type { CheckInput } from './types';
 
 export interface RuleContext {
-  input: CheckInput;
+  deployment: Deployment;
+  /** The file being checked, as the deployment loads it. */
+  document: DeploymentConfigFile;
   text: string;
   config: MilvusConfigFile;
   slot: ConfigSlot;
-  compose: ComposeFile | undefined;
-  service: ComposeService | undefined;
   /** Undefined: unknown, treated as newest. */
   version: MilvusVersion | undefined;
   effective: EffectiveConfig;
   tlsMode: TlsModeRead;
-  files: FileAccess | undefined;
-  cache: FileCache;
+  /** Client certificates of the workspace, for the tlsMode 2 checks. */
+  clientCertificates: readonly LoadedFile[];
+  cache: LoadedFileCache;
   now: Date;
   warnDays: number;
 }
 
+export class DocumentNotInDeploymentError extends Error {
+  override readonly name = 'DocumentNotInDeploymentError';
+}
+
 export function buildContext(input: CheckInput): RuleContext {
-  const config = parseMilvusConfig(input.text, input.fileName);
-  const compose = input.compose;
-  const service = compose ? pickService(compose, input.fileName) : undefined;
-  const slot = slotOf(input.fileName, service, compose);
-  const version = service?.imageVersion;
-  let milvusYaml: MilvusConfigFile | undefined;
-  let userYaml: MilvusConfigFile | undefined;
-  if (slot === 'milvus.yaml') {
-    milvusYaml = config;
-    if (input.userYamlText !== undefined) userYaml = parseMilvusConfig(input.userYamlText, input.userYamlFileName ?? 'user.yaml');
-  } else {
-    userYaml = config;
-    milvusYaml = input.milvusYamlText !== undefined
-      ? parseMilvusConfig(input.milvusYamlText, input.milvusYamlFileName ?? 'milvus.yaml')
-      : parseMilvusConfig(IMAGE_MILVUS_YAML, 'milvus.yaml');
-  }
-  const environment = service ? environmentFromCompose(service, compose?.fileName) : [];
-  const effective = effectiveConfig({
-    ...(milvusYaml ? { milvusYaml } : {}),
-    ...(userYaml ? { userYaml } : {}),
-    environment,
-    ...(version ? { version } : {}),
-  });
+  const { deployment } = input;
+  const document = deployment.configFiles.find((file) => file.hostPath === input.fileName);
+  if (!document) throw new DocumentNotInDeploymentError(`${input.fileName} is not a config file of ${deployment.label}`);
   return {
-    input,
+    deployment,
+    document,
     text: input.text,
-    config,
-    slot,
-    compose,
-    service,
-    version,
-    effective,
-    tlsMode: readTlsMode(effective),
-    files: input.files,
-    cache: input.cache ?? new FileCache(),
+    config: document.config,
+    slot: document.slot,
+    version: deployment.version.value,
+    effective: deployment.effective,
+    tlsMode: deployment.tlsMode,
+    clientCertificates: input.clientCertificates ?? [],
+    cache: input.cache,
     now: input.now ?? new Date(),
     warnDays: input.warnDays ?? DEFAULT_WARN_DAYS,
   };
-}
-
-/** The Milvus service that mounts this file, else the first Milvus service. */
-function pickService(compose: ComposeFile, fileName: string): ComposeService | undefined {
-  const services = findMilvusServices(compose);
-  return services.find((service) => containerPathsOfHostPath(fileName, service, compose.composeDir).length > 0) ?? services[0];
-}
-
-function slotOf(fileName: string, service: ComposeService | undefined, compose: ComposeFile | undefined): ConfigSlot {
-  if (service) {
-    for (const mount of containerPathsOfHostPath(fileName, service, compose?.composeDir)) {
-      if (mount.containerPath.endsWith('/user.yaml')) return 'user.yaml';
-      if (mount.containerPath.endsWith('/milvus.yaml')) return 'milvus.yaml';
-    }
-  }
-  return path.posix.basename(fileName) === 'user.yaml' ? 'user.yaml' : 'milvus.yaml';
 }
 
 /** This document's own entry for a key (any spelling), even when something overrides it. */
@@ -141,11 +89,9 @@ export function valueAnchorFor(ctx: RuleContext, key: string): OffsetRange {
   return anchorFor(ctx, [key]);
 }
 
-/** "in docker-compose.yml" style suffix saying where an effective value came from, when not here. */
+/** "(from user.yaml)" style suffix saying where an effective value came from, when not here. */
 export function originNote(ctx: RuleContext, value: EffectiveValue | undefined): string {
   if (!value || isFromDocument(ctx, value)) return '';
   if (value.origin.kind === 'environment') return ` (set by the environment variable ${value.origin.variable.name} of the compose service)`;
-  return value.origin.source === 'milvus.yaml' && ctx.input.milvusYamlText === undefined && ctx.slot === 'user.yaml'
-    ? ` (from ${IMAGE_MILVUS_YAML_NAME})`
-    : ` (from ${value.origin.source})`;
+  return value.origin.fileName === undefined ? ` (from ${IMAGE_MILVUS_YAML_NAME})` : ` (from ${value.origin.source})`;
 }

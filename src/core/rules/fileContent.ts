@@ -27,34 +27,58 @@ export function fileContentRules(ctx: RuleContext, references: readonly PathRefe
   return references.flatMap((reference) => checkReference(ctx, reference));
 }
 
+function notCheckable(ctx: RuleContext, reference: PathReference, range: RuleFinding['range'], where: string): RuleFinding[] | undefined {
+  const key = reference.slot.key;
+  const location = reference.location;
+  const at = `${key} is ${reference.containerPath} in the container${where}`;
+  switch (location.kind) {
+    case 'unmapped': {
+      const finding: RuleFinding = { code: 'path-not-mapped', severity: 'hint', message: `${at}; ${location.reason}, so it cannot be checked here.`, range };
+      const folder = path.posix.dirname(reference.containerPath);
+      const compose = ctx.deployment.compose;
+      if (compose?.project.compose.fileName !== undefined && folder !== '/') {
+        finding.data = { fix: 'add-volume', composeFile: compose.project.compose.fileName, service: compose.service.name, volume: `./${path.posix.basename(folder)}:${folder}:ro` };
+      }
+      return [finding];
+    }
+    case 'opaque':
+    case 'foreign-host':
+      return [{ code: 'path-not-mapped', severity: 'hint', message: `${at}: ${location.reason}, so it cannot be checked here.`, range }];
+    case 'outside-workspace':
+      return [{ code: 'path-outside-workspace', severity: 'hint', message: `${at}, which is ${location.hostPath}, outside the workspace folders: not read here (an untrusted workspace, or the CLI without --allow-outside).`, range }];
+    case 'image':
+    case 'placeholder':
+      return [];
+    case 'host':
+    case 'manifest':
+      return undefined;
+  }
+}
+
+function locationLabel(reference: PathReference): string {
+  const location = reference.location;
+  return location.kind === 'manifest' ? location.label : reference.hostPath ?? reference.containerPath;
+}
+
 function checkReference(ctx: RuleContext, reference: PathReference): RuleFinding[] {
   const range = referenceRange(ctx, reference);
   const key = reference.slot.key;
   const where = originNote(ctx, reference.effective);
-  if (reference.location === 'unmapped') {
-    const how = ctx.service ? `no volume of the compose service "${ctx.service.name}" covers it` : 'no compose file says where it comes from';
-    const finding: RuleFinding = { code: 'path-not-mapped', severity: 'hint', message: `${key} is ${reference.containerPath} in the container${where}; ${how}, so it cannot be checked here.`, range };
-    const folder = path.posix.dirname(reference.containerPath);
-    if (ctx.service && ctx.compose?.fileName !== undefined && folder !== '/') {
-      finding.data = { fix: 'add-volume', composeFile: ctx.compose.fileName, service: ctx.service.name, volume: `./${path.posix.basename(folder)}:${folder}:ro` };
-    }
-    return [finding];
-  }
-  if (reference.location === 'volume') {
-    return [{ code: 'path-not-mapped', severity: 'hint', message: `${key} is ${reference.containerPath}, inside the volume "${reference.mapping?.mount.source ?? reference.mapping?.mount.target ?? ''}": it cannot be checked here.`, range }];
-  }
+  const skipped = notCheckable(ctx, reference, range, where);
+  if (skipped) return skipped;
   const file = reference.file;
-  if (reference.location !== 'host' || !file || reference.hostPath === undefined) return [];
-  const shown = displayHostPath(ctx, reference.hostPath);
+  const location = reference.location;
+  const shown = location.kind === 'host' ? displayHostPath(ctx, location.hostPath) : locationLabel(reference);
   const prefix = `${key} → ${shown}`;
-  if (!file.stat) {
-    const via = reference.mapping ? ` through the volume ${reference.mapping.mount.raw}` : '';
+  if (!file || !file.stat) {
+    const mount = location.kind === 'host' || location.kind === 'manifest' ? location.mount : undefined;
+    const via = mount ? ` through ${mount.raw} (${mount.from.text})` : '';
     return [{
       code: 'file-not-found',
       severity: 'error',
       message: `${key} is ${reference.containerPath}${where}, which maps to ${shown}${via}; that file does not exist, so Milvus fails with "open ${reference.containerPath}: no such file or directory". Generate it or fix the path.`,
       range,
-      data: { fix: 'generate-certificates', containerPath: reference.containerPath, hostPath: reference.hostPath },
+      data: { fix: 'generate-certificates', containerPath: reference.containerPath, ...(reference.hostPath !== undefined ? { hostPath: reference.hostPath } : {}) },
     }];
   }
   if (file.error || !file.read) {
@@ -65,7 +89,7 @@ function checkReference(ctx: RuleContext, reference: PathReference): RuleFinding
   }));
   const certificates = file.read.objects.filter((object): object is CertificateInfo => object.kind === 'certificate');
   const keys = file.read.objects.filter((object): object is PrivateKeyInfo => object.kind === 'private-key');
-  const name = path.posix.basename(reference.hostPath);
+  const name = path.posix.basename(locationLabel(reference).split('\\').join('/'));
   if (reference.slot.expect === 'key') {
     if (keys.length === 0) {
       findings.push({

@@ -1,121 +1,100 @@
 /**
- * Quick-fix edits from a finding's data, as offset edits on the document text. YAML is edited as
- * text (not re-serialised) so comments and layout stay as the user wrote them.
+ * Quick fixes from a finding's data. Every edit comes from the one YAML edit engine (src/core/edit),
+ * so line endings, indentation width and quoting follow the file, comments stay, and a layout the
+ * engine cannot edit safely yields no fix rather than a broken one.
  */
-import type { MilvusConfigFile } from '../config';
-import { normaliseKey, normaliseKeyPath, parseMilvusConfig } from '../config';
+import type { TextEdit } from '../edit';
+import { EditPlanError, formatScalar, planAddServiceVolume, planConfigValues, planMoveBlockToTop } from '../edit';
+import type { CommandInvocation, GenerateCertificatesArguments } from '../../shared/protocol';
+import { Commands } from '../../shared/protocol';
 import type { FixData } from './types';
 
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export type { TextEdit } from '../edit';
 
 export interface Fix {
   title: string;
   edits: TextEdit[];
   /** A client command instead of (or after) the edit. */
-  command?: { command: string; title: string; arguments?: unknown[] };
+  command?: CommandInvocation;
   preferred?: boolean;
 }
 
-export const GENERATE_CERTIFICATES_COMMAND = 'milvusTls.generateCertificates';
+/** Where a generated set should go, when the finding knows: the folder behind the container path. */
+export interface GenerateTarget {
+  containerPath: string;
+  hostPath?: string;
+}
 
-export function fixesFor(text: string, data: FixData, range: { start: number; end: number }): Fix[] {
-  const config = parseMilvusConfig(text);
-  switch (data.fix) {
-    case 'set-value':
-      return data.values.map((value, index) => ({ title: `Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, edits: setValue(text, config, data.key, value), preferred: index === 0 }));
-    case 'rest-port':
-      return [
-        { title: 'Serve REST on its own port: proxy.http.port: 8080', edits: setValue(text, config, data.httpPortKey, '8080'), preferred: true },
-        { title: 'Turn REST off: proxy.http.enabled: false', edits: setValue(text, config, data.httpEnabledKey, 'false') },
-      ];
-    case 'add-key': {
-      const fixes: Fix[] = [{ title: `Set ${data.key}: ${data.value}`, edits: setValue(text, config, data.key, data.value), preferred: true }];
-      if (data.generate) fixes.push({ title: 'Generate Certificates…', edits: [], command: { command: GENERATE_CERTIFICATES_COMMAND, title: 'Generate Certificates…' } });
-      return fixes;
-    }
-    case 'rename-key': {
-      const edits: TextEdit[] = [{ ...range, newText: data.replacement }];
-      const entry = config.allEntries.find((candidate) => candidate.keyRange.start === range.start);
-      if (data.value !== undefined && entry) edits.push({ ...entry.valueRange, newText: data.value });
-      return [{ title: `Rename to ${data.replacement}${data.value !== undefined ? `: ${data.value}` : ''}`, edits, preferred: true }];
-    }
-    case 'move-block': {
-      const edits = moveBlock(text, config, data.from);
-      return edits ? [{ title: `Move ${data.from[data.from.length - 1] ?? ''}: to the top level`, edits, preferred: true }] : [];
-    }
-    case 'generate-certificates':
-      return [{ title: 'Generate Certificates…', edits: [], command: { command: GENERATE_CERTIFICATES_COMMAND, title: 'Generate Certificates…' } }];
-    case 'add-volume':
-      // Its edit is in the compose file: see composeFixes.ts (the caller has that file's text).
-      return [];
+function generateCommand(target: GenerateTarget | undefined): Fix {
+  const folderOf = (path: string): string => path.replace(/[\\/][^\\/]*$/, '') || path;
+  const args: GenerateCertificatesArguments = target
+    ? { containerPath: folderOf(target.containerPath), ...(target.hostPath !== undefined ? { outputFolder: folderOf(target.hostPath) } : {}) }
+    : {};
+  return {
+    title: 'Generate Certificates…',
+    edits: [],
+    command: { command: Commands.generateCertificates, title: 'Generate Certificates…', arguments: [args] },
+  };
+}
+
+/** The engine's edits for setting keys, or undefined when it refuses the layout. */
+function setValues(text: string, values: readonly { key: string; value: string }[]): TextEdit[] | undefined {
+  try {
+    return planConfigValues(text, values.map(({ key, value }) => ({ path: key.split('.'), value })), 'the file').edits;
+  } catch (error) {
+    if (error instanceof EditPlanError) return undefined;
+    throw error;
   }
+}
+
+function fix(title: string, edits: TextEdit[] | undefined, preferred = false): Fix[] {
+  return edits && edits.length > 0 ? [{ title, edits, ...(preferred ? { preferred } : {}) }] : [];
 }
 
 function lastSegment(key: string): string {
   return key.split('.').pop() ?? key;
 }
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end + 1;
-}
-
-/** Replaces the value of `key` (any spelling), or adds the key under its deepest existing block. */
-export function setValue(text: string, config: MilvusConfigFile, key: string, value: string): TextEdit[] {
-  const entry = config.entries.get(normaliseKey(key));
-  const written = value === '' ? '' : value;
-  if (entry) {
-    if (entry.valueRange.start !== entry.valueRange.end) return [{ ...entry.valueRange, newText: written }];
-    const colon = text.indexOf(':', entry.keyRange.end);
-    return [{ start: colon + 1, end: colon + 1, newText: written === '' ? '' : ` ${written}` }];
+export function fixesFor(text: string, data: FixData, range: { start: number; end: number }): Fix[] {
+  switch (data.fix) {
+    case 'set-value':
+      return data.values.flatMap((value, index) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }]), index === 0));
+    case 'rest-port':
+      return [
+        ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues(text, [{ key: data.httpPortKey, value: '8080' }]), true),
+        ...fix('Turn REST off: proxy.http.enabled: false', setValues(text, [{ key: data.httpEnabledKey, value: 'false' }])),
+      ];
+    case 'add-key':
+      return [
+        ...fix(`Set ${data.key}: ${data.value}`, setValues(text, [{ key: data.key, value: data.value }]), true),
+        ...(data.generate ? [generateCommand(data.target)] : []),
+      ];
+    case 'rename-key': {
+      const edits: TextEdit[] = [{ ...range, newText: formatScalar(data.replacement) }];
+      if (data.value !== undefined && data.valueRange) edits.push({ ...data.valueRange, newText: formatScalar(data.value) });
+      return [{ title: `Rename to ${data.replacement}${data.value !== undefined ? `: ${data.value}` : ''}`, edits, preferred: true }];
+    }
+    case 'move-block':
+      try {
+        return fix(`Move ${data.from[data.from.length - 1] ?? ''}: to the top level`, planMoveBlockToTop(text, data.from, 'the file'), true);
+      } catch (error) {
+        if (error instanceof EditPlanError) return [];
+        throw error;
+      }
+    case 'generate-certificates':
+      return [generateCommand({ containerPath: data.containerPath, ...(data.hostPath !== undefined ? { hostPath: data.hostPath } : {}) })];
+    case 'add-volume':
+      // Its edit is in the compose file: see composeFixesFor (the caller has that file's text).
+      return [];
   }
-  return addKey(text, config, key.split('.'), written);
 }
 
-function addKey(text: string, config: MilvusConfigFile, segments: string[], value: string): TextEdit[] {
-  for (let depth = segments.length - 1; depth > 0; depth--) {
-    const wanted = normaliseKeyPath(segments.slice(0, depth));
-    const block = config.blocks.find((candidate) => !candidate.shadowed && normaliseKeyPath(candidate.path) === wanted);
-    if (!block) continue;
-    const firstChild = block.children[0];
-    const blockIndent = block.keyRange.start - lineStartOf(text, block.keyRange.start);
-    const childIndent = firstChild ? firstChild.keyRange.start - lineStartOf(text, firstChild.keyRange.start) : blockIndent + 2;
-    const insertAt = lineEndOf(text, Math.max(block.range.end - 1, block.keyRange.end));
-    const prefix = insertAt > 0 && text[insertAt - 1] !== '\n' ? '\n' : '';
-    return [{ start: insertAt, end: insertAt, newText: prefix + nestedLines(segments.slice(depth), value, childIndent, childIndent - blockIndent || 2) }];
+/** The compose-file half: mount a folder so a config path reaches a workspace file. */
+export function composeFixesFor(composeText: string, data: Extract<FixData, { fix: 'add-volume' }>): TextEdit[] {
+  try {
+    return planAddServiceVolume(composeText, data.service, data.volume, data.composeFile);
+  } catch (error) {
+    if (error instanceof EditPlanError) return [];
+    throw error;
   }
-  const prefix = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
-  return [{ start: text.length, end: text.length, newText: prefix + nestedLines(segments, value, 0, 2) }];
-}
-
-function nestedLines(segments: string[], value: string, indent: number, step: number): string {
-  return segments.map((segment, index) => {
-    const last = index === segments.length - 1;
-    return `${' '.repeat(indent + index * step)}${segment}:${last ? (value === '' ? '' : ` ${value}`) : ''}\n`;
-  }).join('');
-}
-
-/** Cuts the block's lines, dedents them and appends them at the top level; none if one exists there. */
-function moveBlock(text: string, config: MilvusConfigFile, from: string[]): TextEdit[] | undefined {
-  const name = from[from.length - 1] ?? '';
-  const block = config.blocks.find((candidate) => candidate.path.join('\u0000') === from.join('\u0000'));
-  if (!block) return undefined;
-  if (config.blocks.some((candidate) => candidate.path.length === 1 && normaliseKey(candidate.path[0] ?? '') === normaliseKey(name))) return undefined;
-  const start = lineStartOf(text, block.keyRange.start);
-  const end = lineEndOf(text, Math.max(block.range.end - 1, block.keyRange.end));
-  const indent = block.keyRange.start - start;
-  const moved = text.slice(start, end).split('\n').map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length))).join('\n');
-  const tail = text.endsWith('\n') ? '' : '\n';
-  return [
-    { start, end, newText: '' },
-    { start: text.length, end: text.length, newText: tail + moved + (moved.endsWith('\n') ? '' : '\n') },
-  ];
 }

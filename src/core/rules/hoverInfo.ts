@@ -5,7 +5,8 @@ import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
 import { daysUntil, sanEntries } from '../inspect';
 import type { Analysis } from './index';
-import { resolvePathReference, PATH_SLOTS, displayHostPath } from './pathReferences';
+import { PATH_SLOTS } from '../config';
+import { resolvePathReference, displayHostPath } from './pathReferences';
 import type { PathReference } from './pathReferences';
 import { locate } from './lookup';
 
@@ -36,11 +37,7 @@ export function hoverInfo(analysis: Analysis, offset: number): HoverInfo | undef
 function pathSummary(analysis: Analysis, reference: PathReference): string {
   const ctx = analysis.context;
   const lines = [`Container path \`${reference.containerPath}\``];
-  if (reference.location === 'host' && reference.hostPath !== undefined) {
-    lines[0] += ` → workspace file \`${displayHostPath(ctx, reference.hostPath)}\`${reference.mapping ? ` (volume \`${reference.mapping.mount.raw}\`)` : ''}`;
-  } else if (reference.location === 'image') lines[0] += ": the Milvus image's bundled test file";
-  else if (reference.location === 'placeholder') lines[0] += ': a placeholder';
-  else lines[0] += ': not mapped to a workspace file';
+  lines[0] += locationSummary(ctx, reference);
   const objects = reference.file?.read?.objects ?? [];
   for (const object of objects) {
     if (object.kind === 'certificate') lines.push(certificateSummary(object, ctx.now));
@@ -48,6 +45,22 @@ function pathSummary(analysis: Analysis, reference: PathReference): string {
   }
   if (reference.file && !reference.file.stat) lines.push('The file does not exist.');
   return lines.join('\n\n');
+}
+
+function locationSummary(ctx: Analysis['context'], reference: PathReference): string {
+  const location = reference.location;
+  switch (location.kind) {
+    case 'host':
+      return ` → workspace file \`${displayHostPath(ctx, location.hostPath)}\`${location.mount ? ` (mount \`${location.mount.raw}\`, ${location.mount.from.text})` : ''}`;
+    case 'manifest': return ` → \`${location.label}\` (${location.mount.from.text})`;
+    case 'image': return ": the Milvus image's bundled test file";
+    case 'placeholder': return ': a placeholder';
+    case 'outside-workspace': return ': outside the workspace folders, not read';
+    case 'opaque':
+    case 'foreign-host':
+    case 'unmapped':
+      return `: not checkable here (${location.reason})`;
+  }
 }
 
 export function certificateSummary(cert: CertificateInfo, now: Date): string {
@@ -75,7 +88,7 @@ export function linkTargets(analysis: Analysis): { entry: ConfigEntry; hostPath:
     const entry = ctx.config.entries.get(normaliseKey(slot.key));
     if (!entry || entry.valueRange.start === entry.valueRange.end) continue;
     const reference = resolvePathReference(ctx, slot);
-    if (reference?.location === 'host' && reference.hostPath !== undefined && reference.file?.stat) targets.push({ entry, hostPath: reference.hostPath });
+    if (reference?.location.kind === 'host' && reference.hostPath !== undefined && reference.file?.stat) targets.push({ entry, hostPath: reference.hostPath });
   }
   return targets;
 }

@@ -1,6 +1,6 @@
 /**
- * The milvus.yaml rules: one engine for the language server and `milvus-tls check`. Pure: the file
- * system comes in through `CheckInput.files`, the compose model through `CheckInput.compose`.
+ * The milvus.yaml rules: one engine for the language server and `milvus-tls check`. Pure: the
+ * deployment model (src/core/deployment) has already read every file the rules look at.
  */
 import type { RuleContext } from './context';
 import { buildContext } from './context';
@@ -17,13 +17,11 @@ import { syntaxRules } from './syntax';
 import { tlsModeRules } from './tlsMode';
 import type { CheckInput, RuleFinding } from './types';
 
-export type { CheckInput, FileAccess, FileStat, FixData, RuleFinding, RuleSeverity } from './types';
-export { FileCache } from './fileCache';
-export type { LoadedFile } from './fileCache';
-export type { RuleContext, ConfigSlot } from './context';
-export { buildContext, entryInDocument, IMAGE_MILVUS_YAML_NAME } from './context';
-export type { PathReference, PathSlot, PathLocation } from './pathReferences';
-export { PATH_SLOTS, activePathReferences, documentPathReferences, displayHostPath } from './pathReferences';
+export type { CheckInput, FixData, RuleFinding, RuleSeverity } from './types';
+export type { RuleContext } from './context';
+export { buildContext, entryInDocument, DocumentNotInDeploymentError } from './context';
+export type { PathReference } from './pathReferences';
+export { activePathReferences, documentPathReferences, displayHostPath } from './pathReferences';
 export { RULES } from './ruleTable';
 export type { RuleDescription } from './ruleTable';
 

@@ -5,14 +5,14 @@
  * are Go: no CommonName fallback).
  */
 import type { CertificateInfo, InputFile, PrivateKeyInfo } from '../inspect';
-import { inspectFiles, lintCertificate, roleHintFromFileName, sanMatchesName } from '../inspect';
+import { inspectFiles, lintCertificate, sanMatchesName } from '../inspect';
 import { readString } from '../config';
 import type { RuleContext } from './context';
 import { entryInDocument, valueAnchorFor } from './context';
 import { referenceRange } from './fileContent';
 import type { PathReference } from './pathReferences';
 import { displayHostPath } from './pathReferences';
-import type { LoadedFile } from './fileCache';
+import type { LoadedFile } from '../deployment';
 import type { RuleFinding } from './types';
 
 const PAIRS: readonly { cert: string; key: string; ca: string }[] = [
@@ -90,11 +90,8 @@ function verifyChain(leafFile: LoadedFile, caFile: LoadedFile): boolean {
 
 /** Mode 2: the workspace's client certificates must chain to tls.caPemPath and allow clientAuth. */
 function clientCertificateRules(ctx: RuleContext, ca: PathReference | undefined): RuleFinding[] {
-  if (ctx.tlsMode.mode !== 2 || !ca?.file || !ctx.files || certificatesOf(ca.file).length === 0) return [];
-  const clients = (ctx.input.workspaceCertificateFiles ?? [])
-    .filter((candidate) => roleHintFromFileName(candidate) === 'client')
-    .map((candidate) => ctx.cache.load(candidate, ctx.files as NonNullable<typeof ctx.files>))
-    .filter((file) => certificatesOf(file).length > 0);
+  if (ctx.tlsMode.mode !== 2 || !ca?.file || certificatesOf(ca.file).length === 0) return [];
+  const clients = ctx.clientCertificates.filter((file) => certificatesOf(file).length > 0);
   if (clients.length === 0) return [];
   const strangers = clients.filter((client) => !signedBy(ctx, client, ca.file));
   const findings: RuleFinding[] = [];

@@ -8,7 +8,7 @@
 import { readString } from '../config';
 import type { RuleContext } from './context';
 import { anchorFor, entryInDocument, originNote } from './context';
-import type { PathSlot } from './pathReferences';
+import type { PathSlot } from '../config';
 import { activeSlots, resolvePathReference } from './pathReferences';
 import type { RuleFinding } from './types';
 
@@ -43,6 +43,12 @@ export function requiredFileRules(ctx: RuleContext): RuleFinding[] {
   return findings;
 }
 
+/** The suggested container path and, when a mount covers it, the workspace file behind it: where Generate should write. */
+function generateTarget(ctx: RuleContext, containerPath: string): { containerPath: string; hostPath?: string } {
+  const location = ctx.deployment.mounts.locate(containerPath);
+  return location?.kind === 'host' ? { containerPath, hostPath: location.hostPath } : { containerPath };
+}
+
 function missingKey(ctx: RuleContext, slot: PathSlot): RuleFinding {
   const reason = slot.group === 'tls' ? `${GROUP_REASON.tls} ${ctx.tlsMode.mode}` : GROUP_REASON[slot.group] ?? '';
   const what = slot.expect === 'key' ? 'private key' : slot.expect === 'ca' ? 'CA certificate' : 'certificate';
@@ -55,7 +61,7 @@ function missingKey(ctx: RuleContext, slot: PathSlot): RuleFinding {
     severity: 'error',
     message: `${reason}, Milvus loads ${slot.key} (the ${what}), which is not set: ${consequence}. Set it to the file's path in the container.`,
     range: entryInDocument(ctx, slot.key)?.keyRange ?? anchorFor(ctx, [block, 'common.security.tlsMode']),
-    data: { fix: 'add-key', key: slot.key, value: SUGGESTED_FILE[slot.key] ?? '', generate: true },
+    data: { fix: 'add-key', key: slot.key, value: SUGGESTED_FILE[slot.key] ?? '', generate: true, target: generateTarget(ctx, SUGGESTED_FILE[slot.key] ?? '/milvus/tls/server.pem') },
   };
 }
 
@@ -77,7 +83,7 @@ function bundledRules(ctx: RuleContext): RuleFinding[] {
   for (const slot of activeSlots(ctx)) {
     if (slot.group !== 'tls' && slot.group !== 'internaltls') continue;
     const reference = resolvePathReference(ctx, slot);
-    if (reference?.location !== 'image') continue;
+    if (reference?.location.kind !== 'image') continue;
     const entry = entryInDocument(ctx, slot.key);
     const range = entry && entry.valueRange.start !== entry.valueRange.end ? entry.valueRange : anchorFor(ctx, [slot.key, slot.group]);
     findings.push({
@@ -85,7 +91,7 @@ function bundledRules(ctx: RuleContext): RuleFinding[] {
       severity: 'warning',
       message: `${slot.key} is ${reference.containerPath}${originNote(ctx, reference.effective)}, one of the Milvus image's test certificates (CN localhost, expires 2032-04-28). Their CA private key is public, so ${slot.expect === 'ca' ? 'anyone can issue a client certificate this Milvus accepts' : 'anyone can impersonate this server'}. Generate your own set, mount it (e.g. ./tls:/milvus/tls) and point ${slot.key} at it.`,
       range,
-      data: { fix: 'generate-certificates', containerPath: SUGGESTED_FILE[slot.key] ?? reference.containerPath },
+      data: { fix: 'generate-certificates', ...generateTarget(ctx, SUGGESTED_FILE[slot.key] ?? reference.containerPath) },
     });
   }
   return findings;

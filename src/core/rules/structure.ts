@@ -54,7 +54,7 @@ function obsoleteKeys(ctx: RuleContext): RuleFinding[] {
       severity: 'warning',
       message: `${entry.path.join('.')} is ${obsolete.note}. Milvus ignores it${value === '1' ? ', so TLS stays off' : ''}: use ${obsolete.replacement}${value === undefined ? '' : `: ${value}`} instead.`,
       range: entry.keyRange,
-      data: value === undefined ? { fix: 'rename-key', replacement } : { fix: 'rename-key', replacement, value },
+      data: value === undefined ? { fix: 'rename-key', replacement } : { fix: 'rename-key', replacement, value, valueRange: entry.valueRange },
     });
   }
   return findings;

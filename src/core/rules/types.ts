@@ -3,9 +3,8 @@
  * (through server/convert.ts) and the CLI map them to their own positions. Codes are stable: users,
  * scripts and quick fixes refer to them.
  */
-import type { ComposeFile } from '../compose';
 import type { OffsetRange } from '../config';
-import type { FileCache } from './fileCache';
+import type { Deployment, LoadedFile, LoadedFileCache } from '../deployment';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -13,9 +12,10 @@ export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 export type FixData =
   | { fix: 'set-value'; key: string; values: string[] }
   | { fix: 'rest-port'; httpPortKey: string; httpEnabledKey: string }
-  | { fix: 'add-key'; key: string; value: string; generate?: boolean }
+  /** `target`: where Generate Certificates should write (the folder behind the suggested container path). */
+  | { fix: 'add-key'; key: string; value: string; generate?: boolean; target?: { containerPath: string; hostPath?: string } }
   | { fix: 'move-block'; from: string[]; to: string[] }
-  | { fix: 'rename-key'; replacement: string; value?: string }
+  | { fix: 'rename-key'; replacement: string; value?: string; valueRange?: OffsetRange }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
   /** Mount `volume` (short syntax) into the service; the edit is made in the compose file. */
   | { fix: 'add-volume'; composeFile: string; service: string; volume: string };
@@ -31,37 +31,17 @@ export interface RuleFinding {
   unnecessary?: boolean;
 }
 
-export interface FileStat {
-  mtimeMs: number;
-  size: number;
-  isFile: boolean;
-}
-
-/**
- * The file system as the rules see it, injected so they stay pure: the CLI and the server pass
- * node:fs, tests pass a map. `stat` returns undefined for a missing file.
- */
-export interface FileAccess {
-  stat(path: string): FileStat | undefined;
-  readFile(path: string): Buffer;
-}
-
 export interface CheckInput {
-  text: string;
-  /** Host path of the document (posix). Its base name decides milvus.yaml vs user.yaml. */
+  /** The deployment the document belongs to (see src/core/deployment). */
+  deployment: Deployment;
+  /** Host path of the document: one of the deployment's config files. */
   fileName: string;
-  /** The user.yaml that goes with a milvus.yaml (it overrides it). */
-  userYamlText?: string;
-  userYamlFileName?: string;
-  /** The milvus.yaml that goes with a user.yaml (it is overridden by it). */
-  milvusYamlText?: string;
-  milvusYamlFileName?: string;
-  compose?: ComposeFile;
-  files?: FileAccess;
-  /** Host paths of the workspace's certificates, for the mode 2 client-certificate check. */
-  workspaceCertificateFiles?: readonly string[];
+  /** The document's text (the deployment holds its parsed model). */
+  text: string;
+  /** Client certificates of the workspace, loaded, for the tlsMode 2 checks. */
+  clientCertificates?: readonly LoadedFile[];
+  /** Shared across checks so derived facts (signature checks) are computed once per file state. */
+  cache: LoadedFileCache;
   now?: Date;
   warnDays?: number;
-  /** Reused across calls (the server keeps one) so unchanged files are not read again. */
-  cache?: FileCache;
 }

@@ -49,7 +49,7 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
     assert.equal(result.stdout, `${version}\n`);
   });
 
-  it('generate reads a compose file through its lazily loaded parser (dist/cli/composeNamesFromText.js)', async () => {
+  it('generate reads a compose file through the lazily loaded deployment model (dist/cli/deploymentNames.js)', async () => {
     const project = join(dir, 'project');
     const out = join(project, 'tls');
     await mkdir(project, { recursive: true });

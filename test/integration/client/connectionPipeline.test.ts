@@ -1,15 +1,16 @@
 // The editor's "Test Connection" pipeline without the editor: a workspace (milvus.yaml, compose,
-// tls/) read by resolveWorkspaceTls, the target built as the command builds it, the report run
+// tls/) read through the deployment model, the target built as the command builds it, the report run
 // against real TLS servers, then the notification text and the milvus.yaml link.
 import { strict as assert } from 'node:assert';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { locateConfigKey } from '../../../src/client/connection/configLink';
 import { summarizeReport } from '../../../src/client/connection/reportSummary';
-import { buildConnectionTarget } from '../../../src/client/connection/target';
-import { resolveWorkspaceTls } from '../../../src/client/connection/workspaceTls';
 import { testConnection } from '../../../src/core/connection';
+import type { ConnectionPlan } from '../../../src/core/usecases';
+import { connectionTarget, defaultServerName, locateSetting, planConnection, selectDeployment } from '../../../src/core/usecases';
+import { resolveContext } from '../../../src/core/deployment';
+import { nodeFileSystem } from '../../../src/core/workspace';
 import type { RunningServer } from '../../helpers/servers/milvusGrpcServer';
 import { startMilvusGrpcServer, TEST_MILVUS_VERSION } from '../../helpers/servers/milvusGrpcServer';
 import { startMilvusRestServer } from '../../helpers/servers/milvusRestServer';
@@ -67,14 +68,20 @@ describe('Test Connection pipeline (workspace → target → report → summary)
     await pki.cleanup();
   });
 
-  async function run(port: number): Promise<{ summary: ReturnType<typeof summarizeReport>; workspace: Awaited<ReturnType<typeof resolveWorkspaceTls>> }> {
-    const workspace = await resolveWorkspaceTls({ workspaceDir: ws, configCandidates: [join(ws, 'milvus.yaml')], outputFolder: 'tls' });
-    assert.equal(workspace.mode, 2);
-    const files = { caPath: workspace.caPath ?? '', certPath: workspace.certPath ?? '', keyPath: workspace.keyPath ?? '' };
-    const target = await buildConnectionTarget({ host: '127.0.0.1', port, timeoutMs: 5000, serverNameSetting: '', workspace, files, token: undefined });
+  async function run(port: number): Promise<{ summary: ReturnType<typeof summarizeReport>; plan: ConnectionPlan }> {
+    const context = resolveContext(nodeFileSystem());
+    const plan = await planConnection((await selectDeployment(ws, context)).chosen, { root: ws, outputFolder: 'tls' }, context);
+    assert.equal(plan.mode?.value, 2);
+    assert.ok(plan.ca && plan.clientCertificate && plan.clientKey && plan.rest);
+    const serverName = defaultServerName(plan, '127.0.0.1');
+    const target = await connectionTarget({
+      host: { value: '127.0.0.1', from: plan.grpc.host.from }, port: { value: port, from: plan.grpc.port.from }, mode: { value: 2, from: plan.mode.from },
+      ca: plan.ca, clientCertificate: plan.clientCertificate, clientKey: plan.clientKey, restPort: plan.rest.port, timeoutMs: 5000,
+      ...(serverName ? { serverName } : {}),
+    }, context);
     assert.equal(target.serverName, '127.0.0.1', 'the certificate holds the host, so the host is the name');
     assert.equal(target.httpPort, rest.port, 'the REST port is the one compose publishes for proxy.http.port');
-    return { summary: summarizeReport(await testConnection(target)), workspace };
+    return { summary: summarizeReport(await testConnection(target)), plan };
   }
 
   it('connects over mutual TLS 1.3 with the workspace files, gRPC and REST', async () => {
@@ -83,12 +90,12 @@ describe('Test Connection pipeline (workspace → target → report → summary)
   });
 
   it('against a plaintext server, names tlsMode and links to it in milvus.yaml', async () => {
-    const { summary, workspace } = await run(plaintext.port);
+    const { summary, plan } = await run(plaintext.port);
     assert.equal(summary.ok, false);
     assert.equal(summary.cause?.code, 'plaintext-server');
     assert.equal(summary.cause?.configKey, 'common.security.tlsMode');
-    assert.ok(workspace.config && workspace.configPath);
-    const location = locateConfigKey(workspace.config, workspace.configPath, 'common.security.tlsMode');
+    assert.ok(plan.deployment);
+    const location = locateSetting(plan.deployment, 'common.security.tlsMode');
     assert.deepEqual(location && { line: location.line, col: location.col, exact: location.exact }, { line: 10, col: 5, exact: true });
   });
 });

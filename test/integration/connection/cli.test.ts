@@ -71,7 +71,7 @@ describe('milvus-tls ping', () => {
   });
 
   it('exits 1 on bad usage or an unreadable file', async () => {
-    for (const args of [[], ['localhost:99999'], ['localhost', '--ca', join(pki.dir, 'missing.pem')], ['localhost', '--cert', pki.client.certPath]]) {
+    for (const args of [['--dir', pki.dir], ['localhost:99999'], ['localhost', '--ca', join(pki.dir, 'missing.pem')], ['localhost', '--cert', pki.client.certPath]]) {
       const run = await ping(args);
       assert.equal(run.code, 1, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
     }

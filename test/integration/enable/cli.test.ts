@@ -159,12 +159,32 @@ describe('milvus-tls enable / disable (CLI)', () => {
     assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'configs', 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '0');
   });
 
-  it('keeps a symlinked milvus.yaml a symlink and edits the file it points to', async () => {
+  it('never writes through a symbolic link, even to a file in the project', async () => {
     const dir = await project({ yaml: null });
     await writeFile(join(dir, 'real.yaml'), shippedYaml);
     await symlink('real.yaml', join(dir, 'milvus.yaml'));
-    assertExit(await cli(dir, ['enable', '--mode', '1']), 0);
+    const before_ = await snapshot(dir);
+    const refused = await cli(dir, ['enable', '--mode', '1']);
+    assertExit(refused, 3);
+    assert.match(refused.stderr, /milvus\.yaml is a symbolic link to .*real\.yaml: Milvus TLS does not write through links.*\nNothing was written/s);
     assert.ok((await lstat(join(dir, 'milvus.yaml'))).isSymbolicLink());
-    assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'real.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '1');
+    assert.deepEqual(await snapshot(dir), before_);
+  });
+
+  it('never edits a config outside the project that the compose file mounts, unless it is named', async () => {
+    const outside = join(root, `outside-${++counter}`);
+    await mkdir(outside, { recursive: true });
+    await writeFile(join(outside, 'app.yaml'), shippedYaml);
+    const compose = shippedCompose.replace('      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n',
+      `      - \${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n      - ../${outside.split('/').pop() ?? ''}/app.yaml:/milvus/configs/milvus.yaml\n`);
+    const dir = await project({ yaml: null, compose });
+    const before_ = await readFile(join(outside, 'app.yaml'), 'utf8');
+    const refused = await cli(dir, ['enable', '--mode', '1']);
+    assertExit(refused, 3);
+    assert.match(refused.stderr, /app\.yaml is outside the project folder.*--config/s);
+    assert.equal(await readFile(join(outside, 'app.yaml'), 'utf8'), before_);
+    const named = await cli(dir, ['enable', '--mode', '1', '--config', join(outside, 'app.yaml')]);
+    assertExit(named, 0);
+    assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(outside, 'app.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '1');
   });
 });

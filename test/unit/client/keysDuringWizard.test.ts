@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GENERATE_SETTING_DEFAULTS } from '../../../src/client/generate/generateSettings';
 import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState, type GenerateWizardContext } from '../../../src/client/generate/generateWizard';
-import { produceCertificateSet } from '../../../src/client/generate/produceSet';
 import { generateSetKeys, KeyPregeneration, type CertificateSetKeys } from '../../../src/core/pki/keyPregeneration';
 import type { KeyType } from '../../../src/core/pki/types';
 import type { WizardStep } from '../../../src/client/quickInput/steps';
+import { generateAndWriteSet } from '../../../src/core/usecases/generateSet';
 import { liveAfterCollection } from '../../helpers/reachability';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -81,9 +81,9 @@ describe('keys made while the Generate wizard asks', () => {
     assert.deepEqual(await readdir(workspace), []);
     const options = certificateSetOptionsFrom(wizard.state, wizard.context);
     const outputDir = join(workspace, wizard.state.outputFolder);
-    const written = await produceCertificateSet(options, outputDir, 'create', new AbortController().signal, undefined, wizard.keys.take(options.keyType));
+    const written = await generateAndWriteSet({ options, outputDir, mode: 'create', keys: wizard.keys.take(options.keyType) });
     wizard.keys.dispose();
-    assert.equal(written?.length, 9);
+    assert.equal(written?.paths.length, 9);
     assert.deepEqual(wizard.made.map((entry) => entry.keyType), ['ecdsa-p256'], 'no key was made after the questions');
     const serverKey = createPrivateKey(await readFile(join(outputDir, 'server.key'), 'utf8'));
     assert.ok(wizard.made[0]?.privateKeys.some((ref) => serverKey.equals(ref.deref() as typeof serverKey)), 'server.key was made during the questions');

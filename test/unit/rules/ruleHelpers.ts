@@ -1,25 +1,52 @@
-// Shared by the rule tests: an in-memory file system, a compose file in the docs' layout, and a
-// check that returns only what the assertions look at.
-import { parseComposeFile } from '../../../src/core/compose';
-import type { CheckInput, FileAccess, RuleFinding } from '../../../src/core/rules';
+// Shared by the rule tests: a workspace held in memory (the document, a compose file in the docs'
+// layout, certificates), resolved through the real deployment model, and a check that returns only
+// what the assertions look at.
+import type { LoadedFileCache, ResolveContext } from '../../../src/core/deployment';
+import { deploymentForConfigFile, LoadedFileCache as Cache, ParseCache } from '../../../src/core/deployment';
+import type { RuleFinding } from '../../../src/core/rules';
 import { checkMilvusConfig } from '../../../src/core/rules';
+import type { WorkspaceFileSystem } from '../../../src/core/workspace';
+import { memoryFileSystem } from '../../../src/core/workspace';
 
-export function memoryFiles(files: Record<string, string | Buffer>): FileAccess & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    stat(path) {
-      const content = files[path];
-      if (content === undefined) return undefined;
-      return { mtimeMs: 1, size: content.length, isFile: true };
-    },
-    readFile(path) {
-      reads.push(path);
-      const content = files[path];
-      if (content === undefined) throw new Error(`ENOENT: ${path}`);
-      return Buffer.isBuffer(content) ? content : Buffer.from(content);
-    },
-  };
+export const WORKSPACE = '/ws';
+
+export interface CheckOptions {
+  /** Host path of the document (default /ws/milvus.yaml). */
+  fileName?: string;
+  /** Text of /ws/docker-compose.yml. */
+  compose?: string;
+  /** Other files of the workspace by absolute path (certificates, user.yaml, …). */
+  files?: Record<string, string | Buffer>;
+  /** Client certificate paths the workspace scan found (tlsMode 2 checks). */
+  clientCertificates?: readonly string[];
+  cache?: LoadedFileCache;
+  /** Wraps the file system, e.g. to count reads. */
+  wrap?: (fs: WorkspaceFileSystem) => WorkspaceFileSystem;
+  now?: Date;
+  warnDays?: number;
+}
+
+export function workspaceContext(text: string, options: CheckOptions = {}): { context: ResolveContext; fileName: string } {
+  const fileName = options.fileName ?? `${WORKSPACE}/milvus.yaml`;
+  const files: Record<string, string | Buffer> = { ...options.files, [fileName]: text };
+  if (options.compose !== undefined) files[`${WORKSPACE}/docker-compose.yml`] = options.compose;
+  const disk = memoryFileSystem(files);
+  return { context: { fs: options.wrap ? options.wrap(disk) : disk, cache: options.cache ?? new Cache(), parsed: new ParseCache() }, fileName };
+}
+
+export async function check(text: string, options: CheckOptions = {}): Promise<RuleFinding[]> {
+  const { context, fileName } = workspaceContext(text, options);
+  const deployment = await deploymentForConfigFile(fileName, [WORKSPACE], context);
+  const clientCertificates = await Promise.all((options.clientCertificates ?? []).map((file) => context.cache.load(context.fs, file)));
+  return checkMilvusConfig({
+    deployment, fileName, text, clientCertificates, cache: context.cache,
+    ...(options.now ? { now: options.now } : {}), ...(options.warnDays !== undefined ? { warnDays: options.warnDays } : {}),
+  });
+}
+
+/** A file system that records which paths were read. */
+export function countingReads(inner: WorkspaceFileSystem, reads: string[]): WorkspaceFileSystem {
+  return { ...inner, readFile: (filePath, maxBytes) => { reads.push(filePath); return inner.readFile(filePath, maxBytes); } };
 }
 
 /** The Milvus docs' TLS recipe: ./tls and ./milvus.yaml mounted into the standalone service. */
@@ -38,12 +65,8 @@ ${extra}    volumes:
 `;
 }
 
-export function check(text: string, input: Partial<CheckInput> = {}): RuleFinding[] {
-  return checkMilvusConfig({ text, fileName: '/ws/milvus.yaml', ...input });
-}
-
-export function withCompose(composeText: string): Pick<CheckInput, 'compose'> {
-  return { compose: parseComposeFile(composeText, '/ws/docker-compose.yml') };
+export function withCompose(composeText: string): Pick<CheckOptions, 'compose'> {
+  return { compose: composeText };
 }
 
 export function codes(findings: readonly RuleFinding[], minimum: 'hint' | 'information' | 'warning' | 'error' = 'hint'): string[] {

@@ -1,23 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { shippedComposeFiles, shippedMilvusYamls } from '../compose/shippedFiles';
-import { check, codes, docsCompose, memoryFiles, withCompose } from './ruleHelpers';
+import { check, codes, docsCompose, withCompose } from './ruleHelpers';
 
 describe('rules on the shipped milvus.yaml files', () => {
   for (const file of shippedMilvusYamls()) {
     describe(file.fileName, () => {
-      it('has no finding above hint as shipped', () => {
-        assert.deepEqual(codes(check(file.text), 'information'), []);
+      it('has no finding above hint as shipped', async () => {
+        assert.deepEqual(codes(await check(file.text), 'information'), []);
       });
 
-      it('tlsMode 1: refuses to start on the shared port, and uses the bundled test certificates', () => {
+      it('tlsMode 1: refuses to start on the shared port, and uses the bundled test certificates', async () => {
         const text = file.text.replace(/tlsMode: 0/, 'tlsMode: 1');
-        const found = check(text);
+        const found = await check(text);
         assert.deepEqual(codes(found, 'warning').sort(), ['bundled-test-certificate', 'bundled-test-certificate', 'rest-port-shared-with-tls']);
         assert.ok(codes(found).includes('ca-ignored-in-mode-1'));
       });
 
-      it('tlsMode 2 with a REST port and the docs mounts: checks the mounted files', () => {
+      it('tlsMode 2 with a REST port and the docs mounts: checks the mounted files', async () => {
         const text = file.text.replace(/tlsMode: 0/, 'tlsMode: 2')
           .replace(/(\n\s+)serverPemPath: configs\/cert\/server.pem/, '$1serverPemPath: /milvus/tls/server.pem')
           .replace(/(\n\s+)serverKeyPath: configs\/cert\/server.key/, '$1serverKeyPath: /milvus/tls/server.key')
@@ -25,7 +25,7 @@ describe('rules on the shipped milvus.yaml files', () => {
           ;
         // The REST port comes from the compose environment, as in the Attu mTLS doc.
         const compose = withCompose(docsCompose('milvusdb/milvus:v2.5.27', '      PROXY_HTTP_PORT: "8080"\n'));
-        const found = check(text, { ...compose, files: memoryFiles({}) });
+        const found = await check(text, { ...compose, files: {} });
         assert.deepEqual(codes(found, 'warning').sort(), ['file-not-found', 'file-not-found', 'file-not-found']);
         const overridden = found.filter((finding) => finding.code === 'overridden-by-environment').map((finding) => /variable (\w+)/.exec(finding.message)?.[1]);
         // Only TLS keys (ETCD_ENDPOINTS is not reported); 2.3 has no proxy.http.port to override.
@@ -35,14 +35,14 @@ describe('rules on the shipped milvus.yaml files', () => {
   }
 
   for (const file of shippedComposeFiles()) {
-    it(`has no finding above hint with ${file.fileName} beside it`, () => {
-      for (const yaml of shippedMilvusYamls()) assert.deepEqual(codes(check(yaml.text, withCompose(file.text)), 'information'), [], yaml.fileName);
+    it(`has no finding above hint with ${file.fileName} beside it`, async () => {
+      for (const yaml of shippedMilvusYamls()) assert.deepEqual(codes(await check(yaml.text, withCompose(file.text)), 'information'), [], yaml.fileName);
     });
 
-    it(`reads the version from ${file.fileName}`, () => {
+    it(`reads the version from ${file.fileName}`, async () => {
       const master = shippedMilvusYamls().find((yaml) => yaml.version === 'master');
       assert.ok(master);
-      const found = check(master.text.replace(/tlsMode: 0/, 'tlsMode: 1'), withCompose(file.text));
+      const found = await check(master.text.replace(/tlsMode: 0/, 'tlsMode: 1'), withCompose(file.text));
       const shared = found.find((finding) => finding.code === 'rest-port-shared-with-tls');
       const old = file.version.startsWith('2.3');
       assert.equal(shared?.severity, old ? 'warning' : 'error');

@@ -1,0 +1,127 @@
+/**
+ * Enable TLS, once for every front: pick the files Milvus really reads (the config file the compose
+ * service mounts, the one read last; the compose file that defines the service), refuse files
+ * outside the project or behind links, plan the minimal edits (src/core/edit), then check the result
+ * with the deployment model: what Milvus would run with once the edits are applied.
+ */
+import type { Deployment, ResolveContext } from '../deployment';
+import { deploymentForConfigFile, MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH } from '../deployment';
+import { composeFileIn } from '../deployment/compose/composeProject';
+import type { EnableTlsPlan } from '../edit';
+import { planEnableTls } from '../edit';
+import { readText } from '../workspace';
+import type { FileChange } from './fileChanges';
+import { resultText } from './fileChanges';
+import { projectLabel, relativePosixPath } from './projectPaths';
+import { checkWritableTarget } from './targetFiles';
+import { verifiedContext } from './verify';
+
+export const CERTIFICATE_FILES_BY_MODE: Readonly<Record<1 | 2, readonly string[]>> = {
+  1: ['server.pem', 'server.key'],
+  2: ['server.pem', 'server.key', 'ca.pem'],
+};
+
+export class MissingCertificatesError extends Error {
+  override readonly name = 'MissingCertificatesError';
+  constructor(readonly folder: string, readonly missing: readonly string[]) {
+    super(`${folder} has no ${missing.join(', ')}`);
+  }
+}
+
+export interface EnableTlsRequest {
+  /** The project folder (workspace folder, CLI --dir or the current folder). */
+  root: string;
+  mode: 1 | 2;
+  /** Host folder holding server.pem, server.key (and ca.pem for mode 2). */
+  certsDir: string;
+  httpPort?: number;
+  /** The deployment to enable TLS for (chosen by the front); undefined: none found. */
+  deployment: Deployment | undefined;
+  /** Named by the user: written even outside the project (never through a link). */
+  configPath?: string;
+  composePath?: string;
+}
+
+export interface EnableTlsOutcome {
+  changes: FileChange[];
+  /** One line per change, then warnings ("warning: …") and notes ("note: …"). */
+  summary: string[];
+  plan: EnableTlsPlan;
+  configPath: string;
+  composePath: string | undefined;
+}
+
+/** The config file Milvus reads last among those the deployment loads from the workspace. */
+function configFileOf(deployment: Deployment | undefined): string | undefined {
+  const hostFiles = (deployment?.configFiles ?? []).filter((file) => file.source === 'host' && file.hostPath !== undefined && file.ignoredBecause === undefined);
+  return hostFiles[hostFiles.length - 1]?.hostPath;
+}
+
+export async function missingCertificateFiles(certsDir: string, mode: 1 | 2, context: ResolveContext): Promise<string[]> {
+  const missing: string[] = [];
+  for (const name of CERTIFICATE_FILES_BY_MODE[mode]) {
+    if ((await context.fs.stat(context.fs.path.join(certsDir, name)))?.type !== 'file') missing.push(name);
+  }
+  return missing;
+}
+
+/** A config file the service mounts but the deployment could not read (outside the project): the one the user means. */
+function unreadableMountedConfig(deployment: Deployment | undefined): string | undefined {
+  for (const containerPath of [USER_YAML_CONTAINER_PATH, MILVUS_YAML_CONTAINER_PATH]) {
+    const location = deployment?.mounts.locate(containerPath);
+    if (location?.kind === 'host' && !deployment?.configFiles.some((file) => file.hostPath === location.hostPath)) return location.hostPath;
+  }
+  return undefined;
+}
+
+async function chooseFiles(request: EnableTlsRequest, context: ResolveContext): Promise<{ configPath: string; composePath: string | undefined }> {
+  const pathApi = context.fs.path;
+  const composeDir = request.deployment?.compose?.project.dir;
+  let configPath = request.configPath !== undefined ? pathApi.resolve(request.configPath) : unreadableMountedConfig(request.deployment) ?? configFileOf(request.deployment);
+  if (configPath === undefined) configPath = pathApi.join(composeDir ?? request.root, 'milvus.yaml');
+  const composePath = request.composePath !== undefined
+    ? pathApi.resolve(request.composePath)
+    : request.deployment?.compose?.project.compose.fileName ?? await composeFileIn(pathApi.dirname(configPath), context);
+  return { configPath, composePath };
+}
+
+export async function planEnableTlsChanges(request: EnableTlsRequest, context: ResolveContext): Promise<EnableTlsOutcome> {
+  const pathApi = context.fs.path;
+  const missing = await missingCertificateFiles(request.certsDir, request.mode, context);
+  if (missing.length > 0) throw new MissingCertificatesError(request.certsDir, missing);
+  const { configPath, composePath } = await chooseFiles(request, context);
+  await checkWritableTarget(configPath, request.root, request.configPath !== undefined, context);
+  if (composePath !== undefined) await checkWritableTarget(composePath, request.root, request.composePath !== undefined, context);
+  const configText = (await readText(context.fs, configPath)).text;
+  const composeText = composePath === undefined ? undefined : (await readText(context.fs, composePath)).text;
+  const baseDir = pathApi.dirname(composePath ?? configPath);
+  const configLabel = projectLabel(pathApi, request.root, configPath);
+  const composeLabel = composePath === undefined ? undefined : projectLabel(pathApi, request.root, composePath);
+  const plan = planEnableTls({
+    milvusYamlText: configText, composeText, mode: request.mode,
+    milvusYamlLabel: configLabel, composeLabel,
+    certsHostDir: relativePosixPath(pathApi, baseDir, request.certsDir), configHostPath: relativePosixPath(pathApi, baseDir, configPath),
+    files: { serverPem: 'server.pem', serverKey: 'server.key', caPem: 'ca.pem' },
+    ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
+  });
+  const changes: FileChange[] = [{ path: configPath, label: configLabel, before: configText, edits: plan.milvusYaml }];
+  if (composePath !== undefined && composeLabel !== undefined) changes.push({ path: composePath, label: composeLabel, before: composeText, edits: plan.compose });
+  const summary = [...plan.summary];
+  if (composePath === undefined) {
+    summary.push(`note: no compose file next to ${configLabel}: mount ${projectLabel(pathApi, request.root, request.certsDir)} at ${plan.certsContainerDir} and the config into the Milvus container yourself`);
+  }
+  summary.push(...await effectiveWarnings(request, changes, configPath, context));
+  return { changes, summary, plan, configPath, composePath };
+}
+
+/** What Milvus would run with after the edits: environment variables or a later file can still override them. */
+async function effectiveWarnings(request: EnableTlsRequest, changes: readonly FileChange[], configPath: string, context: ResolveContext): Promise<string[]> {
+  const after = verifiedContext(context, changes.map((change) => ({ path: change.path, text: resultText(change) })));
+  const deployment = await deploymentForConfigFile(configPath, [request.root], after);
+  const warnings: string[] = [];
+  if (deployment.tlsMode.mode !== request.mode) {
+    const from = deployment.provenanceOf('common.security.tlsMode');
+    warnings.push(`warning: after this change Milvus still runs with tlsMode ${deployment.tlsMode.mode}${from ? `, set by ${from.text}` : ''}: change it there too`);
+  }
+  return warnings;
+}
