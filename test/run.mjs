@@ -23,7 +23,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+// A hung test (a handshake that never answers) fails instead of hanging CI: no single test may take
+// longer than this. End-to-end tests drive a browser and get more.
+const timeoutMs = process.env.TEST_TIMEOUT_MS ?? (tiers.includes('e2e') ? '600000' : '180000');
 const result = spawnSync(process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeoutMs}`, ...files],
   { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -21,6 +21,7 @@ const subcommands: Record<string, SubcommandEntry> = {
   generate: { summary: "Create a CA, server and client certificates (the docs' nine files)", load: async () => (await import('./generate.js')).generateCommand },
   inspect: { summary: 'List certificates with expiry, role, issuer and key, and lint them as Go would', load: async () => (await import('./inspect.js')).inspectCommand },
   check: { summary: 'Check milvus.yaml / user.yaml as Milvus reads them (TLS, REST port, certificate files)', load: async () => (await import('./check.js')).checkCommand },
+  status: { summary: 'Show each Milvus deployment in a folder: config files read, tlsMode, certificate files, addresses', load: async () => (await import('./status.js')).statusCommand },
   enable: { summary: 'Turn on TLS in milvus.yaml and docker-compose (tlsMode 1 or 2)', load: async () => (await import('./enable.js')).enableCommand },
   disable: { summary: 'Turn off TLS (tlsMode 0) where Milvus reads it', load: async () => (await import('./disable.js')).disableCommand },
   ping: { summary: 'Test a TLS connection to Milvus (TCP, TLS, Go rules, gRPC, REST) and explain failures', load: async () => (await import('./ping.js')).pingCommand },

@@ -20,6 +20,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 import type { DeploymentRequestParams, DeploymentRequestResult, InitializationOptions } from '../shared/protocol';
 import { CONFIG_SECTION, DeploymentRequest, Settings } from '../shared/protocol';
 import { summarizeDeployment } from '../core/deployment';
+import { milvusTlsVersion } from '../version';
 
 /** What the embedding process decides: tests read from memory instead of node:fs. */
 export interface ServerOptions {
@@ -49,7 +50,7 @@ export class MilvusLanguageServer {
       const document = this.documents.get(pathToUri(filePath));
       return document ? { text: document.getText(), version: document.version } : undefined;
     });
-    if (!this.capabilities.textDocument?.diagnostic) {
+    if (pushesDiagnostics(this.capabilities)) {
       this.pusher = new DiagnosticsPusher(
         async (uri) => {
           const diagnostics = await this.diagnosticsFor(uri);
@@ -74,7 +75,7 @@ export class MilvusLanguageServer {
       documentLinkProvider: { resolveProvider: false },
       inlayHintProvider: true,
     };
-    return { capabilities, serverInfo: { name: SERVER_NAME, version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: SERVER_NAME, version: milvusTlsVersion() } };
   }
 
   private register(): void {
@@ -198,6 +199,11 @@ export class MilvusLanguageServer {
     this.pusher?.dispose();
     this.settings.clear();
   }
+}
+
+/** Clients that cannot pull diagnostics (no textDocument.diagnostic capability) get them pushed; the others never do. */
+export function pushesDiagnostics(capabilities: ClientCapabilities): boolean {
+  return !capabilities.textDocument?.diagnostic;
 }
 
 function emptyReport(): DocumentDiagnosticReport {

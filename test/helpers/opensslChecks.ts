@@ -53,7 +53,8 @@ export async function checkCertificateSetWithOpenssl(dir: string, expect: Openss
   assert.match(await openssl(['verify', '-purpose', 'sslclient', '-CAfile', join(dir, 'ca.pem'), 'client.pem'], dir), /client\.pem: OK/);
 
   const ca = await certificateText(dir, 'ca.pem');
-  assert.match(extensionBlock(ca, 'X509v3 Basic Constraints'), /critical[\s\S]*CA:TRUE/);
+  assert.match(extensionBlock(ca, 'X509v3 Basic Constraints'), /critical[\s\S]*CA:TRUE, pathlen:0/);
+  assert.match(extensionBlock(ca, 'X509v3 Key Usage'), /critical/);
   assert.match(extensionBlock(ca, 'X509v3 Key Usage'), /Certificate Sign/);
 
   const server = await certificateText(dir, 'server.pem');

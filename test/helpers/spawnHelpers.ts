@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -34,9 +35,12 @@ export async function runProcess(
   }
 }
 
-/** Runs `milvus-tls` from the TypeScript sources (no build needed), with the repo as cwd for tsx. */
+/** tsx by file URL, so the CLI can run from the sources with any working directory (a project folder). */
+const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** Runs `milvus-tls` from the TypeScript sources (no build needed); the working directory defaults to the repo. */
 export function runCli(args: string[], options: SpawnOptions = {}): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
+  return runProcess(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
     { cwd: REPO_ROOT, ...options });
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CERTIFICATE_FILE_GLOB, DEFAULT_MAX_BYTES } from '../../core/inspect/scan';
 import type { InputFile, WorkspaceInspection } from '../../core/inspect/types';
 import { FILE_TOO_LARGE_CODE, inspectFiles } from '../../core/inspect/workspace';
+import { mapLimit } from '../../core/workspace';
 import { batches, excludeGlob, isInExcludedDirectory } from './scanPlan';
 
 export interface ScanSnapshot {
@@ -38,17 +39,8 @@ async function readInput(uri: vscode.Uri): Promise<InputFile> {
   }
 }
 
-async function readAll(uris: readonly vscode.Uri[]): Promise<InputFile[]> {
-  const results: InputFile[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < uris.length) {
-      const uri = uris[next++] as vscode.Uri;
-      results.push(await readInput(uri));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
-  return results;
+function readAll(uris: readonly vscode.Uri[]): Promise<InputFile[]> {
+  return mapLimit(uris, READ_CONCURRENCY, readInput);
 }
 
 export class CertificateScanner implements vscode.Disposable {

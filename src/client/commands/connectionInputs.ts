@@ -10,13 +10,11 @@ import type { ConnectionPlan, DeploymentSelection } from '../../core/usecases';
 import { planConnection } from '../../core/usecases/connectionPlan';
 import { pickDeployment } from '../deploymentPick';
 import { pickTlsMode } from '../quickInput/tlsMode';
+import { CredentialStore, endpointKey } from '../connection/credentials';
 import type { ConnectionSettings } from '../connection/settings';
 import { connectionSettingsFrom } from '../connection/settings';
 import { readGenerateSettings } from '../settings';
 import { workspaceContext } from '../workspaceFileSystem';
-
-/** SecretStorage key of "user:password" or the API token. Never a setting: settings sync and leak. */
-export const CREDENTIALS_SECRET_KEY = 'milvusTls.connection.credentials';
 
 export function readConnectionSettings(scope: vscode.ConfigurationScope | undefined): ConnectionSettings {
   const configuration = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.connection`, scope);
@@ -29,11 +27,14 @@ export function readConnectionSettings(scope: vscode.ConfigurationScope | undefi
  */
 export function explicitAddress(scope: vscode.ConfigurationScope | undefined): { value: string; from: Provenance } | undefined {
   const inspected = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.connection`, scope).inspect<string>('address');
-  const pick = (value: string | undefined, text: string): { value: string; from: Provenance } | undefined =>
-    typeof value === 'string' && value.trim() !== '' ? { value: value.trim(), from: { kind: 'default', text } } : undefined;
-  return pick(inspected?.workspaceFolderValue, 'the folder setting milvusTls.connection.address')
-    ?? pick(inspected?.workspaceValue, 'the workspace setting milvusTls.connection.address')
-    ?? pick(inspected?.globalValue, 'the user setting milvusTls.connection.address');
+  const pick = (value: string | undefined, from: Provenance): { value: string; from: Provenance } | undefined =>
+    typeof value === 'string' && value.trim() !== '' ? { value: value.trim(), from } : undefined;
+  // Restricted Mode ignores workspace values of this setting (restrictedConfigurations); inspect() still shows them.
+  const workspaceValues = vscode.workspace.isTrusted
+    ? pick(inspected?.workspaceFolderValue, { kind: 'workspace-setting', text: 'the folder setting milvusTls.connection.address' })
+      ?? pick(inspected?.workspaceValue, { kind: 'workspace-setting', text: 'the workspace setting milvusTls.connection.address' })
+    : undefined;
+  return workspaceValues ?? pick(inspected?.globalValue, { kind: 'user', text: 'the user setting milvusTls.connection.address' });
 }
 
 /** The only folder, the one picked in a multi-root workspace, or undefined: both commands work without one. */
@@ -99,6 +100,8 @@ export async function pickFile(title: string, defaultFolder: vscode.Uri | undefi
   return picked?.[0]?.fsPath;
 }
 
-export function storedCredentials(ctx: { extension: vscode.ExtensionContext }): Thenable<string | undefined> {
-  return ctx.extension.secrets.get(CREDENTIALS_SECRET_KEY);
+/** Whether a credential is stored for the address (the snippet then reads it from $MILVUS_TOKEN). */
+export async function credentialsStoredFor(ctx: { extension: vscode.ExtensionContext }, host: string, port: number): Promise<boolean> {
+  const store = new CredentialStore(ctx.extension.secrets);
+  return (await store.get(endpointKey(host, port))) !== undefined || (await store.legacy()) !== undefined;
 }

@@ -10,7 +10,7 @@ import { SNIPPET_CLIENTS, TOKEN_ENV } from '../../core/snippets';
 import { snippetInput } from '../../core/usecases/snippetInput';
 import type { ExtensionContextHolder } from '../context';
 import { readGenerateSettings } from '../settings';
-import { connectionFolder, offeredAddress, pickMode, readConnectionSettings, storedCredentials, workspaceConnection } from './connectionInputs';
+import { connectionFolder, offeredAddress, pickMode, readConnectionSettings, credentialsStoredFor, workspaceConnection } from './connectionInputs';
 
 const TITLE = 'Milvus TLS: Copy Connection Snippet';
 const OPEN_IN_EDITOR = 'Open in Editor';
@@ -40,7 +40,7 @@ export function copyConnectionSnippetCommand(ctx: ExtensionContextHolder): () =>
     const outputDir = folder ? path.resolve(folder.uri.fsPath, readGenerateSettings(folder.uri).outputFolder) : path.resolve('tls');
     const { input, missing } = snippetInput(plan, {
       mode, host, port, serverName: readConnectionSettings(folder?.uri).serverName,
-      credentialsStored: (await storedCredentials(ctx)) !== undefined, outputDir, joinPath: (dir, name) => path.join(dir, name),
+      credentialsStored: await credentialsStoredFor(ctx, host, port), outputDir, joinPath: (dir, name) => path.join(dir, name),
     });
     const snippet = picked.client.generate(input);
     await vscode.env.clipboard.writeText(snippet.text);

@@ -12,7 +12,8 @@ import { connectionTarget, defaultServerName, describeChoice, formatLocation, lo
 import type { ExtensionContextHolder } from '../context';
 import { summarizeReport } from '../connection/reportSummary';
 import type { WorkspaceConnection } from './connectionInputs';
-import { connectionFolder, offeredAddress, pickFile, pickMode, readConnectionSettings, storedCredentials, workspaceConnection } from './connectionInputs';
+import { CredentialStore, credentialFor } from '../connection/credentials';
+import { connectionFolder, offeredAddress, pickFile, pickMode, readConnectionSettings, workspaceConnection } from './connectionInputs';
 
 const TITLE = 'Milvus TLS: Test Connection';
 const SHOW_REPORT = 'Show Report';
@@ -74,7 +75,7 @@ async function askAddress(text: string): Promise<string | undefined> {
 }
 
 /** Everything the test needs, asked only where the deployment has no answer; undefined when the user cancelled. */
-async function choose(ctx: ExtensionContextHolder, connection: WorkspaceConnection, folder: vscode.WorkspaceFolder | undefined): Promise<ConnectionChoice | undefined> {
+async function choose(connection: WorkspaceConnection, folder: vscode.WorkspaceFolder | undefined): Promise<ConnectionChoice | undefined> {
   const { plan } = connection;
   const settings = readConnectionSettings(folder?.uri);
   const offered = offeredAddress(plan, folder);
@@ -88,7 +89,6 @@ async function choose(ctx: ExtensionContextHolder, connection: WorkspaceConnecti
   const files = await chooseFiles(mode, plan, folder?.uri);
   if (!files) return undefined;
   const serverName = settings.serverName !== '' ? { value: settings.serverName, from: userInput('the setting milvusTls.connection.serverName') } : defaultServerName(plan, host);
-  const token = await storedCredentials(ctx);
   return {
     host: unchanged ? offered.host : { value: host, from: userInput('entered in Test Connection') },
     port: unchanged ? offered.port : { value: port, from: userInput('entered in Test Connection') },
@@ -97,7 +97,6 @@ async function choose(ctx: ExtensionContextHolder, connection: WorkspaceConnecti
     ...(serverName ? { serverName } : {}),
     ...(plan.rest ? { restPort: plan.rest.port } : {}),
     timeoutMs: settings.timeoutMs,
-    ...(token !== undefined ? { token } : {}),
   };
 }
 
@@ -120,8 +119,11 @@ export function testConnectionCommand(ctx: ExtensionContextHolder): () => Promis
     if (cancelled) return;
     const connection = await workspaceConnection(folder, log, 'test connection', TITLE);
     if (!connection) return;
-    const choice = await choose(ctx, connection, folder);
-    if (!choice) return;
+    const chosen = await choose(connection, folder);
+    if (!chosen) return;
+    const credential = await credentialFor(new CredentialStore(ctx.extension.secrets), ctx.extension.workspaceState, chosen, log);
+    if (!credential) return;
+    const choice: ConnectionChoice = { ...chosen, ...(credential.token !== undefined ? { token: credential.token } : {}) };
     for (const line of describeChoice(choice)) log.info(`test connection: ${line}${choice.token !== undefined && line.startsWith('address') ? '; stored credentials' : ''}`);
     let target: ConnectionTarget;
     try {

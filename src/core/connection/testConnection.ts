@@ -143,6 +143,8 @@ export async function testConnection(target: ConnectionTarget, options: TestConn
   const httpPort = target.httpPort;
   if (httpPort === undefined) skip('rest', 'No HTTP port given: under TLS Milvus serves REST on proxy.http.port (e.g. 8080).');
   else if (!secureContext) skip('rest', 'The TLS files cannot be used.');
+  // Credentials go only to a server that answered on the gRPC port: a REST port alone is not enough to send them to.
+  else if (target.token !== undefined && tcp.status !== 'pass') skip('rest', 'The gRPC port did not answer, so the credentials are not sent to the REST port.');
   else {
     const restWhere = formatAddress(host, httpPort);
     await step('rest', restWhere, (context) => restStep({

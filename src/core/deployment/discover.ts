@@ -6,7 +6,7 @@
  *   that mounts it, else the project's first Milvus service (the file is then checked as if mounted).
  * - A config with no compose project above it is a deployment of its own (config-only).
  */
-import { findMilvusServices } from '../compose';
+import { containerPathsOfHostPath, findMilvusServices } from '../compose';
 import type { ComposeService } from '../compose';
 import { isInsideFolder, walkFiles } from '../workspace';
 import type { PathApi } from '../workspace';
@@ -49,18 +49,28 @@ export async function composeProjectAbove(file: string, root: string, context: R
   return undefined;
 }
 
-function serviceMounting(project: ComposeProject, services: ComposeService[], file: string, context: ResolveContext): ComposeService | undefined {
-  return services.find((service) => service.volumes.some((mount) => mount.target.startsWith('/milvus/configs')
-    && project.compose.composeDir !== undefined
-    && context.fs.path.resolve(project.compose.composeDir, mount.source ?? '') === context.fs.path.resolve(file)));
+/** The service that mounts the file under /milvus/configs (directly or through a mounted folder). */
+function serviceMounting(project: ComposeProject, services: ComposeService[], file: string): ComposeService | undefined {
+  return services.find((service) => containerPathsOfHostPath(file, service, project.compose.composeDir)
+    .some((mount) => mount.containerPath.startsWith('/milvus/configs/')));
+}
+
+/**
+ * The services clients talk to: standalone, or the proxy of a cluster. A cluster's other components
+ * (query nodes, coordinators) share its config but are not what Test Connection dials.
+ */
+function servingServices(project: ComposeProject): ComposeService[] {
+  const services = findMilvusServices(project.compose);
+  const serving = services.filter((service) => service.milvusRole === 'standalone' || service.milvusRole === 'proxy');
+  return serving.length > 0 ? serving : services;
 }
 
 /** The deployment a Milvus config file (milvus.yaml, user.yaml, …) belongs to, with the file in it. */
 export async function deploymentForConfigFile(file: string, roots: readonly string[], context: ResolveContext): Promise<Deployment> {
   const root = rootOf(context.fs.path, file, roots);
   const project = await composeProjectAbove(file, root, context);
-  const services = project ? findMilvusServices(project.compose) : [];
-  const service = project ? serviceMounting(project, services, file, context) ?? services[0] : undefined;
+  const services = project ? servingServices(project) : [];
+  const service = project ? serviceMounting(project, findMilvusServices(project.compose), file) ?? services[0] : undefined;
   if (project && service) return composeDeployment({ project, service, root, focus: file }, context);
   const deployment = await configOnlyDeployment(context.fs.path.dirname(file), root, context, file);
   if (deployment) return deployment;
@@ -90,7 +100,7 @@ export async function discoverDeployments(root: string, context: ResolveContext,
     composeFolders.add(folder);
     const composePath = await composeFileIn(folder, context);
     const project = composePath !== undefined ? await loadComposeProject(composePath, context) : undefined;
-    for (const service of project ? findMilvusServices(project.compose) : []) {
+    for (const service of project ? servingServices(project) : []) {
       if (project) deployments.push(await composeDeployment({ project, service, root }, context));
     }
   }

@@ -18,9 +18,14 @@ import type { LoadedFile } from './loadedFile';
 
 export type DeploymentKind = 'compose' | 'config-only' | 'kubernetes';
 
-/** Where a value came from, for messages ("docker-compose.yml:14") and JSON. */
+/**
+ * Where a value came from, for messages ("docker-compose.yml:14") and JSON. `user`: typed by the
+ * user, a CLI flag or a user setting; `workspace-setting`: a workspace or folder setting (a cloned
+ * repository's .vscode/settings.json). Everything but `user` and `default` was decided by files in
+ * the workspace, which matters before a stored credential is sent anywhere.
+ */
 export interface Provenance {
-  kind: 'file' | 'environment' | 'image' | 'default' | 'derived';
+  kind: 'file' | 'environment' | 'image' | 'default' | 'derived' | 'user' | 'workspace-setting';
   /** Host path of the file the value is written in (compose file, milvus.yaml, values.yaml, …). */
   file?: string;
   /** Offsets in that file. */

@@ -1,10 +1,9 @@
-// Folder scanner for Node (the CLI and the benchmark; VS Code uses workspace.findFiles and feeds
-// inspectFiles itself). Asynchronous throughout, bounded concurrency, and streaming: batches come
-// out as folders are read, so a UI can show the first certificates before the walk ends.
-import { constants } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+// Folder scanner for Node (the CLI and the benchmark): the one workspace walker (src/core/workspace/
+// walk.ts) finds the files, the node file system reads them (capped, never blocking on a FIFO), and
+// batches come out as folders are read, so a UI can show the first certificates before the walk ends.
+import { extname, relative } from 'node:path';
+import type { ReadResult } from '../workspace';
+import { mapLimit, nodeFileSystem, walkFileBatches } from '../workspace';
 import { FILE_TOO_LARGE_CODE } from './workspace';
 import type { InputFile } from './types';
 
@@ -23,6 +22,9 @@ export interface ScanOptions {
   maxBytes?: number;
   /** Folders read at once. */
   concurrency?: number;
+  /** Limits of the walk (a repository can hold anything): folder depth and entries looked at. */
+  maxDepth?: number;
+  maxEntries?: number;
 }
 
 export function isCertificateFileName(name: string): boolean {
@@ -33,103 +35,55 @@ function errorWithCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+/** The inspection's error for a failed read, with the errno-style code it keys its messages on. */
+function readError(result: ReadResult & { ok: false }, maxBytes: number, size: number | undefined): Error {
+  switch (result.reason) {
+    case 'directory': return errorWithCode('is a directory', 'EISDIR');
+    case 'not-a-file': return errorWithCode('not a regular file (a pipe, socket or device)', 'EINVAL');
+    case 'too-large': return errorWithCode(`${size ?? 'more than'} bytes, over the ${maxBytes}-byte limit for certificate files`, FILE_TOO_LARGE_CODE);
+    case 'missing': return errorWithCode(result.message, 'ENOENT');
+    default: return errorWithCode(result.message, result.code ?? 'EIO');
+  }
 }
 
 /**
  * Reads one file for inspection, never throwing: failures, oversize files and non-files come back
- * as `bytes` set to an Error. Opens once and stats the handle, so the checks and the read see one file.
+ * as `bytes` set to an Error. One open and an fstat on the handle (nodeFileSystem), so the checks and
+ * the read see one file.
  */
 export async function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<InputFile> {
-  let handle;
-  try {
-    // Non-blocking, so a FIFO named like a certificate cannot stall the scan waiting for a writer.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { path, bytes: asError(error) };
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) return { path, bytes: errorWithCode('is a directory', 'EISDIR'), mode: info.mode };
-    if (!info.isFile()) return { path, bytes: errorWithCode('not a regular file (a pipe, socket or device)', 'EINVAL'), mode: info.mode };
-    if (info.size > maxBytes) {
-      return { path, bytes: errorWithCode(`${info.size} bytes, over the ${maxBytes}-byte limit for certificate files`, FILE_TOO_LARGE_CODE), mode: info.mode };
-    }
-    return { path, bytes: await handle.readFile(), mode: info.mode };
-  } catch (error) {
-    return { path, bytes: asError(error) };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Runs `task` over `items` with at most `limit` in flight, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-interface FolderResult {
-  files: InputFile[];
-  subfolders: string[];
+  const fs = nodeFileSystem();
+  const result = await fs.readFile(path, maxBytes);
+  if (result.ok) return { path, bytes: result.bytes, ...(result.info.mode !== undefined ? { mode: result.info.mode } : {}) };
+  const size = result.reason === 'too-large' ? (await fs.stat(path))?.size : undefined;
+  return { path, bytes: readError(result, maxBytes, size) };
 }
 
 /**
  * Yields the candidate files of the tree under `root` in batches (one per round of folders), read
  * and ready for inspectFiles. Symbolic links to folders are not followed (no cycles); links to
- * files are. A folder that cannot be listed is skipped silently unless it is the root.
+ * files are. A root that cannot be listed is an error; other unlistable folders are skipped.
  */
 export async function* scanFolderBatches(root: string, options: ScanOptions = {}): AsyncGenerator<InputFile[]> {
-  const excluded = new Set(options.excludeDirectories ?? DEFAULT_EXCLUDED_DIRECTORIES);
+  const fs = nodeFileSystem();
+  if ((await fs.readDirectory(root)) === undefined) throw errorWithCode(`cannot list ${root}`, (await fs.stat(root)) ? 'EACCES' : 'ENOENT');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const concurrency = options.concurrency ?? 8;
   const isExcluded = (path: string, isDirectory: boolean): boolean =>
     options.exclude?.(relative(root, path).split('\\').join('/'), isDirectory) ?? false;
-
-  const readFolder = async (folder: string): Promise<FolderResult> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      if (folder === root) throw error;
-      return { files: [], subfolders: [] };
-    }
-    const subfolders: string[] = [];
-    const candidates: string[] = [];
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        // A folder named "x.pem" is still a folder: walk into it, never try to read it.
-        if (!excluded.has(entry.name) && !isExcluded(path, true)) subfolders.push(path);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isCertificateFileName(entry.name) && !isExcluded(path, false)) {
-        candidates.push(path);
-      }
-    }
+  const walk = walkFileBatches(fs, root, (name) => isCertificateFileName(name), {
+    excludeFolders: options.excludeDirectories ?? DEFAULT_EXCLUDED_DIRECTORIES,
+    includeHidden: true,
+    skipFolder: (folder) => isExcluded(folder, true),
+    maxDepth: options.maxDepth ?? 64,
+    maxEntries: options.maxEntries ?? 1_000_000,
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
+  for await (const { files: paths } of walk) {
+    const candidates = paths.filter((path) => !isExcluded(path, false));
     const files = (await mapLimit(candidates, 16, (path) => readInputFile(path, maxBytes)))
       // Only a symlink to a folder gets here as EISDIR: it is neither walked (no cycles) nor reported.
       .filter((file) => !(file.bytes instanceof Error && (file.bytes as NodeJS.ErrnoException).code === 'EISDIR'));
-    return { files, subfolders };
-  };
-
-  const pending = [root];
-  while (pending.length > 0) {
-    const round = pending.splice(0, concurrency);
-    const results = await mapLimit(round, concurrency, readFolder);
-    const batch: InputFile[] = [];
-    for (const result of results) {
-      pending.push(...result.subfolders);
-      batch.push(...result.files);
-    }
-    if (batch.length > 0) yield batch;
+    if (files.length > 0) yield files;
   }
 }
 
@@ -143,7 +97,9 @@ export async function scanFolder(root: string, options: ScanOptions & { onBatch?
   return all;
 }
 
-/** Whether a path is a folder (for the CLI's PATH arguments). */
+/** Whether a path is a folder (for the CLI's PATH arguments); throws like stat when it does not exist. */
 export async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path)).isDirectory();
+  const info = await nodeFileSystem().stat(path);
+  if (!info) throw errorWithCode(`no such file or folder: ${path}`, 'ENOENT');
+  return info.type === 'directory';
 }

@@ -6,6 +6,7 @@ import type { RuleContext } from './context';
 import { buildContext } from './context';
 import { dependencyRules } from './dependencies';
 import { environmentRules } from './environment';
+import { mountingRules } from './mounting';
 import { fileContentRules } from './fileContent';
 import { pairRules } from './pairs';
 import type { PathReference } from './pathReferences';
@@ -23,7 +24,7 @@ export { buildContext, entryInDocument, DocumentNotInDeploymentError } from './c
 export type { PathReference } from './pathReferences';
 export { activePathReferences, documentPathReferences, displayHostPath } from './pathReferences';
 export { RULES } from './ruleTable';
-export type { RuleDescription } from './ruleTable';
+export type { RuleCode, RuleDescription } from './ruleTable';
 
 export interface Analysis {
   context: RuleContext;
@@ -49,6 +50,7 @@ export function analyseMilvusConfig(input: CheckInput): Analysis {
       ...pairRules(context, references),
       ...dependencyRules(context),
       ...environmentRules(context),
+      ...mountingRules(context),
     );
     return { context, findings: sortFindings(findings), references };
   }

@@ -1,4 +1,7 @@
-/** Every code the rules report (inspection codes aside), for the README table and the CLI's --list. */
+/**
+ * Every code the rules report (inspection codes aside), with what it means and how to fix it: the
+ * README's table, and the type of a finding's code (RuleCode), so a code used nowhere here does not compile.
+ */
 import type { RuleSeverity } from './types';
 
 export interface RuleDescription {
@@ -8,8 +11,10 @@ export interface RuleDescription {
   fix: string;
 }
 
-export const RULES: readonly RuleDescription[] = [
+export const RULES = [
   { code: 'yaml-syntax', severity: 'error', meaning: 'The YAML does not parse: Milvus does not start.', fix: 'Fix the syntax.' },
+  { code: 'yaml-not-a-mapping', severity: 'error', meaning: 'The file is a list or a scalar, not a mapping of keys: Milvus does not start.', fix: 'Write keys at the top level.' },
+  { code: 'yaml-warning', severity: 'warning', meaning: 'The YAML parser warns (e.g. an unusual tag): Milvus may read it differently than it looks.', fix: 'As the message says.' },
   { code: 'duplicate-key', severity: 'warning', meaning: 'A key appears twice in one mapping; Milvus keeps the last and drops this one (a repeated block replaces the first entirely).', fix: 'Merge the two.' },
   { code: 'equivalent-key', severity: 'warning', meaning: 'Two spellings of one key (`tlsMode`, `TLSMode`); which one Milvus uses is random.', fix: 'Keep one.' },
   { code: 'tls-mode-not-integer', severity: 'error', meaning: 'tlsMode is not an integer to Go (`"1.0"`, `true`): Milvus silently uses 0, TLS off.', fix: 'Set 0, 1 or 2 (quick fix).' },
@@ -40,5 +45,10 @@ export const RULES: readonly RuleDescription[] = [
   { code: 'kafka-ssl-without-protocol', severity: 'warning', meaning: 'kafka.ssl.enabled without kafka.securityProtocol SSL/SASL_SSL: not TLS.', fix: 'Add securityProtocol: SSL (quick fix).' },
   { code: 'overridden-by-environment', severity: 'information', meaning: 'A compose environment variable overrides this key; rules check the effective value.', fix: 'None, or edit the compose file.' },
   { code: 'file-ignored-by-version', severity: 'warning', meaning: 'A user.yaml for a Milvus version that reads only milvus.yaml (2.3).', fix: 'Put the keys in milvus.yaml.' },
+  { code: 'config-not-mounted', severity: 'hint', meaning: 'The compose service does not mount this file where Milvus reads it (the shipped compose files mount none): Milvus uses the image\'s own milvus.yaml.', fix: 'Mount it (quick fix).' },
+  { code: 'path-outside-workspace', severity: 'hint', meaning: 'The path leads outside the workspace folders: not read in Restricted Mode, nor by the CLI without --allow-outside.', fix: 'Trust the workspace, or pass --allow-outside.' },
   { code: 'overridden-by-user-yaml', severity: 'information', meaning: 'user.yaml overrides this key.', fix: 'None.' },
-];
+] as const satisfies readonly RuleDescription[];
+
+/** The code of a rule finding; inspection findings (certificate lint, read errors) bring their own codes. */
+export type RuleCode = (typeof RULES)[number]['code'];

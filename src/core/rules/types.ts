@@ -5,10 +5,12 @@
  */
 import type { OffsetRange } from '../config';
 import type { Deployment, LoadedFile, LoadedFileCache } from '../deployment';
+import type { FindingCode } from '../inspect';
+import type { RuleCode } from './ruleTable';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
-/** What a quick fix needs; one shape per kind of fix, read by server/codeActions.ts. */
+/** What a quick fix needs; one shape per kind of fix, read by rules/fixes.ts. */
 export type FixData =
   | { fix: 'set-value'; key: string; values: string[] }
   | { fix: 'rest-port'; httpPortKey: string; httpEnabledKey: string }
@@ -21,7 +23,8 @@ export type FixData =
   | { fix: 'add-volume'; composeFile: string; service: string; volume: string };
 
 export interface RuleFinding {
-  code: string;
+  /** A rule's code, or the inspection engine's for what it found in a certificate or key file. */
+  code: RuleCode | FindingCode;
   severity: RuleSeverity;
   /** What Milvus will do, and what to change. */
   message: string;

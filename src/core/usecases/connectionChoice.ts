@@ -27,7 +27,25 @@ export interface ConnectionChoice {
 }
 
 export function userInput(text: string): Provenance {
-  return { kind: 'default', text };
+  return { kind: 'user', text };
+}
+
+/** Whether a value was decided by the workspace (its files or settings) rather than by the user or a default. */
+export function decidedByWorkspace(from: Provenance): boolean {
+  return from.kind !== 'user' && from.kind !== 'default';
+}
+
+/**
+ * The endpoints a credential would be sent to whose host or port the workspace decided: Test
+ * Connection asks before sending a stored credential to any of them (a cloned repository can point
+ * the REST port of its compose file at a listener of its own).
+ */
+export function workspaceDecidedEndpoints(choice: ConnectionChoice): string[] {
+  const host = choice.host.value.includes(':') ? `[${choice.host.value}]` : choice.host.value;
+  const endpoints: string[] = [];
+  if (decidedByWorkspace(choice.host.from) || decidedByWorkspace(choice.port.from)) endpoints.push(`${host}:${choice.port.value}`);
+  if (choice.restPort && (decidedByWorkspace(choice.restPort.from) || decidedByWorkspace(choice.host.from))) endpoints.push(`${host}:${choice.restPort.value} (REST)`);
+  return endpoints;
 }
 
 export class ClientFileUnreadableError extends Error {

@@ -45,6 +45,12 @@ const DEFAULT_ENDPOINT: Endpoint = {
   port: { value: 19530, from: fromDefault('the default gRPC port') },
 };
 
+/** The folder of the deployment's compose project or config file. */
+function deploymentFolder(deployment: Deployment | undefined): string | undefined {
+  const config = deployment?.configFiles.find((file) => file.source === 'host' && file.hostPath !== undefined)?.hostPath;
+  return deployment?.compose?.project.dir ?? (config !== undefined ? config.replace(/[\\/][^\\/]*$/, '') : undefined);
+}
+
 async function existingFile(path: string | undefined, from: Provenance, context: ResolveContext): Promise<ClientFile | undefined> {
   if (path === undefined) return undefined;
   if (!(await context.fs.mayRead(path))) return undefined;
@@ -91,21 +97,23 @@ async function readBytes(path: string, context: ResolveContext): Promise<Buffer 
 
 export async function planConnection(deployment: Deployment | undefined, options: ConnectionPlanOptions, context: ResolveContext): Promise<ConnectionPlan> {
   const pathApi = context.fs.path;
-  const outputDir = pathApi.resolve(options.root, options.outputFolder);
+  // Generate Certificates writes relative to the workspace folder; a project in a subfolder keeps its set beside its own files.
+  const outputDirs = [...new Set([pathApi.resolve(deploymentFolder(deployment) ?? options.root, options.outputFolder), pathApi.resolve(options.root, options.outputFolder)])];
   const shown = (path: string): string => fromFile(pathApi, options.root, path, undefined, undefined).text;
-  const generated = (name: string): ClientFile => {
-    const path = pathApi.join(outputDir, name);
+  const generatedIn = (dir: string, name: string): ClientFile => {
+    const path = pathApi.join(dir, name);
     return { path, from: { kind: 'derived', file: path, text: `${shown(path)} (where Generate Certificates writes)` } };
   };
+  const generated = (name: string): ClientFile[] => outputDirs.map((dir) => generatedIn(dir, name));
   const besides = (file: ClientFile | undefined, name: string): ClientFile | undefined => {
     if (!file || file.bytes) return undefined;
     const path = pathApi.join(pathApi.dirname(file.path), name);
     return { path, from: { kind: 'derived', file: path, text: `${shown(path)} (next to ${pathApi.basename(file.path)})` } };
   };
-  const serverCertificate = await firstFile([settingFile(deployment, 'tls.serverPemPath'), generated('server.pem')], context);
-  const ca = await firstFile([settingFile(deployment, 'tls.caPemPath'), besides(serverCertificate, 'ca.pem'), generated('ca.pem')], context);
-  const clientCertificate = await firstFile([besides(ca, 'client.pem'), generated('client.pem')], context);
-  const clientKey = await firstFile([besides(clientCertificate ?? ca, 'client.key'), generated('client.key')], context);
+  const serverCertificate = await firstFile([settingFile(deployment, 'tls.serverPemPath'), ...generated('server.pem')], context);
+  const ca = await firstFile([settingFile(deployment, 'tls.caPemPath'), besides(serverCertificate, 'ca.pem'), ...generated('ca.pem')], context);
+  const clientCertificate = await firstFile([besides(ca, 'client.pem'), ...generated('client.pem')], context);
+  const clientKey = await firstFile([besides(clientCertificate ?? ca, 'client.key'), ...generated('client.key')], context);
   const mode = deployment
     ? { value: deployment.tlsMode.mode, from: deployment.provenanceOf('common.security.tlsMode') ?? fromDefault("tlsMode's default 0") }
     : undefined;
@@ -132,4 +140,28 @@ export function defaultServerName(plan: ConnectionPlan, host: string): Traced<st
   const name = pickServerName(plan.serverNames, host);
   if (name === undefined) return undefined;
   return { value: name, from: { kind: 'derived', text: name === host ? `the host, a SAN of ${plan.serverCertificate.path}` : `a SAN of ${plan.serverCertificate.path}` } };
+}
+
+export interface ConnectionPlanSummary {
+  mode: number | null;
+  ca: string | null;
+  clientCertificate: string | null;
+  clientKey: string | null;
+  /** The name Test Connection and ping verify when the user dials localhost. */
+  serverNameForLocalhost: string | null;
+  restPort: number | null;
+  authorizationEnabled: boolean;
+}
+
+/** What a client would use, as JSON (`milvus-tls status --json`, the agreement tests). */
+export function summarizeConnectionPlan(plan: ConnectionPlan): ConnectionPlanSummary {
+  return {
+    mode: plan.mode?.value ?? null,
+    ca: plan.ca?.path ?? null,
+    clientCertificate: plan.clientCertificate?.path ?? null,
+    clientKey: plan.clientKey?.path ?? null,
+    serverNameForLocalhost: defaultServerName(plan, plan.grpc.host.value)?.value ?? null,
+    restPort: plan.rest?.port.value ?? null,
+    authorizationEnabled: plan.authorizationEnabled,
+  };
 }

@@ -2,9 +2,9 @@
  * Use cases: what a command does, once, in core. The CLI (src/cli) and the editor (src/client) only
  * ask the user and print; the deciding, reading and planning happen here.
  */
-export { planConnection, defaultServerName, readClientFile } from './connectionPlan';
-export type { ClientFile, ConnectionPlan, ConnectionPlanOptions } from './connectionPlan';
-export { connectionTarget, describeChoice, userInput, ClientFileUnreadableError } from './connectionChoice';
+export { planConnection, defaultServerName, readClientFile, summarizeConnectionPlan } from './connectionPlan';
+export type { ClientFile, ConnectionPlan, ConnectionPlanOptions, ConnectionPlanSummary } from './connectionPlan';
+export { connectionTarget, decidedByWorkspace, describeChoice, userInput, workspaceDecidedEndpoints, ClientFileUnreadableError } from './connectionChoice';
 export type { ConnectionChoice } from './connectionChoice';
 export { pickServerName } from './serverName';
 export { selectDeployment } from './selectDeployment';

@@ -16,6 +16,8 @@ export interface FileInfo {
   type: EntryType;
   size: number;
   mtimeMs: number;
+  /** POSIX permission bits, where the file system has them (the key-permission lint reads them). */
+  mode?: number;
 }
 
 export type ReadFailure =
@@ -30,7 +32,7 @@ export type ReadFailure =
 
 export type ReadResult =
   | { ok: true; bytes: Buffer; info: FileInfo }
-  | { ok: false; reason: ReadFailure; message: string };
+  | { ok: false; reason: ReadFailure; message: string; /** The errno code, when the system gave one. */ code?: string };
 
 export interface DirectoryEntry {
   name: string;
@@ -67,8 +69,8 @@ export function readFailureMessage(reason: ReadFailure, filePath: string, detail
   }
 }
 
-export function failure(reason: ReadFailure, filePath: string, detail?: string): ReadResult {
-  return { ok: false, reason, message: readFailureMessage(reason, filePath, detail) };
+export function failure(reason: ReadFailure, filePath: string, detail?: string, code?: string): ReadResult {
+  return { ok: false, reason, message: readFailureMessage(reason, filePath, detail), ...(code !== undefined ? { code } : {}) };
 }
 
 /** The text of a file, or undefined when it cannot be read (the reason is in `failure`). */

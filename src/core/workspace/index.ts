@@ -7,5 +7,6 @@ export type { ContainmentOptions } from './containment';
 export { overlayFileSystem } from './overlay';
 export type { OpenDocumentLookup } from './overlay';
 export { memoryFileSystem } from './memoryFileSystem';
-export { walkFiles, DEFAULT_EXCLUDED_FOLDERS } from './walk';
-export type { WalkOptions, WalkResult } from './walk';
+export { walkFiles, walkFileBatches, DEFAULT_EXCLUDED_FOLDERS } from './walk';
+export type { WalkOptions, WalkResult, WantedFile } from './walk';
+export { mapLimit } from './pool';

@@ -38,11 +38,11 @@ export function nodeFileSystem(pathApi: PathApi = path): WorkspaceFileSystem {
         const code = errnoCode(error);
         if (code === 'ENOENT' || code === 'ENOTDIR') return failure('missing', filePath);
         if (code === 'EISDIR') return failure('directory', filePath);
-        return failure('unreadable', filePath, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message);
+        return failure('unreadable', filePath, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message, code);
       }
       try {
         const stats = await handle.stat();
-        const info: FileInfo = { type: entryType(stats), size: stats.size, mtimeMs: stats.mtimeMs };
+        const info: FileInfo = { type: entryType(stats), size: stats.size, mtimeMs: stats.mtimeMs, mode: stats.mode };
         if (info.type === 'directory') return failure('directory', filePath);
         if (info.type === 'other') return failure('not-a-file', filePath);
         if (stats.size > maxBytes) return failure('too-large', filePath, `${maxBytes} bytes`);

@@ -23,6 +23,21 @@ async function readSet(dir: string): Promise<SetFiles> {
   };
 }
 
+/** Resolves with the first of `events` the socket emits; rejects on 'error'. Never waits forever on one event alone. */
+function firstEvent(socket: tls.TLSSocket, events: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const listeners = events.map((event) => [event, () => settle(() => resolve(event))] as const);
+    const onError = (error: Error): void => settle(() => reject(error));
+    const settle = (done: () => void): void => {
+      for (const [event, listener] of listeners) socket.off(event, listener);
+      socket.off('error', onError);
+      done();
+    };
+    for (const [event, listener] of listeners) socket.once(event, listener);
+    socket.once('error', onError);
+  });
+}
+
 /** One handshake between a Node server and a Node client; resolves with what each side saw. */
 async function nodeHandshake(
   serverOptions: tls.TlsOptions, clientOptions: tls.ConnectionOptions,
@@ -42,7 +57,9 @@ async function nodeHandshake(
     try {
       await Promise.race([once(socket, 'secureConnect'), once(socket, 'error').then(([error]) => { throw error; })]);
       // TLS 1.3: the server judges the client certificate after the client finished; read to learn the verdict.
-      await once(socket, 'data');
+      // A rejection may close the connection with no data and no error: wait for whichever comes first.
+      const verdict = await firstEvent(socket, ['data', 'end', 'close']);
+      if (verdict !== 'data') return { clientAuthorized: false, clientError: `the server closed the connection (${verdict})`, protocol: null };
       return { clientAuthorized: socket.authorized, serverPeerCn, protocol: socket.getProtocol() };
     } catch (error) {
       return { clientAuthorized: false, clientError: (error as Error).message, protocol: null };

@@ -68,6 +68,20 @@ describe('REST port', () => {
     assert.ok(!codes(await check(`${base}proxy:\n  http:\n    port: 8080\n`)).includes('rest-port-shared-with-tls'));
     assert.ok(!codes(await check(`${base}proxy:\n  http:\n    enabled: false\n`)).includes('rest-port-shared-with-tls'));
   });
+  it('the boundary is exactly 2.4.13 (listener_manager.go): 2.4.12 warns, 2.4.13 and -gpu tags refuse', async () => {
+    for (const [image, severity] of [
+      ['milvusdb/milvus:v2.4.12', 'warning'], ['milvusdb/milvus:v2.4.13', 'error'], ['milvusdb/milvus:v2.4.13-gpu', 'error'],
+      ['milvusdb/milvus:v2.3.22', 'warning'], ['milvusdb/milvus:v2.5.0', 'error'], ['milvusdb/milvus:latest', 'error'],
+    ] as const) {
+      assert.equal((await only(base, 'rest-port-shared-with-tls', withCompose(docsCompose(image)))).severity, severity, image);
+    }
+  });
+  it('tlsMode 3 refuses to start from exactly 2.4.13 on, with REST on', async () => {
+    const text = 'common:\n  security:\n    tlsMode: 3\nproxy:\n  http:\n    port: 8080\n';
+    assert.match((await only(text, 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.12')))).message, /serves gRPC without TLS/);
+    assert.match((await only(text, 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.13')))).message, /refuses to start/);
+    assert.match((await only(text.replace('port: 8080', 'enabled: false'), 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.13')))).message, /serves gRPC without TLS/);
+  });
   it('2.4.12 and older only lose REST: warning', async () => {
     const finding = await only(base, 'rest-port-shared-with-tls', withCompose(docsCompose('milvusdb/milvus:v2.4.12')));
     assert.equal(finding.severity, 'warning');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -55,4 +55,19 @@ describe('producing a certificate set', () => {
     await assert.rejects(generateAndWriteSet({ options, outputDir: dir, mode: 'create' }), { name: 'FilesExistError' });
     assert.equal(await readFile(join(dir, 'ca.pem'), 'utf8'), before);
   });
+
+  for (const lone of ['ca.srl', 'server.key', 'client.csr'] as const) {
+    it(`refuses when only ${lone} of the set exists, and leaves it as it was`, async () => {
+      const dir = join(root, `lone-${lone}`);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, lone), 'mine\n');
+      await assert.rejects(generateAndWriteSet({ options, outputDir: dir, mode: 'create' }), (error: Error & { existing?: string[] }) => {
+        assert.equal(error.name, 'FilesExistError');
+        assert.deepEqual(error.existing, [lone]);
+        return true;
+      });
+      assert.deepEqual(await readdir(dir), [lone]);
+      assert.equal(await readFile(join(dir, lone), 'utf8'), 'mine\n');
+    });
+  }
 });
