@@ -20,8 +20,10 @@ const HELP = `Usage: milvus-tls check [options] [FILE...]
 
 Checks Milvus config files the way Milvus reads them: tlsMode, the REST port, the certificate and key
 files behind docker-compose volumes, misplaced blocks, typos, etcd/MinIO/Kafka TLS. The nearest
-docker-compose.yml (same folder or a parent, up to the current folder) supplies the volumes, the
-environment and the Milvus version. Default FILEs: milvus.yaml, user.yaml and *milvus*.y(a)ml here.
+compose project (same folder or a parent, up to the current folder), read as docker compose reads
+it (docker-compose.yml with its override file, or COMPOSE_FILE from .env or this shell, include:),
+supplies the volumes, the environment and the Milvus version. Default FILEs: milvus.yaml, user.yaml
+and *milvus*.y(a)ml here.
 
 Prints one line per finding: file:line:col severity code message.
 

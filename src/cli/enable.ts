@@ -26,8 +26,10 @@ Options:
   --config FILE     config file to edit, created when missing (default: the one the deployment's
                     Milvus reads last, e.g. the milvus.yaml or user.yaml the compose service mounts,
                     else milvus.yaml in the folder); only a named file may lie outside the folder
-  --compose FILE    compose file (default: the deployment's, else compose.yaml, compose.yml,
-                    docker-compose.yaml or docker-compose.yml next to the config; none: left alone)
+  --compose FILE    compose file for the mounts and the port (default: the deployment's file that
+                    lists the Milvus service's volumes, the override when it does; with none, the
+                    compose file next to the config; none at all: compose is left alone). Mounts and
+                    ports any file of the project already provides are never added again
   --certs DIR       folder with server.pem, server.key and ca.pem (default: ./tls)
   --http-port N     REST port (default: ${DEFAULT_HTTP_PORT}; a proxy.http.port already set apart from proxy.port is kept)
   --dry-run         print the changes, write nothing

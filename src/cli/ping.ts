@@ -9,6 +9,7 @@ import {
 import type { Provenance, ResolveContext } from '../core/deployment';
 import type { ClientFile, ConnectionChoice, ConnectionPlan } from '../core/usecases';
 import { ClientFileUnreadableError, connectionTarget, defaultServerName, describeChoice, userInput } from '../core/usecases';
+import { reportText } from '../core/visibleText';
 import { parseCommandLine } from './args';
 import { cliConnectionPlan, cliDeployment, DIR_HELP } from './deploymentOption';
 import { ExitCode, UsageError } from './exitCodes';
@@ -157,6 +158,13 @@ export const pingCommand: Subcommand = {
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
+    // The steps turn every server answer into a diagnosis (hostileServers.test.ts). Should a socket
+    // event ever throw anyway, the user gets one line and exit 3, not a stack trace.
+    const onUncaught = (error: unknown): void => {
+      console.error(`milvus-tls ping: the test stopped on an unexpected error (${reportText(error instanceof Error ? error.message : String(error))}); please report it`);
+      process.exit(ExitCode.failed);
+    };
+    process.on('uncaughtException', onUncaught);
     if (!json) {
       for (const line of inputs) console.log(line);
       console.log(formatHeader({ target: summarizeTarget(target) }));
@@ -170,6 +178,7 @@ export const pingCommand: Subcommand = {
       return report.ok ? ExitCode.ok : ExitCode.failed;
     } finally {
       process.removeListener('SIGINT', onSigint);
+      process.removeListener('uncaughtException', onUncaught);
     }
   },
 };

@@ -22,5 +22,19 @@ export function cliContext(options: CliWorkspaceOptions): ResolveContext {
   const disk = nodeFileSystem();
   const roots = [options.dir, ...(options.explicitPaths ?? []).map((explicit) => path.dirname(path.resolve(explicit)))];
   const fs = options.allowOutside === true ? disk : containedFileSystem(disk, { roots });
-  return { fs, cache: new LoadedFileCache(), parsed: new ParseCache() };
+  return { fs, cache: new LoadedFileCache(), parsed: new ParseCache(), shellEnvironment: composeSelectionVariables(process.env) };
+}
+
+/**
+ * The variables of this shell that choose what `docker compose` run here would load: the file list,
+ * its separator and the active profiles. Only those: interpolation of `${VAR}` uses the project's
+ * .env, so the CLI and the editor (which does not see the user's shell) agree on every value.
+ */
+export function composeSelectionVariables(environment: NodeJS.ProcessEnv): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const name of ['COMPOSE_FILE', 'COMPOSE_PATH_SEPARATOR', 'COMPOSE_PROFILES']) {
+    const value = environment[name];
+    if (value !== undefined && value !== '') chosen[name] = value;
+  }
+  return chosen;
 }

@@ -8,6 +8,7 @@ import type {
   CodeAction, CodeActionParams, CompletionItem, Diagnostic, DocumentLink, Hover, InlayHint, MarkupKind, Position,
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
+import { markdownToPlainText } from '../core/markdown';
 import type { Analysis, FixData } from '../core/rules';
 import type { MountedFolderListing } from '../core/rules/completionInfo';
 import type { ResolveContext } from '../core/deployment';
@@ -27,7 +28,7 @@ export function hoverOf(document: TextDocument, analysis: Analysis, position: Po
   const info = hoverInfo(analysis, document.offsetAt(position));
   if (!info) return null;
   const kind: MarkupKind = markdown ? 'markdown' : 'plaintext';
-  const value = markdown ? info.markdown : info.markdown.replace(/[*`]/g, '');
+  const value = markdown ? info.markdown : markdownToPlainText(info.markdown);
   return { contents: { kind, value }, range: toRange(document, info.range) };
 }
 
@@ -78,7 +79,7 @@ function addVolumeAction(data: Extract<FixData, { fix: 'add-volume' }>, composeT
   if (edits.length === 0) return undefined;
   const composeDocument = TextDocument.create(pathToUri(data.composeFile), 'yaml', 0, composeText);
   return {
-    title: `Mount ${data.volume} in ${path.posix.basename(data.composeFile)} (service ${data.service})`,
+    title: `Mount ${data.hostPath}:${data.containerPath}${data.readOnly === false ? '' : ':ro'} in ${path.posix.basename(data.composeFile)} (service ${data.service})`,
     kind: CodeActionKind.QuickFix,
     edit: { changes: { [composeDocument.uri]: edits.map((edit) => ({ range: toRange(composeDocument, edit), newText: edit.newText })) } },
   };

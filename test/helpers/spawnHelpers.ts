@@ -44,6 +44,12 @@ export function runCli(args: string[], options: SpawnOptions = {}): Promise<Proc
     { cwd: REPO_ROOT, ...options });
 }
 
+/** Runs `milvus-tls` from the TypeScript sources in `cwd` (tsx loaded by file URL, so any folder works). */
+export function runCliIn(cwd: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<ProcessResult> {
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return runProcess(process.execPath, ['--import', tsx, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { timeoutMs: 60_000, ...options, cwd });
+}
+
 /** A long-running peer whose output is searched as it arrives. */
 export interface Peer {
   child: ChildProcess;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, InlayHint, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { renderMarkdown, visibleText } from '../helpers/renderMarkdown';
 import { createTestPki } from '../helpers/testPki';
 import type { TestPki } from '../helpers/testPki';
 import { makeTempDir } from '../helpers/tempDir';
@@ -91,7 +92,8 @@ describe('language server over the protocol', () => {
     assert.equal(value.kind, 'markdown');
     assert.match(value.value, /one-way TLS/);
     const file = await harness.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 22 } });
-    assert.match((file.contents as { value: string }).value, /→ workspace file `\.\/tls\/server\.pem`[\s\S]*SANs: DNS:localhost, IP:127\.0\.0\.1[\s\S]*days left/);
+    // What a reader sees: values in the Markdown are escaped.
+    assert.match(visibleText(renderMarkdown((file.contents as { value: string }).value)), /→ workspace file \.\/tls\/server\.pem[\s\S]*SANs: DNS:localhost, IP:127\.0\.0\.1[\s\S]*days left/);
   });
 
   it('completes keys, tlsMode values and file paths', async () => {

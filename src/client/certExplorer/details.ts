@@ -3,7 +3,8 @@
 import { basename } from 'node:path';
 import { sanEntries } from '../../core/inspect/describe';
 import type { CertificateInfo, Finding, WorkspaceCertificate } from '../../core/inspect/types';
-import { certificateLabel, describeValidity, escapeMarkdown } from './format';
+import { escapeMarkdown } from '../../core/markdown';
+import { certificateLabel, describeValidity } from './format';
 
 export type Row = readonly [label: string, value: string];
 

@@ -34,8 +34,3 @@ export function firstSan(sans: SubjectAltNames): string | undefined {
 export function certificateLabel(cert: Pick<CertificateInfo, 'commonName' | 'sans' | 'file'>): string {
   return cert.commonName ?? firstSan(cert.sans) ?? basename(cert.file);
 }
-
-/** Escapes text for a Markdown tooltip: DNs and file names are full of `_`, `*` and `\`. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}

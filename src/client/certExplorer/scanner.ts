@@ -5,8 +5,9 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { CERTIFICATE_FILE_GLOB, DEFAULT_MAX_BYTES } from '../../core/inspect/scan';
 import type { InputFile, WorkspaceInspection } from '../../core/inspect/types';
-import { FILE_TOO_LARGE_CODE, inspectFiles } from '../../core/inspect/workspace';
+import { FILE_TOO_LARGE_CODE } from '../../core/inspect/workspace';
 import { mapLimit } from '../../core/workspace';
+import { ScannedFiles } from './scannedFiles';
 import { batches, excludeGlob, isInExcludedDirectory } from './scanPlan';
 
 export interface ScanSnapshot {
@@ -33,6 +34,7 @@ async function readInput(uri: vscode.Uri): Promise<InputFile> {
     if (size > DEFAULT_MAX_BYTES) {
       return { path, bytes: errorWithCode(`${size} bytes, over the ${DEFAULT_MAX_BYTES}-byte limit for certificate files`, FILE_TOO_LARGE_CODE) };
     }
+    // A copy of our own: ScannedFiles reads it and zeroes it; VS Code's array is dropped at once.
     return { path, bytes: Buffer.from(await vscode.workspace.fs.readFile(uri)), mode: info?.mode };
   } catch (error) {
     return { path, bytes: error instanceof Error ? error : new Error(String(error)) };
@@ -44,7 +46,7 @@ function readAll(uris: readonly vscode.Uri[]): Promise<InputFile[]> {
 }
 
 export class CertificateScanner implements vscode.Disposable {
-  readonly #files = new Map<string, InputFile>();
+  readonly #files = new ScannedFiles();
   readonly #changed = new Set<string>();
   readonly #onDidUpdate = new vscode.EventEmitter<ScanSnapshot>();
   readonly onDidUpdate = this.#onDidUpdate.event;
@@ -84,12 +86,12 @@ export class CertificateScanner implements vscode.Disposable {
     const found = await this.findCertificateFiles();
     if (generation !== this.#generation) return;
     const foundPaths = new Set(found.map((uri) => uri.fsPath));
-    for (const path of this.#files.keys()) if (!foundPaths.has(path)) this.#files.delete(path);
+    for (const path of this.#files.paths()) if (!foundPaths.has(path)) this.#files.delete(path);
     const toRead = found.filter((uri) => !this.#files.has(uri.fsPath) || this.#changed.has(uri.fsPath));
     this.#changed.clear();
     const started = Date.now();
     for (const batch of batches(toRead)) {
-      for (const input of await readAll(batch)) this.#files.set(input.path, input);
+      for (const input of await readAll(batch)) this.#files.set(input);
       if (generation !== this.#generation) return;
       this.emit(true);
     }
@@ -99,7 +101,7 @@ export class CertificateScanner implements vscode.Disposable {
 
   /** Reads these files again now, without waiting for the watcher (after we wrote them ourselves). */
   async reread(paths: readonly string[]): Promise<void> {
-    for (const input of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.#files.set(input.path, input);
+    for (const input of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.#files.set(input);
     this.emit(this.#latest?.scanning ?? false);
   }
 
@@ -142,8 +144,7 @@ export class CertificateScanner implements vscode.Disposable {
   }
 
   private emit(scanning: boolean): void {
-    const files = [...this.#files.values()].sort((a, b) => a.path.localeCompare(b.path));
-    const inspection = inspectFiles(files, new Date(), { warnDays: this.warnDays() });
+    const inspection = this.#files.inspect(new Date(), { warnDays: this.warnDays() });
     this.#latest = { inspection, scanning };
     this.#onDidUpdate.fire(this.#latest);
   }

@@ -5,7 +5,8 @@ import { basename } from 'node:path';
 import type { ReadErrorInfo, WorkspaceCertificate, WorkspaceInspection, WorkspaceKey } from '../../core/inspect/types';
 import type { CertificateContext } from './details';
 import { certificateTooltip } from './details';
-import { certificateLabel, describeValidity, escapeMarkdown, plural } from './format';
+import { escapeMarkdown } from '../../core/markdown';
+import { certificateLabel, describeValidity, plural } from './format';
 import type { CertificateState, IconSpec } from './state';
 import {
   certificateIcon, certificateState, ISSUER_GROUP_ICON, KEY_ICON, ORPHAN_KEYS_ICON, SKIPPED_ICON, UNREADABLE_GROUP_ICON, UNREADABLE_ICON,

@@ -4,8 +4,9 @@
 // (planEnableTlsChanges), the same function `milvus-tls enable` runs.
 import * as vscode from 'vscode';
 import { EditPlanError, formatLineDiff, isEmptyPlan } from '../../core/edit';
+import type { Deployment } from '../../core/deployment';
 import type { EnableTlsOutcome } from '../../core/usecases';
-import { hasChanges, planEnableTlsChanges, UnsafeTargetError, CERTIFICATE_FILES_BY_MODE } from '../../core/usecases';
+import { enableTlsComposeTarget, hasChanges, planEnableTlsChanges, UnsafeTargetError, CERTIFICATE_FILES_BY_MODE } from '../../core/usecases';
 import type { EnableTlsArguments } from '../../shared/protocol';
 import { Commands } from '../../shared/protocol';
 import type { ExtensionContextHolder } from '../context';
@@ -41,9 +42,19 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     const selection = await pickDeployment(folder, context, TITLE, log, 'enable TLS');
     if (!selection) return;
 
+    const planWith = (composePath?: string): Promise<EnableTlsOutcome> => planEnableTlsChanges({
+      root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen, ...(composePath !== undefined ? { composePath } : {}),
+    }, context);
+
     let outcome: EnableTlsOutcome;
     try {
-      outcome = await planEnableTlsChanges({ root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen }, context);
+      outcome = await planWith();
+      // Where the mounts and the port go is asked only when there are some, and another file could take them.
+      if (outcome.plan.compose.length > 0) {
+        const composePath = await pickComposeFile(folder, selection.chosen);
+        if (composePath === null) return;
+        if (composePath !== undefined && composePath !== outcome.composePath) outcome = await planWith(composePath);
+      }
     } catch (error) {
       if (!(error instanceof EditPlanError || error instanceof UnsafeTargetError)) throw error;
       log.warn(`enable TLS: ${error.message}; nothing changed`);
@@ -69,6 +80,22 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
       + `Restart Milvus (docker compose up -d) to apply it.${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
     await offerFollowUp(ctx, message, warnings.length > 0);
   };
+}
+
+/**
+ * When more than one of the project's compose files lists the Milvus service's volumes (the shipped
+ * file and an override), asks which one gets the mounts and the port; the one Compose merges last
+ * is first. Undefined: no question (the use case decides); null: cancelled.
+ */
+async function pickComposeFile(folder: vscode.WorkspaceFolder, deployment: Deployment | undefined): Promise<string | undefined | null> {
+  const target = enableTlsComposeTarget(deployment);
+  if (!target?.ambiguous) return undefined;
+  const ordered = [target.file, ...target.candidates.filter((file) => file !== target.file)];
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((file, index) => ({ label: relativeLabel(folder, vscode.Uri.file(file), false), description: index === 0 ? 'merged last: its mounts win' : '', file })),
+    { title: TITLE, placeHolder: 'Compose file for the certificate mount and the REST port', ignoreFocusOut: true },
+  );
+  return picked ? picked.file : null;
 }
 
 /** A folder with the files the mode needs; when there is none, offers to generate a set first. */

@@ -11,24 +11,30 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { OffsetRange, SourceProblem } from '../config/yamlSource';
-import { getEntry, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, resolveAlias, scalarText } from '../config/yamlSource';
+import type { MapEntry } from '../config/yamlSource';
+import { getEntry, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, scalarText, seqItems } from '../config/yamlSource';
 import type { MilvusVersion } from './imageVersion';
 import { isMilvusImage, milvusImageVersion } from './imageVersion';
 import type { ComposeVariables } from './interpolation';
 import { interpolate } from './interpolation';
 import type { PortMapping } from './ports';
 import { parsePortEntry } from './ports';
-import type { VolumeMount } from './volumes';
+import type { ComposeSource, VolumeMount } from './volumes';
 import { parseVolumeEntry } from './volumes';
+import { milvusRoleOf, splitCommandLine } from './command';
+import type { IncludeEntry, NamedVolumeDefinition, ServiceFieldTag } from './composeExtras';
+import { readComposeExtras } from './composeExtras';
 
 export type { MilvusVersion } from './imageVersion';
 export { compareMilvusVersions, formatMilvusVersion, isAtLeastVersion, isMilvusImage, milvusImageVersion, parseImageReference, parseMilvusVersion } from './imageVersion';
+export { milvusRoleOf, splitCommandLine } from './command';
 export type { ComposeVariables, InterpolationResult } from './interpolation';
 export { interpolate } from './interpolation';
 export { parseDotEnv, parseDotEnvEntries } from './dotEnv';
 export type { DotEnvEntry } from './dotEnv';
 export type { PortMapping } from './ports';
-export type { VolumeMount, VolumeType } from './volumes';
+export type { ComposeSource, VolumeMount, VolumeType } from './volumes';
+export type { IncludeEntry, NamedVolumeDefinition, ServiceFieldTag } from './composeExtras';
 export { mapContainerPath, containerPathsOfHostPath, resolveContainerPath, MILVUS_WORKDIR } from './pathMapping';
 export type { ContainerPathMapping, HostPathMount } from './pathMapping';
 export type { OffsetRange, SourceProblem } from '../config/yamlSource';
@@ -44,6 +50,8 @@ export interface ComposeEnvironmentVariable {
   range: OffsetRange;
   nameRange: OffsetRange;
   valueRange?: OffsetRange;
+  /** The file the variable is set in; set when the parser was given a file name. */
+  definedIn?: ComposeSource;
 }
 
 export interface ComposeService {
@@ -72,6 +80,16 @@ export interface ComposeService {
   volumesKeyRange?: OffsetRange;
   volumesRange?: OffsetRange;
   ports: PortMapping[];
+  /** `profiles:`: the service starts only when one of them is active (`--profile`, COMPOSE_PROFILES). */
+  profiles: string[];
+  /** Fields tagged `!reset` (dropped from the merged model) or `!override` (replacing instead of merging). */
+  tags: ServiceFieldTag[];
+  /** The file this definition is written in; set when the parser was given a file name. */
+  definedIn?: ComposeSource;
+  /** The file `image:` is written in (differs from `definedIn` when an override file sets it). */
+  imageDefinedIn?: ComposeSource;
+  /** Merged services only: each file's own definition, in the order Compose merges them. */
+  definitions?: ComposeService[];
 }
 
 export interface ComposeFile {
@@ -81,6 +99,10 @@ export interface ComposeFile {
   services: ComposeService[];
   /** Names declared under the top-level `volumes:`. */
   namedVolumes: string[];
+  /** The top-level `volumes:` definitions (driver, driver_opts: a local bind names a host folder). */
+  volumeDefinitions: NamedVolumeDefinition[];
+  /** `include:` entries, as written (interpolated). */
+  include: IncludeEntry[];
   /** Syntax errors and unreadable entries, with offsets. Parsing never throws. */
   errors: SourceProblem[];
   /** Line numbers of the text, for messages and provenance. */
@@ -95,7 +117,7 @@ export interface ParseComposeOptions {
 export function parseComposeFile(text: string, fileName?: string, options: ParseComposeOptions = {}): ComposeFile {
   const { document, problems, lineCounter } = parseYamlWithRanges(text);
   const variables = options.variables ?? {};
-  const compose: ComposeFile = { services: [], namedVolumes: [], errors: problems, lines: lineCounter };
+  const compose: ComposeFile = { services: [], namedVolumes: [], volumeDefinitions: [], include: [], errors: problems, lines: lineCounter };
   if (fileName !== undefined) {
     compose.fileName = fileName;
     compose.composeDir = path.posix.dirname(fileName.replace(/\\/g, '/'));
@@ -112,6 +134,7 @@ export function parseComposeFile(text: string, fileName?: string, options: Parse
     if (service) compose.services.push(service);
   }
   compose.namedVolumes = mapEntries(getEntry(root, 'volumes', document)?.value, document).map((entry) => entry.key);
+  readComposeExtras(root, document, variables, compose);
   return compose;
 }
 
@@ -121,8 +144,11 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
     if (node !== null) compose.errors.push(problem(`service "${name}" must be a mapping`, rangeOrPoint(node as never, keyRange.end), 'warning'));
     return undefined;
   }
-  const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [] };
-  const field = (key: string) => getEntry(node, key, document);
+  const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [], profiles: [], tags: [] };
+  // Read once: each read expands the service's merges (`<<: *defaults`) again.
+  const fields = new Map<string, MapEntry>();
+  for (const entry of mapEntries(node, document)) fields.set(entry.key, entry);
+  const field = (key: string): MapEntry | undefined => fields.get(key);
 
   const containerName = scalarText(field('container_name')?.value);
   if (containerName !== undefined) service.containerName = interpolate(containerName, variables).value;
@@ -153,8 +179,7 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
 
   const envFileValue = field('env_file')?.value;
   if (isSeq(envFileValue)) {
-    for (const item of envFileValue.items) {
-      const resolved = resolveAlias(item, document);
+    for (const resolved of seqItems(envFileValue, document)) {
       const text = isMap(resolved) ? scalarText(getEntry(resolved, 'path', document)?.value) : scalarText(resolved);
       if (text !== undefined) service.envFiles.push(interpolate(text, variables).value);
     }
@@ -168,20 +193,15 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
     const range = rangeOfNode(volumesEntry.value as never);
     if (range) service.volumesRange = range;
     const context = { variables, problems: compose.errors, ...(compose.composeDir !== undefined ? { composeDir: compose.composeDir } : {}) };
-    if (isSeq(volumesEntry.value)) {
-      for (const item of volumesEntry.value.items) {
-        const mount = parseVolumeEntry(resolveAlias(item, document), context);
-        if (mount) service.volumes.push(mount);
-      }
+    for (const item of seqItems(volumesEntry.value, document)) {
+      const mount = parseVolumeEntry(item, context);
+      if (mount) service.volumes.push(mount);
     }
   }
 
-  const portsValue = field('ports')?.value;
-  if (isSeq(portsValue)) {
-    for (const item of portsValue.items) {
-      const port = parsePortEntry(resolveAlias(item, document), variables);
-      if (port) service.ports.push(port);
-    }
+  for (const item of seqItems(field('ports')?.value, document)) {
+    const port = parsePortEntry(item, variables);
+    if (port) service.ports.push(port);
   }
   return service;
 }
@@ -189,8 +209,7 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
 function readEnvironment(node: unknown, document: Document, variables: ComposeVariables, compose: ComposeFile): ComposeEnvironmentVariable[] {
   const result: ComposeEnvironmentVariable[] = [];
   if (isSeq(node)) {
-    for (const item of node.items) {
-      const resolved = resolveAlias(item, document);
+    for (const resolved of seqItems(node, document)) {
       const text = scalarText(resolved);
       const range = rangeOrPoint(resolved as never, 0);
       if (text === undefined) {
@@ -239,38 +258,11 @@ function readEnvironment(node: unknown, document: Document, variables: ComposeVa
 
 function readCommand(node: unknown, document: Document, variables: ComposeVariables): string[] | undefined {
   if (isSeq(node)) {
-    return node.items.map((item) => interpolate(scalarText(resolveAlias(item, document)) ?? '', variables).value);
+    return seqItems(node, document).map((item) => interpolate(scalarText(item) ?? '', variables).value);
   }
   const text = scalarText(node);
   if (text === undefined || text === '') return undefined;
   return splitCommandLine(interpolate(text, variables).value);
-}
-
-/** Splits a command string like a POSIX shell would for simple cases (blanks, quotes, backslash). */
-export function splitCommandLine(commandLine: string): string[] {
-  const words: string[] = [];
-  const pattern = /"((?:\\.|[^"\\])*)"|'([^']*)'|((?:\\.|[^\s"'])+)|(\s+)/g;
-  let current: string | undefined;
-  for (const match of commandLine.matchAll(pattern)) {
-    if (match[4] !== undefined) {
-      if (current !== undefined) words.push(current);
-      current = undefined;
-      continue;
-    }
-    const piece = match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2] ?? (match[3] ?? '').replace(/\\(.)/g, '$1');
-    current = (current ?? '') + piece;
-  }
-  if (current !== undefined) words.push(current);
-  return words;
-}
-
-/** `milvus run standalone` → `standalone` (also after `/tini --` or with a path to the binary). */
-export function milvusRoleOf(command: readonly string[]): string | undefined {
-  for (let index = 0; index + 2 < command.length; index++) {
-    const binary = command[index] ?? '';
-    if (path.posix.basename(binary) === 'milvus' && command[index + 1] === 'run') return command[index + 2];
-  }
-  return undefined;
 }
 
 /** Services that run Milvus: a Milvus image, or a `milvus run <role>` command. */

@@ -1,44 +1,19 @@
 /**
- * Which compose files belong to a Milvus config: those named like Docker Compose's defaults in the
- * config's folder or one of its parents, up to a root (the workspace folder). Pure over a list of
- * existing paths; composeFileLookupOnDisk.ts does the file-system part.
+ * The file names Docker Compose looks for in a folder. Which of them a project loads, and in what
+ * order, is decided once, in src/core/deployment/compose/composeSelection.ts.
  */
-import path from 'node:path';
 
-/** Docker Compose's default file names, in its order of preference within one folder. */
-export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-
-/** Folders from the config's own folder up to `rootDir` (inclusive), nearest first. */
-export function foldersUpToRoot(configPath: string, rootDir: string): string[] {
-  const root = path.posix.resolve(rootDir);
-  let folder = path.posix.dirname(path.posix.resolve(configPath));
-  const folders: string[] = [];
-  // A config outside the root gets only its own folder: never climb past what the caller allowed.
-  const insideRoot = folder === root || folder.startsWith(root === '/' ? '/' : `${root}/`);
-  for (;;) {
-    folders.push(folder);
-    if (!insideRoot || folder === root) break;
-    const parent = path.posix.dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
-  return folders;
-}
-
-/** Every path worth checking on disk, nearest folder first, preferred name first. */
-export function composeFileCandidates(configPath: string, rootDir: string): string[] {
-  return foldersUpToRoot(configPath, rootDir).flatMap((folder) => COMPOSE_FILE_NAMES.map((name) => path.posix.join(folder, name)));
-}
+/** Docker Compose's default file names, in its order of preference within one folder (compose-go cli DefaultFileNames). */
+export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
 /**
- * From `existingPaths` (any list of files, e.g. a workspace listing), the compose files that apply
- * to `configPath`: same folder or a parent up to `rootDir`, nearest folder first.
+ * The override file Compose adds beside whichever default file it picked, in its order of preference
+ * (DefaultOverrideFileNames). An override file alone is not a project: Compose keeps looking upwards.
  */
-export function findComposeFilesForConfig(configPath: string, existingPaths: readonly string[], rootDir: string): string[] {
-  const existing = new Set(existingPaths.map((candidate) => path.posix.resolve(candidate)));
-  return composeFileCandidates(configPath, rootDir).filter((candidate) => existing.has(candidate));
-}
+export const COMPOSE_OVERRIDE_FILE_NAMES: readonly string[] = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
+/** A default compose file or an override file, by name (either path flavour). */
 export function isComposeFileName(fileName: string): boolean {
-  return COMPOSE_FILE_NAMES.includes(path.posix.basename(fileName));
+  const name = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  return COMPOSE_FILE_NAMES.includes(name) || COMPOSE_OVERRIDE_FILE_NAMES.includes(name);
 }

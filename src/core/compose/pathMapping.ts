@@ -5,6 +5,8 @@
  * `/milvus/configs/cert/server.pem`.
  */
 import path from 'node:path';
+import type { PathApi } from '../workspace/fileSystem';
+import { isInsideFolder } from '../workspace/fileSystem';
 import type { VolumeMount } from './volumes';
 import { normaliseContainerPath } from './volumes';
 
@@ -27,26 +29,34 @@ export function resolveContainerPath(containerPath: string, workdir: string = MI
   return normaliseContainerPath(absolute);
 }
 
-/**
- * The mount that provides `containerPath` in `service` (the longest matching target wins, as in
- * the container's mount table) and the host path behind it. Undefined when no volume covers it,
- * i.e. the path is the image's own file system.
- */
-export function mapContainerPath(containerPath: string, service: { volumes: readonly VolumeMount[] }, composeDir?: string): ContainerPathMapping | undefined {
+/** The mount that covers a container path (the longest matching target wins, as in the container's mount table). */
+export function coveringMount(containerPath: string, volumes: readonly VolumeMount[]): { mount: VolumeMount; containerPath: string; pathInMount: string } | undefined {
   const absolute = resolveContainerPath(containerPath);
   let best: VolumeMount | undefined;
-  for (const mount of service.volumes) {
+  for (const mount of volumes) {
     if (!isUnder(absolute, mount.target)) continue;
     if (!best || mount.target.length >= best.target.length) best = mount;
   }
   if (!best) return undefined;
   const pathInMount = best.target === '/' ? absolute.slice(1) : absolute.slice(best.target.length + 1);
+  return { mount: best, containerPath: absolute, pathInMount };
+}
+
+/**
+ * The mount that provides `containerPath` in `service` and the host path behind it. Undefined when no
+ * volume covers it, i.e. the path is the image's own file system. Host paths are in `pathApi`'s
+ * flavour when the project loader resolved the mount (`mount.host`), else posix paths resolved
+ * against `composeDir`.
+ */
+export function mapContainerPath(containerPath: string, service: { volumes: readonly VolumeMount[] }, composeDir?: string, pathApi: PathApi = path.posix): ContainerPathMapping | undefined {
+  const covering = coveringMount(containerPath, service.volumes);
+  if (!covering) return undefined;
   return {
-    hostPath: hostPathOf(best, pathInMount, composeDir),
-    mount: best,
-    readOnly: best.readOnly,
-    containerPath: absolute,
-    pathInMount,
+    hostPath: hostPathOf(covering.mount, covering.pathInMount, composeDir, pathApi),
+    mount: covering.mount,
+    readOnly: covering.mount.readOnly,
+    containerPath: covering.containerPath,
+    pathInMount: covering.pathInMount,
   };
 }
 
@@ -56,20 +66,28 @@ export interface HostPathMount {
   readOnly: boolean;
 }
 
+export interface HostPathOptions {
+  pathApi?: PathApi;
+  /** Compare host paths case-insensitively (Windows, default macOS volumes). */
+  caseInsensitive?: boolean;
+}
+
 /**
  * The container paths at which a host file or folder appears in `service` (reverse of
  * mapContainerPath), e.g. which of milvus.yaml / user.yaml a workspace file becomes. A path hidden
  * by a more specific mount is still listed: callers that care can check with mapContainerPath.
  */
-export function containerPathsOfHostPath(hostPath: string, service: { volumes: readonly VolumeMount[] }, composeDir?: string): HostPathMount[] {
-  const normalisedHost = path.posix.normalize(hostPath).replace(/(.)\/$/, '$1');
+export function containerPathsOfHostPath(hostPath: string, service: { volumes: readonly VolumeMount[] }, composeDir?: string, options: HostPathOptions = {}): HostPathMount[] {
+  const pathApi = options.pathApi ?? path.posix;
+  const normalisedHost = pathApi.resolve(hostPath);
   const result: HostPathMount[] = [];
   for (const mount of service.volumes) {
-    const mountHost = hostPathOf(mount, '', composeDir);
-    if (mountHost === undefined || !isUnder(normalisedHost, mountHost)) continue;
-    const below = normalisedHost === mountHost ? '' : normalisedHost.slice(mountHost === '/' ? 1 : mountHost.length + 1);
+    const mountHost = hostPathOf(mount, '', composeDir, pathApi);
+    if (mountHost === undefined || !isInsideFolder(pathApi, normalisedHost, mountHost, options.caseInsensitive)) continue;
+    // Inside the mount's folder (in any case): what follows its path is the part below it.
+    const below = normalisedHost.slice(pathApi.resolve(mountHost).length).replace(/^[\\/]+/, '');
     result.push({
-      containerPath: below === '' ? mount.target : path.posix.join(mount.target, below),
+      containerPath: below === '' ? mount.target : path.posix.join(mount.target, below.split(pathApi.sep).join('/')),
       mount,
       readOnly: mount.readOnly,
     });
@@ -77,8 +95,12 @@ export function containerPathsOfHostPath(hostPath: string, service: { volumes: r
   return result;
 }
 
-function hostPathOf(mount: VolumeMount, pathInMount: string, composeDir: string | undefined): string | undefined {
-  if (mount.type !== 'bind' || mount.source === undefined || mount.source.startsWith('~')) return undefined;
+function hostPathOf(mount: VolumeMount, pathInMount: string, composeDir: string | undefined, pathApi: PathApi): string | undefined {
+  if (mount.host !== undefined) {
+    if (mount.host.kind !== 'local') return undefined;
+    return pathInMount === '' ? mount.host.path : pathApi.join(mount.host.path, ...pathInMount.split('/'));
+  }
+  if (mount.type !== 'bind' || mount.source === undefined || !/^[./]/.test(mount.source)) return undefined;
   let base: string;
   if (mount.source.startsWith('/')) base = mount.source;
   else if (composeDir !== undefined) base = path.posix.resolve(composeDir, mount.source);

@@ -7,6 +7,7 @@ import { isMap, isScalar } from 'yaml';
 import type { OffsetRange } from '../config/yamlSource';
 import { rangeOrPoint, scalarText, stringOfValue } from '../config/yamlSource';
 import type { ComposeVariables } from './interpolation';
+import type { ComposeSource } from './volumes';
 import { interpolate } from './interpolation';
 
 export interface PortMapping {
@@ -21,6 +22,8 @@ export interface PortMapping {
   protocol: string;
   raw: string;
   range: OffsetRange;
+  /** The file the entry is written in; set when the parser was given a file name. */
+  definedIn?: ComposeSource;
 }
 
 export function parsePortEntry(node: unknown, variables: ComposeVariables): PortMapping | undefined {

@@ -1,38 +1,61 @@
 /**
- * Service volume entries, short syntax (`[SOURCE:]TARGET[:MODE]`) and long syntax
- * (`type`, `source`, `target`, `read_only`), interpolated with the compose variables.
+ * Service volume entries, short syntax (`[SOURCE:]TARGET[:MODE]`, split and classified as Compose's
+ * ParseVolume does: volumeSpec.ts) and long syntax (`type`, `source`, `target`, `read_only`, `bind`,
+ * `volume`), interpolated with the compose variables first, as Compose does.
  *
- * Classification follows compose-go: a short-syntax source starting with `.`, `/` or `~` is a bind
- * mount of a host path, anything else is a named volume. Whether a bind source is a file or a
- * folder is a property of the host file system, so it is left to the caller.
+ * Where a bind source is on the host depends on the machine and the project folder, so it is left to
+ * the project loader (hostPaths.ts), which sets `host`. Whether a source is a file or a folder is a
+ * property of the host file system, left to the caller.
  */
 import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { OffsetRange, SourceProblem } from '../config/yamlSource';
 import { rangeOrPoint, scalarText, stringOfValue } from '../config/yamlSource';
+import type { MountHost } from './hostPaths';
 import type { ComposeVariables } from './interpolation';
 import { interpolate } from './interpolation';
+import { parseVolumeSpec } from './volumeSpec';
 
 export type VolumeType = 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image' | 'anonymous';
+
+/** The compose file a value is written in, with its line numbers (for "docker-compose.override.yml:7"). */
+export interface ComposeSource {
+  fileName: string;
+  lines: LineCounter;
+}
 
 export interface VolumeMount {
   type: VolumeType;
   syntax: 'short' | 'long';
   /** Host path (bind, as written after interpolation, may be relative) or volume name. */
   source?: string;
-  /** `source` resolved against the compose file's folder, for binds; set when the folder is known. */
+  /**
+   * `source` resolved against the compose file's folder with posix paths, for binds, when that folder
+   * is known to the parser. The project loader's `host` is the machine-aware answer.
+   */
   hostPath?: string;
+  /** Where the source is on this machine: set by the project loader for binds and bind-backed named volumes. */
+  host?: MountHost;
   /** Absolute container path, normalised (no trailing slash, no `..`). */
   target: string;
   readOnly: boolean;
   /** Short-syntax mode options (`ro`, `rw`, `z`, `Z`, `cached`, …). */
   options: string[];
+  /** Bind options: propagation (`rslave`, …), SELinux label (`z`, `Z`), whether Docker creates a missing source. */
+  propagation?: string;
+  selinux?: string;
+  createHostPath?: boolean;
+  /** Volume option `nocopy`. */
+  noCopy?: boolean;
   /** The entry as written, before interpolation (short syntax) or a `source:target` summary. */
   raw: string;
-  /** Offsets of the whole entry in the compose file. */
+  /** Offsets of the whole entry in the compose file it is written in (`definedIn`). */
   range: OffsetRange;
   /** Variables used without a value and without a default: the expansion may differ on the host. */
   unsetVariables: string[];
+  /** The file the entry is written in; set when the parser was given a file name. */
+  definedIn?: ComposeSource;
 }
 
 export interface VolumeParseContext {
@@ -56,37 +79,29 @@ export function parseVolumeEntry(node: unknown, context: VolumeParseContext): Vo
 export function parseShortVolume(raw: string, range: OffsetRange, context: VolumeParseContext): VolumeMount | undefined {
   const expansion = interpolate(raw, context.variables);
   for (const message of expansion.errors) context.problems.push(problem(message, range));
-  const parts = expansion.value.split(':');
-  let source: string | undefined;
-  let target: string;
-  let modeText = '';
-  if (parts.length === 1) {
-    target = parts[0] ?? '';
-  } else {
-    source = parts[0];
-    target = parts[1] ?? '';
-    modeText = parts.slice(2).join(':');
+  const parsed = parseVolumeSpec(expansion.value);
+  if (!parsed.ok) {
+    context.problems.push(problem(`volume "${raw}": ${parsed.error}`, range));
+    return undefined;
   }
-  if (target === '' || !target.startsWith('/')) {
-    context.problems.push(problem(`volume "${raw}": the container path must be absolute`, range));
-    if (target === '') return undefined;
-  }
-  const options = modeText === '' ? [] : modeText.split(',').filter((option) => option !== '');
-  let type: VolumeType;
-  if (source === undefined || source === '') type = 'anonymous';
-  else if (/^[./~]/.test(source)) type = 'bind';
-  else type = 'volume';
+  const { spec } = parsed;
+  if (!spec.target.startsWith('/')) context.problems.push(problem(`volume "${raw}": the container path must be absolute`, range));
   const mount: VolumeMount = {
-    type,
+    type: spec.source === undefined ? 'anonymous' : spec.type,
     syntax: 'short',
-    target: normaliseContainerPath(target),
-    readOnly: options.includes('ro'),
-    options,
+    target: normaliseContainerPath(spec.target),
+    readOnly: spec.readOnly,
+    options: spec.options,
     raw,
     range,
     unsetVariables: expansion.unsetVariables,
   };
-  if (source !== undefined && source !== '') mount.source = source;
+  if (spec.source !== undefined) mount.source = spec.source;
+  if (spec.propagation !== undefined) mount.propagation = spec.propagation;
+  if (spec.selinux !== undefined) mount.selinux = spec.selinux;
+  if (spec.noCopy) mount.noCopy = true;
+  // Short syntax keeps the legacy behaviour: Docker creates a missing bind source as a folder.
+  if (mount.type === 'bind') mount.createHostPath = true;
   setHostPath(mount, context.composeDir);
   return mount;
 }
@@ -110,8 +125,10 @@ function parseLongVolume(entry: Record<string, unknown>, range: OffsetRange, con
     context.problems.push(problem('long-syntax volume needs a "target"', range));
     return undefined;
   }
-  const readOnlyValue = entry.read_only;
-  const readOnly = readOnlyValue === true || readOnlyValue === 'true';
+  if (typeText === 'bind' && (source === undefined || source === '')) {
+    context.problems.push(problem('a volume of type "bind" needs a "source"', range));
+    return undefined;
+  }
   const type: VolumeType = typeText === 'volume' && (source === undefined || source === '')
     ? 'anonymous'
     : (KNOWN_TYPES as readonly string[]).includes(typeText) ? typeText as VolumeType : 'volume';
@@ -119,21 +136,39 @@ function parseLongVolume(entry: Record<string, unknown>, range: OffsetRange, con
     type,
     syntax: 'long',
     target: normaliseContainerPath(target),
-    readOnly,
+    readOnly: isTrue(expandField(entry.read_only)),
     options: [],
     raw: `${source ?? ''}:${target}`,
     range,
     unsetVariables,
   };
   if (source !== undefined && source !== '') mount.source = source;
+  const bind = isRecord(entry.bind) ? entry.bind : {};
+  if (type === 'bind') {
+    // Long syntax: a `bind:` block defaults create_host_path to true (compose-go defaultVolumeBind); without one a missing source is an error.
+    mount.createHostPath = isRecord(entry.bind) && (bind.create_host_path === undefined || isTrue(expandField(bind.create_host_path)));
+    const propagation = expandField(bind.propagation);
+    const selinux = expandField(bind.selinux);
+    if (propagation !== undefined) mount.propagation = propagation;
+    if (selinux !== undefined) mount.selinux = selinux;
+  }
+  if (isRecord(entry.volume) && isTrue(expandField(entry.volume.nocopy))) mount.noCopy = true;
   setHostPath(mount, context.composeDir);
   return mount;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === 'true' || value === 'True' || value === 'TRUE' || value === 'yes';
+}
+
 function setHostPath(mount: VolumeMount, composeDir: string | undefined): void {
   if (mount.type !== 'bind' || mount.source === undefined) return;
-  // `~` is the host user's home: unknown to pure code, so such mounts keep no hostPath.
-  if (mount.source.startsWith('~')) return;
+  // `~` is the host user's home and `C:\…` another platform's path: the project loader knows the machine.
+  if (mount.source.startsWith('~') || !/^[./]/.test(mount.source)) return;
   if (mount.source.startsWith('/')) {
     mount.hostPath = path.posix.normalize(mount.source).replace(/(.)\/$/, '$1');
     return;

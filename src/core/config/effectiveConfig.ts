@@ -173,10 +173,13 @@ export function environmentFromCompose(
   });
 }
 
-/** "environment variable COMMON_SECURITY_TLSMODE (service standalone in docker-compose.yml)" / "user.yaml". */
+/** "environment variable COMMON_SECURITY_TLSMODE (service standalone in docker-compose.override.yml:9)" / "user.yaml". */
 export function describeOrigin(origin: ValueOrigin): string {
   if (origin.kind === 'file') return origin.source;
-  const where = [origin.variable.serviceName && `service ${origin.variable.serviceName}`, origin.variable.fileName && `in ${origin.variable.fileName.split('/').pop()}`]
+  const { variable } = origin;
+  // The file and line that set it: a base compose file and its override may both set variables.
+  const line = variable.lines && variable.range ? `:${variable.lines.linePos(variable.range.start).line}` : '';
+  const where = [variable.serviceName && `service ${variable.serviceName}`, variable.fileName && `in ${variable.fileName.split(/[\\/]/).pop()}${line}`]
     .filter(Boolean).join(' ');
   return `environment variable ${origin.variable.name}${where ? ` (${where})` : ''}`;
 }

@@ -15,7 +15,8 @@ import type { Document, LineCounter } from 'yaml';
 import { goYamlScalarToString } from './goValues';
 import { normaliseChildKey, normaliseKeyPath } from './keyNormalisation';
 import type { MapEntry, OffsetRange, SourceProblem } from './yamlSource';
-import { isPlainScalar, mapEntries, parseYamlWithRanges, rangeOfNode, rangeOrPoint, resolveAlias, scalarText } from './yamlSource';
+import { allowsDepth } from './yamlAliases';
+import { isPlainScalar, mapEntries, parseYamlWithRanges, plainValue, rangeOfNode, rangeOrPoint, scalarText, seqItems } from './yamlSource';
 
 export interface ConfigEntry {
   /** Normalised key, e.g. `commonsecuritytlsmode`. */
@@ -111,7 +112,7 @@ class Flattener {
       const keyRange = rangeOrPoint(entry.keyNode as never, 0);
       const isShadowed = shadowed || lastIndexByKey.get(goKey) !== index;
       const childPath = [...path, goKey];
-      this.walkValue(entry.value, childPath, normaliseChildKey(key, childPath), keyRange, isShadowed, entry.merged);
+      this.walkValue(entry.value, childPath, normaliseChildKey(key, childPath), keyRange, isShadowed, entry.merged, entry.valueNode);
     });
     for (const [key, indexes] of seen) {
       if (indexes.length < 2 || shadowed) continue;
@@ -124,7 +125,9 @@ class Flattener {
     }
   }
 
-  private walkValue(value: unknown, path: string[], key: string, keyRange: OffsetRange, shadowed: boolean, merged: boolean): void {
+  private walkValue(value: unknown, path: string[], key: string, keyRange: OffsetRange, shadowed: boolean, merged: boolean, valueNode: unknown): void {
+    // Nesting (written out, or through aliases) is bounded: beyond it nothing Milvus reads is left.
+    if ((isMap(value) || isSeq(value)) && !allowsDepth(this.document, path.length, valueNode)) return;
     if (isMap(value)) {
       const entries = mapEntries(value, this.document);
       this.config.blocks.push({
@@ -155,7 +158,7 @@ class Flattener {
     };
     if (isSeq(value)) {
       entry.isScalar = false;
-      entry.value = this.listValue(value);
+      entry.value = this.listValue(value, path.length);
     } else if (isScalar(value)) {
       entry.rawText = scalarText(value) ?? '';
       entry.quoted = !isPlainScalar(value);
@@ -168,10 +171,9 @@ class Flattener {
   }
 
   /** Simple lists join with commas; a list of mappings becomes JSON (flattenAndMergeMap). */
-  private listValue(list: unknown): string {
-    if (!isSeq(list)) return '';
-    const items = list.items.map((item) => resolveAlias(item, this.document));
-    if (items.length > 0 && isMap(items[0])) return JSON.stringify(list.toJSON(this.document));
+  private listValue(list: unknown, depth: number): string {
+    const items = seqItems(list, this.document);
+    if (items.length > 0 && isMap(items[0])) return JSON.stringify(plainValue(list, this.document, depth));
     return items.map((item) => (isScalar(item) ? goYamlScalarToString(scalarText(item) ?? '', isPlainScalar(item)) : '')).join(',');
   }
 

@@ -6,6 +6,8 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { YAMLError } from 'yaml';
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
+import type { AliasResolution } from './yamlAliases';
+import { allowsDepth, guardDocument, resolveAliasBounded } from './yamlAliases';
 
 /** Half-open offset range [start, end) into the source text. */
 export interface OffsetRange {
@@ -52,6 +54,8 @@ export function parseYamlWithRanges(text: string): ParsedYaml {
     code: issue.code,
   });
   const problems = [...document.errors.map(toProblem('error')), ...document.warnings.map(toProblem('warning'))];
+  // The walkers' alias and depth bounds report into this same list (yamlAliases.ts).
+  guardDocument(document, problems);
   return { document, lineCounter, problems };
 }
 
@@ -91,6 +95,8 @@ export interface MapEntry {
   keyNode: unknown;
   /** Value node after alias resolution; null for an empty value. */
   value: unknown;
+  /** The value as written: the alias itself when it is one. */
+  valueNode: unknown;
   /** True when the entry came in through a `<<: *anchor` merge (its ranges point at the anchor). */
   merged: boolean;
 }
@@ -98,23 +104,28 @@ export interface MapEntry {
 /**
  * The entries of a mapping as Go's yaml.v2 sees them: aliases resolved, `<<` merges expanded with
  * explicit keys taking precedence over merged ones. Duplicate explicit keys are all returned, in
- * document order (callers decide what a duplicate means).
+ * document order (callers decide what a duplicate means). Entries behind an alias that is not
+ * expanded (a loop, or past the document's bounds: yamlAliases.ts) are left out.
  */
-export function mapEntries(map: unknown, document: Document): MapEntry[] {
+export function mapEntries(map: unknown, document: Document, depth = 0): MapEntry[] {
   if (!isMap(map)) return [];
   const explicit: MapEntry[] = [];
   const merged: MapEntry[] = [];
   for (const pair of map.items) {
-    const key = scalarText(resolveAlias(pair.key, document)) ?? '';
-    const value = resolveAlias(pair.value, document);
+    const keyResolution = resolve(pair.key, document);
+    const valueResolution = resolve(pair.value, document);
+    if (!('node' in keyResolution) || !('node' in valueResolution)) continue;
+    const key = scalarText(keyResolution.node) ?? '';
+    const value = valueResolution.node;
     if (key === '<<' && isPlainScalar(pair.key)) {
-      const sources = isSeq(value) ? value.items.map((item) => resolveAlias(item, document)) : [value];
+      const sources = isSeq(value) ? seqItems(value, document) : [value];
       for (const source of sources) {
-        for (const entry of mapEntries(source, document)) merged.push({ ...entry, merged: true });
+        if (!allowsDepth(document, depth + 1, pair.value)) break;
+        for (const entry of mapEntries(source, document, depth + 1)) merged.push({ ...entry, merged: true });
       }
       continue;
     }
-    explicit.push({ key, keyNode: pair.key, value, merged: false });
+    explicit.push({ key, keyNode: pair.key, value, valueNode: pair.value ?? null, merged: false });
   }
   const explicitKeys = new Set(explicit.map((entry) => entry.key));
   const seenMerged = new Set<string>();
@@ -126,9 +137,41 @@ export function mapEntries(map: unknown, document: Document): MapEntry[] {
   return [...explicit, ...mergedToKeep];
 }
 
+function resolve(node: unknown, document: Document): AliasResolution {
+  return isAlias(node) ? resolveAliasBounded(node, document) : { node: node ?? null };
+}
+
+/** The node an alias refers to (bounded); null for an empty value or an alias that is not expanded. */
 export function resolveAlias(node: unknown, document: Document): unknown {
-  if (isAlias(node)) return node.resolve(document) ?? null;
-  return node ?? null;
+  const resolution = resolve(node, document);
+  return 'node' in resolution ? resolution.node : null;
+}
+
+/** The items of a list with aliases resolved; items behind an alias that is not expanded are left out. */
+export function seqItems(seq: unknown, document: Document): unknown[] {
+  if (!isSeq(seq)) return [];
+  const items: unknown[] = [];
+  for (const item of seq.items) {
+    const resolution = resolve(item, document);
+    if ('node' in resolution) items.push(resolution.node);
+  }
+  return items;
+}
+
+/**
+ * A node as plain data (what `toJSON` gives), with aliases and merges expanded within the
+ * document's bounds: `toJSON` itself either leaves aliases as `{source}` or expands them unbounded.
+ */
+export function plainValue(node: unknown, document: Document, depth = 0): unknown {
+  const resolved = resolveAlias(node, document);
+  if ((isMap(resolved) || isSeq(resolved)) && !allowsDepth(document, depth + 1, node)) return null;
+  if (isMap(resolved)) {
+    const result: Record<string, unknown> = {};
+    for (const entry of mapEntries(resolved, document, depth + 1)) result[entry.key] = plainValue(entry.value, document, depth + 1);
+    return result;
+  }
+  if (isSeq(resolved)) return seqItems(resolved, document).map((item) => plainValue(item, document, depth + 1));
+  return isScalar(resolved) ? resolved.value ?? null : null;
 }
 
 /** The value node of the last explicit (or merged) entry with that exact key. */

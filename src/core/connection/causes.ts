@@ -146,6 +146,12 @@ export const causes = {
     fix: 'Check that the port is Milvus proxy.http.port and that nothing (ingress, proxy) rewrites the path.',
     configKey: 'proxy.http.port',
   }),
+  protocolError: (where: string, seen: string): Cause => ({
+    code: 'protocol-error',
+    message: `The TLS handshake with ${where} worked, but then the server broke HTTP/2, the protocol gRPC runs on (${seen}). Milvus clients report this as "Protocol error", "Stream removed" or "UNAVAILABLE".`,
+    fix: 'Check that the address is the Milvus proxy port (19530, proxy.port) and not another service, and that nothing in between (a proxy, a load balancer in HTTP/1 mode) rewrites the traffic; gRPC needs HTTP/2 end to end.',
+    configKey: 'proxy.port',
+  }),
   notMilvus: (seen: string): Cause => ({
     code: 'not-milvus',
     message: `The server speaks gRPC but not the Milvus API (${seen}).`,

@@ -43,7 +43,7 @@ export function probeGrpcPort(request: GrpcPortProbeRequest): Promise<string | u
     const inspect = (headers: http2.IncomingHttpHeaders): boolean => {
       const grpcStatus = headers['grpc-status'];
       if (grpcStatus === undefined) return false;
-      const message = headers['grpc-message'] === undefined ? '' : ` ${decodeURIComponent(String(headers['grpc-message']))}`;
+      const message = headers['grpc-message'] === undefined ? '' : ` ${decodeGrpcMessage(String(headers['grpc-message']))}`;
       finish(`asked over HTTP/2, it answers as a gRPC server: HTTP ${status}, grpc-status ${String(grpcStatus)}${message}`);
       return true;
     };
@@ -56,8 +56,23 @@ export function probeGrpcPort(request: GrpcPortProbeRequest): Promise<string | u
       if (!inspect(trailers)) finish(undefined);
     });
     stream.on('end', () => finish(undefined));
+    // A stream reset (headers over the limit, a refused stream) may end it with neither 'error' nor 'end'.
+    stream.on('close', () => finish(undefined));
     stream.resume();
     // An empty gRPC message frame: no compression flag, zero length.
     stream.end(Buffer.alloc(5));
   });
+}
+
+/**
+ * grpc-message is percent-encoded (gRPC over HTTP/2). A server may send a broken encoding
+ * (`%E0%A4%A`): decodeURIComponent throws on it, and this runs in a stream event handler, where a
+ * throw ends the process. Undecodable text is shown as it came.
+ */
+export function decodeGrpcMessage(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }

@@ -10,6 +10,8 @@ import { causes } from './causes';
 import type { ClassifyContext } from './classify';
 import { classifyByText } from './classify';
 import { decodeGetVersionResponse } from './protobuf';
+import type { Cause } from './types';
+import { reportText } from '../visibleText';
 import type { StepContext, StepOutcome } from './stepRunner';
 import { onAbort, throwIfAborted } from './stepRunner';
 
@@ -22,6 +24,8 @@ export interface GrpcStepInput {
   secureContext: SecureContext;
   token?: string;
   classify: ClassifyContext;
+  /** What the TLS step saw instead of an HTTP/2 answer, when it did: no gRPC call can work. */
+  notHttp2Answer?: string;
 }
 
 export interface GrpcFacts {
@@ -59,11 +63,25 @@ function authSummary(input: GrpcStepInput): string {
   return input.token !== undefined ? 'TLS works; Milvus rejected the credentials.' : 'TLS works; Milvus wants credentials.';
 }
 
+/**
+ * The TLS step passed before this one runs, so a failure here is not about TLS. grpc-js reports
+ * what broke the connection or the stream as UNAVAILABLE, or INTERNAL with its own words; any other
+ * status is one the server sent.
+ */
+function afterHandshakeCause(code: grpc.status, text: string, seen: string, where: string): Cause {
+  const transport = code === grpc.status.UNAVAILABLE
+    || (code === grpc.status.INTERNAL && /RST_STREAM|protocol error|parse|stream removed|received http2 header|unexpected/i.test(text));
+  return transport ? causes.protocolError(where, seen) : causes.serverError(seen);
+}
+
 export async function grpcStep(input: GrpcStepInput, context: StepContext, facts: GrpcFacts): Promise<StepOutcome> {
   context.phase = 'gRPC GetVersion';
   const details = context.details;
   details.push(`Call ${GET_VERSION_PATH} on ${input.target}${input.serverName !== input.host ? ` (server name ${input.serverName})` : ''}.`);
   details.push(input.token !== undefined ? 'Credentials: sent as "authorization" metadata (base64).' : 'Credentials: none given.');
+  if (input.notHttp2Answer !== undefined) {
+    return { status: 'fail', summary: 'The server does not speak HTTP/2, so gRPC cannot work.', details, cause: causes.protocolError(context.where, input.notHttp2Answer) };
+  }
   const result = await call(input, context);
   throwIfAborted(context.signal);
   if (result.error) {
@@ -77,7 +95,7 @@ export async function grpcStep(input: GrpcStepInput, context: StepContext, facts
     if (code === grpc.status.DEADLINE_EXCEEDED) {
       return { status: 'fail', summary: 'GetVersion did not answer in time.', details, cause: causes.timeout(context.where, 'gRPC GetVersion') };
     }
-    const cause = classifyByText(text, input.classify) ?? causes.handshakeFailed(context.where, seen);
+    const cause = classifyByText(text, input.classify) ?? afterHandshakeCause(code, text, seen, context.where);
     return { status: 'fail', summary: `The gRPC call failed: ${seen}.`, details, cause };
   }
   let decoded;
@@ -96,7 +114,9 @@ export async function grpcStep(input: GrpcStepInput, context: StepContext, facts
     }
     return { status: 'warn', summary: 'TLS works; Milvus answered with an error.', details, cause: causes.serverError(seen) };
   }
-  facts.version = decoded.version;
-  details.push(`Milvus version: ${decoded.version ?? '(not given)'}`);
-  return { status: 'pass', summary: `Milvus ${decoded.version ?? ''} answered GetVersion over TLS.`.replace('  ', ' '), details };
+  // Shown in the verdict and the editor's notification, outside the step's own (tidied) texts.
+  const version = decoded.version === undefined ? undefined : reportText(decoded.version, 100);
+  if (version !== undefined) facts.version = version;
+  details.push(`Milvus version: ${version ?? '(not given)'}`);
+  return { status: 'pass', summary: `Milvus ${version ?? ''} answered GetVersion over TLS.`.replace('  ', ' '), details };
 }

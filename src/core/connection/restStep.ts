@@ -98,11 +98,29 @@ function milvusCode(body: string | undefined): { code: number; message: string; 
   }
 }
 
+/**
+ * Asks whether the port is a gRPC port, within half of what is left of the step's time: the
+ * answer only sharpens the diagnosis, so a server that never answers it (or answers with headers
+ * too large to read) must not turn what is already known into a timeout.
+ */
+async function probeWithin(input: RestStepInput, context: StepContext): Promise<string | undefined> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.max(0, (context.deadline - Date.now()) / 2));
+  const removeAbort = onAbort(context.signal, () => controller.abort());
+  try {
+    return await probeGrpcPort({
+      host: input.host, port: input.httpPort, serverName: input.serverName, secureContext: input.secureContext, path: REST_PATH, signal: controller.signal,
+    });
+  } finally {
+    clearTimeout(timer);
+    removeAbort();
+  }
+}
+
 async function notRest(input: RestStepInput, context: StepContext, seen: string, hungUpAfterHandshake = false): Promise<StepOutcome> {
   context.phase = 'checking whether the port is a gRPC port';
-  const grpcAnswer = await probeGrpcPort({
-    host: input.host, port: input.httpPort, serverName: input.serverName, secureContext: input.secureContext, path: REST_PATH, signal: context.signal,
-  });
+  const grpcAnswer = await probeWithin(input, context);
+  throwIfAborted(context.signal);
   if (grpcAnswer !== undefined || input.httpPort === input.grpcPort) {
     context.details.push(grpcAnswer ?? 'The HTTP port given is the gRPC port.');
     return { status: 'fail', summary: 'REST was sent to a gRPC port.', details: context.details, cause: causes.restOnGrpcPort(context.where, grpcAnswer ?? seen) };

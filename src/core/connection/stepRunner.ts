@@ -1,8 +1,12 @@
 // Runs one step with its time budget and the caller's cancel signal. Steps never handle timeouts
 // themselves: the runner races them against the deadline and reports the phase the step was in, and
 // the step's own signal fires so it can destroy its sockets.
+import { reportText } from '../visibleText';
 import { causes } from './causes';
 import type { Cause, StepId, StepResult, StepStatus } from './types';
+
+/** Lines of details a step keeps: a server cannot make a report (or a terminal) scroll forever. */
+const MAX_DETAILS = 100;
 
 export interface StepOutcome {
   status: StepStatus;
@@ -50,6 +54,27 @@ export function onAbort(signal: AbortSignal, listener: () => void): () => void {
   return () => signal.removeEventListener('abort', listener);
 }
 
+function tidyCause(cause: Cause): Cause {
+  return { ...cause, message: reportText(cause.message, 1000), fix: reportText(cause.fix, 1000) };
+}
+
+/**
+ * Every text of a step as it goes into the report: what a server sent (a grpc-message, a REST
+ * body, a certificate name) is quoted in it, so control characters (terminal escape sequences)
+ * become visible and each line is bounded, for the CLI's terminal and the editor's Output alike.
+ */
+function tidy(outcome: StepOutcome): StepOutcome {
+  const details = outcome.details.slice(0, MAX_DETAILS).map((line) => reportText(line));
+  if (outcome.details.length > MAX_DETAILS) details.push(`… ${outcome.details.length - MAX_DETAILS} more lines`);
+  return {
+    ...outcome,
+    summary: reportText(outcome.summary),
+    details,
+    ...(outcome.cause ? { cause: tidyCause(outcome.cause) } : {}),
+    ...(outcome.moreCauses ? { moreCauses: outcome.moreCauses.map(tidyCause) } : {}),
+  };
+}
+
 export async function runStep(
   id: StepId,
   title: string,
@@ -63,7 +88,7 @@ export async function runStep(
   const controller = new AbortController();
   const context: StepContext = { signal: controller.signal, deadline: Date.now() + timeoutMs, phase: 'connecting', where, details: [] };
   const finish = (outcome: StepOutcome): StepResult => ({
-    id, title, durationMs: Math.round(performance.now() - started), ...outcome,
+    id, title, durationMs: Math.round(performance.now() - started), ...tidy(outcome),
   });
 
   let timer: NodeJS.Timeout | undefined;

@@ -137,6 +137,7 @@ export async function testConnection(target: ConnectionTarget, options: TestConn
     await step('grpc', grpcWhere, (context) => grpcStep({
       target: grpcWhere, host, serverName, secureContext, classify: classify('grpc', grpcWhere),
       ...(target.token !== undefined ? { token: target.token } : {}),
+      ...(tlsFacts.notHttp2Answer !== undefined ? { notHttp2Answer: tlsFacts.notHttp2Answer } : {}),
     }, context, grpcFacts));
   }
 

@@ -43,6 +43,13 @@ export interface HandshakeResult {
   chain: X509Certificate[];
   /** The server sent bytes after the handshake: it accepted the connection, client certificate included. */
   answered: boolean;
+  /**
+   * What the first bytes after the handshake were, as an answer to the HTTP/2 preface: a SETTINGS
+   * frame (every HTTP/2 server starts so), something else, or undefined when too few came to tell.
+   */
+  serverPreface?: 'settings' | 'invalid';
+  /** The first bytes, in hex, when they were not a SETTINGS frame. */
+  serverPrefaceHex?: string;
   /** The error that ended the connection, before or after the handshake. */
   error?: Error;
   /** The server closed after the handshake without answering and without an alert. */
@@ -109,8 +116,12 @@ export function tlsHandshake(request: HandshakeRequest): Promise<HandshakeResult
       }
       socket.write(H2_PREFACE);
     });
-    socket.on('data', () => {
+    socket.on('data', (data: Buffer) => {
       result.answered = true;
+      if (data.length >= 9) {
+        result.serverPreface = isSettingsFrame(data) ? 'settings' : 'invalid';
+        if (result.serverPreface === 'invalid') result.serverPrefaceHex = data.subarray(0, 16).toString('hex');
+      }
       finish();
     });
     socket.on('error', (error: Error) => {
@@ -122,4 +133,13 @@ export function tlsHandshake(request: HandshakeRequest): Promise<HandshakeResult
       finish();
     });
   });
+}
+
+/**
+ * An HTTP/2 server's preface is a SETTINGS frame: type 4, not an ACK, stream 0, a length that is a
+ * multiple of 6. Anything else in its place means the server does not speak HTTP/2.
+ */
+export function isSettingsFrame(data: Buffer): boolean {
+  const length = ((data[0] ?? 0) << 16) | ((data[1] ?? 0) << 8) | (data[2] ?? 0);
+  return data[3] === 0x04 && ((data[4] ?? 0) & 0x01) === 0 && data.readUInt32BE(5) === 0 && length % 6 === 0;
 }

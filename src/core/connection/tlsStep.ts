@@ -40,6 +40,8 @@ export interface TlsFacts {
   /** Node accepted the name (through a SAN, or through the CN fallback Go does not have). */
   nodeAcceptedName: boolean;
   clientCertRequired: boolean | undefined;
+  /** The server answered the HTTP/2 preface with something that is not HTTP/2: gRPC cannot work there. */
+  notHttp2Answer?: string;
 }
 
 const CERT_REQUIRED = 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED';
@@ -168,9 +170,15 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
 
   if (result.notHttp2) {
     details.push('The server did not choose HTTP/2 (ALPN h2), which every Milvus gRPC port does: this is probably not Milvus\'s gRPC port.');
-  } else if (facts.clientCertRequired === true) details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted.');
-  else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
-  else details.push('Client certificate: none given, and the server does not require one (tlsMode 1).');
+  } else {
+    if (result.serverPreface === 'invalid') {
+      facts.notHttp2Answer = `it answered the HTTP/2 preface with bytes that are not an HTTP/2 SETTINGS frame (${result.serverPrefaceHex ?? '?'})`;
+      details.push(`The server chose HTTP/2 (ALPN h2), but ${facts.notHttp2Answer}.`);
+    }
+    if (facts.clientCertRequired === true) details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted.');
+    else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
+    else details.push('Client certificate: none given, and the server does not require one (tlsMode 1).');
+  }
   if (result.protocol !== 'TLSv1.3') details.push(`Note: ${result.protocol ?? 'this version'} was negotiated; Milvus tlsMode 2 only accepts TLS 1.3.`);
   return {
     status: 'pass',

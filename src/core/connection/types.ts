@@ -52,6 +52,7 @@ export type CauseCode =
   | 'rest-on-grpc-port'
   | 'unexpected-response'
   | 'not-milvus'
+  | 'protocol-error'
   | 'unauthenticated'
   | 'server-error';
 

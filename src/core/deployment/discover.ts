@@ -1,18 +1,20 @@
 /**
  * Which deployments a folder holds, and which one a file belongs to. The rules are the ones Compose
  * and Milvus follow, written once:
- * - A compose project is a folder with a compose file; each Milvus service in it is a deployment.
+ * - A compose project is what `docker compose` loads in a folder: its compose file and override, or
+ *   the COMPOSE_FILE list of its `.env` (composeSelection.ts); each Milvus service in it is a deployment.
  * - A Milvus config belongs to the nearest compose project above it (up to the root): the service
  *   that mounts it, else the project's first Milvus service (the file is then checked as if mounted).
  * - A config with no compose project above it is a deployment of its own (config-only).
  */
-import { containerPathsOfHostPath, findMilvusServices } from '../compose';
+import { COMPOSE_FILE_NAMES, containerPathsOfHostPath, findMilvusServices } from '../compose';
 import type { ComposeService } from '../compose';
-import { isInsideFolder, walkFiles } from '../workspace';
+import { isInsideFolder, localMachine, walkFiles } from '../workspace';
 import type { PathApi } from '../workspace';
 import { composeDeployment } from './compose/composeDeployment';
-import { composeFileIn, loadComposeProject } from './compose/composeProject';
+import { loadComposeProjectIn } from './compose/composeProject';
 import type { ComposeProject } from './compose/composeProject';
+import { MILVUS_CONFIG_DIR } from './imageDefaults';
 import { configOnlyDeployment } from './configOnly';
 import type { ResolveContext } from './context';
 import type { Deployment } from './types';
@@ -40,19 +42,20 @@ export function rootOf(pathApi: PathApi, file: string, roots: readonly string[])
   return holding[0] ?? pathApi.dirname(file);
 }
 
-/** The nearest compose project above a file, up to its root. */
+/** The nearest compose project above a file, up to its root (an override file alone is not one: Compose looks further up). */
 export async function composeProjectAbove(file: string, root: string, context: ResolveContext): Promise<ComposeProject | undefined> {
   for (const folder of foldersUpTo(context.fs.path, file, root)) {
-    const composePath = await composeFileIn(folder, context);
-    if (composePath !== undefined) return loadComposeProject(composePath, context);
+    const project = await loadComposeProjectIn(folder, context);
+    if (project) return project;
   }
   return undefined;
 }
 
-/** The service that mounts the file under /milvus/configs (directly or through a mounted folder). */
-function serviceMounting(project: ComposeProject, services: ComposeService[], file: string): ComposeService | undefined {
-  return services.find((service) => containerPathsOfHostPath(file, service, project.compose.composeDir)
-    .some((mount) => mount.containerPath.startsWith('/milvus/configs/')));
+/** The service that mounts the file under /milvus/configs (directly or through a mounted folder), in whichever project file the mount is written. */
+function serviceMounting(services: ComposeService[], file: string, context: ResolveContext): ComposeService | undefined {
+  const caseInsensitive = (context.machine ?? localMachine(context.fs.path)).caseInsensitivePaths;
+  return services.find((service) => containerPathsOfHostPath(file, service, undefined, { pathApi: context.fs.path, caseInsensitive })
+    .some((mount) => mount.mount.host?.kind === 'local' && mount.containerPath.startsWith(`${MILVUS_CONFIG_DIR}/`)));
 }
 
 /**
@@ -70,7 +73,7 @@ export async function deploymentForConfigFile(file: string, roots: readonly stri
   const root = rootOf(context.fs.path, file, roots);
   const project = await composeProjectAbove(file, root, context);
   const services = project ? servingServices(project) : [];
-  const service = project ? serviceMounting(project, findMilvusServices(project.compose), file) ?? services[0] : undefined;
+  const service = project ? serviceMounting(findMilvusServices(project.compose), file, context) ?? services[0] : undefined;
   if (project && service) return composeDeployment({ project, service, root, focus: file }, context);
   const deployment = await configOnlyDeployment(context.fs.path.dirname(file), root, context, file);
   if (deployment) return deployment;
@@ -91,23 +94,25 @@ export interface Discovery {
 /** Every deployment under `root`: compose services running Milvus, and configs with no compose project. */
 export async function discoverDeployments(root: string, context: ResolveContext, maxDepth = 4): Promise<Discovery> {
   const pathApi = context.fs.path;
-  const walk = await walkFiles(context.fs, root, (name) => CONFIG_NAMES.includes(name) || /^(docker-)?compose\.ya?ml$/.test(name), { maxDepth });
+  // A folder is a project when it has a default compose file, or a .env whose COMPOSE_FILE names its files.
+  const isProjectMarker = (name: string): boolean => COMPOSE_FILE_NAMES.includes(name) || name === '.env';
+  const walk = await walkFiles(context.fs, root, (name) => CONFIG_NAMES.includes(name) || isProjectMarker(name), { maxDepth });
   const deployments: Deployment[] = [];
-  const composeFolders = new Set<string>();
-  for (const file of walk.files.filter((candidate) => /^(docker-)?compose\.ya?ml$/.test(pathApi.basename(candidate)))) {
-    const folder = pathApi.dirname(file);
-    if (composeFolders.has(folder)) continue;
-    composeFolders.add(folder);
-    const composePath = await composeFileIn(folder, context);
-    const project = composePath !== undefined ? await loadComposeProject(composePath, context) : undefined;
+  /** Folders whose compose project runs Milvus: configs below them belong to it. */
+  const milvusProjectFolders = new Set<string>();
+  for (const folder of new Set(walk.files.filter((file) => isProjectMarker(pathApi.basename(file))).map((file) => pathApi.dirname(file)))) {
+    const project = await loadComposeProjectIn(folder, context);
     for (const service of project ? servingServices(project) : []) {
-      if (project) deployments.push(await composeDeployment({ project, service, root }, context));
+      if (!project) continue;
+      milvusProjectFolders.add(folder);
+      const deployment = await composeDeployment({ project, service, root }, context);
+      // COMPOSE_FILE in a parent's .env may name the files of a child project: one deployment each.
+      if (!deployments.some((existing) => existing.id === deployment.id)) deployments.push(deployment);
     }
   }
   const configFolders = new Set(walk.files.filter((file) => CONFIG_NAMES.includes(pathApi.basename(file))).map((file) => pathApi.dirname(file)));
   for (const folder of configFolders) {
-    const governed = foldersUpTo(pathApi, pathApi.join(folder, 'milvus.yaml'), root).some((candidate) => composeFolders.has(candidate)
-      && deployments.some((deployment) => deployment.compose?.project.dir === candidate));
+    const governed = foldersUpTo(pathApi, pathApi.join(folder, 'milvus.yaml'), root).some((candidate) => milvusProjectFolders.has(candidate));
     if (governed) continue;
     const deployment = await configOnlyDeployment(folder, root, context);
     if (deployment) deployments.push(deployment);

@@ -3,10 +3,12 @@
  * server re-resolves a deployment on every keystroke, and re-reading and re-parsing three PEM files
  * each time would cost more than the YAML parse itself. A stat is cheap; bytes are read only when it
  * changes. Reads go through the WorkspaceFileSystem, so they are capped, never block on a FIFO, and
- * respect containment.
+ * respect containment. What is kept is what was read, never the bytes: a private key only as its
+ * description.
  */
+import type { X509Certificate } from 'node:crypto';
 import type { FileReadResult } from '../inspect';
-import { readPemOrDer } from '../inspect';
+import { readPemOrDerDetailed } from '../inspect/readFile';
 import type { FileInfo, WorkspaceFileSystem } from '../workspace';
 
 export interface FileStat {
@@ -20,7 +22,8 @@ export interface LoadedFile {
   path: string;
   /** Undefined when the file does not exist. */
   stat: FileStat | undefined;
-  bytes?: Buffer;
+  /** The parsed certificates by object id, for signature checks (rules/pairs.ts). */
+  x509ById?: ReadonlyMap<string, X509Certificate>;
   /** Reading failed (permission, a folder, a device, too large, …). */
   error?: Error;
   read?: FileReadResult;
@@ -69,7 +72,8 @@ export class LoadedFileCache {
     const statKey = `bytes:${bytes.length}:${bytes.toString('base64')}`;
     const cached = this.entries.get(label);
     if (cached && cached.statKey === statKey) return cached.file;
-    const file: LoadedFile = { path: label, stat: { mtimeMs: 0, size: bytes.length, isFile: true }, bytes, read: readPemOrDer(bytes, label) };
+    const { result, x509ById } = readPemOrDerDetailed(bytes, label);
+    const file: LoadedFile = { path: label, stat: { mtimeMs: 0, size: bytes.length, isFile: true }, read: result, x509ById };
     this.entries.set(label, { statKey, file });
     return file;
   }
@@ -101,5 +105,6 @@ async function readLoadedFile(fs: WorkspaceFileSystem, filePath: string, info: F
   if (info.type === 'directory') return { path: filePath, stat, error: new Error(`${filePath} is a folder, not a file`) };
   const result = await fs.readFile(filePath);
   if (!result.ok) return { path: filePath, stat, error: new Error(result.message) };
-  return { path: filePath, stat, bytes: result.bytes, read: readPemOrDer(result.bytes, filePath) };
+  const { result: read, x509ById } = readPemOrDerDetailed(result.bytes, filePath);
+  return { path: filePath, stat, read, x509ById };
 }

@@ -5,10 +5,10 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { getEntry, rangeOfNode } from '../config/yamlSource';
+import { getEntry, parseYamlWithRanges, rangeOfNode } from '../config/yamlSource';
 import { EditPlanError } from './errors';
 import type { EditCollector } from './textEdit';
-import { formatScalar, lineEndOf, linePrefix } from './yamlText';
+import { detectEol, detectIndentUnit, formatScalar, lineAfter, lineEndOf, linePrefix } from './yamlText';
 
 export interface ComposeTextContext {
   text: string;
@@ -17,6 +17,10 @@ export interface ComposeTextContext {
   label: string;
   /** Columns between a list key and its dashes in this file (0 for `key:\n- item`, 2 for `key:\n  - item`). */
   dashOffset: number;
+}
+
+export function composeTextContext(text: string, label: string): ComposeTextContext {
+  return { text, document: parseYamlWithRanges(text).document, eol: detectEol(text), label, dashOffset: detectDashOffset(text, detectIndentUnit(text)) };
 }
 
 /** The service's mapping node in `document`, by service name. */
@@ -61,8 +65,7 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
     const exampleStart = rangeOfNode(example)?.start;
     const exampleChar = exampleStart === undefined ? undefined : text[exampleStart];
     const style = exampleChar === '"' || exampleChar === "'" ? exampleChar : quote;
-    const end = listRange.end;
-    const offset = text[end - 1] === '\n' ? end : lineEndOf(text, end);
+    const offset = lineAfter(text, listRange.end);
     const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
     collector.insert(offset, leading + values.map((value) => `${prefix}${quoted(value, style)}${eol}`).join(''));
     return;
@@ -73,10 +76,47 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
   const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
   const nodeRange = rangeOfNode(node);
   if (!firstKeyRange || !nodeRange || !/^ +$/.test(indent)) return fail('has an unusual layout; edit it by hand');
-  const offset = text[nodeRange.end - 1] === '\n' ? nodeRange.end : lineEndOf(text, nodeRange.end);
+  const offset = lineAfter(text, nodeRange.end);
   const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
   const dashIndent = indent + ' '.repeat(context.dashOffset);
   collector.insert(offset, `${leading}${indent}${key}:${eol}${values.map((value) => `${dashIndent}- ${quoted(value, quote)}${eol}`).join('')}`, 1);
+}
+
+export interface ServiceList {
+  key: 'volumes' | 'ports';
+  values: readonly string[];
+  quote: '"' | undefined;
+}
+
+/**
+ * Adds `name:` with the given lists under `services:` (creating `services:` when the file has none):
+ * an override file names only the services it changes, and Compose merges the entry into the
+ * service the other files define.
+ */
+export function addServiceEntry(context: ComposeTextContext, name: string, lists: readonly ServiceList[], collector: EditCollector): void {
+  const { text, document, eol, label } = context;
+  const root = document.contents;
+  const servicesEntry = isMap(root) ? getEntry(root, 'services', document) : undefined;
+  const services = servicesEntry?.value;
+  const body = (indent: string, unit: string): string => `${indent}${name}:${eol}` + lists.filter((list) => list.values.length > 0).map((list) => `${indent}${unit}${list.key}:${eol}`
+    + list.values.map((value) => `${indent}${unit}${' '.repeat(context.dashOffset)}- ${quoted(value, list.quote)}${eol}`).join('')).join('');
+  if (servicesEntry === undefined) {
+    const leading = text === '' || text.endsWith('\n') ? '' : eol;
+    collector.insert(text.length, `${leading}services:${eol}${body('  ', '  ')}`);
+    return;
+  }
+  if (!isMap(services) || services.flow) throw new EditPlanError(label, '"services" is not an indented block mapping; add the service by hand');
+  const firstKeyRange = rangeOfNode(services.items[0]?.key as never);
+  const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
+  const firstService = services.items[0]?.value;
+  const childRange = isMap(firstService) ? rangeOfNode(firstService.items[0]?.key as never) : undefined;
+  const childIndent = childRange ? linePrefix(text, childRange.start) : '';
+  const servicesRange = rangeOfNode(services);
+  if (!firstKeyRange || !servicesRange || !/^ +$/.test(indent)) throw new EditPlanError(label, '"services" has an unusual layout; add the service by hand');
+  const unit = /^ +$/.test(childIndent) && childIndent.length > indent.length ? ' '.repeat(childIndent.length - indent.length) : '  ';
+  const offset = text[servicesRange.end - 1] === '\n' ? servicesRange.end : lineEndOf(text, servicesRange.end);
+  const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
+  collector.insert(offset, leading + body(indent, unit), 1);
 }
 
 function quoted(value: string, style: '"' | "'" | undefined): string {

@@ -9,7 +9,9 @@ import { findBlocksNamed, getConfigEntry, parseMilvusConfig } from '../config/mi
 import { normaliseKeyPath } from '../config/keyNormalisation';
 import { resolveConfigPath } from '../config/containerPaths';
 import { DEFAULT_CERTS_CONTAINER_DIR, planComposeEdits } from './composeEdits';
+import type { ComposeProjectView } from './composePlanView';
 import { EditPlanError } from './errors';
+import { checkInsertedPath } from './insertedText';
 import { planConfigValues, type DesiredValue, type ValueChange } from './milvusYamlEdits';
 import { applyTextEdits, type TextEdit } from './textEdit';
 
@@ -39,6 +41,8 @@ export interface EnableTlsInput {
   httpPort?: number;
   /** milvus.yaml relative to the compose file's folder (default `milvus.yaml`). */
   configHostPath?: string;
+  /** The merged project the compose file belongs to; host paths above are then relative to its folder. */
+  composeProject?: ComposeProjectView;
 }
 
 export interface EnableTlsPlan {
@@ -79,13 +83,19 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
       text: input.composeText, label: composeLabel, certsHostDir: input.certsHostDir,
       configHostPath: input.configHostPath ?? 'milvus.yaml', configCreated: created, httpPort,
       keysSet: desiredKeys.map((key) => normaliseKeyPath([key])),
+      ...(input.composeProject ? { project: input.composeProject } : {}),
     });
     compose = planned.edits;
     certsContainerDir = planned.certsContainerDir;
     composeSummary.push(...planned.summary);
   }
 
-  const containerFile = (name: string): string => path.posix.join(certsContainerDir, name);
+  // The folder may come from a mount the compose file already has: it is written into milvus.yaml.
+  const containerFile = (name: string): string => {
+    const file = path.posix.join(certsContainerDir, name);
+    checkInsertedPath(yamlLabel, 'the container path', file);
+    return file;
+  };
   const samePath = (wanted: string) => (current: string): boolean => current.trim() !== '' && resolveConfigPath(current) === wanted;
   const desired: DesiredValue[] = [
     { path: ['tls', 'serverPemPath'], value: containerFile(input.files.serverPem), satisfiedBy: samePath(containerFile(input.files.serverPem)) },

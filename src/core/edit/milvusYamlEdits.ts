@@ -10,8 +10,9 @@ import type { ConfigBlock, ConfigEntry, MilvusConfigFile } from '../config/milvu
 import { parseMilvusConfig } from '../config/milvusConfig';
 import { normaliseKeyPath } from '../config/keyNormalisation';
 import { EditPlanError } from './errors';
-import { EditCollector, type TextEdit } from './textEdit';
-import { detectEol, detectIndentUnit, formatScalar, lineEndOf, lineStartOf, linePrefix } from './yamlText';
+import { blockingProblem, readBackFailed } from './readBack';
+import { applyTextEdits, EditCollector, type TextEdit } from './textEdit';
+import { detectEol, detectIndentUnit, formatScalar, lineAfter, lineStartOf, linePrefix } from './yamlText';
 
 export interface DesiredValue {
   /** Canonical segments, e.g. ['common', 'security', 'tlsMode']. */
@@ -45,9 +46,9 @@ interface InsertTree {
 export function planConfigValues(text: string, desired: readonly DesiredValue[], label: string): ConfigValuesPlan {
   const config = parseMilvusConfig(text, label);
   const fail = (message: string): never => { throw new EditPlanError(label, message); };
-  const syntaxError = config.problems.find((problem) => problem.severity === 'error');
+  const syntaxError = blockingProblem(config.problems);
   if (syntaxError) {
-    fail(`cannot be edited safely: line ${config.lineCounter.linePos(syntaxError.offset).line}: ${syntaxError.message}. Fix the YAML first.`);
+    fail(`cannot be edited safely: line ${config.lineCounter.linePos(syntaxError.offset).line}: ${syntaxError.message.replace(/\.$/, '')}. Fix the YAML first.`);
   }
   const root = config.document.contents;
   if (root !== null && (!isMap(root) || root.flow)) fail('must be a block mapping of keys (not a list, a scalar or a {…} flow mapping)');
@@ -84,7 +85,25 @@ export function planConfigValues(text: string, desired: readonly DesiredValue[],
     if (anchor === 'root') insertAtRoot(text, config, tree, eol, unit, collector);
     else insertInBlock(text, anchor, tree, eol, unit, collector, fail);
   }
-  return { edits: collector.edits, changes, config };
+  const edits = collector.edits;
+  if (edits.length > 0) readBack(applyTextEdits(text, edits), desired, label);
+  return { edits, changes, config };
+}
+
+/** The edited text, read as Milvus reads it: no new problem, and every key Milvus uses holds what was wanted. */
+function readBack(edited: string, desired: readonly DesiredValue[], label: string): void {
+  const config = parseMilvusConfig(edited, label);
+  const problem = blockingProblem(config.problems);
+  if (problem) readBackFailed(label, `the result has a YAML problem: ${problem.message}`);
+  for (const want of desired) {
+    const satisfied = want.satisfiedBy ?? ((current: string) => current === want.value);
+    const key = normaliseKeyPath(want.path);
+    const entries = config.allEntries.filter((entry) => entry.key === key && !entry.shadowed);
+    const absentIsFine = want.defaultValue !== undefined && satisfied(want.defaultValue);
+    if (entries.length === 0 ? !absentIsFine : !entries.every((entry) => entry.isScalar && satisfied(entry.value))) {
+      readBackFailed(label, `${want.path.join('.')} does not read as ${JSON.stringify(want.value)}`);
+    }
+  }
 }
 
 /** The deepest existing block that is a prefix of `path`, and the segments still to create under it. */
@@ -157,8 +176,7 @@ function insertInBlock(text: string, block: ConfigBlock, tree: InsertTree, eol: 
   if (!firstChild || !/^ *$/.test(indent) || lineStartOf(text, block.range.start) === lineStartOf(text, block.keyRange.start)) {
     fail(`"${shown}" has an unusual layout (its keys do not start their own indented lines); edit it by hand`);
   }
-  const end = block.range.end;
-  const offset = text[end - 1] === '\n' ? end : lineEndOf(text, end);
+  const offset = lineAfter(text, block.range.end);
   const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
   // Where blocks end together (`http:` as the last child of `proxy:`), the deeper one's lines go first.
   collector.insert(offset, leading + renderTree(tree, indent, unit, eol), -block.path.length);

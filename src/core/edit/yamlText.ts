@@ -14,6 +14,16 @@ export function lineEndOf(text: string, offset: number): number {
   return newline < 0 ? text.length : newline + 1;
 }
 
+/**
+ * Where new lines go after a node that ends at `end`: the start of the following line. yaml may end
+ * a node inside the indentation of the next line (after a trailing comment), and inserting at the
+ * end of *that* line would put the new lines under the next key.
+ */
+export function lineAfter(text: string, end: number): number {
+  const start = lineStartOf(text, end);
+  return /^[ \t]*$/.test(text.slice(start, end)) ? start : lineEndOf(text, end);
+}
+
 /** The text from the start of the line up to `offset`: the indentation when it is all blanks. */
 export function linePrefix(text: string, offset: number): string {
   return text.slice(lineStartOf(text, offset), offset);
@@ -43,12 +53,19 @@ export function detectIndentUnit(text: string): number {
 
 /**
  * A scalar as YAML text. Plain when that reads back as the same string in both block and flow
- * context (paths and numbers here); otherwise double-quoted. `quote` keeps an existing quote style.
+ * context (paths and numbers here); otherwise double-quoted. `quote` keeps an existing quote style,
+ * except that single quotes cannot hold a line break (YAML folds it into a space) or any other
+ * control character, so such a value is double-quoted with escapes.
  */
 export function formatScalar(value: string, quote?: '"' | "'"): string {
-  if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
-  if (quote === '"' || !/^[A-Za-z0-9_./+-]+$/.test(value) || /^[-.]/.test(value)) return JSON.stringify(value);
+  if (quote === "'" && !/[\p{Cc}\u2028\u2029\ufeff]/u.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  if (quote === '"' || quote === "'" || !/^[A-Za-z0-9_./+-]+$/.test(value) || /^[-.]/.test(value)) return doubleQuoted(value);
   return value;
+}
+
+/** JSON's escapes are YAML's too; JSON leaves DEL, C1 controls and the separators raw, YAML may not. */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Adds a line ending unless the text is empty or already ends a line. */

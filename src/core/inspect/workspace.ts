@@ -4,6 +4,8 @@
 import type { X509Certificate } from 'node:crypto';
 import { basename, dirname, extname } from 'node:path';
 import { DEFAULT_WARN_DAYS, lintCertificate, lintPrivateKey } from './lint';
+import { daysUntil } from './certificate';
+import type { DetailedReadResult } from './readFile';
 import { readError, readPemOrDerDetailed } from './readFile';
 import { intendedLeafRole } from './role';
 import type {
@@ -14,6 +16,27 @@ import type {
 export interface InspectOptions {
   /** Warn this many days before expiry (the setting milvusTls.expiryWarningDays). Default 30. */
   warnDays?: number;
+  /** Where the files are (default: this machine). On Windows the mode bits are made up: NTFS ACLs decide who reads a key. */
+  platform?: NodeJS.Platform;
+}
+
+/**
+ * A file kept as what was read from it (its objects, and the parsed certificates that signature
+ * checks need), not as its bytes: a private key is described (type, size, public-key fingerprint)
+ * and its bytes are dropped.
+ */
+export interface PreparedFile {
+  path: string;
+  mode?: number;
+  read: DetailedReadResult;
+}
+
+export type InspectInput = InputFile | PreparedFile;
+
+/** Reads a file's bytes into a PreparedFile (a read failure stays as it is: it holds no content). */
+export function prepareFile(input: InputFile, now: Date = new Date()): InspectInput {
+  if (input.bytes instanceof Error) return input;
+  return { path: input.path, ...(input.mode !== undefined ? { mode: input.mode } : {}), read: readPemOrDerDetailed(input.bytes, input.path, now) };
 }
 
 /** Error code our scanner puts on a file it skipped for size (errno's own name for it). */
@@ -147,8 +170,9 @@ class IssuerFinder {
  * Inspects a set of files as one workspace. Never throws for bad input: unreadable or broken files
  * come back in `errors` (and as findings).
  */
-export function inspectFiles(files: readonly InputFile[], now: Date = new Date(), options: InspectOptions = {}): WorkspaceInspection {
+export function inspectFiles(files: readonly InspectInput[], now: Date = new Date(), options: InspectOptions = {}): WorkspaceInspection {
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
+  const platform = options.platform ?? process.platform;
   const certificates: CertificateInfo[] = [];
   const keys: PrivateKeyInfo[] = [];
   const csrs: CsrInfo[] = [];
@@ -157,17 +181,21 @@ export function inspectFiles(files: readonly InputFile[], now: Date = new Date()
   const x509ById = new Map<string, X509Certificate>();
 
   for (const input of files) {
-    if (input.bytes instanceof Error) {
-      errors.push(errorFromReadFailure(input.path, input.bytes));
+    const prepared = 'read' in input;
+    const read = prepared ? input.read : input.bytes instanceof Error ? input.bytes : readPemOrDerDetailed(input.bytes, input.path, now);
+    if (read instanceof Error) {
+      errors.push(errorFromReadFailure(input.path, read));
       continue;
     }
-    // Permission bits only: the file-type bits of stat.mode mean nothing to a reader of the model.
-    modeByFile.set(input.path, input.mode === undefined ? undefined : input.mode & 0o7777);
-    const { result, x509ById: parsed } = readPemOrDerDetailed(input.bytes, input.path, now);
+    // Permission bits only: the file-type bits of stat.mode mean nothing to a reader of the model, and
+    // on Windows node reports 0666 for every writable file, whoever may read it.
+    modeByFile.set(input.path, input.mode === undefined || platform === 'win32' ? undefined : input.mode & 0o7777);
+    const { result, x509ById: parsed } = read;
     for (const [id, x509] of parsed) x509ById.set(id, x509);
     errors.push(...result.errors);
     for (const object of result.objects) {
-      if (object.kind === 'certificate') certificates.push(object);
+      // Read earlier: the days left are counted again from now.
+      if (object.kind === 'certificate') certificates.push(prepared ? { ...object, daysLeft: daysUntil(new Date(object.notAfter), now) } : object);
       else if (object.kind === 'private-key') keys.push(object);
       else if (object.kind === 'csr') csrs.push(object);
     }

@@ -7,6 +7,8 @@
 import path from 'node:path';
 import type { CertificateInfo, Finding, PrivateKeyInfo } from '../inspect';
 import { lintCertificate } from '../inspect';
+import type { MountInfo } from '../deployment';
+import { serviceEditTarget } from '../deployment';
 import type { RuleContext } from './context';
 import { anchorFor, entryInDocument, originNote } from './context';
 import type { PathReference } from './pathReferences';
@@ -36,16 +38,19 @@ function notCheckable(ctx: RuleContext, reference: PathReference, range: RuleFin
       const finding: RuleFinding = { code: 'path-not-mapped', severity: 'hint', message: `${at}; ${location.reason}, so it cannot be checked here.`, range };
       const folder = path.posix.dirname(reference.containerPath);
       const compose = ctx.deployment.compose;
-      if (compose?.project.compose.fileName !== undefined && folder !== '/') {
-        finding.data = { fix: 'add-volume', composeFile: compose.project.compose.fileName, service: compose.service.name, volume: `./${path.posix.basename(folder)}:${folder}:ro` };
+      if (compose && folder !== '/') {
+        // Into the file that already lists the service's volumes (the override, when the user keeps mounts there).
+        const composeFile = serviceEditTarget(compose.project, compose.service, 'volumes').file;
+        finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, hostPath: `./${path.posix.basename(folder)}`, containerPath: folder };
       }
       return [finding];
     }
     case 'opaque':
+      return [{ code: 'path-not-mapped', severity: 'hint', message: `${at}: ${location.reason}${mountOrigin(location.mount)}, so it cannot be checked here.`, range }];
     case 'foreign-host':
-      return [{ code: 'path-not-mapped', severity: 'hint', message: `${at}: ${location.reason}, so it cannot be checked here.`, range }];
+      return [{ code: 'path-not-mapped', severity: 'hint', message: `${at}: ${location.reason}${mountOrigin(location.mount)}.`, range }];
     case 'outside-workspace':
-      return [{ code: 'path-outside-workspace', severity: 'hint', message: `${at}, which is ${location.hostPath}, outside the workspace folders: not read here (an untrusted workspace, or the CLI without --allow-outside).`, range }];
+      return [{ code: 'path-outside-workspace', severity: 'hint', message: `${at}, which is ${location.hostPath}${mountOrigin(location.mount)}, outside the workspace folders: not read here (an untrusted workspace, or the CLI without --allow-outside).`, range }];
     case 'image':
     case 'placeholder':
       return [];
@@ -53,6 +58,11 @@ function notCheckable(ctx: RuleContext, reference: PathReference, range: RuleFin
     case 'manifest':
       return undefined;
   }
+}
+
+/** ` (docker-compose.override.yml:4)`: the mount that leads there, so the user knows which file to look at. */
+function mountOrigin(mount: MountInfo | undefined): string {
+  return mount ? ` (${mount.from.text})` : '';
 }
 
 function locationLabel(reference: PathReference): string {

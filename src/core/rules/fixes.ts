@@ -58,7 +58,10 @@ function lastSegment(key: string): string {
 export function fixesFor(text: string, data: FixData, range: { start: number; end: number }): Fix[] {
   switch (data.fix) {
     case 'set-value':
-      return data.values.flatMap((value, index) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }]), index === 0));
+      // The values may come from a certificate (its DNS names): one with a line break is not offered.
+      return data.values.filter((value) => !/[\p{Cc}\u2028\u2029]/u.test(value))
+        .flatMap((value) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }])))
+        .map((candidate, index) => ({ ...candidate, ...(index === 0 ? { preferred: true } : {}) }));
     case 'rest-port':
       return [
         ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues(text, [{ key: data.httpPortKey, value: '8080' }]), true),
@@ -92,7 +95,7 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
 /** The compose-file half: mount a folder so a config path reaches a workspace file. */
 export function composeFixesFor(composeText: string, data: Extract<FixData, { fix: 'add-volume' }>): TextEdit[] {
   try {
-    return planAddServiceVolume(composeText, data.service, data.volume, data.composeFile);
+    return planAddServiceVolume(composeText, data.service, { hostPath: data.hostPath, containerPath: data.containerPath, readOnly: data.readOnly ?? true }, data.composeFile);
   } catch (error) {
     if (error instanceof EditPlanError) return [];
     throw error;

@@ -1,9 +1,15 @@
-/** Markdown for hovers: what a key means to Milvus and, for paths, the file behind it. */
+/**
+ * Markdown for hovers: what a key means to Milvus and, for paths, the file behind it. Our own texts
+ * are Markdown; every value from a file (compose values, paths, volume strings, certificate names)
+ * goes through escapeMarkdown or markdownCode, so a repository cannot put links or images in a hover.
+ */
 import path from 'node:path';
 import type { ConfigEntry } from '../config';
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
+import type { MountInfo } from '../deployment';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
 import { daysUntil, sanEntries } from '../inspect';
+import { escapeMarkdown, markdownCode } from '../markdown';
 import type { Analysis } from './index';
 import { PATH_SLOTS } from '../config';
 import { resolvePathReference, displayHostPath } from './pathReferences';
@@ -26,7 +32,7 @@ export function hoverInfo(analysis: Analysis, offset: number): HoverInfo | undef
   if (info.allowedValues) parts.push(info.allowedValues.map((allowed) => `- \`${allowed.value}\`: ${allowed.meaning}`).join('\n'));
   if (info.codeDefault !== undefined) parts.push(`Default when absent: \`${info.codeDefault === '' ? '""' : info.codeDefault}\``);
   const effective = ctx.effective.values.get(entry.key);
-  if (effective && effective.origin.kind === 'environment') parts.push(`Milvus uses \`${effective.value}\` from the ${describeOrigin(effective.origin)}.`);
+  if (effective && effective.origin.kind === 'environment') parts.push(`Milvus uses ${markdownCode(effective.value)} from the ${escapeMarkdown(describeOrigin(effective.origin))}.`);
   const slot = PATH_SLOTS.find((candidate) => normaliseKey(candidate.key) === entry.key);
   const reference = slot ? resolvePathReference(ctx, slot) : undefined;
   if (reference) parts.push(pathSummary(analysis, reference));
@@ -36,7 +42,7 @@ export function hoverInfo(analysis: Analysis, offset: number): HoverInfo | undef
 
 function pathSummary(analysis: Analysis, reference: PathReference): string {
   const ctx = analysis.context;
-  const lines = [`Container path \`${reference.containerPath}\``];
+  const lines = [`Container path ${markdownCode(reference.containerPath)}`];
   lines[0] += locationSummary(ctx, reference);
   const objects = reference.file?.read?.objects ?? [];
   for (const object of objects) {
@@ -51,33 +57,39 @@ function locationSummary(ctx: Analysis['context'], reference: PathReference): st
   const location = reference.location;
   switch (location.kind) {
     case 'host':
-      return ` → workspace file \`${displayHostPath(ctx, location.hostPath)}\`${location.mount ? ` (mount \`${location.mount.raw}\`, ${location.mount.from.text})` : ''}`;
-    case 'manifest': return ` → \`${location.label}\` (${location.mount.from.text})`;
+      return ` → workspace file ${markdownCode(displayHostPath(ctx, location.hostPath))}${location.mount ? ` (mount ${markdownCode(location.mount.raw)}, ${escapeMarkdown(location.mount.from.text)})` : ''}`;
+    case 'manifest': return ` → ${markdownCode(location.label)} (${escapeMarkdown(location.mount.from.text)})`;
     case 'image': return ": the Milvus image's bundled test file";
     case 'placeholder': return ': a placeholder';
-    case 'outside-workspace': return ': outside the workspace folders, not read';
+    case 'outside-workspace': return `: \`${location.hostPath}\`, outside the workspace folders, not read${mountSummary(location.mount)}`;
     case 'opaque':
     case 'foreign-host':
+      return `: not checkable here (${location.reason})${mountSummary(location.mount)}`;
     case 'unmapped':
-      return `: not checkable here (${location.reason})`;
+      return `: not checkable here (${escapeMarkdown(location.reason)})`;
   }
+}
+
+/** `; mount \`./tls:/milvus/tls\`, docker-compose.override.yml:4`: which compose line leads there. */
+function mountSummary(mount: MountInfo | undefined): string {
+  return mount ? `; mount \`${mount.raw}\`, ${mount.from.text}` : '';
 }
 
 export function certificateSummary(cert: CertificateInfo, now: Date): string {
   const days = daysUntil(new Date(cert.notAfter), now);
   const sans = sanEntries(cert.sans, ['dns', 'ip']).join(', ') || 'none';
   return [
-    `**Certificate** ${cert.commonName ?? cert.subject}`,
-    `- SANs: ${sans}`,
-    `- Issuer: ${cert.selfSigned ? 'self-signed' : cert.issuer}`,
+    `**Certificate** ${escapeMarkdown(cert.commonName ?? cert.subject)}`,
+    `- SANs: ${escapeMarkdown(sans)}`,
+    `- Issuer: ${cert.selfSigned ? 'self-signed' : escapeMarkdown(cert.issuer)}`,
     `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `${days} days left`})`,
-    `- Key: ${cert.publicKey.description}; role: ${cert.role}`,
-    `- SHA-256: \`${cert.fingerprintSha256}\``,
+    `- Key: ${escapeMarkdown(cert.publicKey.description)}; role: ${cert.role}`,
+    `- SHA-256: ${markdownCode(cert.fingerprintSha256)}`,
   ].join('\n');
 }
 
 function keySummary(key: PrivateKeyInfo): string {
-  return `**Private key** ${key.encrypted ? '(encrypted)' : key.publicKey?.description ?? ''} in ${path.posix.basename(key.file)}`;
+  return `**Private key** ${key.encrypted ? '(encrypted)' : escapeMarkdown(key.publicKey?.description ?? '')} in ${escapeMarkdown(path.posix.basename(key.file))}`;
 }
 
 /** The entry a path key's value refers to, for document links. */

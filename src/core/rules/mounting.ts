@@ -25,7 +25,7 @@ export function mountingRules(ctx: RuleContext): RuleFinding[] {
     range: { start: 0, end: end < 0 ? ctx.text.length : end },
   };
   if (composeFile !== undefined && !relative.startsWith('..')) {
-    finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, volume: `./${relative}:${target}` };
+    finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, hostPath: `./${relative}`, containerPath: target, readOnly: false };
   }
   return [finding];
 }

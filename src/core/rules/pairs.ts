@@ -4,7 +4,8 @@
  * certificates chain to tls.caPemPath in mode 2, and internaltls.sni is a SAN (internal clients
  * are Go: no CommonName fallback).
  */
-import type { CertificateInfo, InputFile, PrivateKeyInfo } from '../inspect';
+import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
+import type { PreparedFile } from '../inspect/workspace';
 import { inspectFiles, lintCertificate, sanMatchesName } from '../inspect';
 import { readString } from '../config';
 import type { RuleContext } from './context';
@@ -60,8 +61,8 @@ export function pairRules(ctx: RuleContext, references: readonly PathReference[]
   return findings;
 }
 
-function inputOf(file: LoadedFile): InputFile | undefined {
-  return file.bytes ? { path: file.path, bytes: file.bytes } : undefined;
+function inputOf(file: LoadedFile): PreparedFile | undefined {
+  return file.read && file.x509ById ? { path: file.path, read: { result: file.read, x509ById: new Map(file.x509ById) } } : undefined;
 }
 
 /** Whether the first certificate of `leafFile` verifiably chains to a certificate in `caFile`. */

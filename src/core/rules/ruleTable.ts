@@ -15,6 +15,8 @@ export const RULES = [
   { code: 'yaml-syntax', severity: 'error', meaning: 'The YAML does not parse: Milvus does not start.', fix: 'Fix the syntax.' },
   { code: 'yaml-not-a-mapping', severity: 'error', meaning: 'The file is a list or a scalar, not a mapping of keys: Milvus does not start.', fix: 'Write keys at the top level.' },
   { code: 'yaml-warning', severity: 'warning', meaning: 'The YAML parser warns (e.g. an unusual tag): Milvus may read it differently than it looks.', fix: 'As the message says.' },
+  { code: 'yaml-alias-limit', severity: 'error/warning', meaning: 'An alias refers to the node that contains it (error: Go stops with "anchor … value contains itself"), or the file\'s aliases expand to more than 10,000 nodes (an alias bomb): what the alias holds is not checked. The compose file\'s limits are reported on milvus.yaml\'s first line.', fix: 'Point the alias elsewhere, or write the values out.' },
+  { code: 'yaml-depth-limit', severity: 'warning', meaning: 'Mappings or lists nested more than 100 levels deep (written out or through aliases) are not read further.', fix: 'Flatten the file; no Milvus setting is that deep.' },
   { code: 'duplicate-key', severity: 'warning', meaning: 'A key appears twice in one mapping; Milvus keeps the last and drops this one (a repeated block replaces the first entirely).', fix: 'Merge the two.' },
   { code: 'equivalent-key', severity: 'warning', meaning: 'Two spellings of one key (`tlsMode`, `TLSMode`); which one Milvus uses is random.', fix: 'Keep one.' },
   { code: 'tls-mode-not-integer', severity: 'error', meaning: 'tlsMode is not an integer to Go (`"1.0"`, `true`): Milvus silently uses 0, TLS off.', fix: 'Set 0, 1 or 2 (quick fix).' },

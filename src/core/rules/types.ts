@@ -19,8 +19,8 @@ export type FixData =
   | { fix: 'move-block'; from: string[]; to: string[] }
   | { fix: 'rename-key'; replacement: string; value?: string; valueRange?: OffsetRange }
   | { fix: 'generate-certificates'; containerPath: string; hostPath?: string }
-  /** Mount `volume` (short syntax) into the service; the edit is made in the compose file. */
-  | { fix: 'add-volume'; composeFile: string; service: string; volume: string };
+  /** Mount hostPath (relative to the compose file) at containerPath, read-only unless said; the edit is made in the compose file. */
+  | { fix: 'add-volume'; composeFile: string; service: string; hostPath: string; containerPath: string; readOnly?: boolean };
 
 export interface RuleFinding {
   /** A rule's code, or the inspection engine's for what it found in a certificate or key file. */

@@ -4,12 +4,12 @@
  * outside the project or behind links, plan the minimal edits (src/core/edit), then check the result
  * with the deployment model: what Milvus would run with once the edits are applied.
  */
-import type { Deployment, ResolveContext } from '../deployment';
-import { deploymentForConfigFile, MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH } from '../deployment';
+import type { Deployment, ResolveContext, ServiceEditTarget } from '../deployment';
+import { deploymentForConfigFile, MILVUS_YAML_CONTAINER_PATH, serviceEditTarget, USER_YAML_CONTAINER_PATH } from '../deployment';
 import { composeFileIn } from '../deployment/compose/composeProject';
-import type { EnableTlsPlan } from '../edit';
+import type { ComposeProjectView, EnableTlsPlan } from '../edit';
 import { planEnableTls } from '../edit';
-import { readText } from '../workspace';
+import { localMachine, readText } from '../workspace';
 import type { FileChange } from './fileChanges';
 import { resultText } from './fileChanges';
 import { projectLabel, relativePosixPath } from './projectPaths';
@@ -74,6 +74,16 @@ function unreadableMountedConfig(deployment: Deployment | undefined): string | u
   return undefined;
 }
 
+/**
+ * The compose file Enable TLS writes the mounts and the port into: the one of the deployment's project
+ * that already lists the Milvus service's volumes (the override, when the user keeps mounts there).
+ * `ambiguous` when several do: the front asks, and passes the answer as `composePath`.
+ */
+export function enableTlsComposeTarget(deployment: Deployment | undefined): ServiceEditTarget | undefined {
+  const compose = deployment?.compose;
+  return compose ? serviceEditTarget(compose.project, compose.service, 'volumes') : undefined;
+}
+
 async function chooseFiles(request: EnableTlsRequest, context: ResolveContext): Promise<{ configPath: string; composePath: string | undefined }> {
   const pathApi = context.fs.path;
   const composeDir = request.deployment?.compose?.project.dir;
@@ -81,8 +91,24 @@ async function chooseFiles(request: EnableTlsRequest, context: ResolveContext): 
   if (configPath === undefined) configPath = pathApi.join(composeDir ?? request.root, 'milvus.yaml');
   const composePath = request.composePath !== undefined
     ? pathApi.resolve(request.composePath)
-    : request.deployment?.compose?.project.compose.fileName ?? await composeFileIn(pathApi.dirname(configPath), context);
+    : enableTlsComposeTarget(request.deployment)?.file ?? await composeFileIn(pathApi.dirname(configPath), context);
   return { configPath, composePath };
+}
+
+/** The merged project when the compose file to edit is one of its files: decisions are made on it, paths are relative to its folder. */
+function projectOf(deployment: Deployment | undefined, composePath: string | undefined, context: ResolveContext): ComposeProjectView | undefined {
+  const project = deployment?.compose?.project;
+  if (!project || composePath === undefined || !project.files.includes(composePath)) return undefined;
+  const machine = context.machine ?? localMachine(context.fs.path);
+  return { compose: project.compose, dir: project.dir, pathApi: context.fs.path, caseInsensitive: machine.caseInsensitivePaths };
+}
+
+/** Says which file got the compose edits when another one could have, and how to pick it. */
+function composeTargetNote(request: EnableTlsRequest, plan: EnableTlsPlan, composePath: string | undefined, pathApi: ResolveContext['fs']['path']): string[] {
+  const target = enableTlsComposeTarget(request.deployment);
+  if (!target?.ambiguous || request.composePath !== undefined || composePath === undefined || plan.compose.length === 0) return [];
+  const names = target.candidates.map((file) => projectLabel(pathApi, request.root, file));
+  return [`note: ${names.join(' and ')} all list the volumes of the Milvus service; the mounts and the port went into ${projectLabel(pathApi, request.root, composePath)} (Compose merges it last)`];
 }
 
 export async function planEnableTlsChanges(request: EnableTlsRequest, context: ResolveContext): Promise<EnableTlsOutcome> {
@@ -94,7 +120,9 @@ export async function planEnableTlsChanges(request: EnableTlsRequest, context: R
   if (composePath !== undefined) await checkWritableTarget(composePath, request.root, request.composePath !== undefined, context);
   const configText = (await readText(context.fs, configPath)).text;
   const composeText = composePath === undefined ? undefined : (await readText(context.fs, composePath)).text;
-  const baseDir = pathApi.dirname(composePath ?? configPath);
+  const composeProject = projectOf(request.deployment, composePath, context);
+  // Relative paths in any of a project's files resolve against the project folder, not the file's own.
+  const baseDir = composeProject?.dir ?? pathApi.dirname(composePath ?? configPath);
   const configLabel = projectLabel(pathApi, request.root, configPath);
   const composeLabel = composePath === undefined ? undefined : projectLabel(pathApi, request.root, composePath);
   const plan = planEnableTls({
@@ -103,10 +131,11 @@ export async function planEnableTlsChanges(request: EnableTlsRequest, context: R
     certsHostDir: relativePosixPath(pathApi, baseDir, request.certsDir), configHostPath: relativePosixPath(pathApi, baseDir, configPath),
     files: { serverPem: 'server.pem', serverKey: 'server.key', caPem: 'ca.pem' },
     ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
+    ...(composeProject ? { composeProject } : {}),
   });
   const changes: FileChange[] = [{ path: configPath, label: configLabel, before: configText, edits: plan.milvusYaml }];
   if (composePath !== undefined && composeLabel !== undefined) changes.push({ path: composePath, label: composeLabel, before: composeText, edits: plan.compose });
-  const summary = [...plan.summary];
+  const summary = [...plan.summary, ...composeTargetNote(request, plan, composePath, pathApi)];
   if (composePath === undefined) {
     summary.push(`note: no compose file next to ${configLabel}: mount ${projectLabel(pathApi, request.root, request.certsDir)} at ${plan.certsContainerDir} and the config into the Milvus container yourself`);
   }

@@ -13,7 +13,7 @@ export { snippetInput } from './snippetInput';
 export type { SnippetChoice } from './snippetInput';
 export { locateSetting, formatLocation } from './settingLocation';
 export type { SettingLocation } from './settingLocation';
-export { planEnableTlsChanges, missingCertificateFiles, MissingCertificatesError, CERTIFICATE_FILES_BY_MODE } from './enableTls';
+export { planEnableTlsChanges, missingCertificateFiles, MissingCertificatesError, CERTIFICATE_FILES_BY_MODE, enableTlsComposeTarget } from './enableTls';
 export type { EnableTlsRequest, EnableTlsOutcome } from './enableTls';
 export { planDisableTlsChanges, NoConfigError } from './disableTls';
 export type { DisableTlsRequest, DisableTlsOutcome } from './disableTls';

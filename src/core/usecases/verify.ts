@@ -13,5 +13,6 @@ export function verifiedContext(context: ResolveContext, planned: readonly { pat
     const text = byPath.get(context.fs.path.resolve(filePath));
     return text === undefined ? undefined : { text, version: 0 };
   });
-  return { fs, cache: new LoadedFileCache(), parsed: new ParseCache() };
+  // The same machine and shell as the plan: COMPOSE_FILE or the home folder may decide which files are read.
+  return { ...context, fs, cache: new LoadedFileCache(), parsed: new ParseCache() };
 }

@@ -10,3 +10,5 @@ export { memoryFileSystem } from './memoryFileSystem';
 export { walkFiles, walkFileBatches, DEFAULT_EXCLUDED_FOLDERS } from './walk';
 export type { WalkOptions, WalkResult, WantedFile } from './walk';
 export { mapLimit } from './pool';
+export { localMachine } from './hostMachine';
+export type { HostMachine } from './hostMachine';

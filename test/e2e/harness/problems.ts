@@ -1,6 +1,8 @@
 // Reading the Problems panel.
 import type { Page } from 'playwright-core';
 import { plainText, waitForText } from './dom';
+import { goToPosition, openFromExplorer } from './editor';
+import { tlsModePosition } from './milvusYaml';
 
 const PANEL = '.markers-panel';
 const ROW = `${PANEL} .monaco-list-row`;
@@ -35,4 +37,17 @@ export async function waitForNoProblem(page: Page, pattern: RegExp, timeoutMs = 
       .some((row) => pattern.test((row.innerText ?? '').replace(/\\u00a0/g, ' ')));
   })()`;
   await page.waitForFunction(probe, undefined, { timeout: timeoutMs, polling: 'raf' });
+}
+
+/**
+ * Opens milvus.yaml at its tlsMode and returns the Problems rows about milvus.yaml, once the language
+ * server has analysed the file as it is now: its tlsMode inlay hint (e.g. /tlsMode: 2\s*→ mutual TLS/)
+ * comes from that analysis, so an empty list then means something.
+ */
+export async function milvusYamlProblemsOnceAnalysed(page: Page, workspace: string, inlayHint: RegExp, timeoutMs = 60_000): Promise<string[]> {
+  await openFromExplorer(page, 'milvus.yaml');
+  const at = await tlsModePosition(workspace);
+  await goToPosition(page, at.line, at.valueColumn);
+  await waitForText(page, '.part.editor .monaco-editor .view-lines', inlayHint, timeoutMs);
+  return (await readProblems(page)).filter((row) => /milvus-tls|milvus\.yaml/.test(row));
 }

@@ -104,6 +104,37 @@ export const LAYOUTS: Layout[] = [
     expect: { kind: 'compose', tlsMode: 1, tlsModeFrom: /^milvus\.yaml:10$/, grpcPort: 19530, restPort: 18080, configFiles: { 'milvus.yaml': 'milvus.yaml' }, ca: 'tls/ca.pem' },
   },
   {
+    name: 'TLS kept in docker-compose.override.yml beside the pristine shipped file',
+    files: {
+      'milvus.yaml': mode(1), ...TLS_FILES,
+      'docker-compose.yml': shipped('milvus-standalone-docker-compose-v2.5.27.yml'),
+      'docker-compose.override.yml': 'services:\n  standalone:\n    volumes:\n      - ./tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n    ports:\n      - "8443:8080"\n',
+    },
+    document: 'milvus.yaml',
+    expect: { kind: 'compose', tlsMode: 1, tlsModeFrom: /^milvus\.yaml:10$/, grpcPort: 19530, restPort: 8443, configFiles: { 'milvus.yaml': 'milvus.yaml' }, ca: 'tls/ca.pem' },
+  },
+  {
+    name: 'COMPOSE_FILE in .env naming the shipped file and a TLS file',
+    files: {
+      'config/milvus.yaml': mode(2), 'certs/ca.pem': 'ca', 'certs/server.pem': 'server', 'certs/server.key': 'key',
+      '.env': 'COMPOSE_FILE=milvus-standalone.yml:tls.yml\n',
+      'milvus-standalone.yml': shipped('milvus-standalone-docker-compose-v2.6.20.yml'),
+      'tls.yml': 'services:\n  standalone:\n    volumes:\n      - ./certs:/milvus/tls\n      - ./config/milvus.yaml:/milvus/configs/milvus.yaml\n    ports:\n      - "8080:8080"\n',
+    },
+    document: 'config/milvus.yaml',
+    expect: { kind: 'compose', tlsMode: 2, tlsModeFrom: /^config\/milvus\.yaml:10$/, grpcPort: 19530, restPort: 8080, configFiles: { 'milvus.yaml': 'config/milvus.yaml' }, ca: 'certs/ca.pem' },
+  },
+  {
+    name: 'include: of the shipped file in a subfolder',
+    files: {
+      'milvus.yaml': mode(1), ...TLS_FILES,
+      'compose.yaml': 'include:\n  - milvus/docker-compose.yml\nservices:\n  standalone:\n    volumes:\n      - ./tls:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n',
+      'milvus/docker-compose.yml': shipped('milvus-standalone-docker-compose-v2.6.20.yml'),
+    },
+    document: 'milvus.yaml',
+    expect: { kind: 'compose', tlsMode: 1, tlsModeFrom: /^milvus\.yaml:10$/, grpcPort: 19530, restPort: 8080, configFiles: { 'milvus.yaml': 'milvus.yaml' }, ca: 'tls/ca.pem' },
+  },
+  {
     name: 'two milvus.yaml in subfolders',
     files: { 'a/milvus.yaml': mode(1), 'a/tls/ca.pem': 'ca', 'a/tls/server.pem': 's', 'b/milvus.yaml': mode(2, '9443') },
     document: 'a/milvus.yaml',

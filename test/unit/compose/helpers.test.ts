@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
   containerPathsOfHostPath, findMilvusServices, interpolate, isAtLeastVersion, milvusImageVersion, parseComposeFile, parseDotEnv,
 } from '../../../src/core/compose/composeFile';
-import { composeFileCandidates, findComposeFilesForConfig } from '../../../src/core/compose/composeFileLookup';
-import { findComposeFilesOnDisk, readComposeFileFromDisk } from '../../../src/core/compose/composeFileLookupOnDisk';
+import { loadComposeProjectIn, resolveContext } from '../../../src/core/deployment';
+import { nodeFileSystem } from '../../../src/core/workspace';
 
 describe('interpolate', () => {
   const variables = { SET: 'value', EMPTY: '' };
@@ -106,36 +106,19 @@ describe('containerPathsOfHostPath', () => {
   });
 });
 
-describe('compose file lookup', () => {
-  const existing = ['/ws/docker-compose.yml', '/ws/deploy/compose.yaml', '/ws/deploy/docker-compose.yml', '/ws/deploy/conf/milvus.yaml', '/other/compose.yaml'];
-  it('lists nearest folder first, compose.yaml preferred, never above the root', () => {
-    assert.deepEqual(findComposeFilesForConfig('/ws/deploy/conf/milvus.yaml', existing, '/ws'), [
-      '/ws/deploy/compose.yaml', '/ws/deploy/docker-compose.yml', '/ws/docker-compose.yml',
-    ]);
-    assert.deepEqual(findComposeFilesForConfig('/ws/deploy/conf/milvus.yaml', existing, '/ws/deploy'), ['/ws/deploy/compose.yaml', '/ws/deploy/docker-compose.yml']);
-  });
-  it('checks only the config folder when the config is outside the root', () => {
-    assert.deepEqual(composeFileCandidates('/elsewhere/a/milvus.yaml', '/ws').map((candidate) => path.posix.dirname(candidate)), Array(4).fill('/elsewhere/a'));
-  });
-
+describe('compose project on disk', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'milvus-tls-compose-'));
   after(() => rmSync(root, { recursive: true, force: true }));
-  it('finds compose files on disk', async () => {
-    mkdirSync(path.join(root, 'conf'));
-    writeFileSync(path.join(root, 'docker-compose.yaml'), 'services: {}\n');
-    mkdirSync(path.join(root, 'conf', 'compose.yml'));
-    writeFileSync(path.join(root, 'conf', 'milvus.yaml'), '');
-    assert.deepEqual(await findComposeFilesOnDisk(path.join(root, 'conf', 'milvus.yaml'), root), [path.join(root, 'docker-compose.yaml')]);
-  });
   it('reads a compose file with the .env beside it, shell variables winning', async () => {
-    const composePath = path.join(root, 'compose.yaml');
-    writeFileSync(composePath, 'services:\n  m:\n    image: milvusdb/milvus:${TAG:-v2.4.0}\n    volumes:\n      - ${CERTS:-./tls}:/milvus/tls\n');
+    writeFileSync(path.join(root, 'compose.yaml'), 'services:\n  m:\n    image: milvusdb/milvus:${TAG:-v2.4.0}\n    volumes:\n      - ${CERTS:-./tls}:/milvus/tls\n');
     writeFileSync(path.join(root, '.env'), 'TAG=v2.6.3\nCERTS=./from-dotenv\n');
-    const compose = await readComposeFileFromDisk(composePath, { shellVariables: { CERTS: '/abs/certs' } });
-    const service = findMilvusServices(compose)[0]!;
-    assert.equal(service.imageVersion?.minor, 6);
-    assert.equal(service.volumes[0]?.hostPath, '/abs/certs');
-    const withoutDotEnv = await readComposeFileFromDisk(composePath, { readDotEnv: false });
-    assert.equal(findMilvusServices(withoutDotEnv)[0]?.imageVersion?.minor, 4);
+    const load = async (shellEnvironment: Record<string, string>) => {
+      const project = await loadComposeProjectIn(root, resolveContext(nodeFileSystem(), { shellEnvironment }));
+      return findMilvusServices(project!.compose)[0]!;
+    };
+    const fromShell = await load({ CERTS: '/abs/certs' });
+    assert.equal(fromShell.imageVersion?.minor, 6);
+    assert.deepEqual(fromShell.volumes[0]?.host, { kind: 'local', path: '/abs/certs' });
+    assert.deepEqual((await load({})).volumes[0]?.host, { kind: 'local', path: path.join(root, 'from-dotenv') });
   });
 });

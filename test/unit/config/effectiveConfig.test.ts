@@ -62,6 +62,9 @@ describe('effectiveConfig precedence', () => {
     assert.equal(readTlsMode(effectiveConfig({ milvusYaml, environment })).mode, 2);
     const old = effectiveConfig({ milvusYaml, environment, version: milvusImageVersion('milvusdb/milvus:v2.6.20') });
     assert.equal(readTlsMode(old).mode, 0);
+    // The boundary is exactly 3.0.0.
+    assert.equal(readTlsMode(effectiveConfig({ milvusYaml, environment, version: milvusImageVersion('milvusdb/milvus:v3.0.0') })).mode, 2);
+    assert.equal(readTlsMode(effectiveConfig({ milvusYaml, environment, version: milvusImageVersion('milvusdb/milvus:v2.99.99') })).mode, 0);
     const custom = effectiveConfig({ milvusYaml, environment: { MILVUS_COMMON_SECURITY_TLSMODE: '1' }, envPrefixes: ['MILVUS_'] });
     const mode = getEffectiveValue(custom, 'common.security.tlsMode')!;
     assert.equal(mode.value, '1');
@@ -71,6 +74,11 @@ describe('effectiveConfig precedence', () => {
   it('reads the files each version reads: 2.3 ignores user.yaml', () => {
     assert.deepEqual(yamlFilesReadBy(milvusImageVersion('milvusdb/milvus:v2.3.21')), ['milvus.yaml']);
     assert.deepEqual(yamlFilesReadBy(milvusImageVersion('milvusdb/milvus:v2.4.23')), ['milvus.yaml', 'default.yaml', 'user.yaml']);
+    // The boundaries are exactly 2.4.0 (user.yaml) and 2.5.0 (_test.yaml).
+    assert.deepEqual(yamlFilesReadBy(milvusImageVersion('milvusdb/milvus:v2.3.99')), ['milvus.yaml']);
+    assert.deepEqual(yamlFilesReadBy(milvusImageVersion('milvusdb/milvus:v2.4.0')), ['milvus.yaml', 'default.yaml', 'user.yaml']);
+    assert.deepEqual(yamlFilesReadBy(milvusImageVersion('milvusdb/milvus:v2.4.99')), ['milvus.yaml', 'default.yaml', 'user.yaml']);
+    assert.deepEqual(yamlFilesReadBy(milvusImageVersion('milvusdb/milvus:v2.5.0')), ['milvus.yaml', '_test.yaml', 'default.yaml', 'user.yaml']);
     assert.deepEqual(yamlFilesReadBy(undefined), ['milvus.yaml', '_test.yaml', 'default.yaml', 'user.yaml']);
     const effective = effectiveConfig({ milvusYaml, userYaml, version: milvusImageVersion('milvusdb/milvus:v2.3.21') });
     assert.equal(readTlsMode(effective).mode, 0);

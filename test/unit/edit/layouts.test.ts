@@ -2,7 +2,9 @@
 // indentation and line endings, duplicate spellings, and layouts that are refused, not corrupted.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyTextEdits, EditPlanError, mountedConfigFiles, planDisableTls, planEnableTls, type EnableTlsInput } from '../../../src/core/edit';
+import { discoverDeployments, resolveContext } from '../../../src/core/deployment';
+import { applyTextEdits, EditPlanError, planDisableTls, planEnableTls, type EnableTlsInput } from '../../../src/core/edit';
+import { memoryFileSystem } from '../../../src/core/workspace';
 import { findMilvusServices, mapContainerPath, parseComposeFile } from '../../../src/core/compose/composeFile';
 import { effectiveConfig } from '../../../src/core/config/effectiveConfig';
 import { getConfigEntry, parseMilvusConfig } from '../../../src/core/config/milvusConfig';
@@ -150,10 +152,15 @@ describe('Enable TLS on hand-written compose files', () => {
     assert.ok(plan.summary.some((line) => line.startsWith('warning:') && line.includes('COMMON_SECURITY_TLSMODE')));
   });
 
-  it('names the config files a compose file mounts into Milvus, milvus.yaml first', () => {
-    const compose = `${COMPOSE}    volumes:\n      - ./configs/user.yaml:/milvus/configs/user.yaml\n      - ./configs:/milvus/configs\n      - /etc/milvus/milvus.yaml:/milvus/configs/milvus.yaml\n`;
-    assert.deepEqual(mountedConfigFiles(compose), ['/etc/milvus/milvus.yaml', 'configs/user.yaml']);
-    assert.deepEqual(mountedConfigFiles(`${COMPOSE}    volumes:\n      - ./configs:/milvus/configs\n`), ['configs/milvus.yaml', 'configs/user.yaml']);
-    assert.deepEqual(mountedConfigFiles(COMPOSE), []);
+  it('edits the config files the deployment mounts into Milvus (the model decides which; see test/unit/deployment)', async () => {
+    const mounted = async (compose: string): Promise<(string | undefined)[]> => {
+      const files = { '/ws/docker-compose.yml': compose, '/ws/configs/milvus.yaml': yaml, '/ws/configs/user.yaml': 'common: {}\n', '/etc/milvus/milvus.yaml': yaml };
+      const [deployment] = (await discoverDeployments('/ws', resolveContext(memoryFileSystem(files)))).deployments;
+      return deployment?.configFiles.map((file) => file.hostPath ?? 'image') ?? [];
+    };
+    assert.deepEqual(await mounted(`${COMPOSE}    volumes:\n      - ./configs/user.yaml:/milvus/configs/user.yaml\n      - ./configs:/milvus/configs\n      - /etc/milvus/milvus.yaml:/milvus/configs/milvus.yaml\n`),
+      ['/etc/milvus/milvus.yaml', '/ws/configs/user.yaml']);
+    assert.deepEqual(await mounted(`${COMPOSE}    volumes:\n      - ./configs:/milvus/configs\n`), ['/ws/configs/milvus.yaml', '/ws/configs/user.yaml']);
+    assert.deepEqual(await mounted(COMPOSE), ['image']);
   });
 });

@@ -106,6 +106,11 @@ describe('validateCertificateSetOptions', () => {
     assert.ok(problems.some((p) => /Go clients ignore the common name/.test(p)));
     assert.ok(problems.some((p) => /key type.*rsa2048/.test(p)));
   });
+  it('the boundary of "outlives": as long as the CA is fine, one day longer is not', () => {
+    const outlives = (leafDays: number) => validateCertificateSetOptions(defaultCertificateSetOptions({ caDays: 100, leafDays })).some((p) => /outlive the CA/.test(p));
+    assert.equal(outlives(100), false);
+    assert.equal(outlives(101), true);
+  });
 });
 
 describe('defaults', () => {

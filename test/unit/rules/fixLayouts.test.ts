@@ -83,7 +83,7 @@ describe('quick fixes keep the file\'s layout', () => {
   for (const layout of LAYOUTS) {
     it(`mounts a folder in the compose file, ${layout.name}`, () => {
       const compose = layout.apply(`# stack\n${docsCompose()}`);
-      const edits = composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', volume: './certs:/certs:ro' });
+      const edits = composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './certs', containerPath: '/certs' });
       assert.equal(edits.length, 1);
       const result = applyTextEdits(compose, edits);
       assert.deepEqual(removedLines(compose, result), []);

@@ -73,10 +73,10 @@ describe('lineContext', () => {
 describe('compose fixes', () => {
   it('appends a volume in the list indentation, or adds the key', async () => {
     const compose = docsCompose();
-    const result = apply(compose, composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', volume: './certs:/certs:ro' }));
+    const result = apply(compose, composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './certs', containerPath: '/certs' }));
     assert.ok(result.endsWith('/milvus/configs/milvus.yaml\n      - ./certs:/certs:ro\n'));
     const bare = 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n';
-    assert.equal(apply(bare, composeFixesFor(bare, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', volume: './certs:/certs:ro' })), 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./certs:/certs:ro\n');
+    assert.equal(apply(bare, composeFixesFor(bare, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './certs', containerPath: '/certs' })), 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./certs:/certs:ro\n');
     // The new mount makes the path a workspace file.
     const config = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
     const before = await check(config, { ...withCompose(compose), files: {} });

@@ -41,7 +41,7 @@ describe('rules on the shipped milvus.yaml files', () => {
         assert.deepEqual(codes(found, 'information'), [], yaml.fileName);
         // The shipped compose files mount no milvus.yaml: Milvus reads the image's own.
         const notMounted = found.find((finding) => finding.code === 'config-not-mounted');
-        assert.deepEqual(notMounted?.data, { fix: 'add-volume', composeFile: '/ws/docker-compose.yml', service: 'standalone', volume: './milvus.yaml:/milvus/configs/milvus.yaml' });
+        assert.deepEqual(notMounted?.data, { fix: 'add-volume', composeFile: '/ws/docker-compose.yml', service: 'standalone', hostPath: './milvus.yaml', containerPath: '/milvus/configs/milvus.yaml', readOnly: false });
       }
     });
 

@@ -4,16 +4,18 @@
  * them, its image tag gives the version, its volumes map container paths to workspace files and its
  * `ports:` say where clients connect.
  */
-import type { ComposeFile, ComposeService } from '../../compose';
+import type { ComposeService } from '../../compose';
+import type { EnvironmentVariableInput } from '../../config/effectiveConfig';
 import { environmentFromCompose } from '../../config/effectiveConfig';
-import { readText } from '../../workspace';
+import { localMachine, readText } from '../../workspace';
+import type { PathApi } from '../../workspace';
 import type { AssembleInput } from '../assemble';
 import { assembleDeployment } from '../assemble';
 import type { ResolveContext } from '../context';
 import { IMAGE_MILVUS_YAML_NAME, MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH, imageMilvusYaml } from '../imageDefaults';
-import { derived, fromDefault, fromFile } from '../provenance';
+import { fromDefault, fromFile } from '../provenance';
 import type { ConfigSlot, Deployment, DeploymentConfigFile, MountTable, Traced } from '../types';
-import { composeMountTable, composePortPublisher, fromComposeLine } from './composeMounts';
+import { composeMountTable, composePortPublisher, composeValueOrigin } from './composeMounts';
 import type { ComposeProject } from './composeProject';
 
 export interface ComposeFacts {
@@ -66,21 +68,56 @@ function imageConfig(): DeploymentConfigFile {
   return { slot: 'milvus.yaml', containerPath: MILVUS_YAML_CONTAINER_PATH, source: 'image', config: imageMilvusYaml(), mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME } };
 }
 
-function versionOf(service: ComposeService, compose: ComposeFile, root: string, context: ResolveContext): Traced<ComposeService['imageVersion']> {
+function versionOf(service: ComposeService, root: string, context: ResolveContext): Traced<ComposeService['imageVersion']> {
   if (service.image === undefined) return { value: undefined, from: fromDefault(`the service "${service.name}" names no image: treated as the newest Milvus`) };
   const note = service.imageVersion ? '' : ' (no version in the tag: treated as the newest Milvus)';
-  const from = compose.fileName !== undefined && service.imageRange
-    ? fromComposeLine(context.fs.path, root, compose.fileName, compose, service.imageRange.start)
-    : derived('the compose file');
+  const from = composeValueOrigin(context.fs.path, root, service.imageDefinedIn, service.imageRange?.start ?? 0);
   return { value: service.imageVersion, from: { ...from, text: `${from.text}, image ${service.image}${note}` } };
+}
+
+/** The service's environment, each variable with the file (base or override) that sets it. */
+function serviceEnvironment(service: ComposeService): EnvironmentVariableInput[] {
+  const inputs = environmentFromCompose(service);
+  return inputs.map((input, index) => {
+    const definedIn = service.environment[index]?.definedIn;
+    return definedIn ? { ...input, fileName: definedIn.fileName, lines: definedIn.lines } : input;
+  });
+}
+
+/** `docker-compose.yml + docker-compose.override.yml`, relative to the root. */
+function projectFilesText(project: ComposeProject, pathApi: PathApi, root: string): string {
+  const names = project.files.map((file) => fromFile(pathApi, root, file, undefined, undefined).text).join(' + ');
+  return project.selectedBy.startsWith('COMPOSE_FILE') ? `${names}, from ${project.selectedBy}` : names;
+}
+
+/** Why the service might not start with a plain `docker compose up`, and which files Compose merged. */
+function projectNotes(project: ComposeProject, service: ComposeService, pathApi: PathApi, root: string): string[] {
+  const notes: string[] = [];
+  if (project.files.length > 1 || project.included.length > 0) {
+    const included = project.included.map((file) => fromFile(pathApi, root, file, undefined, undefined).text);
+    notes.push(`Compose merges ${projectFilesText(project, pathApi, root)}${included.length > 0 ? ` (including ${included.join(', ')})` : ''}`);
+  }
+  const profileNote = profilesNote(project, service);
+  if (profileNote !== undefined) notes.push(profileNote);
+  return notes;
+}
+
+function profilesNote(project: ComposeProject, service: ComposeService): string | undefined {
+  if (service.profiles.length === 0) return undefined;
+  const names = service.profiles.map((profile) => `"${profile}"`).join(', ');
+  const active = service.profiles.filter((profile) => project.activeProfiles.includes(profile) || project.activeProfiles.includes('*'));
+  return active.length > 0
+    ? `the service "${service.name}" is in the profile ${names}, which COMPOSE_PROFILES turns on`
+    : `the service "${service.name}" is only in the profile ${names}: it starts with docker compose --profile ${service.profiles[0] ?? ''} up (or COMPOSE_PROFILES)`;
 }
 
 export async function composeDeployment(request: ComposeDeploymentRequest, context: ResolveContext): Promise<Deployment> {
   const { project, service, root } = request;
   const compose = project.compose;
   const pathApi = context.fs.path;
-  const mounts = composeMountTable(service, compose, root, pathApi);
-  const notes: string[] = [...project.problems];
+  const machine = context.machine ?? localMachine(pathApi);
+  const mounts = composeMountTable(service, compose, root, pathApi, { caseInsensitive: machine.caseInsensitivePaths });
+  const notes: string[] = [...project.problems, ...projectNotes(project, service, pathApi, root)];
   const configFiles: DeploymentConfigFile[] = [];
   const milvusYaml = await mountedConfig('milvus.yaml', mounts, context, notes);
   configFiles.push(milvusYaml ?? imageConfig());
@@ -99,17 +136,17 @@ export async function composeDeployment(request: ComposeDeploymentRequest, conte
       notes.push(hypothetical);
     }
   }
-  const composeName = compose.fileName !== undefined ? fromFile(pathApi, root, compose.fileName, undefined, undefined).text : 'the compose file';
+  const profile = service.profiles.length > 0 ? `; profile ${service.profiles.map((name) => `"${name}"`).join(', ')}` : '';
   const input: AssembleInput = {
     kind: 'compose',
     id: `compose:${project.files[0] ?? project.dir}#${service.name}`,
-    label: `compose service "${service.name}" (${composeName})`,
+    label: `compose service "${service.name}" (${projectFilesText(project, pathApi, root)}${profile})`,
     root,
-    version: versionOf(service, compose, root, context),
+    version: versionOf(service, root, context),
     configFiles: configFiles.sort((a, b) => Number(a.slot === 'user.yaml') - Number(b.slot === 'user.yaml')),
-    environment: environmentFromCompose(service, compose.fileName, compose.lines),
+    environment: serviceEnvironment(service),
     mounts,
-    publisher: composePortPublisher(service, compose, root, pathApi),
+    publisher: composePortPublisher(service, root, pathApi),
     hostPathsAreLocal: false,
     notes,
   };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { certificateLabel, describeValidity, escapeMarkdown } from '../../../../src/client/certExplorer/format';
+import { certificateLabel, describeValidity } from '../../../../src/client/certExplorer/format';
+import { escapeMarkdown } from '../../../../src/core/markdown';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const validity = (notBefore: string, notAfter: string): string => describeValidity({ notBefore, notAfter }, now);
