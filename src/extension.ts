@@ -7,10 +7,10 @@ import { ExtensionContextHolder } from './client/context';
 import { createLog } from './client/log';
 import { startLanguageClientOnDemand } from './client/languageClientOnDemand';
 
-// Activation loads the certificate explorer and nothing else: each command's code (the connection test
-// with gRPC, the snippets, generation, the YAML edits) is a bundle of its own, loaded on its first run,
-// and the language client once a Milvus config is open. dist/extension.js stays small, so activation
-// is quick.
+// Activation loads the certificate explorer and nothing else: the commands' code is in two bundles
+// loaded on the first run of one of theirs (connectionCommands: the connection test with gRPC, the
+// snippets, the credentials; workspaceCommands: generation and the YAML edits), and the language
+// client once a Milvus config is open. dist/extension.js stays small, so activation is quick.
 export function activate(extension: vscode.ExtensionContext): void {
   const log = createLog();
   extension.subscriptions.push(log);
@@ -18,13 +18,13 @@ export function activate(extension: vscode.ExtensionContext): void {
   // Typed as every command but the view's: a command contributed in package.json and not registered does not compile.
   const table: Record<Exclude<CommandId, CertificateViewCommandId>, CommandFactory> = {
     [Commands.showOutput]: () => () => log.show(),
-    [Commands.generateCertificates]: onFirstUse(async () => (await import('./client/commands/generateCertificates.js')).generateCertificatesCommand),
-    [Commands.exportOpenSslScript]: onFirstUse(async () => (await import('./client/commands/exportOpenSslScript.js')).exportOpenSslScriptCommand),
-    [Commands.enableTls]: onFirstUse(async () => (await import('./client/commands/enableTls.js')).enableTlsCommand),
-    [Commands.disableTls]: onFirstUse(async () => (await import('./client/commands/disableTls.js')).disableTlsCommand),
-    [Commands.testConnection]: onFirstUse(async () => (await import('./client/commands/testConnection.js')).testConnectionCommand),
-    [Commands.setConnectionCredentials]: onFirstUse(async () => (await import('./client/commands/setConnectionCredentials.js')).setConnectionCredentialsCommand),
-    [Commands.copyConnectionSnippet]: onFirstUse(async () => (await import('./client/commands/copyConnectionSnippet.js')).copyConnectionSnippetCommand),
+    [Commands.generateCertificates]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).generateCertificatesCommand),
+    [Commands.exportOpenSslScript]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).exportOpenSslScriptCommand),
+    [Commands.enableTls]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).enableTlsCommand),
+    [Commands.disableTls]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).disableTlsCommand),
+    [Commands.testConnection]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).testConnectionCommand),
+    [Commands.setConnectionCredentials]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).setConnectionCredentialsCommand),
+    [Commands.copyConnectionSnippet]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).copyConnectionSnippetCommand),
   };
   registerCommands(ctx, table);
   registerCertExplorer(ctx);
