@@ -20,6 +20,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       curly: ['error', 'multi-line'],
       'no-console': 'error',
+      // A cast to never (or of a yaml node's toJSON()) switches the strict checks off; yamlSource's
+      // guards (rangeOfNode, mapEntries, seqItems, fieldsOf) narrow yaml's unknowns instead.
+      'no-restricted-syntax': ['error',
+        { selector: 'TSAsExpression > TSNeverKeyword.typeAnnotation', message: 'No `as never`: narrow with a type guard (yamlSource has them for yaml nodes).' },
+        { selector: "TSAsExpression > CallExpression.expression[callee.property.name='toJSON']", message: 'No casts of toJSON(): read a yaml mapping with fieldsOf/plainValue, which are bounded and resolve aliases.' },
+      ],
     },
   },
   {

@@ -17,3 +17,9 @@ export const LanguageServer = {
   /** Bundled by .ci/build.mjs from src/server/main.ts. */
   serverModule: 'dist/server.js',
 } as const;
+
+/** Context keys the Getting Started walkthrough completes its steps on (package.json `onContext:`). */
+export const SetupProgressContext = {
+  certificatesInPlace: 'milvusTls.setup.certificatesInPlace',
+  tlsEnabled: 'milvusTls.setup.tlsEnabled',
+} as const;

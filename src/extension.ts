@@ -29,6 +29,11 @@ export function activate(extension: vscode.ExtensionContext): void {
   registerCommands(ctx, table);
   registerCertExplorer(ctx);
   startLanguageClientOnDemand(ctx);
+  // The walkthrough's progress reads the deployment model (and YAML): loaded after activation, not in it.
+  import('./client/setupProgress.js').then(
+    ({ registerSetupProgress }) => registerSetupProgress(ctx),
+    (error: unknown) => log.error(`setup progress failed to load: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const manifest = extension.extension.packageJSON as { version: string };
   log.info(`activated (${manifest.version})`);
 }

@@ -6,7 +6,6 @@ import {
   DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
-import { CertificateAuthorityError, FilesExistError, InvalidOptionsError, WriteSetError } from '../core/pki/errors';
 import { KeyPregeneration } from '../core/pki/keyPregeneration';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type GeneratedFile, type KeyType } from '../core/pki/types';
@@ -16,6 +15,8 @@ import { generateAndWriteSet, MissingCaFilesError } from '../core/usecases/gener
 import { parseCommandLine } from './args';
 import { milvusNamesAround } from './composeNames';
 import { ExitCode, UsageError } from './exitCodes';
+import { abortOnSignals } from './interrupt';
+import { reportWriteFailure } from './writeFailures';
 import type { Subcommand } from './main';
 
 const HELP = `Usage: milvus-tls generate [options]
@@ -44,7 +45,8 @@ Options:
   --json               print {"files": [...]} with paths, SHA-256 and expiry instead of text
   --help               show this help
 
-Exit codes: 0 written, 1 bad usage, 2 refused (files exist), 3 failed (nothing written).
+Exit codes: 0 written, 1 bad usage, 2 refused (files exist, or another run is writing the folder),
+3 failed (nothing written), 130/143 interrupted by Ctrl-C/SIGTERM (nothing written).
 Private keys are written with mode 0600 and never printed.`;
 
 const OPTIONS = {
@@ -193,12 +195,17 @@ async function run(args: string[]): Promise<number> {
   const options = buildOptions(values, await milvusNamesAround(process.cwd()));
   try {
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
-    const written = await generateAndWriteSet({
-      options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create',
-      ...(reuseCa ? {} : { keys: keys.take(keyType) }),
+    const written = await abortOnSignals(async (signal) => {
+      const set = await generateAndWriteSet({
+        options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create', signal,
+        ...(reuseCa ? {} : { keys: keys.take(keyType) }),
+      });
+      // undefined means the signal stopped it: its reason is the InterruptedError to report.
+      if (!set) throw signal.reason;
+      return set;
     });
-    if (!written) return ExitCode.failed;
     const reports = written.files.map((file, index) => describeFile(file, written.paths[index] ?? join(outDir, file.name)));
+    if (written.capNote !== undefined) console.error(`note: ${written.capNote}`);
     if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
     await warnAboutUnignoredKeys(outDir, reports);
@@ -209,25 +216,12 @@ async function run(args: string[]): Promise<number> {
 }
 
 function reportFailure(error: unknown): number {
-  const prefix = 'milvus-tls generate:';
-  if (error instanceof FilesExistError) {
-    console.error(`${prefix} refusing to overwrite ${error.existing.join(', ')} in ${error.directory}.\n`
-      + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
-    return ExitCode.refused;
-  }
   if (error instanceof MissingCaFilesError) {
-    console.error(`${prefix} --reuse-ca needs ca.pem and ca.key in ${error.directory}; missing: ${error.missing.join(', ')}`);
+    console.error(`milvus-tls generate: --reuse-ca needs ca.pem and ca.key in ${error.directory}; missing: ${error.missing.join(', ')}`);
     return ExitCode.usage;
   }
-  if (error instanceof UsageError || error instanceof InvalidOptionsError) {
-    console.error(`${prefix} ${error.message}`);
-    return ExitCode.usage;
-  }
-  if (error instanceof WriteSetError || error instanceof CertificateAuthorityError) {
-    console.error(`${prefix} ${error.message}; nothing was written`);
-    return ExitCode.failed;
-  }
-  throw error;
+  return reportWriteFailure('generate', error, (refused) => `refusing to overwrite ${refused.existing.join(', ')} in ${refused.directory}.\n`
+    + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
 }
 
 export const generateCommand: Subcommand = {

@@ -19,9 +19,17 @@ expiry, with its role, issuer, matching key and findings. Folders are searched r
 Files named explicitly are read whatever their extension. Private key material is never printed.
 
 Options:
-  --json            print a JSON array instead of the table
+  --json            print a JSON array instead of the table: one object per certificate (file, role,
+                    notBefore, notAfter, daysLeft, issuer, sans, findings...), then keys with findings,
+                    CSRs and unreadable files
   --warn-days N     warn about certificates expiring within N days (default: ${DEFAULT_WARN_DAYS})
   -h, --help        show this help
+
+Days left (the DAYS LEFT column and "daysLeft" in --json; the editor uses the same rule):
+  daysLeft = ceil((notAfter - now) / 24 h). A certificate issued for N days reads N during its first
+  24 hours, 1 during its last 24 hours. Once expired (now after notAfter) it reads 0 for a day, then
+  -1, -2...: -k means it expired k whole days ago. A certificate is "expiring" when daysLeft <= N of
+  --warn-days, i.e. at most N*24 hours remain.
 
 Exit codes: 0 no error finding (warnings allowed), 1 an error finding or bad usage.`;
 

@@ -25,6 +25,8 @@ const subcommands: Record<string, SubcommandEntry> = {
   enable: { summary: 'Turn on TLS in milvus.yaml and docker-compose (tlsMode 1 or 2)', load: async () => (await import('./enable.js')).enableCommand },
   disable: { summary: 'Turn off TLS (tlsMode 0) where Milvus reads it', load: async () => (await import('./disable.js')).disableCommand },
   ping: { summary: 'Test a TLS connection to Milvus (TCP, TLS, Go rules, gRPC, REST) and explain failures', load: async () => (await import('./ping.js')).pingCommand },
+  renew: { summary: 'Reissue the server and client certificates that expire soon, from their CA, with a backup', load: async () => (await import('./renew.js')).renewCommand },
+  rotate: { summary: 'Replace the CA in three phases (start, reissue, finish) without locking clients out', load: async () => (await import('./rotate.js')).rotateCommand },
   snippet: { summary: 'Print client code (pymilvus, Node, Go, Java, curl) that connects to this deployment over TLS', load: async () => (await import('./snippet.js')).snippetCommand },
 };
 

@@ -9,7 +9,7 @@ import {
 import type { Provenance, ResolveContext } from '../core/deployment';
 import type { ClientFile, ConnectionChoice, ConnectionPlan } from '../core/usecases';
 import { ClientFileUnreadableError, connectionTarget, defaultServerName, describeChoice, userInput } from '../core/usecases';
-import { reportText } from '../core/visibleText';
+import { reportText, visibleControls } from '../core/visibleText';
 import { parseCommandLine } from './args';
 import { cliConnectionPlan, cliDeployment, DIR_HELP } from './deploymentOption';
 import { ExitCode, UsageError } from './exitCodes';
@@ -166,7 +166,8 @@ export const pingCommand: Subcommand = {
     };
     process.on('uncaughtException', onUncaught);
     if (!json) {
-      for (const line of inputs) console.log(line);
+      // Paths and names from the workspace's files: shown, never interpreted by the terminal.
+      for (const line of inputs) console.log(visibleControls(line));
       console.log(formatHeader({ target: summarizeTarget(target) }));
     }
     try {

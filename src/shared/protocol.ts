@@ -41,6 +41,8 @@ export const Commands = {
   copyCertificateFingerprint: 'milvusTls.copyCertificateFingerprint',
   showCertificateDetails: 'milvusTls.showCertificateDetails',
   renewCertificate: 'milvusTls.renewCertificate',
+  renewExpiringCertificates: 'milvusTls.renewExpiringCertificates',
+  rotateCa: 'milvusTls.rotateCa',
   revealCertificate: 'milvusTls.revealCertificate',
   enableTls: 'milvusTls.enableTls',
   disableTls: 'milvusTls.disableTls',
@@ -51,10 +53,15 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** Commands of the Certificates view, registered by it (src/client/certExplorer); the rest by activate(). */
+/**
+ * Commands registered by the Certificates view (src/client/certExplorer), because they act on its scan:
+ * its own context-menu commands, and renewal and rotation, which start from the certificates it found.
+ * The rest are registered by activate().
+ */
 export const CERTIFICATE_VIEW_COMMANDS = [
   Commands.refreshCertificates, Commands.revealCertificateInExplorer, Commands.copyCertificateFingerprint,
   Commands.showCertificateDetails, Commands.renewCertificate, Commands.revealCertificate,
+  Commands.renewExpiringCertificates, Commands.rotateCa,
 ] as const;
 
 export type CertificateViewCommandId = (typeof CERTIFICATE_VIEW_COMMANDS)[number];

@@ -6,12 +6,14 @@ import { KeyObject } from 'node:crypto';
 export interface KeyMaterial {
   der: Buffer;
   bodySlice: string;
+  /** A slice of the whole PEM file base64-encoded once more (a cache key made of the file's bytes). */
+  encodedFileSlice: string;
 }
 
 /** The DER and a 48-character slice of the base64 body of a PEM private key. */
 export function keyMaterialOf(pem: string): KeyMaterial {
   const body = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  return { der: Buffer.from(body, 'base64'), bodySlice: body.slice(8, 56) };
+  return { der: Buffer.from(body, 'base64'), bodySlice: body.slice(8, 56), encodedFileSlice: Buffer.from(pem).toString('base64').slice(40, 88) };
 }
 
 /** Where the material was found, as property paths; [] when nowhere. */
@@ -23,7 +25,7 @@ export function findKeyMaterial(root: unknown, key: KeyMaterial): string[] {
   const seen = new WeakSet<object>();
   const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
-      if (value.includes(key.bodySlice)) found.push(`${path} (string)`);
+      if (value.includes(key.bodySlice) || value.includes(key.encodedFileSlice)) found.push(`${path} (string)`);
       return;
     }
     if (value === null || typeof value !== 'object') return;
@@ -43,7 +45,7 @@ export function findKeyMaterial(root: unknown, key: KeyMaterial): string[] {
     }
     if (value instanceof Map) {
       for (const [entryKey, entryValue] of value) {
-        visit(entryKey, `${path}.<key>`);
+        visit(entryKey, `${path}.<key ${typeof entryKey === 'string' ? entryKey.slice(0, 40) : ''}>`);
         visit(entryValue, `${path}[${String(entryKey)}]`);
       }
       return;

@@ -1,14 +1,12 @@
 // The language server on hostile YAML: alias bombs and self-references in milvus.yaml and in the
 // compose file next to it answer with a diagnostic on the alias, and the server keeps serving.
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Hover } from 'vscode-languageserver/node';
-import { makeTempDir } from '../helpers/tempDir';
 import { mapBomb, mergeBomb } from '../helpers/yamlBombs';
 import type { Harness } from './lspHarness';
-import { startHarness } from './lspHarness';
+import { startWorkspaceHarness } from './lspHarness';
 
 function limitDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic {
   const found = diagnostics.find((diagnostic) => diagnostic.code === 'yaml-alias-limit');
@@ -17,20 +15,16 @@ function limitDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic {
 }
 
 describe('language server: bounded YAML', () => {
-  let workspace: { dir: string; cleanup: () => Promise<void> };
+  const composeBomb = `${mergeBomb()}services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    environment: *e6\n`;
+  let dir = '';
   let harness: Harness;
+  let close: () => Promise<void> = () => Promise.resolve();
 
-  before(async () => {
-    workspace = await makeTempDir('lsp-bombs');
-    harness = await startHarness(workspace.dir);
-  });
-  after(async () => {
-    await harness.close();
-    await workspace.cleanup();
-  });
+  before(async () => ({ dir, harness, close } = await startWorkspaceHarness('lsp-bombs', { 'compose-bomb/docker-compose.yml': composeBomb })));
+  after(() => close());
 
   it('reports a self-reference as an error on the alias', async () => {
-    const uri = await harness.open(join(workspace.dir, 'self', 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 1\na: &a {b: *a}\n');
+    const uri = await harness.open(join(dir, 'self', 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 1\na: &a {b: *a}\n');
     const diagnostic = limitDiagnostic(await harness.diagnostics(uri));
     assert.equal(diagnostic.severity, 1);
     assert.deepEqual(diagnostic.range.start, { line: 3, character: 10 });
@@ -38,7 +32,7 @@ describe('language server: bounded YAML', () => {
 
   it('answers a map bomb with a diagnostic, and still hovers', async () => {
     const text = `common:\n  security:\n    tlsMode: 3\n${mapBomb()}`;
-    const uri = await harness.open(join(workspace.dir, 'bomb', 'milvus.yaml'), text);
+    const uri = await harness.open(join(dir, 'bomb', 'milvus.yaml'), text);
     const diagnostics = await harness.diagnostics(uri);
     limitDiagnostic(diagnostics);
     // The rest of the file is still checked.
@@ -48,11 +42,7 @@ describe('language server: bounded YAML', () => {
   });
 
   it('says on milvus.yaml when the compose file next to it was cut off', async () => {
-    const folder = join(workspace.dir, 'compose-bomb');
-    await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, 'docker-compose.yml'),
-      `${mergeBomb()}services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    environment: *e6\n`);
-    const uri = await harness.open(join(folder, 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 0\n');
+    const uri = await harness.open(join(dir, 'compose-bomb', 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 0\n');
     const diagnostic = limitDiagnostic(await harness.diagnostics(uri));
     assert.ok(typeof diagnostic.message === 'string' && diagnostic.message.startsWith('docker-compose.yml: '), JSON.stringify(diagnostic.message));
   });

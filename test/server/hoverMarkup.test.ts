@@ -1,14 +1,12 @@
 // Hovers are Markdown built from the workspace: compose environment values, volume strings and
 // container paths that carry links and tracking images must show as text.
 import { strict as assert } from 'node:assert';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { activeMarkup, renderMarkdown, visibleText } from '../helpers/renderMarkdown';
-import { makeTempDir } from '../helpers/tempDir';
 import type { Harness } from './lspHarness';
-import { startHarness } from './lspHarness';
+import { startWorkspaceHarness } from './lspHarness';
 
 const TLS_MODE = '1` ![env](https://tracker.example/env.png) `';
 const CONTAINER_DIR = '/milvus/tls` ![dir](//tracker.example/dir.png) `';
@@ -33,22 +31,16 @@ tls:
 `;
 
 describe('language server: hovers show file contents as text', () => {
-  let workspace: { dir: string; cleanup: () => Promise<void> };
   let harness: Harness;
+  let close: () => Promise<void> = () => Promise.resolve();
   let uri = '';
 
   before(async () => {
-    workspace = await makeTempDir('lsp-markup');
-    await mkdir(join(workspace.dir, 'tls'));
-    await writeFile(join(workspace.dir, 'docker-compose.yml'), COMPOSE);
-    await writeFile(join(workspace.dir, 'milvus.yaml'), CONFIG);
-    harness = await startHarness(workspace.dir);
-    uri = await harness.open(join(workspace.dir, 'milvus.yaml'), CONFIG);
+    let dir = '';
+    ({ dir, harness, close } = await startWorkspaceHarness('lsp-markup', { 'docker-compose.yml': COMPOSE, 'milvus.yaml': CONFIG, 'tls/.keep': '' }));
+    uri = await harness.open(join(dir, 'milvus.yaml'), CONFIG);
   });
-  after(async () => {
-    await harness.close();
-    await workspace.cleanup();
-  });
+  after(() => close());
 
   async function hoverAt(line: number, character: number): Promise<string> {
     const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });

@@ -1,6 +1,8 @@
 // An LSP client for the server tests: the real server (startServer + the node host) on one end of
 // an in-memory stream pair, a protocol connection on the other. The client answers
 // workspace/configuration and records refresh requests, as VS Code would.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createProtocolConnection } from 'vscode-languageserver-protocol/node';
@@ -9,6 +11,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { pathToUri } from '../../src/server/convert';
 import { startServer } from '../../src/server/languageServer';
 import type { WorkspaceFileSystem } from '../../src/core/workspace';
+import { makeTempDir } from '../helpers/tempDir';
 
 export interface Harness {
   client: ProtocolConnection;
@@ -95,4 +98,22 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<v
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** A temporary workspace holding `files` (relative path → text), a server on it, and one close for both. */
+export async function startWorkspaceHarness(prefix: string, files: Readonly<Record<string, string>> = {}): Promise<{ dir: string; harness: Harness; close: () => Promise<void> }> {
+  const workspace = await makeTempDir(prefix);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(workspace.dir, name)), { recursive: true });
+    await writeFile(join(workspace.dir, name), text);
+  }
+  const harness = await startHarness(workspace.dir);
+  return {
+    dir: workspace.dir,
+    harness,
+    close: async () => {
+      await harness.close();
+      await workspace.cleanup();
+    },
+  };
 }

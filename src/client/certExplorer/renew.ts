@@ -1,22 +1,15 @@
-// "Renew": reissues a server or client certificate from its CA (both in the workspace) with the
-// same subject and SANs, after a modal confirmation, and replaces the files atomically.
+// "Renew Certificate…" on a server or client certificate of the tree: after a modal confirmation, the
+// lifecycle engine (src/core/lifecycle) reissues it from its CA with the same subject, SANs and key
+// type, capped at the CA's end, and replaces the files in one transaction, keeping the old ones.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceInspection } from '../../core/inspect/types';
-import { reissueLeaves } from '../../core/pki/generate';
-import type { CertificateSetFileName, GeneratedFile } from '../../core/pki/types';
-import { writeCertificateSet } from '../../core/pki/writeSet';
+import { planLeafRenewal } from '../../core/lifecycle/leafRenewal';
+import { renewLeaves } from '../../core/lifecycle/renew';
+import { pemBlockText } from '../../core/lifecycle/renewSelection';
 import { ensureTrustedWorkspace } from '../workspace';
 import { certificateLabel } from './format';
-import { planRenewal } from './renewPlan';
 import type { CertificateNode } from './treeModel';
-
-/** The PEM text of one block of a file (a key may share its file with other blocks). */
-async function blockText(file: string, range: { startLine: number; endLine: number } | undefined): Promise<string> {
-  const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8');
-  if (!range) throw new Error(`${basename(file)} is DER; the CA key must be PEM to sign with it`);
-  return `${text.split(/\r?\n/).slice(range.startLine, range.endLine + 1).join('\n')}\n`;
-}
 
 export async function renewCertificate(
   node: CertificateNode, inspection: WorkspaceInspection | undefined, log: vscode.LogOutputChannel, reread: (paths: readonly string[]) => Promise<void>,
@@ -29,35 +22,26 @@ export async function renewCertificate(
     void vscode.window.showWarningMessage('Milvus TLS: this certificate or its CA changed since the view was drawn; refresh and try again.');
     return;
   }
-  const plan = planRenewal(cert, ca, cert.keyFile, new Date());
+  const plan = planLeafRenewal(cert, ca, cert.keyFile, new Date());
   if (typeof plan === 'string') {
     void vscode.window.showWarningMessage(`Milvus TLS cannot renew ${certificateLabel(cert)}: ${plan}.`);
     return;
   }
   const replaced = plan.targets.map((target) => basename(target.path)).join(' and ');
   const choice = await vscode.window.showWarningMessage(
-    `Renew ${certificateLabel(cert)}? This replaces ${replaced}.`,
+    `Renew ${certificateLabel(cert)}? This replaces ${replaced}; the old files are kept in a backup folder.`,
     { modal: true, detail: plan.notes.join('\n\n') },
     'Renew',
   );
   if (choice !== 'Renew') return;
 
-  const caPem = { certificatePem: ca.pem, privateKeyPem: await blockText(caKey.file, caKey.range) };
-  const written = await vscode.window.withProgress(
+  const caKeyText = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(caKey.file))).toString('utf8');
+  const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Renewing ${certificateLabel(cert)}…` },
-    async () => {
-      const generated = await reissueLeaves(caPem, plan.options, { server: plan.role === 'server', client: plan.role === 'client' });
-      const files = plan.targets.map((target): GeneratedFile => {
-        const file = generated.find((candidate) => candidate.name === target.generated);
-        if (!file) throw new Error(`the generator produced no ${target.generated}`);
-        // TODO(#3): writeCertificateSet only types the docs' nine names; it joins any name to the
-        // folder, and renewing must keep the user's own file names (tls.crt, milvus-server.key...).
-        return { ...file, name: basename(target.path) as CertificateSetFileName };
-      });
-      return writeCertificateSet(plan.directory, files, { overwrite: true });
-    },
+    () => renewLeaves([{ plan, ca: { certificatePem: ca.pem, privateKeyPem: pemBlockText(caKeyText, caKey.range) } }]),
   );
-  log.info(`renewed ${cert.file}: wrote ${written.join(', ')}`);
-  await reread(written);
-  void vscode.window.showInformationMessage(`Milvus TLS: renewed ${certificateLabel(cert)} (${replaced}). Restart the services that use it.`);
+  log.info(`renewed ${cert.file}: wrote ${outcome.written.join(', ')}; old files in ${outcome.backupFolder ?? '?'}`);
+  await reread(outcome.written);
+  void vscode.window.showInformationMessage(
+    `Milvus TLS: renewed ${certificateLabel(cert)} (${replaced}). Restart Milvus and the services that use it: they read certificates at start-up.`);
 }

@@ -1,5 +1,6 @@
 // A certificate's one-word health, and the icon that shows it. Codicon and theme colour ids are
 // plain strings here so that this stays testable without VS Code.
+import { isExpired, isWithinWarning } from '../../core/inspect/days';
 import type { Finding } from '../../core/inspect/types';
 
 export type CertificateState = 'fine' | 'expiring' | 'expired' | 'problem';
@@ -20,11 +21,11 @@ const EXPIRY_CODES = new Set(['cert-expired', 'cert-expiring']);
 export function certificateState(
   cert: { notAfter: string; findings: readonly Finding[] }, now: Date, warnDays: number,
 ): CertificateState {
-  const remaining = Date.parse(cert.notAfter) - now.getTime();
-  if (remaining < 0) return 'expired';
+  const notAfter = new Date(cert.notAfter);
+  if (isExpired(notAfter, now)) return 'expired';
   const others = cert.findings.filter((finding) => !EXPIRY_CODES.has(finding.code));
   if (others.some((finding) => finding.severity === 'error')) return 'problem';
-  if (remaining <= warnDays * 86_400_000) return 'expiring';
+  if (isWithinWarning(notAfter, now, warnDays)) return 'expiring';
   if (others.some((finding) => finding.severity === 'warning')) return 'problem';
   return 'fine';
 }

@@ -1,5 +1,6 @@
 // What the status bar says: the one certificate that needs attention first, or nothing.
 import { basename } from 'node:path';
+import { isExpired, isWithinWarning } from '../../core/inspect/days';
 import type { WorkspaceCertificate } from '../../core/inspect/types';
 import { certificateLabel, describeValidity } from './format';
 
@@ -20,12 +21,11 @@ export function soonestExpiring(
 ): StatusEntry | undefined {
   let best: WorkspaceCertificate | undefined;
   for (const cert of certificates) {
-    const remainingMs = Date.parse(cert.notAfter) - now.getTime();
-    if (remainingMs > warnDaysFor(cert.file) * 86_400_000) continue;
+    if (!isWithinWarning(new Date(cert.notAfter), now, warnDaysFor(cert.file))) continue;
     if (!best || Date.parse(cert.notAfter) < Date.parse(best.notAfter)) best = cert;
   }
   if (!best) return undefined;
-  const expired = Date.parse(best.notAfter) < now.getTime();
+  const expired = isExpired(new Date(best.notAfter), now);
   const validity = describeValidity(best, now);
   return {
     certificateId: best.id,

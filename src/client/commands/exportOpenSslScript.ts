@@ -1,31 +1,16 @@
 // "Milvus TLS: Export OpenSSL Script…": the same questions as Generate Certificates, answered with an
 // openssl.cnf + gen.sh pair instead of certificates, for teams that must produce keys with openssl.
 import * as vscode from 'vscode';
-import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportOpenSslScript, type OpenSslScriptFiles } from '../../core/pki/opensslScript';
+import { FilesExistError } from '../../core/pki/errors';
+import { exportOpenSslScript } from '../../core/pki/opensslScript';
+import { existingSetFiles } from '../../core/pki/writeSet';
+import { OPENSSL_SCRIPT_FILES, writeOpenSslScript } from '../../core/pki/writeOpenSslScript';
 import type { ExtensionContextHolder } from '../context';
 import { askCertificateOptions } from './askCertificateOptions';
 
-const SCRIPT_FILES: { name: keyof OpenSslScriptFiles; mode: number }[] = [
-  { name: 'openssl.cnf', mode: 0o644 },
-  // Executable so `./gen.sh` works as well as `sh gen.sh`.
-  { name: 'gen.sh', mode: 0o755 },
-];
 const OVERWRITE = 'Overwrite';
 const REVEAL = 'Reveal in Explorer';
-
-async function existingNames(dir: string): Promise<string[]> {
-  const found = await Promise.all(SCRIPT_FILES.map(async ({ name }) => {
-    try {
-      await stat(join(dir, name));
-      return name;
-    } catch {
-      return undefined;
-    }
-  }));
-  return found.filter((name): name is keyof OpenSslScriptFiles => name !== undefined);
-}
 
 export function exportOpenSslScriptCommand(ctx: ExtensionContextHolder): () => Promise<void> {
   return async () => {
@@ -36,7 +21,7 @@ export function exportOpenSslScriptCommand(ctx: ExtensionContextHolder): () => P
     });
     if (!answered) return;
     const { options, outputDir, label } = answered;
-    const existing = await existingNames(outputDir);
+    const existing = await existingSetFiles(outputDir, OPENSSL_SCRIPT_FILES.map(({ name }) => name));
     if (existing.length > 0) {
       const pressed = await vscode.window.showWarningMessage(
         `${label} already has ${existing.join(' and ')}`,
@@ -49,17 +34,14 @@ export function exportOpenSslScriptCommand(ctx: ExtensionContextHolder): () => P
       }
     }
 
-    const contents = exportOpenSslScript(options);
-    await mkdir(outputDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'EEXIST' || error.code === 'ENOTDIR'
-        ? new Error(`${outputDir} is a file, not a folder; choose a folder for openssl.cnf and gen.sh`)
-        : error;
-    });
-    for (const { name, mode } of SCRIPT_FILES) {
-      const path = join(outputDir, name);
-      // 'wx' fails if a file appeared since the check, instead of replacing it unasked.
-      await writeFile(path, contents[name], { mode, flag: existing.length > 0 ? 'w' : 'wx' });
-      await chmod(path, mode);
+    try {
+      // Written through the store: a new file renamed over the name, so a symlink planted there is
+      // replaced, never followed; without Overwrite, a file that appeared since the question is kept.
+      await writeOpenSslScript(outputDir, exportOpenSslScript(options), { overwrite: existing.length > 0 });
+    } catch (error) {
+      if (!(error instanceof FilesExistError)) throw error;
+      void vscode.window.showWarningMessage(`${label} now has ${error.existing.join(' and ')}: nothing was written. Run the command again to choose.`);
+      return;
     }
     log.info(`export: wrote openssl.cnf and gen.sh to ${outputDir} (${options.keyType}, SANs ${options.serverSans.join(', ')})`);
 

@@ -2,9 +2,9 @@
 // the docs' nine files, refusing to replace existing ones without an explicit choice. The keys are
 // made while the questions are answered (KeyPregeneration): after the last answer it signs and writes.
 import * as vscode from 'vscode';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addGitignoreEntries, findRepositoryRoot, unignoredKeyFiles } from '../../core/pki/gitignore';
+import { addGitignoreEntries, findRepositoryRoot, gitignoreEntryForKeys, unignoredKeyFiles } from '../../core/pki/gitignore';
 import { KeyPregeneration, type CertificateSetKeys } from '../../core/pki/keyPregeneration';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions } from '../../core/pki/types';
 import { existingSetFiles } from '../../core/pki/writeSet';
@@ -71,8 +71,9 @@ async function generateCertificates(ctx: ExtensionContextHolder, given: Generate
     + `${written.paths.map((path) => relative(outputDir, path)).join(', ')}`);
 
   const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written.paths, options, reissued: mode === 'reissue' };
+  if (written.capNote !== undefined) log.info(`generate: ${written.capNote}`);
   const message = mode === 'reissue'
-    ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)`
+    ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)${written.capNote !== undefined ? `; ${written.capNote}` : ''}`
     : `Generated ${written.paths.length} files in ${label}`;
   void offerFollowUps(message, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
   void offerGitignore(ctx, outputDir).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
@@ -125,8 +126,7 @@ async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string): P
     ctx.log.info(`generate: git (${repoRoot}) ignores the private keys, or could not tell`);
     return;
   }
-  const folderInRepo = relative(repoRoot, outputDir).split(sep).join('/');
-  const entry = folderInRepo === '' ? '/*.key' : `/${folderInRepo}/*.key`;
+  const entry = gitignoreEntryForKeys(repoRoot, outputDir);
   const names = unignored.map((path) => relative(outputDir, path)).join(', ');
   ctx.log.warn(`generate: private keys not ignored by git: ${names}`);
   const choice = await vscode.window.showWarningMessage(

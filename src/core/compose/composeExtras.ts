@@ -58,7 +58,7 @@ export function readComposeExtras(root: unknown, document: Document, variables: 
   compose.volumeDefinitions = mapEntries(getEntry(root, 'volumes', document)?.value, document)
     .map((entry) => readVolumeDefinition(entry.key, entry.keyNode, entry.value, document, text));
   for (const entry of mapEntries(getEntry(root, 'services', document)?.value, document)) {
-    const keyStart = rangeOrPoint(entry.keyNode as never, -1).start;
+    const keyStart = rangeOrPoint(entry.keyNode, -1).start;
     const service = compose.services.find((candidate) => candidate.name === entry.key && candidate.keyRange.start === keyStart);
     if (!service || !isMap(entry.value)) continue;
     const profiles = getEntry(entry.value, 'profiles', document)?.value;
@@ -76,7 +76,7 @@ function readInclude(node: unknown, document: Document, text: (node: unknown) =>
   const entries: IncludeEntry[] = [];
   for (const item of node.items) {
     const resolved = resolveAlias(item, document);
-    const range = rangeOrPoint(resolved as never, 0);
+    const range = rangeOrPoint(resolved, 0);
     if (isScalar(resolved)) {
       const path = text(resolved);
       if (path) entries.push({ paths: [path], envFiles: [], range });
@@ -95,7 +95,7 @@ function readInclude(node: unknown, document: Document, text: (node: unknown) =>
 }
 
 function readVolumeDefinition(name: string, keyNode: unknown, value: unknown, document: Document, text: (node: unknown) => string | undefined): NamedVolumeDefinition {
-  const definition: NamedVolumeDefinition = { name, driverOpts: {}, external: false, keyRange: rangeOrPoint(keyNode as never, 0) };
+  const definition: NamedVolumeDefinition = { name, driverOpts: {}, external: false, keyRange: rangeOrPoint(keyNode, 0) };
   if (!isMap(value)) return definition;
   const driver = text(getEntry(value, 'driver', document)?.value);
   if (driver !== undefined && driver !== '') definition.driver = driver;

@@ -139,9 +139,9 @@ export function parseComposeFile(text: string, fileName?: string, options: Parse
 }
 
 function parseService(name: string, keyNode: unknown, node: unknown, document: Document, variables: ComposeVariables, compose: ComposeFile): ComposeService | undefined {
-  const keyRange = rangeOrPoint(keyNode as never, 0);
+  const keyRange = rangeOrPoint(keyNode, 0);
   if (!isMap(node)) {
-    if (node !== null) compose.errors.push(problem(`service "${name}" must be a mapping`, rangeOrPoint(node as never, keyRange.end), 'warning'));
+    if (node !== null) compose.errors.push(problem(`service "${name}" must be a mapping`, rangeOrPoint(node, keyRange.end), 'warning'));
     return undefined;
   }
   const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [], profiles: [], tags: [] };
@@ -157,7 +157,7 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
   const imageText = scalarText(imageEntry?.value);
   if (imageText !== undefined && imageEntry) {
     service.image = interpolate(imageText, variables).value;
-    service.imageRange = rangeOrPoint(imageEntry.value as never, keyRange.end);
+    service.imageRange = rangeOrPoint(imageEntry.value, keyRange.end);
     const version = isMilvusImage(service.image) ? milvusImageVersion(service.image) : undefined;
     if (version) service.imageVersion = version;
   }
@@ -171,8 +171,8 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
 
   const environmentEntry = field('environment');
   if (environmentEntry) {
-    service.environmentKeyRange = rangeOrPoint(environmentEntry.keyNode as never, keyRange.end);
-    const range = rangeOfNode(environmentEntry.value as never);
+    service.environmentKeyRange = rangeOrPoint(environmentEntry.keyNode, keyRange.end);
+    const range = rangeOfNode(environmentEntry.value);
     if (range) service.environmentRange = range;
     service.environment = readEnvironment(environmentEntry.value, document, variables, compose);
   }
@@ -189,18 +189,18 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
 
   const volumesEntry = field('volumes');
   if (volumesEntry) {
-    service.volumesKeyRange = rangeOrPoint(volumesEntry.keyNode as never, keyRange.end);
-    const range = rangeOfNode(volumesEntry.value as never);
+    service.volumesKeyRange = rangeOrPoint(volumesEntry.keyNode, keyRange.end);
+    const range = rangeOfNode(volumesEntry.value);
     if (range) service.volumesRange = range;
     const context = { variables, problems: compose.errors, ...(compose.composeDir !== undefined ? { composeDir: compose.composeDir } : {}) };
     for (const item of seqItems(volumesEntry.value, document)) {
-      const mount = parseVolumeEntry(item, context);
+      const mount = parseVolumeEntry(item, document, context);
       if (mount) service.volumes.push(mount);
     }
   }
 
   for (const item of seqItems(field('ports')?.value, document)) {
-    const port = parsePortEntry(item, variables);
+    const port = parsePortEntry(item, document, variables);
     if (port) service.ports.push(port);
   }
   return service;
@@ -211,7 +211,7 @@ function readEnvironment(node: unknown, document: Document, variables: ComposeVa
   if (isSeq(node)) {
     for (const resolved of seqItems(node, document)) {
       const text = scalarText(resolved);
-      const range = rangeOrPoint(resolved as never, 0);
+      const range = rangeOrPoint(resolved, 0);
       if (text === undefined) {
         compose.errors.push(problem('environment list entries must be strings ("KEY=value")', range, 'warning'));
         continue;
@@ -235,13 +235,13 @@ function readEnvironment(node: unknown, document: Document, variables: ComposeVa
     return result;
   }
   for (const entry of mapEntries(node, document)) {
-    const nameRange = rangeOrPoint(entry.keyNode as never, 0);
+    const nameRange = rangeOrPoint(entry.keyNode, 0);
     const rawValue = entry.value === null || (isScalar(entry.value) && entry.value.value === null) ? undefined : scalarText(entry.value);
     if (rawValue === undefined && entry.value !== null && !isScalar(entry.value)) {
       compose.errors.push(problem(`environment variable ${entry.key} must have a scalar value`, nameRange, 'warning'));
       continue;
     }
-    const valueRange = rangeOfNode(entry.value as never);
+    const valueRange = rangeOfNode(entry.value);
     const variable: ComposeEnvironmentVariable = {
       name: entry.key,
       value: rawValue === undefined ? undefined : interpolate(rawValue, variables).value,

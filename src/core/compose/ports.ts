@@ -4,8 +4,9 @@
  * Rules use them to say which host port reaches 19530 or the REST port.
  */
 import { isMap, isScalar } from 'yaml';
+import type { Document } from 'yaml';
 import type { OffsetRange } from '../config/yamlSource';
-import { rangeOrPoint, scalarText, stringOfValue } from '../config/yamlSource';
+import { fieldsOf, rangeOrPoint, scalarText, stringOfValue } from '../config/yamlSource';
 import type { ComposeVariables } from './interpolation';
 import type { ComposeSource } from './volumes';
 import { interpolate } from './interpolation';
@@ -26,14 +27,14 @@ export interface PortMapping {
   definedIn?: ComposeSource;
 }
 
-export function parsePortEntry(node: unknown, variables: ComposeVariables): PortMapping | undefined {
-  const range = rangeOrPoint(node as never, 0);
+export function parsePortEntry(node: unknown, document: Document, variables: ComposeVariables): PortMapping | undefined {
+  const range = rangeOrPoint(node, 0);
   if (isScalar(node)) {
     const raw = scalarText(node) ?? '';
     return parseShortPort(raw, interpolate(raw, variables).value, range);
   }
   if (isMap(node)) {
-    const entry = node.toJSON() as Record<string, unknown>;
+    const entry = fieldsOf(node, document);
     const text = (value: unknown): string | undefined =>
       value === undefined || value === null ? undefined : interpolate(stringOfValue(value), variables).value;
     const target = text(entry.target);

@@ -9,9 +9,9 @@
  */
 import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
-import type { LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { OffsetRange, SourceProblem } from '../config/yamlSource';
-import { rangeOrPoint, scalarText, stringOfValue } from '../config/yamlSource';
+import { fieldsOf, rangeOrPoint, scalarText, stringOfValue } from '../config/yamlSource';
 import type { MountHost } from './hostPaths';
 import type { ComposeVariables } from './interpolation';
 import { interpolate } from './interpolation';
@@ -68,10 +68,10 @@ export interface VolumeParseContext {
 const KNOWN_TYPES: readonly VolumeType[] = ['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'];
 
 /** Parses one entry of a service's `volumes:` list; undefined (with a problem) when unusable. */
-export function parseVolumeEntry(node: unknown, context: VolumeParseContext): VolumeMount | undefined {
-  const range = rangeOrPoint(node as never, 0);
+export function parseVolumeEntry(node: unknown, document: Document, context: VolumeParseContext): VolumeMount | undefined {
+  const range = rangeOrPoint(node, 0);
   if (isScalar(node)) return parseShortVolume(scalarText(node) ?? '', range, context);
-  if (isMap(node)) return parseLongVolume(node.toJSON() as Record<string, unknown>, range, context);
+  if (isMap(node)) return parseLongVolume(fieldsOf(node, document), range, context);
   context.problems.push(problem('volume entry must be a string or a mapping', range));
   return undefined;
 }

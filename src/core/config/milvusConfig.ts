@@ -109,7 +109,7 @@ class Flattener {
       const indexes = seen.get(goKey);
       if (indexes) indexes.push(index);
       else seen.set(goKey, [index]);
-      const keyRange = rangeOrPoint(entry.keyNode as never, 0);
+      const keyRange = rangeOrPoint(entry.keyNode, 0);
       const isShadowed = shadowed || lastIndexByKey.get(goKey) !== index;
       const childPath = [...path, goKey];
       this.walkValue(entry.value, childPath, normaliseChildKey(key, childPath), keyRange, isShadowed, entry.merged, entry.valueNode);
@@ -119,7 +119,7 @@ class Flattener {
       this.config.duplicates.push({
         kind: 'same-key',
         key: normaliseKeyPath([...path, key]),
-        keyRanges: indexes.map((index) => rangeOrPoint(entries[index]?.keyNode as never, 0)),
+        keyRanges: indexes.map((index) => rangeOrPoint(entries[index]?.keyNode, 0)),
         paths: indexes.map(() => [...path, key]),
       });
     }
@@ -135,13 +135,13 @@ class Flattener {
         key,
         keyRange,
         range: rangeOrPoint(value, keyRange.end),
-        children: entries.map((child) => ({ name: child.key, keyRange: rangeOrPoint(child.keyNode as never, 0) })),
+        children: entries.map((child) => ({ name: child.key, keyRange: rangeOrPoint(child.keyNode, 0) })),
         shadowed,
       });
       this.walkMap(value, path, key, shadowed, entries);
       return;
     }
-    const valueRange = rangeOfNode(value as never) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
+    const valueRange = rangeOfNode(value) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
     const entry: ConfigEntry = {
       key,
       path,

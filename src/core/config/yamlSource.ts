@@ -3,9 +3,9 @@
  * offsets into the original text (not line/column) so the language server and the CLI can map
  * them to their own position types.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import type { YAMLError } from 'yaml';
-import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
+import type { Document } from 'yaml';
 import type { AliasResolution } from './yamlAliases';
 import { allowsDepth, guardDocument, resolveAliasBounded } from './yamlAliases';
 
@@ -59,14 +59,18 @@ export function parseYamlWithRanges(text: string): ParsedYaml {
   return { document, lineCounter, problems };
 }
 
-/** The value range of a node (without trailing comments), or undefined for a missing node. */
-export function rangeOfNode(node: YamlNode | ParsedNode | null | undefined): OffsetRange | undefined {
-  if (!node?.range) return undefined;
+/**
+ * The value range of a node (without trailing comments), or undefined for anything that is not a
+ * node. Takes `unknown` because yaml types pair keys and values as unknown: the guard here is the
+ * one place that narrows them, so callers need no casts.
+ */
+export function rangeOfNode(node: unknown): OffsetRange | undefined {
+  if (!isNode(node) || !node.range) return undefined;
   return { start: node.range[0], end: node.range[1] };
 }
 
 /** A range that always exists: falls back to an empty range at `fallbackOffset`. */
-export function rangeOrPoint(node: YamlNode | null | undefined, fallbackOffset: number): OffsetRange {
+export function rangeOrPoint(node: unknown, fallbackOffset: number): OffsetRange {
   return rangeOfNode(node) ?? { start: fallbackOffset, end: fallbackOffset };
 }
 
@@ -172,6 +176,13 @@ export function plainValue(node: unknown, document: Document, depth = 0): unknow
   }
   if (isSeq(resolved)) return seqItems(resolved, document).map((item) => plainValue(item, document, depth + 1));
   return isScalar(resolved) ? resolved.value ?? null : null;
+}
+
+/** A mapping's fields as plain data (bounded like plainValue); an empty record for anything else. */
+export function fieldsOf(map: unknown, document: Document): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const entry of mapEntries(resolveAlias(map, document), document)) fields[entry.key] = plainValue(entry.value, document);
+  return fields;
 }
 
 /** The value node of the last explicit (or merged) entry with that exact key. */

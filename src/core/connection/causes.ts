@@ -1,6 +1,7 @@
 // The diagnosis texts in one place: every failure names its cause and the fix, with the Milvus key
 // to change when there is one. Texts quote the errors users actually see (facts file §4).
 import type { Cause, ConfigKey } from './types';
+import { plural } from '../inspect/plural';
 
 /** Which listener a network problem is about: it decides the config key and the wording. */
 export type PortRole = 'grpc' | 'rest';
@@ -96,7 +97,7 @@ export const causes = {
   }),
   expiring: (whose: 'server' | 'client', days: number, notAfter: string): Cause => ({
     code: 'certificate-expiring',
-    message: `The ${whose} certificate expires in ${days} day${days === 1 ? '' : 's'} (${notAfter}).`,
+    message: `The ${whose} certificate expires ${days === 0 ? 'today' : `in ${plural(days, 'day')}`} (${notAfter}).`,
     fix: `Renew the ${whose} certificate before then.`,
     ...(whose === 'server' ? { configKey: 'tls.serverPemPath' as const } : {}),
   }),

@@ -8,7 +8,7 @@
 // connection: the name the client dials, the chain as presented, the CA file given.
 import type { X509Certificate } from 'node:crypto';
 import type { CertificateInfo, FindingCode, InspectedCertificate } from '../inspect';
-import { daysUntil, DEFAULT_WARN_DAYS, describeCertificate, lintCertificate, sanEntries, sanMatchesName } from '../inspect';
+import { daysLeft, DEFAULT_WARN_DAYS, describeCertificate, lintCertificate, sanEntries, sanMatchesName } from '../inspect';
 import { causes } from './causes';
 import type { StepOutcome } from './stepRunner';
 import type { Cause } from './types';
@@ -45,7 +45,7 @@ function validity(cert: CertificateInfo, codes: Set<FindingCode>, whose: Whose, 
   if (codes.has('cert-not-yet-valid')) return { cause: causes.notYetValid(whose, cert.notBefore.slice(0, 10)), severity: 'fail' };
   if (codes.has('cert-expired')) return { cause: causes.expired(whose, cert.notAfter.slice(0, 10)), severity: 'fail' };
   if (codes.has('cert-expiring')) {
-    return { cause: causes.expiring(whose, daysUntil(new Date(cert.notAfter), now), cert.notAfter.slice(0, 10)), severity: 'warn' };
+    return { cause: causes.expiring(whose, daysLeft(new Date(cert.notAfter), now), cert.notAfter.slice(0, 10)), severity: 'warn' };
   }
   return undefined;
 }

@@ -120,7 +120,8 @@ export async function testConnection(target: ConnectionTarget, options: TestConn
   else {
     tlsResult = await step('tls', grpcWhere, (context) => tlsStep({
       host, port, serverName, classify: classify('grpc', grpcWhere), secureContext,
-      ...(prepared.withoutClientCert ? { withoutClientCert: prepared.withoutClientCert } : {}), caCerts: prepared.caCerts, now,
+      ...(prepared.withoutClientCert ? { withoutClientCert: prepared.withoutClientCert } : {}), caCerts: prepared.caCerts,
+      clientChain: prepared.clientChain, now,
     }, context, tlsFacts));
   }
 

@@ -28,8 +28,10 @@ export interface TlsStepInput {
   secureContext: SecureContext;
   /** Same without the client certificate; only when one is configured (see above). */
   withoutClientCert?: SecureContext;
-  /** The CA certificates given, to recognise a server.pem passed as the CA. */
+  /** The CA certificates given, to recognise a server.pem passed as the CA (and, in mode 2, which one signed the client's). */
   caCerts: InspectedCertificate[];
+  /** The client certificate chain given (leaf first), empty without one. */
+  clientChain: InspectedCertificate[];
   now: Date;
 }
 
@@ -107,6 +109,23 @@ function verificationFailure(result: HandshakeResult, input: TlsStepInput, detai
   return fail(`Node rejects the server certificate: ${result.authorizationMessage ?? code}.`, cause, details);
 }
 
+/**
+ * ": it was signed by "X", CA 2 of 2 in the CA file": which CA of the CA file (the proxy's tls.caPemPath,
+ * a bundle during a CA rotation) vouches for the client certificate; empty when none of them does.
+ */
+function acceptingCa(clientLeaf: InspectedCertificate | undefined, caCerts: readonly InspectedCertificate[]): string {
+  if (!clientLeaf) return '';
+  const index = caCerts.findIndex((ca) => {
+    try {
+      return clientLeaf.x509.verify(ca.x509.publicKey);
+    } catch {
+      return false;
+    }
+  });
+  const ca = caCerts[index];
+  return ca ? `: it was signed by "${ca.info.commonName ?? ca.info.subject}", CA ${index + 1} of ${caCerts.length} in the CA file` : '';
+}
+
 async function probeClientCertRequirement(input: TlsStepInput, context: StepContext, withoutCert: SecureContext):
   Promise<{ required: boolean | undefined; failure?: HandshakeResult }> {
   context.phase = 'TLS handshake without the client certificate (does the server require one?)';
@@ -175,7 +194,7 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
       facts.notHttp2Answer = `it answered the HTTP/2 preface with bytes that are not an HTTP/2 SETTINGS frame (${result.serverPrefaceHex ?? '?'})`;
       details.push(`The server chose HTTP/2 (ALPN h2), but ${facts.notHttp2Answer}.`);
     }
-    if (facts.clientCertRequired === true) details.push('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted.');
+    if (facts.clientCertRequired === true) details.push(`Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted${acceptingCa(input.clientChain[0], input.caCerts)}.`);
     else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
     else details.push('Client certificate: none given, and the server does not require one (tlsMode 1).');
   }

@@ -6,6 +6,7 @@
  * respect containment. What is kept is what was read, never the bytes: a private key only as its
  * description.
  */
+import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
 import type { FileReadResult } from '../inspect';
 import { readPemOrDerDetailed } from '../inspect/readFile';
@@ -67,9 +68,10 @@ export class LoadedFileCache {
     }
   }
 
-  /** An entry whose bytes come from elsewhere (a Secret in a manifest), keyed by its content. */
+  /** An entry whose bytes come from elsewhere (a Secret in a manifest), keyed by a digest of its content. */
   fromBytes(label: string, bytes: Buffer): LoadedFile {
-    const statKey = `bytes:${bytes.length}:${bytes.toString('base64')}`;
+    // A digest, not the bytes: the key of the cache must not hold a Secret's private key either.
+    const statKey = `bytes:${bytes.length}:${createHash('sha256').update(bytes).digest('base64')}`;
     const cached = this.entries.get(label);
     if (cached && cached.statKey === statKey) return cached.file;
     const { result, x509ById } = readPemOrDerDetailed(bytes, label);

@@ -50,15 +50,15 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
   const node = serviceNode(context, name);
   if (!isMap(node) || node.flow) return fail('is not an indented block mapping; edit it by hand');
   const entry = getEntry(node, key, document);
-  const keyRange = rangeOfNode(entry?.keyNode as never);
+  const keyRange = rangeOfNode(entry?.keyNode);
   if (entry && keyRange) {
     if (entry.merged) fail(`"${key}" comes from a YAML merge (<<: *anchor); add the entry by hand`);
     const list = entry.value;
-    const listRange = rangeOfNode(list as never);
+    const listRange = rangeOfNode(list);
     if (!isSeq(list) || !listRange) return fail(`"${key}" is not a list; add the entry by hand`);
     if (list.flow || listRange.start < keyRange.end) fail(`"${key}" is a flow list ([…]) or an alias; write it as a block list (- item) first`);
     const first = list.items[0];
-    const firstRange = rangeOfNode(first as never);
+    const firstRange = rangeOfNode(first);
     const prefix = firstRange ? linePrefix(text, firstRange.start) : '';
     if (!firstRange || !/^ *- +$/.test(prefix)) return fail(`"${key}" has an unusual layout; add the entry by hand`);
     const example = list.items.find((item) => isScalar(item));
@@ -72,7 +72,7 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
   }
   // No such key: add it as the service's last key, in the indentation of its other keys.
   const firstKey = node.items[0]?.key;
-  const firstKeyRange = rangeOfNode(firstKey as never);
+  const firstKeyRange = rangeOfNode(firstKey);
   const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
   const nodeRange = rangeOfNode(node);
   if (!firstKeyRange || !nodeRange || !/^ +$/.test(indent)) return fail('has an unusual layout; edit it by hand');
@@ -106,10 +106,10 @@ export function addServiceEntry(context: ComposeTextContext, name: string, lists
     return;
   }
   if (!isMap(services) || services.flow) throw new EditPlanError(label, '"services" is not an indented block mapping; add the service by hand');
-  const firstKeyRange = rangeOfNode(services.items[0]?.key as never);
+  const firstKeyRange = rangeOfNode(services.items[0]?.key);
   const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
   const firstService = services.items[0]?.value;
-  const childRange = isMap(firstService) ? rangeOfNode(firstService.items[0]?.key as never) : undefined;
+  const childRange = isMap(firstService) ? rangeOfNode(firstService.items[0]?.key) : undefined;
   const childIndent = childRange ? linePrefix(text, childRange.start) : '';
   const servicesRange = rangeOfNode(services);
   if (!firstKeyRange || !servicesRange || !/^ +$/.test(indent)) throw new EditPlanError(label, '"services" has an unusual layout; add the service by hand');

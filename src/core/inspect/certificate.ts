@@ -10,8 +10,8 @@ import { HASH_ALGORITHMS, OID, SIGNATURE_ALGORITHMS } from '../x509/oids';
 import { describeSpki } from './publicKey';
 import { roleOfCertificate } from './role';
 import type { BasicConstraints, CertificateInfo, PemRange, SignatureAlgorithmInfo, SubjectAltNames } from './types';
+import { daysLeft } from './days';
 
-const DAY_MS = 86_400_000;
 
 export interface ObjectLocation {
   file: string;
@@ -30,11 +30,6 @@ function signatureAlgorithmOf(algorithmIdentifier: DerNode): SignatureAlgorithmI
     hash = hashOid === undefined ? undefined : (HASH_ALGORITHMS[hashOid] ?? hashOid);
   }
   return { oid, name: known ? known.name + (hash && !known.hash ? `-${hash}` : '') : oid, hash };
-}
-
-/** Whole days from now to the date, rounded down (so "0 days left" means less than one). */
-export function daysUntil(date: Date, now: Date): number {
-  return Math.floor((date.getTime() - now.getTime()) / DAY_MS);
 }
 
 export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
@@ -149,7 +144,7 @@ export function readCertificate(der: Buffer, location: ObjectLocation, now: Date
     format: location.format,
     range: location.range,
     ...own,
-    daysLeft: daysUntil(new Date(own.notAfter), now),
+    daysLeft: daysLeft(new Date(own.notAfter), now),
     role,
     roleSource,
   };

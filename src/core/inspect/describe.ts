@@ -1,6 +1,7 @@
 // Short texts about a certificate, for reports that have one line per certificate (the connection
 // test's chain, the CLI) rather than a details view.
-import { daysUntil } from './certificate';
+import { daysLeft, isExpired } from './days';
+import { plural } from './plural';
 import type { CertificateInfo, SubjectAltNames } from './types';
 
 const SAN_PREFIXES: Readonly<Record<keyof SubjectAltNames, string>> = { dns: 'DNS', ip: 'IP', email: 'email', uri: 'URI' };
@@ -14,13 +15,12 @@ export function sanEntries(sans: SubjectAltNames, kinds: readonly (keyof Subject
 /** One line: who, which names, issued by whom, until when, usages; e.g. for each certificate of a chain. */
 export function describeCertificate(cert: CertificateInfo, now: Date): string {
   const sans = sanEntries(cert.sans);
-  const days = daysUntil(new Date(cert.notAfter), now);
   const until = cert.notAfter.slice(0, 10);
   const parts = [
     cert.subject || '(empty subject)',
     sans.length > 0 ? `SAN ${sans.join(', ')}` : 'no SAN',
     `issued by ${cert.issuer || '(empty)'}`,
-    days < 0 ? `EXPIRED ${until}` : `valid until ${until} (${days} days)`,
+    isExpired(new Date(cert.notAfter), now) ? `EXPIRED ${until}` : `valid until ${until} (${plural(daysLeft(new Date(cert.notAfter), now), 'day')})`,
   ];
   if (cert.extendedKeyUsage !== undefined && cert.extendedKeyUsage.length > 0) parts.push(`EKU ${cert.extendedKeyUsage.join(', ')}`);
   if (cert.basicConstraints?.ca) parts.push('CA');

@@ -1,7 +1,8 @@
 // The lint, with the rules of the strictest real peer: Go's crypto/tls and crypto/x509, used by the
 // Milvus proxy and the Go SDK. Messages quote Go's own error so users can match what they saw.
 import { basename } from 'node:path';
-import { daysUntil } from './certificate';
+import { DAY_MS, daysLeft as daysLeftOf, expiryPhrase, isExpired, isWithinWarning } from './days';
+import { plural } from './plural';
 import { hasServerName } from './role';
 import type { CertificateInfo, Finding, LintOptions, PrivateKeyInfo } from './types';
 
@@ -19,23 +20,37 @@ function validityFindings(cert: CertificateInfo, now: Date, warnDays: number): F
   if (now < notBefore) {
     return [{
       code: 'cert-not-yet-valid', severity: 'error',
-      message: `Not valid until ${cert.notBefore.replace('.000Z', 'Z')} (in ${Math.ceil((notBefore.getTime() - now.getTime()) / 86_400_000)} days); Go says "x509: certificate has expired or is not yet valid". Check the clocks, or reissue it with a start date in the past.`,
+      message: `Not valid until ${cert.notBefore.replace('.000Z', 'Z')} (in ${plural(Math.ceil((notBefore.getTime() - now.getTime()) / DAY_MS), 'day')}); Go says "x509: certificate has expired or is not yet valid". Check the clocks, or reissue it with a start date in the past.`,
     }];
   }
-  const daysLeft = daysUntil(notAfter, now);
-  if (now > notAfter) {
+  if (isExpired(notAfter, now)) {
     return [{
       code: 'cert-expired', severity: 'error',
-      message: `Expired on ${date(cert.notAfter)} (${-daysLeft} days ago); every client rejects it ("x509: certificate has expired or is not yet valid"). Reissue it from its CA and replace the file.`,
+      message: `Expired on ${date(cert.notAfter)} (${expiryPhrase(notAfter, now)}); every client rejects it ("x509: certificate has expired or is not yet valid"). Reissue it from its CA and replace the file.`,
     }];
   }
-  if (daysLeft < warnDays) {
+  if (isWithinWarning(notAfter, now, warnDays)) {
     return [{
       code: 'cert-expiring', severity: 'warning',
-      message: `Expires on ${date(cert.notAfter)}, in ${daysLeft} days. Reissue it before then and restart the peers that load it.`,
+      message: `Expires on ${date(cert.notAfter)}, in ${plural(daysLeftOf(notAfter, now), 'day')}. Reissue it before then and restart the peers that load it.`,
     }];
   }
   return [];
+}
+
+/**
+ * A leaf valid after its issuer expires stops working that day, while it still looks valid: Go says
+ * only "certificate has expired or is not yet valid" (about the CA). Our generator and renew cap leaves
+ * at their CA's end; this finds the ones made elsewhere, or before.
+ */
+export function lintAgainstIssuer(cert: CertificateInfo, issuer: CertificateInfo): Finding[] {
+  if (issuer === cert || Date.parse(cert.notAfter) <= Date.parse(issuer.notAfter)) return [];
+  return [{
+    code: 'cert-outlives-ca', severity: 'warning',
+    message: `Valid until ${date(cert.notAfter)}, but its CA (${issuer.commonName ?? issuer.subject}) expires on ${date(issuer.notAfter)}: `
+      + 'from that day every client rejects it ("x509: certificate has expired or is not yet valid"). Rotate the CA before then '
+      + '(milvus-tls rotate, or "Rotate CA…"), which reissues it from the new CA.',
+  }];
 }
 
 function ekuAllows(cert: CertificateInfo, usage: 'serverAuth' | 'clientAuth'): boolean {

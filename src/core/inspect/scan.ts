@@ -4,13 +4,16 @@
 import { extname, relative } from 'node:path';
 import type { ReadResult } from '../workspace';
 import { mapLimit, nodeFileSystem, walkFileBatches } from '../workspace';
+import { BACKUP_FOLDER } from '../pki/store/names';
 import { FILE_TOO_LARGE_CODE } from './workspace';
 import type { InputFile } from './types';
 
 /** Extensions that may hold certificates or keys; the VS Code glob is built from the same list. */
 export const CERTIFICATE_FILE_EXTENSIONS = ['.pem', '.crt', '.cer', '.cert', '.key', '.csr', '.der'] as const;
 export const CERTIFICATE_FILE_GLOB = `**/*.{${CERTIFICATE_FILE_EXTENSIONS.map((ext) => ext.slice(1)).join(',')}}`;
-export const DEFAULT_EXCLUDED_DIRECTORIES = ['node_modules', '.git'] as const;
+// .milvus-tls-backups: the files renew and rotate replaced (src/core/pki/store); an old certificate
+// there is not one in use, and listing it would warn about its expiry forever.
+export const DEFAULT_EXCLUDED_DIRECTORIES = ['node_modules', '.git', BACKUP_FOLDER] as const;
 export const DEFAULT_MAX_BYTES = 1_000_000;
 
 export interface ScanOptions {

@@ -8,6 +8,7 @@ export type LintCode =
   | 'cert-expired'
   | 'cert-not-yet-valid'
   | 'cert-expiring'
+  | 'cert-outlives-ca'
   | 'server-no-san'
   | 'server-eku-missing-serverauth'
   | 'client-eku-missing-clientauth'
@@ -122,7 +123,7 @@ export interface CertificateInfo extends FileObjectBase {
   /** ISO 8601. */
   notBefore: string;
   notAfter: string;
-  /** Whole days from `now` to notAfter, rounded down; negative once expired. */
+  /** Days left by the one rule (days.ts): ceil((notAfter - now) / 24 h); 0 or less once expired. */
   daysLeft: number;
   sans: SubjectAltNames;
   /** True when the certificate has a subjectAltName extension at all (even one without DNS/IP). */

@@ -3,8 +3,8 @@
 // could not be read. Pure: it takes bytes, so the CLI's scanner and VS Code's findFiles both feed it.
 import type { X509Certificate } from 'node:crypto';
 import { basename, dirname, extname } from 'node:path';
-import { DEFAULT_WARN_DAYS, lintCertificate, lintPrivateKey } from './lint';
-import { daysUntil } from './certificate';
+import { DEFAULT_WARN_DAYS, lintAgainstIssuer, lintCertificate, lintPrivateKey } from './lint';
+import { daysLeft } from './days';
 import type { DetailedReadResult } from './readFile';
 import { readError, readPemOrDerDetailed } from './readFile';
 import { intendedLeafRole } from './role';
@@ -195,7 +195,7 @@ export function inspectFiles(files: readonly InspectInput[], now: Date = new Dat
     errors.push(...result.errors);
     for (const object of result.objects) {
       // Read earlier: the days left are counted again from now.
-      if (object.kind === 'certificate') certificates.push(prepared ? { ...object, daysLeft: daysUntil(new Date(object.notAfter), now) } : object);
+      if (object.kind === 'certificate') certificates.push(prepared ? { ...object, daysLeft: daysLeft(new Date(object.notAfter), now) } : object);
       else if (object.kind === 'private-key') keys.push(object);
       else if (object.kind === 'csr') csrs.push(object);
     }
@@ -220,6 +220,7 @@ export function inspectFiles(files: readonly InspectInput[], now: Date = new Dat
     pushTo(certificatesBySpki, cert.publicKey.spkiSha256, cert);
   }
 
+  const certificatesById = new Map(certificates.map((cert) => [cert.id, cert]));
   const findings: LocatedFinding[] = [];
   const workspaceCertificates = certificates.map((cert): WorkspaceCertificate => {
     const issuedIds = issued.get(cert.id) ?? [];
@@ -229,7 +230,11 @@ export function inspectFiles(files: readonly InspectInput[], now: Date = new Dat
     const role = actsAsCa ? 'ca' : cert.role;
     const roleSource = actsAsCa ? 'issued-certificates' : cert.roleSource;
     const expectedRole = role === 'ca' ? 'ca' : intendedLeafRole(role, cert.file);
-    const certFindings = lintCertificate({ ...cert, role }, { expectedRole, now, warnDays, isRoot: cert.selfSigned });
+    const issuer = issuerId === undefined ? undefined : certificatesById.get(issuerId);
+    const certFindings = [
+      ...lintCertificate({ ...cert, role }, { expectedRole, now, warnDays, isRoot: cert.selfSigned }),
+      ...(issuer ? lintAgainstIssuer(cert, issuer) : []),
+    ];
     findings.push(...locate(certFindings, cert.file, cert.id, cert.range));
     const matchingKeys = nearestFirst(cert.file, keysBySpki.get(cert.publicKey.spkiSha256) ?? []);
     return {

@@ -15,6 +15,21 @@ import { validateCertificateSetOptions } from './validate';
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A leaf's notAfter: `leafDays` from now, but never after its CA's notAfter. A leaf that outlives its
+ * CA stops working the day the CA expires, and Go then says only "certificate has expired or is not
+ * yet valid"; so every leaf we issue is capped, and capLeafNote says so.
+ */
+export function leafNotAfter(now: Date, leafDays: number, issuerNotAfter: Date): Date {
+  return new Date(Math.min(now.getTime() + leafDays * DAY_MS, issuerNotAfter.getTime()));
+}
+
+/** The sentence a front prints when leafNotAfter capped the lifetime asked for; undefined when it did not. */
+export function capLeafNote(now: Date, leafDays: number, issuerNotAfter: Date): string | undefined {
+  if (now.getTime() + leafDays * DAY_MS <= issuerNotAfter.getTime()) return undefined;
+  return `the ${leafDays} days asked for would outlive the CA, so the certificates end with it on ${issuerNotAfter.toISOString().slice(0, 10)}`;
+}
+
 /** With an existing CA, its name and lifetime are not the caller's to choose: problems with them are dropped. */
 function assertValidOptions(options: CertificateSetOptions, existingCa = false): void {
   const checked = existingCa ? { ...options, caDays: Math.max(options.caDays, options.leafDays) } : options;
@@ -46,7 +61,7 @@ async function issueLeaf(
       subjectNameDer,
       subjectPublicKey: leaf.publicKey,
       notBefore: new Date(now.getTime() - CLOCK_SKEW_MS),
-      notAfter: new Date(now.getTime() + options.leafDays * DAY_MS),
+      notAfter: leafNotAfter(now, options.leafDays, issuer.notAfter),
       extensions: leafCertificateExtensions(role, leaf.publicKey, sans, keyIdentifierOf(spkiDer(leaf.publicKey)), issuer.keyIdentifier),
     }),
   ]);
@@ -126,9 +141,10 @@ export async function generateCertificateSet(
 
 /**
  * Issues new server and/or client key + CSR + certificate (and ca.srl) from an existing CA, which
- * stays untouched. Throws CertificateAuthorityError when ca.pem is not a CA, is not valid now, or
- * does not belong to ca.key, or when the leaves would outlive it; InvalidOptionsError for bad options
- * (the CA fields of the options are not used). `premadeKeys` as for generateCertificateSet.
+ * stays untouched. The leaves end with the CA at the latest (leafNotAfter; capLeafNote says so).
+ * Throws CertificateAuthorityError when ca.pem is not a CA, is not valid now, or does not belong to
+ * ca.key; InvalidOptionsError for bad options (the CA fields of the options are not used).
+ * `premadeKeys` as for generateCertificateSet.
  */
 export async function reissueLeaves(
   ca: { certificatePem: string; privateKeyPem: string },
@@ -142,13 +158,6 @@ export async function reissueLeaves(
   if (!which.server && !which.client) throw new InvalidOptionsError(['nothing to reissue: choose server, client or both']);
   const now = new Date();
   const issuer = loadIssuer(ca, now);
-  const leavesNotAfter = now.getTime() + options.leafDays * DAY_MS;
-  if (leavesNotAfter > issuer.notAfter.getTime()) {
-    const daysLeft = Math.floor((issuer.notAfter.getTime() - now.getTime()) / DAY_MS);
-    throw new CertificateAuthorityError(
-      `the CA expires on ${issuer.notAfter.toISOString().slice(0, 10)}, before the ${options.leafDays} days asked for; use at most ${daysLeft} days or generate a new CA`,
-    );
-  }
   throwIfAborted(signal);
   const roles = (['server', 'client'] as const).filter((role) => which[role]);
   // Premade keys include a CA key, which the existing CA makes unnecessary: it is dropped.
@@ -158,4 +167,33 @@ export async function reissueLeaves(
   throwIfAborted(signal);
   const keys: Partial<Record<LeafRole, KeyPair>> = Object.fromEntries(keyPairs);
   return sortByFileName(await issueLeaves(keys, issuer, options, now));
+}
+
+/** What a new CA on its own is made from (CA rotation: the next CA beside the current one). */
+export interface CertificateAuthorityOptions {
+  keyType: CertificateSetOptions['keyType'];
+  subject: CertificateSetOptions['subject'];
+  commonName: string;
+  days: number;
+}
+
+/** A new self-signed CA (certificate and PKCS#8 key, PEM), with the profile of generateCertificateSet's CA. */
+export async function generateCertificateAuthority(
+  options: CertificateAuthorityOptions, signal?: AbortSignal,
+): Promise<{ certificatePem: string; privateKeyPem: string }> {
+  const problems = validateCertificateSetOptions(defaultsForCa(options)).filter((problem) => problem.startsWith('CA ') || problem.startsWith('key'));
+  if (problems.length > 0) throw new InvalidOptionsError(problems);
+  throwIfAborted(signal);
+  const key = await generateKey(options.keyType);
+  throwIfAborted(signal);
+  const ca = await selfSignedCa(key, defaultsForCa(options), new Date());
+  return { certificatePem: ca.pem, privateKeyPem: privateKeyPem(key.privateKey) };
+}
+
+/** CA options as a set's options, so one validator and one CA profile serve both. */
+function defaultsForCa(options: CertificateAuthorityOptions): CertificateSetOptions {
+  return {
+    keyType: options.keyType, subject: options.subject, caCommonName: options.commonName, caDays: options.days,
+    serverCommonName: 'unused-server', serverSans: ['localhost'], clientCommonName: 'unused-client', leafDays: 1,
+  };
 }

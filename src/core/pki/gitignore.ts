@@ -1,7 +1,7 @@
 // Keeps private keys out of git: finds key files git would pick up and appends .gitignore entries.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * The closest folder at or above `start` with a `.git` (a folder, or a file for worktrees).
@@ -44,14 +44,30 @@ export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): P
   return candidates.filter((_, index) => !ignored.has(relativePaths[index] ?? ''));
 }
 
-/** Appends the entries to repoRoot/.gitignore (created if missing), keeping its content, skipping duplicates. */
+/**
+ * The entry that ignores the private keys of a set in `folder`: "/tls/*.key". It also matches the
+ * store's staging files (".milvus-tls-<id>-ca.key"), since git's * matches a leading dot.
+ */
+export function gitignoreEntryForKeys(repoRoot: string, folder: string): string {
+  const folderInRepo = relative(repoRoot, folder).split(sep).join('/');
+  return folderInRepo === '' ? '/*.key' : `/${folderInRepo}/*.key`;
+}
+
+/**
+ * Appends the entries to repoRoot/.gitignore (created if missing), keeping its content, skipping
+ * duplicates. Written as a new file renamed over the old one; a .gitignore that is a symbolic link
+ * is refused rather than replaced or followed (it may be shared, or point anywhere).
+ */
 export async function addGitignoreEntries(repoRoot: string, entries: string[]): Promise<void> {
   const path = join(repoRoot, '.gitignore');
   let current = '';
   let mode = 0o644;
   try {
+    const info = await fs.lstat(path);
+    if (info.isSymbolicLink()) throw new Error(`${path} is a symbolic link; add ${entries.join(', ')} to the file it points to yourself`);
+    if (!info.isFile()) throw new Error(`${path} is not a regular file`);
+    mode = info.mode & 0o777;
     current = await fs.readFile(path, 'utf8');
-    mode = (await fs.stat(path)).mode & 0o777;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -8,7 +8,7 @@ import type { ConfigEntry } from '../config';
 import { describeOrigin, normaliseKey, tlsKeyInfo } from '../config';
 import type { MountInfo } from '../deployment';
 import type { CertificateInfo, PrivateKeyInfo } from '../inspect';
-import { daysUntil, sanEntries } from '../inspect';
+import { daysLeftLabel, sanEntries } from '../inspect';
 import { escapeMarkdown, markdownCode } from '../markdown';
 import type { Analysis } from './index';
 import { PATH_SLOTS } from '../config';
@@ -76,13 +76,12 @@ function mountSummary(mount: MountInfo | undefined): string {
 }
 
 export function certificateSummary(cert: CertificateInfo, now: Date): string {
-  const days = daysUntil(new Date(cert.notAfter), now);
   const sans = sanEntries(cert.sans, ['dns', 'ip']).join(', ') || 'none';
   return [
     `**Certificate** ${escapeMarkdown(cert.commonName ?? cert.subject)}`,
     `- SANs: ${escapeMarkdown(sans)}`,
     `- Issuer: ${cert.selfSigned ? 'self-signed' : escapeMarkdown(cert.issuer)}`,
-    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `${days} days left`})`,
+    `- Valid: ${cert.notBefore.slice(0, 10)} to ${cert.notAfter.slice(0, 10)} (${daysLeftLabel(new Date(cert.notAfter), now)})`,
     `- Key: ${escapeMarkdown(cert.publicKey.description)}; role: ${cert.role}`,
     `- SHA-256: ${markdownCode(cert.fingerprintSha256)}`,
   ].join('\n');

@@ -1,7 +1,7 @@
 /** Inline facts: the tlsMode Milvus runs with, and days left of each referenced certificate. */
 import { normaliseKey } from '../config';
 import type { CertificateInfo } from '../inspect';
-import { daysUntil } from '../inspect';
+import { daysLeftLabel, expiryPhrase } from '../inspect';
 import { originNote } from './context';
 import type { Analysis } from './index';
 import { documentPathReferences } from './pathReferences';
@@ -29,12 +29,22 @@ export function inlayInfo(analysis: Analysis): InlayInfo[] {
   }
   for (const reference of documentPathReferences(ctx)) {
     const entry = ctx.config.entries.get(normaliseKey(reference.slot.key));
-    const certificate = (reference.file?.read?.objects ?? []).find((object): object is CertificateInfo => object.kind === 'certificate');
+    const certificates = (reference.file?.read?.objects ?? []).filter((object): object is CertificateInfo => object.kind === 'certificate');
+    const [certificate] = certificates;
     if (!entry || !certificate) continue;
-    const days = daysUntil(new Date(certificate.notAfter), ctx.now);
+    if (reference.slot.expect === 'ca' && certificates.length > 1) {
+      // A bundle (a CA rotation trusts two CAs): the one that ends first is the one to watch.
+      const soonest = [...certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter))[0] ?? certificate;
+      hints.push({
+        offset: entry.valueRange.end,
+        label: `${certificates.length} CAs: ${soonest.commonName ?? soonest.subject} ${expiryPhrase(new Date(soonest.notAfter), ctx.now)}`,
+        tooltip: certificates.map((ca) => `${ca.commonName ?? ca.subject}, valid until ${ca.notAfter.slice(0, 10)}`).join('\n'),
+      });
+      continue;
+    }
     hints.push({
       offset: entry.valueRange.end,
-      label: days < 0 ? `expired ${-days} days ago` : `${days} days left`,
+      label: daysLeftLabel(new Date(certificate.notAfter), ctx.now),
       tooltip: `${certificate.commonName ?? certificate.subject}, valid until ${certificate.notAfter.slice(0, 10)}`,
     });
   }

@@ -4,12 +4,12 @@
  * AbortSignal up to the write. Also the defaults that depend on the workspace: the names Milvus is
  * reached by inside its compose network, from the deployment model.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
 import type { Deployment } from '../deployment';
-import { CertificateAuthorityError } from '../pki/errors';
-import { generateCertificateSet, reissueLeaves } from '../pki/generate';
+import { CertificateAuthorityError, SetLockedError } from '../pki/errors';
+import { capLeafNote, generateCertificateSet, reissueLeaves } from '../pki/generate';
 import type { CertificateSetKeys } from '../pki/keyPregeneration';
+import { readSetFiles } from '../pki/store/read';
 import type { CertificateSetOptions, GeneratedFile } from '../pki/types';
 import { validateSan } from '../pki/validate';
 import { writeCertificateSet } from '../pki/writeSet';
@@ -28,20 +28,24 @@ export class MissingCaFilesError extends CertificateAuthorityError {
 export interface ExistingCa {
   certificatePem: string;
   privateKeyPem: string;
+  /** The bytes read, so the write is refused if another run replaces them meanwhile. */
+  read: Map<string, Buffer | undefined>;
 }
 
-/** The CA of a set, for reissuing; names what is missing. */
-export async function readExistingCa(outputDir: string): Promise<ExistingCa> {
-  const read = (name: string): Promise<string | undefined> =>
-    readFile(join(outputDir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw new CertificateAuthorityError(`cannot read ${join(outputDir, name)}: ${error.message}`);
-    });
-  const [certificatePem, privateKeyPem] = await Promise.all([read('ca.pem'), read('ca.key')]);
+/** ca.pem and ca.key, read under the folder's lock after recovering what a killed run left; names what is missing. */
+export async function readExistingCa(outputDir: string, signal?: AbortSignal): Promise<ExistingCa> {
+  let read: Map<string, Buffer | undefined>;
+  try {
+    read = await readSetFiles(outputDir, ['ca.pem', 'ca.key'], signal ? { signal } : {});
+  } catch (error) {
+    if (error instanceof SetLockedError || signal?.aborted) throw error;
+    throw new CertificateAuthorityError(`cannot read the CA in ${outputDir}: ${(error as Error).message}`);
+  }
+  const [certificatePem, privateKeyPem] = [read.get('ca.pem')?.toString('utf8'), read.get('ca.key')?.toString('utf8')];
   if (certificatePem === undefined || privateKeyPem === undefined) {
     throw new MissingCaFilesError(outputDir, [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean));
   }
-  return { certificatePem, privateKeyPem };
+  return { certificatePem, privateKeyPem, read };
 }
 
 export interface GenerateSetRequest {
@@ -58,6 +62,8 @@ export interface WrittenSet {
   /** Absolute paths, in the order of `files`. */
   paths: string[];
   files: GeneratedFile[];
+  /** Set when the leaves were capped to end with their CA: a sentence to show the user. */
+  capNote?: string;
 }
 
 /**
@@ -70,12 +76,15 @@ export async function generateAndWriteSet(request: GenerateSetRequest): Promise<
   if (signal?.aborted) return undefined;
   try {
     onPhase(keys ? 'signing…' : `creating ${options.keyType} keys…`);
-    const files = mode === 'reissue'
-      ? await reissueLeaves(await readExistingCa(outputDir), options, { server: true, client: true }, signal, keys)
+    const existing = mode === 'reissue' ? await readExistingCa(outputDir, signal) : undefined;
+    const files = existing
+      ? await reissueLeaves(existing, options, { server: true, client: true }, signal, keys)
       : await generateCertificateSet(options, signal, keys);
     if (signal?.aborted) return undefined;
     onPhase('writing…');
-    return { paths: await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create' }), files };
+    const paths = await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create', ...(existing ? { unchanged: existing.read } : {}), ...(signal ? { signal } : {}) });
+    const capNote = existing ? capLeafNote(new Date(), options.leafDays, new Date(new X509Certificate(existing.certificatePem).validTo)) : undefined;
+    return { paths, files, ...(capNote !== undefined ? { capNote } : {}) };
   } catch (error) {
     if (signal?.aborted) return undefined;
     throw error;

@@ -42,6 +42,8 @@ export interface GrpcServerOptions {
   files?: ServerTlsFiles;
   /** When set, calls must carry `authorization: base64(this)`, as with authorizationEnabled. */
   requiredToken?: string;
+  /** Listen on this port (a restart, as Milvus restarts with new certificates); any free one by default. */
+  port?: number;
 }
 
 export interface RunningServer {
@@ -67,7 +69,7 @@ export async function startMilvusGrpcServer(options: GrpcServerOptions): Promise
   };
   server.addService(MILVUS_SERVICE, { GetVersion: getVersion });
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', milvusServerCredentials(options.mode, options.files), (error, bound) => {
+    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, milvusServerCredentials(options.mode, options.files), (error, bound) => {
       if (error) reject(error);
       else resolve(bound);
     });

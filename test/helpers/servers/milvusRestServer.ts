@@ -11,6 +11,8 @@ export interface RestServerOptions {
   files: ServerTlsFiles;
   /** When set, requests need `Authorization: Bearer <this>`; otherwise Milvus' code 1800. */
   requiredToken?: string;
+  /** Listen on this port (a restart, as Milvus restarts with new certificates); any free one by default. */
+  port?: number;
 }
 
 export async function startMilvusRestServer(options: RestServerOptions): Promise<RunningServer> {
@@ -33,7 +35,10 @@ export async function startMilvusRestServer(options: RestServerOptions): Promise
       response.end(JSON.stringify({ code: 0, data: [] }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => {

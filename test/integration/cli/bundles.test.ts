@@ -24,7 +24,7 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
 
   const run = (args: string[]) => runProcess(process.execPath, [cli, ...args], { cwd: dir });
 
-  for (const command of ['generate', 'inspect', 'check', 'ping', 'enable', 'disable']) {
+  for (const command of ['generate', 'inspect', 'check', 'ping', 'enable', 'disable', 'renew', 'rotate']) {
     it(`${command}: an unknown option is bad usage (exit 1) naming --help`, async () => {
       const result = await run([command, '--no-such-option']);
       assert.equal(result.code, 1, result.stdout + result.stderr);

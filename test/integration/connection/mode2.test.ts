@@ -37,6 +37,21 @@ describe('connection test: tlsMode 2', () => {
     assert.ok(step(report, 'tls').details.some((line) => /required by the server .*accepted/.test(line)));
   });
 
+  it('with a ca.pem bundle (a CA rotation), says which CA of the bundle accepted the client certificate', async () => {
+    const bundle = `${pki.ca.certPem}${pki.otherCa.certPem}`;
+    const rotating = await startMilvusGrpcServer({ mode: 2, files: { ...serverFiles(pki, pki.server), caPem: bundle } });
+    try {
+      const report = await testConnection({ ...withClient(pki.clientOtherCa), port: rotating.port, httpPort: undefined, caPem: bundle });
+      const tls = expectStep(report, 'tls', 'pass');
+      assert.ok(tls.details.includes('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted: it was signed by '
+        + '"Some Other CA", CA 2 of 2 in the CA file.'), tls.details.join('\n'));
+      const own = await testConnection({ ...withClient(pki.client), port: rotating.port, httpPort: undefined, caPem: bundle });
+      assert.ok(expectStep(own, 'tls', 'pass').details.some((line) => line.endsWith('signed by "Milvus TLS Test CA", CA 1 of 2 in the CA file.')));
+    } finally {
+      await rotating.close();
+    }
+  });
+
   it('says a client certificate is required when none is given', async () => {
     const report = await testConnection(base);
     const tls = expectStep(report, 'tls', 'fail', 'client-certificate-required');

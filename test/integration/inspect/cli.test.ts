@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { InspectFixtures } from '../../helpers/inspectFixtures';
 import { makeInspectFixtures } from '../../helpers/inspectFixtures';
+import { writeGeneratedSet } from '../../helpers/certificateSetOnDisk';
 
 const MAIN = resolve(__dirname, '../../../src/cli/main.ts');
 // By URL, so the CLI can run with any working folder (a bare 'tsx' resolves from the cwd).
@@ -81,6 +82,17 @@ describe('milvus-tls inspect', () => {
     assert.deepEqual(expiries, [...expiries].sort());
     const orphan = entries.find((entry) => entry.type === 'key' && entry.file.endsWith('orphan.key'));
     assert.deepEqual(orphan?.findings.map((finding) => finding.code), ['key-without-certificate']);
+  });
+
+  it('a set generated a moment ago reads its whole lifetime in the table and in --json (3650 and 825, not 3649 and 824)', async () => {
+    const out = join(fixtures.root, 'fresh-set');
+    await writeGeneratedSet(out, { keyType: 'ecdsa-p256', caDays: 3650, leafDays: 825 });
+    const json = JSON.parse((await cli(['--json', out])).stdout) as JsonEntry[];
+    assert.deepEqual(json.filter((entry) => entry.type === 'certificate').map((entry) => [entry.role, entry.daysLeft]),
+      [['client', 825], ['server', 825], ['ca', 3650]]);
+    const table = (await cli([out])).stdout;
+    assert.match(table, /^milvus-client\s+client\s+\S+\s+825\s/m);
+    assert.match(table, /^Milvus TLS CA\s+ca\s+\S+\s+3650\s/m);
   });
 
   it('never prints private key material', async () => {

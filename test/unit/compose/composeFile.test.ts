@@ -250,6 +250,27 @@ describe('compose edge cases', () => {
     ]);
   });
 
+  it('reads long-syntax volumes and ports written with anchors and merge keys', () => {
+    const text = [
+      'x-tls: &tls {type: bind, read_only: true}',
+      'x-port: &grpc {target: 19530}',
+      'services:',
+      '  m:',
+      '    image: milvusdb/milvus:v2.5.0',
+      '    volumes:',
+      '      - <<: *tls',
+      '        source: ./tls',
+      '        target: /milvus/tls',
+      '    ports:',
+      '      - <<: *grpc',
+      '        published: 29530',
+      '',
+    ].join('\n');
+    const service = onlyMilvusService(text);
+    assert.deepEqual(service.volumes.map((volume) => [volume.type, volume.target, volume.readOnly]), [['bind', '/milvus/tls', true]]);
+    assert.deepEqual(service.ports.map((port) => [port.publishedPort, port.targetPort]), [[29530, 19530]]);
+  });
+
   it('splits command lines with quotes', () => {
     assert.deepEqual(splitCommandLine(`sh -c "milvus run standalone" 'a b'`), ['sh', '-c', 'milvus run standalone', 'a b']);
   });

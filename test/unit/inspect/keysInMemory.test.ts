@@ -37,6 +37,8 @@ describe('private keys are not kept in memory', () => {
   it('the language server\'s file cache keeps the key\'s description, not its bytes', async () => {
     const cache = new LoadedFileCache();
     for (const name of ['server.key', 'bundle.pem', 'server.pem']) await cache.load(disk, join(dir, name));
+    // A Kubernetes Secret's key arrives as bytes: the cache keys it by a digest, not by its content.
+    cache.fromBytes('manifest.yaml#secret/tls.key', Buffer.from(keyPem));
     const loaded = await cache.load(disk, join(dir, 'server.key'));
     assert.equal(loaded.read?.objects[0]?.kind, 'private-key');
     assert.match((loaded.read?.objects[0] as { publicKey?: { spkiSha256?: string } }).publicKey?.spkiSha256 ?? '', /^[A-Za-z0-9+/=]{20,}$/);

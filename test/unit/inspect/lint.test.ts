@@ -48,7 +48,6 @@ describe('lint rules on real certificates', () => {
 
   const expectations: [string, FindingCode, string][] = [
     ['expired.pem', 'cert-expired', 'error'],
-    ['not-yet-valid.pem', 'cert-not-yet-valid', 'error'],
     ['expiring.pem', 'cert-expiring', 'warning'],
     ['server-cn-only.pem', 'server-no-san', 'warning'],
     ['server-wrong-eku.pem', 'server-eku-missing-serverauth', 'error'],
@@ -61,6 +60,11 @@ describe('lint rules on real certificates', () => {
     ['orphan.key', 'key-without-certificate', 'warning'],
     ['world-readable.key', 'key-file-permissions', 'warning'],
   ];
+  it('not-yet-valid.pem: cert-not-yet-valid (error), and, dated 2099-2100 under a CA that ends within ten years, cert-outlives-ca', () => {
+    assert.deepEqual(codesOf(problems, 'not-yet-valid.pem'), ['cert-not-yet-valid', 'cert-outlives-ca']);
+    assert.equal(severityOf(problems, 'not-yet-valid.pem', 'cert-not-yet-valid'), 'error');
+    assert.equal(severityOf(problems, 'not-yet-valid.pem', 'cert-outlives-ca'), 'warning');
+  });
   for (const [file, code, severity] of expectations) {
     it(`${file}: ${code} (${severity}), and nothing else`, () => {
       assert.deepEqual(codesOf(problems, file), [code]);

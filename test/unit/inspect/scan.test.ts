@@ -32,6 +32,18 @@ describe('folder scanner', () => {
     ]);
   });
 
+  it('skips the backups renew and rotate keep (.milvus-tls-backups): old certificates there are not in use', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'milvus-tls-scan-backups-'));
+    try {
+      await mkdir(join(root, '.milvus-tls-backups', '2026-01-01T00-00-00Z-renew'), { recursive: true });
+      await writeFile(join(root, '.milvus-tls-backups', '2026-01-01T00-00-00Z-renew', 'server.pem'), 'old');
+      await writeFile(join(root, 'server.pem'), 'current');
+      assert.deepEqual(names(await scanFolder(root), root), ['server.pem']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('skips files over maxBytes without reading them, with the reason', async () => {
     const files = await scanFolder(fixtures.junk);
     const big = files.find((file) => file.path.endsWith('big.pem'));

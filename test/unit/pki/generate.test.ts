@@ -7,7 +7,7 @@ import { time } from '../../../src/core/x509/derWriter';
 import { OID } from '../../../src/core/x509/oids';
 import { defaultCertificateSetOptions } from '../../../src/core/pki/defaults';
 import { CertificateAuthorityError, InvalidOptionsError } from '../../../src/core/pki/errors';
-import { generateCertificateSet, reissueLeaves } from '../../../src/core/pki/generate';
+import { capLeafNote, generateCertificateSet, leafNotAfter, reissueLeaves } from '../../../src/core/pki/generate';
 import { KEY_TYPES, CERTIFICATE_SET_FILES, type GeneratedFile, type KeyType } from '../../../src/core/pki/types';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -149,11 +149,17 @@ describe('reissueLeaves', () => {
       /server certificate's subject would equal the CA's/);
   });
 
-  it('refuses leaves that would outlive the CA', async () => {
+  it('caps leaves that would outlive the CA at the CA\'s notAfter, and says so', async () => {
     const set = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256', caDays: 30, leafDays: 30 }));
-    await assert.rejects(
-      reissueLeaves({ certificatePem: file(set, 'ca.pem'), privateKeyPem: file(set, 'ca.key') },
-        defaultCertificateSetOptions({ keyType: 'ecdsa-p256', leafDays: 60 }), { server: true, client: true }),
-      /CA expires on .*use at most 29 days/);
+    const caNotAfter = new Date(new X509Certificate(file(set, 'ca.pem')).validTo);
+    const leaves = await reissueLeaves({ certificatePem: file(set, 'ca.pem'), privateKeyPem: file(set, 'ca.key') },
+      defaultCertificateSetOptions({ keyType: 'ecdsa-p256', leafDays: 60 }), { server: true, client: true });
+    for (const name of ['server.pem', 'client.pem']) {
+      assert.equal(new Date(new X509Certificate(file(leaves, name)).validTo).getTime(), caNotAfter.getTime(), name);
+    }
+    assert.match(capLeafNote(new Date(), 60, caNotAfter) ?? '', /60 days asked for would outlive the CA, so the certificates end with it on \d{4}-\d\d-\d\d/);
+    assert.equal(capLeafNote(new Date(), 29, caNotAfter), undefined);
+    assert.equal(leafNotAfter(new Date(0), 1, new Date(86_400_000 - 1)).getTime(), 86_400_000 - 1, 'capped to the millisecond');
+    assert.equal(leafNotAfter(new Date(0), 1, new Date(86_400_000)).getTime(), 86_400_000, 'exactly the CA: not capped further');
   });
 });

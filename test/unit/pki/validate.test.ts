@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   DEFAULT_CA_COMMON_NAME, DEFAULT_CLIENT_COMMON_NAME, defaultCertificateSetOptions, defaultServerSans,
 } from '../../../src/core/pki/defaults';
+import type { KeyType } from '../../../src/core/pki/types';
 import {
   parseSanList, validateCertificateSetOptions, validateCommonName, validateCountry, validateDays, validateSan,
   validateSubjectText,
@@ -99,7 +100,7 @@ describe('validateCertificateSetOptions', () => {
   });
   it('refuses leaves that outlive the CA, a CA named like a leaf, no SANs, and unknown key types', () => {
     const problems = validateCertificateSetOptions(defaultCertificateSetOptions({
-      caDays: 100, leafDays: 200, caCommonName: 'localhost', serverSans: [], keyType: 'dsa' as never,
+      caDays: 100, leafDays: 200, caCommonName: 'localhost', serverSans: [], keyType: 'dsa' as KeyType, // as an untyped settings value could hold
     }));
     assert.ok(problems.some((p) => /outlive the CA/.test(p)), problems.join('\n'));
     assert.ok(problems.some((p) => /distinct name/.test(p)));

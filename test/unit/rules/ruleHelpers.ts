@@ -3,8 +3,8 @@
 // what the assertions look at.
 import type { LoadedFileCache, ResolveContext } from '../../../src/core/deployment';
 import { deploymentForConfigFile, LoadedFileCache as Cache, ParseCache } from '../../../src/core/deployment';
-import type { RuleFinding } from '../../../src/core/rules';
-import { checkMilvusConfig } from '../../../src/core/rules';
+import type { Analysis, RuleFinding } from '../../../src/core/rules';
+import { analyseMilvusConfig } from '../../../src/core/rules';
 import type { WorkspaceFileSystem } from '../../../src/core/workspace';
 import { memoryFileSystem } from '../../../src/core/workspace';
 
@@ -34,14 +34,19 @@ export function workspaceContext(text: string, options: CheckOptions = {}): { co
   return { context: { fs: options.wrap ? options.wrap(disk) : disk, cache: options.cache ?? new Cache(), parsed: new ParseCache() }, fileName };
 }
 
-export async function check(text: string, options: CheckOptions = {}): Promise<RuleFinding[]> {
+/** The whole analysis (findings, context, references), as the language server makes it. */
+export async function analyse(text: string, options: CheckOptions = {}): Promise<Analysis> {
   const { context, fileName } = workspaceContext(text, options);
   const deployment = await deploymentForConfigFile(fileName, [WORKSPACE], context);
   const clientCertificates = await Promise.all((options.clientCertificates ?? []).map((file) => context.cache.load(context.fs, file)));
-  return checkMilvusConfig({
+  return analyseMilvusConfig({
     deployment, fileName, text, clientCertificates, cache: context.cache,
     ...(options.now ? { now: options.now } : {}), ...(options.warnDays !== undefined ? { warnDays: options.warnDays } : {}),
   });
+}
+
+export async function check(text: string, options: CheckOptions = {}): Promise<RuleFinding[]> {
+  return (await analyse(text, options)).findings;
 }
 
 /** A file system that records which paths were read. */

@@ -71,3 +71,18 @@ describe('producing a certificate set', () => {
     });
   }
 });
+
+describe('two generations of the editor into one folder at once', () => {
+  let root: string;
+  before(async () => { root = await mkdtemp(join(tmpdir(), 'milvus-tls-produce-race-')); });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it('exactly one writes; the other gets the FilesExistError the command shows for an existing set', async () => {
+    const dir = join(root, 'tls');
+    const results = await Promise.allSettled([1, 2].map(() => generateAndWriteSet({ options, outputDir: dir, mode: 'create' })));
+    assert.deepEqual(results.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
+    const refused = results.find((result) => result.status === 'rejected');
+    assert.equal((refused?.reason as Error).name, 'FilesExistError');
+    assert.deepEqual((await readdir(dir)).sort(), [...CERTIFICATE_SET_FILES].sort());
+  });
+});

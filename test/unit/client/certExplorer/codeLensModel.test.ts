@@ -16,8 +16,8 @@ describe('PEM CodeLens model', () => {
     const text = `Bag Attributes\n${server}${set.get('ca.pem') ?? ''}`;
     const lenses = certificateLenses(readPemOrDer(Buffer.from(text), '/w/chain.pem'), new Date());
     assert.deepEqual(lenses.map((lens) => lens.line), [1, 1 + server.trimEnd().split('\n').length]);
-    assert.match(lenses[0]?.title ?? '', /^CN=milvus\.local, issued by Milvus TLS CA, expires in (99|100) days$/);
-    assert.match(lenses[1]?.title ?? '', /^CN=Milvus TLS CA, self-signed, expires in \d+ days$/);
+    assert.equal(lenses[0]?.title, 'CN=milvus.local, issued by Milvus TLS CA, expires in 100 days');
+    assert.equal(lenses[1]?.title, 'CN=Milvus TLS CA, self-signed, expires in 3650 days');
   });
 
   it('has no lens for keys or broken blocks', () => {

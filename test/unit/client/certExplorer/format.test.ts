@@ -8,14 +8,19 @@ const validity = (notBefore: string, notAfter: string): string => describeValidi
 const noSans = { dns: [], ip: [], email: [], uri: [] };
 
 describe('certExplorer format', () => {
-  it('says how long until expiry, in whole days', () => {
-    assert.equal(validity('2026-01-01T00:00:00Z', '2026-07-13T13:00:00Z'), 'expires in 42 days');
-    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-02T13:00:00Z'), 'expires in 1 day');
-    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T20:00:00Z'), 'expires in less than a day');
+  it('says how long until expiry by the one days rule: ceil of the time left in days', () => {
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-07-13T12:00:00Z'), 'expires in 42 days');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-07-13T12:00:00.001Z'), 'expires in 43 days');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-02T12:00:00Z'), 'expires in 1 day');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-02T12:00:00.001Z'), 'expires in 2 days');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T12:00:00.001Z'), 'expires in 1 day');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T12:00:00Z'), 'expires today', 'notAfter itself is still valid');
   });
-  it('says how long ago it expired, never "0 days ago"', () => {
+  it('says how long ago it expired, in whole days, never "0 days ago"', () => {
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T11:59:59.999Z'), 'expired today');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-05-31T12:00:00.001Z'), 'expired today');
+    assert.equal(validity('2026-01-01T00:00:00Z', '2026-05-31T12:00:00Z'), 'expired 1 day ago');
     assert.equal(validity('2026-01-01T00:00:00Z', '2026-05-29T11:00:00Z'), 'expired 3 days ago');
-    assert.equal(validity('2026-01-01T00:00:00Z', '2026-06-01T11:00:00Z'), 'expired less than a day ago');
   });
   it('says when a certificate that is not yet valid starts', () => {
     assert.equal(validity('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z'), 'not valid until 2027-01-01');

@@ -10,8 +10,8 @@ describe('certificate scan plan', () => {
   });
   it('excludes node_modules, .git and the enabled files.exclude patterns', () => {
     const glob = excludeGlob({ '**/.git': true, '**/.DS_Store': true, '**/out': false, '**/*.{tmp,bak}': true, '**/*.js': { when: '$(basename).ts' } });
-    assert.equal(glob, '{**/node_modules,**/.git,**/.DS_Store,**/*.tmp,**/*.bak}');
-    assert.equal(excludeGlob(undefined), '{**/node_modules,**/.git}');
+    assert.equal(glob, '{**/node_modules,**/.git,**/.milvus-tls-backups,**/.DS_Store,**/*.tmp,**/*.bak}');
+    assert.equal(excludeGlob(undefined), '{**/node_modules,**/.git,**/.milvus-tls-backups}');
   });
   it('recognises watcher events from excluded folders', () => {
     assert.ok(isInExcludedDirectory('/w/node_modules/pkg/test/ca.pem'));

@@ -21,7 +21,8 @@ describe('status bar model', () => {
   it('names the soonest-expiring certificate within the window', () => {
     const entry = soonestExpiring(certificates, new Date(Date.now() + 88 * DAY_MS), () => 30);
     assert.equal(entry?.certificateId, '/w/server.pem#0');
-    assert.match(entry?.text ?? '', /^\$\(warning\) server\.pem expires in 1[12] days$/);
+    // 100-day certificate, 88 days on: a little under 12 days remain, which reads 12.
+    assert.equal(entry?.text, '$(warning) server.pem expires in 12 days');
     assert.equal(entry?.expired, false);
   });
 
@@ -32,7 +33,7 @@ describe('status bar model', () => {
 
   it('reports an expired certificate with an error icon', () => {
     const entry = soonestExpiring(certificates, new Date(Date.now() + 104 * DAY_MS), () => 30);
-    assert.match(entry?.text ?? '', /^\$\(error\) server\.pem expired [34] days ago$/);
+    assert.equal(entry?.text, '$(error) server.pem expired 4 days ago', 'a little over 4 days after notAfter');
     assert.equal(entry?.expired, true);
   });
 });

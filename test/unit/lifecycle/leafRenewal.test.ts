@@ -1,17 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
-import { inspectFiles } from '../../../../src/core/inspect/workspace';
-import { readPemOrDer } from '../../../../src/core/inspect/readFile';
-import type { WorkspaceCertificate } from '../../../../src/core/inspect/types';
-import { reissueLeaves } from '../../../../src/core/pki/generate';
-import type { RenewPlan } from '../../../../src/client/certExplorer/renewPlan';
-import { planRenewal } from '../../../../src/client/certExplorer/renewPlan';
-import { certificateSet, input } from './fixtures';
+import { inspectFiles } from '../../../src/core/inspect/workspace';
+import { readPemOrDer } from '../../../src/core/inspect/readFile';
+import type { WorkspaceCertificate } from '../../../src/core/inspect/types';
+import { reissueLeaves } from '../../../src/core/pki/generate';
+import { planLeafRenewal as planRenewal, type LeafRenewalPlan as RenewPlan } from '../../../src/core/lifecycle/leafRenewal';
+import { certificateSet, input } from '../client/certExplorer/fixtures';
 
 let set: Map<string, string>;
 let byFile: Map<string, WorkspaceCertificate>;
 
-describe('renew plan', () => {
+describe('leaf renewal plan (tree, renew, rotate reissue)', () => {
   before(async () => {
     set = await certificateSet();
     const names = ['ca.pem', 'server.pem', 'client.pem'];
@@ -48,10 +47,12 @@ describe('renew plan', () => {
     assert.equal(plan.targets[0]?.generated, 'client.pem');
   });
 
-  it('says why a CA, a key in another folder or a dying CA cannot be renewed', () => {
+  it('says why a CA, a key in another folder or an expired CA cannot be renewed', () => {
     assert.match(planRenewal(cert('ca.pem'), cert('ca.pem'), undefined, new Date()) as string, /ca certificate/);
     assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), '/elsewhere/server.key', new Date()) as string, /another folder/);
     assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), '/w/server.pem', new Date()) as string, /holds the key too/);
-    assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(Date.parse(cert('ca.pem').notAfter))) as string, /expires within a day/);
+    const caEnd = Date.parse(cert('ca.pem').notAfter);
+    assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(caEnd + 1)) as string, /its CA \(Milvus TLS CA\) expired on .*rotate the CA/);
+    assert.equal(typeof planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(caEnd)), 'object', 'the CA\'s last instant still signs (capped)');
   });
 });

@@ -1,0 +1,19 @@
+// The seam for deployments that keep copies of the certificate files elsewhere. Every lifecycle use
+// case (renew, rotate start/reissue/finish/undo) calls `afterChange` once its files are committed,
+// with the list of files it changed, so a deployment adapter can update its own copies.
+// TODO(#8): the Kubernetes deployment rewrites its Secret manifest here (tls.crt/tls.key/ca.crt from
+// the changed files); until that exists nothing is registered and fronts pass no hook.
+
+export interface ChangedFiles {
+  /** "renew", "rotate-start", "rotate-reissue", "rotate-finish", "rotate-undo". */
+  operation: string;
+  directory: string;
+  /** Absolute paths written (created or replaced). */
+  written: string[];
+  /** Absolute paths removed. */
+  removed: string[];
+  /** Where the previous files were kept. */
+  backupFolder: string | undefined;
+}
+
+export type AfterChange = (changed: ChangedFiles) => Promise<void>;

@@ -1,0 +1,59 @@
+// The commit record of one write. Until it exists, the write has changed nothing the user sees (only
+// staged ".milvus-tls-<id>-…" entries), so recovery rolls back by deleting them; once it exists, every
+// staged file is complete and synced, so recovery rolls forward by finishing the renames. Each step
+// of rolling forward can be repeated, so a crash during recovery is recovered the same way.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { createFileDurably, renameIfPresent, syncDirectory } from './fsSteps';
+import { BACKUP_FOLDER, commitRecordName, isPlainFileName, stagedName } from './names';
+import { pausePoint } from './pausePoint';
+
+export interface CommitRecord {
+  version: 1;
+  transaction: string;
+  /** Final names; each is staged as stagedName(transaction, name) and renamed over it. */
+  writes: string[];
+  /** Names deleted (their old contents are already in the backup, when one is kept). */
+  removals: string[];
+  /** The backup folder, staged beside the files and moved into BACKUP_FOLDER under its dated name. */
+  backup?: { staged: string; final: string };
+}
+
+function isCommitRecord(value: unknown): value is CommitRecord {
+  const record = value as Partial<CommitRecord> | undefined;
+  const names = (list: unknown): boolean => Array.isArray(list) && list.every((name) => typeof name === 'string' && isPlainFileName(name));
+  return record?.version === 1 && typeof record.transaction === 'string' && names(record.writes) && names(record.removals)
+    && (record.backup === undefined || (typeof record.backup.staged === 'string' && typeof record.backup.final === 'string'
+      && isPlainFileName(record.backup.final)));
+}
+
+/** Written to a staged name, synced, then renamed: the record exists whole or not at all. */
+export async function writeCommitRecord(directory: string, record: CommitRecord): Promise<void> {
+  const staged = join(directory, stagedName(record.transaction, 'commit.tmp'));
+  await createFileDurably(staged, `${JSON.stringify(record, null, 2)}\n`, 0o644);
+  await fs.rename(staged, join(directory, commitRecordName(record.transaction)));
+  await syncDirectory(directory);
+}
+
+export async function readCommitRecord(directory: string, transaction: string): Promise<CommitRecord> {
+  const path = join(directory, commitRecordName(transaction));
+  const parsed: unknown = JSON.parse(await fs.readFile(path, 'utf8'));
+  if (!isCommitRecord(parsed) || parsed.transaction !== transaction) throw new Error(`${path} is not a commit record this version can read`);
+  return parsed;
+}
+
+/** Finishes a committed write: backup folder, renames, removals; then deletes the record. */
+export async function rollForward(directory: string, record: CommitRecord): Promise<void> {
+  if (record.backup) {
+    await fs.mkdir(join(directory, BACKUP_FOLDER), { recursive: true, mode: 0o700 });
+    await renameIfPresent(join(directory, record.backup.staged), join(directory, BACKUP_FOLDER, record.backup.final));
+  }
+  for (const name of record.writes) {
+    await renameIfPresent(join(directory, stagedName(record.transaction, name)), join(directory, name));
+    pausePoint(`write:placed:${name}`);
+  }
+  for (const name of record.removals) await fs.rm(join(directory, name), { force: true });
+  await syncDirectory(directory);
+  await fs.rm(join(directory, commitRecordName(record.transaction)), { force: true });
+  await syncDirectory(directory);
+}

@@ -1,0 +1,195 @@
+// Changes a certificate folder all or nothing, also when several processes write it at once and when
+// one is killed at any moment. Under the folder's lock: recover what a dead run left, check the
+// preconditions (files that must not exist, files that must not have changed), stage every new file
+// beside its target and sync it, write the commit record, then rename. See journal.ts for recovery.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FilesExistError, SetChangedError, throwIfAborted, WriteSetError } from '../errors';
+import { BACKUP_GITIGNORE, freeBackupName, MANIFEST_NAME, type BackupManifest } from './backup';
+import { createFileDurably, errorCode, exists, linkOrCopy, syncDirectory } from './fsSteps';
+import { rollForward, writeCommitRecord, type CommitRecord } from './journal';
+import { acquireLock, acquireLockInNewFolder, type HeldLock } from './lock';
+import { BACKUP_FOLDER, isPlainFileName, newTransactionId, stagedName } from './names';
+import { pausePoint } from './pausePoint';
+import { recoverLocked, removeOrphanedNewFolders } from './recover';
+import { describeFailure, folderExistsOrParentReady } from './directory';
+
+/** A file to create or replace: given bytes and mode, or the same bytes and mode as an existing file. */
+export type FileWrite =
+  | { name: string; contents: string | Uint8Array; mode: number }
+  | { name: string; sameAs: string };
+
+export interface SetChange {
+  writes: readonly FileWrite[];
+  /** Files to delete (kept in the backup when there is one). */
+  removals?: readonly string[];
+  /** Refuse with FilesExistError, changing nothing, when any of these exists. */
+  refuseExisting?: readonly string[];
+  /** Refuse with SetChangedError unless each file still holds these bytes (undefined: still absent). */
+  unchanged?: ReadonlyMap<string, Buffer | undefined>;
+  /** Keep the replaced and removed files in a dated backup folder named after this operation. */
+  backupOperation?: string;
+  /** With backupOperation, for an undo: the backup it reverts (recorded in the new backup's manifest). */
+  backupUndoes?: string;
+}
+
+export interface AppliedChange {
+  written: string[];
+  removed: string[];
+  /** Absolute path of the backup folder, when one was kept. */
+  backupFolder?: string;
+}
+
+export interface ChangeOptions {
+  signal?: AbortSignal;
+  lockTimeoutMs?: number;
+  now?: Date;
+}
+
+function validateChange(change: SetChange): void {
+  const names = [...change.writes.map((write) => write.name), ...(change.removals ?? [])];
+  const bad = names.filter((name) => !isPlainFileName(name));
+  if (bad.length > 0) throw new WriteSetError(`cannot write ${bad.join(', ')}: only plain file names inside the folder`);
+  if (new Set(names).size !== names.length) throw new WriteSetError('a file is named twice in one change');
+}
+
+async function readOrUndefined(path: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The checks that must hold at the moment of writing, under the lock (no window for another run). */
+async function checkPreconditions(directory: string, change: SetChange): Promise<void> {
+  const existing: string[] = [];
+  for (const name of change.refuseExisting ?? []) if (await exists(join(directory, name))) existing.push(name);
+  if (existing.length > 0) throw new FilesExistError(directory, existing);
+  const changed: string[] = [];
+  for (const [name, expected] of change.unchanged ?? new Map<string, Buffer | undefined>()) {
+    const now = await readOrUndefined(join(directory, name));
+    if (now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected)) changed.push(name);
+  }
+  if (changed.length > 0) throw new SetChangedError(directory, changed);
+  for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
+    const info = await fs.lstat(join(directory, name)).catch(() => undefined);
+    if (info?.isDirectory()) throw new WriteSetError(`cannot write ${join(directory, name)}: a folder is in the way`);
+  }
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function stageWrite(directory: string, transaction: string, write: FileWrite): Promise<void> {
+  const staged = join(directory, stagedName(transaction, write.name));
+  if ('sameAs' in write) await linkOrCopy(write.sameAs, staged);
+  else await createFileDurably(staged, write.contents, write.mode);
+}
+
+/** Stages the backup folder beside the files; the commit's rollForward moves it into BACKUP_FOLDER. */
+async function stageBackup(directory: string, transaction: string, change: SetChange, operation: string): Promise<void> {
+  const staged = join(directory, stagedName(transaction, 'backup'));
+  await fs.mkdir(staged, { mode: 0o700 });
+  await fs.chmod(staged, 0o700);
+  await createFileDurably(join(staged, '.gitignore'), BACKUP_GITIGNORE, 0o644);
+  const manifest: BackupManifest = {
+    version: 1, operation, createdAt: new Date().toISOString(), kept: [], created: [], removed: [...(change.removals ?? [])], written: {},
+    ...(change.backupUndoes !== undefined ? { undoes: change.backupUndoes } : {}),
+  };
+  for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
+    const target = join(directory, name);
+    if (await exists(target)) {
+      await linkOrCopy(target, join(staged, name));
+      manifest.kept.push(name);
+    } else if (!manifest.removed.includes(name)) {
+      manifest.created.push(name);
+    }
+  }
+  for (const write of change.writes) {
+    manifest.written[write.name] = sha256(await fs.readFile(join(directory, stagedName(transaction, write.name))));
+  }
+  await createFileDurably(join(staged, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
+  await syncDirectory(staged);
+}
+
+async function removeStaged(directory: string, transaction: string, change: SetChange): Promise<void> {
+  const names = [...change.writes.map((write) => write.name), 'backup', 'commit.tmp'];
+  await Promise.all(names.map((name) => fs.rm(join(directory, stagedName(transaction, name)), { recursive: true, force: true }).catch(() => undefined)));
+}
+
+/**
+ * Takes the folder's lock, making the folder (with the lock inside) when it does not exist; a folder
+ * removed meanwhile by recovery (an empty one a dead run made) is made again.
+ */
+async function lockFolder(directory: string, options: ChangeOptions): Promise<{ lock: HeldLock; createdDirectory: boolean }> {
+  for (;;) {
+    await removeOrphanedNewFolders(directory);
+    if (!(await folderExistsOrParentReady(directory))) {
+      const created = await acquireLockInNewFolder(directory).catch((error: unknown) => { throw describeFailure(error, directory); });
+      if (created) return { lock: created, createdDirectory: true };
+    }
+    try {
+      return { lock: await acquireLock(directory, { signal: options.signal, timeoutMs: options.lockTimeoutMs }), createdDirectory: false };
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error instanceof Error && error.name === 'Error' ? describeFailure(error, directory) : error;
+    }
+  }
+}
+
+/**
+ * Applies the change to the folder (created if missing) and returns what it wrote. Throws, having
+ * changed nothing: FilesExistError, SetChangedError, SetLockedError, WriteSetError, or the signal's
+ * reason when aborted before the commit. After the commit the change completes even if aborted.
+ */
+export async function applySetChange(dir: string, change: SetChange, options: ChangeOptions = {}): Promise<AppliedChange> {
+  validateChange(change);
+  const directory = resolve(dir);
+  pausePoint('write:start');
+  const { lock, createdDirectory } = await lockFolder(directory, options);
+  const transaction = newTransactionId();
+  let committed = false;
+  let failed = true;
+  try {
+    pausePoint('write:locked');
+    await recoverLocked(directory);
+    await checkPreconditions(directory, change);
+    for (const write of change.writes) {
+      throwIfAborted(options.signal);
+      await stageWrite(directory, transaction, write).catch((error: unknown) => { throw describeFailure(error, join(directory, write.name)); });
+      pausePoint(`write:staged:${write.name}`);
+    }
+    const record: CommitRecord = {
+      version: 1, transaction, writes: change.writes.map((write) => write.name), removals: [...(change.removals ?? [])],
+    };
+    if (change.backupOperation !== undefined) {
+      await stageBackup(directory, transaction, change, change.backupOperation);
+      record.backup = { staged: stagedName(transaction, 'backup'), final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()) };
+    }
+    await syncDirectory(directory);
+    throwIfAborted(options.signal);
+    await writeCommitRecord(directory, record);
+    committed = true;
+    pausePoint('write:committed');
+    await rollForward(directory, record).catch((error: unknown) => {
+      throw new WriteSetError(`the new files are committed but could not all be put in place (${(error as Error).message}); `
+        + `the next Milvus TLS run in ${directory} finishes it`, { cause: error });
+    });
+    pausePoint('write:done');
+    failed = false;
+    return {
+      written: record.writes.map((name) => join(directory, name)),
+      removed: record.removals.map((name) => join(directory, name)),
+      ...(record.backup ? { backupFolder: join(directory, BACKUP_FOLDER, record.backup.final) } : {}),
+    };
+  } catch (error) {
+    if (!committed) await removeStaged(directory, transaction, change);
+    throw error instanceof Error && error.name === 'Error' && errorCode(error) !== undefined ? describeFailure(error, directory) : error;
+  } finally {
+    await lock.release();
+    if (failed && createdDirectory && !committed) await fs.rmdir(directory).catch(() => undefined);
+  }
+}
