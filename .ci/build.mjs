@@ -1,67 +1,62 @@
-// Bundles the entry points with esbuild: the extension (vscode external), the language server and the
-// CLI, so the .vsix ships no node_modules. Each CLI subcommand is a bundle of its own (dist/cli/<name>.js),
-// loaded by dist/cli.js on demand: `milvus-tls generate` does not parse the gRPC stack that `ping` needs.
-import { existsSync, readdirSync } from 'node:fs';
-import { build, context } from 'esbuild';
+// Bundles the three fronts with esbuild, so the .vsix ships no node_modules: the extension (vscode
+// external), the language server and the CLI. Code a front needs only sometimes is imported with
+// `await import('./x.js')` and becomes a bundle of its own, loaded on first use (lazyBundles.mjs):
+// dist/extension/*.js (the connection test, gRPC, the snippets, the language client…) and
+// dist/cli/*.js (one per subcommand, so `milvus-tls generate` does not parse the gRPC stack `ping` needs).
+import { readFileSync, rmSync, watch as watchFolder } from 'node:fs';
+import { build } from 'esbuild';
+import { buildFront } from './lazyBundles.mjs';
 
 const production = process.argv.includes('--production');
 // The CLI's bundle test builds into a temporary folder, so that it checks the real split bundles.
 const outdir = process.env.MILVUS_TLS_OUTDIR ?? 'dist';
 // --watch rebuilds on every save (the F5 launch configuration's pre-launch task).
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-const cliMain = 'src/cli/main.ts';
-// A subcommand is a file of src/cli/ that main.ts imports as './<name>.js'.
-const mainSource = existsSync(cliMain) ? (await import('node:fs')).readFileSync(cliMain, 'utf8') : '';
-const subcommands = readdirSync('src/cli')
-  .map((file) => file.replace(/\.ts$/, ''))
-  .filter((name) => mainSource.includes(`import('./${name}.js')`));
-
-const entries = [
-  { in: 'src/extension.ts', out: 'extension' },
-  { in: 'src/server/main.ts', out: 'server' },
-  { in: cliMain, out: 'cli' },
-  ...subcommands.map((name) => ({ in: `src/cli/${name}.ts`, out: `cli/${name}` })),
+const FRONTS = [
+  { entry: 'src/extension.ts', out: 'extension', lazyDir: 'extension' },
+  { entry: 'src/server/main.ts', out: 'server', lazyDir: 'server' },
+  { entry: 'src/cli/main.ts', out: 'cli', lazyDir: 'cli' },
 ];
 
-/** Keeps main.ts's `import('./<name>.js')` out of the main bundle, pointing at dist/cli/<name>.js. */
-const lazySubcommands = {
-  name: 'lazy-subcommands',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
-      const name = args.path.slice(2, -3);
-      if (!args.importer.endsWith('src/cli/main.ts') || !subcommands.includes(name)) return undefined;
-      return { path: `./cli/${name}.js`, external: true };
-    });
-  },
-};
-
 const options = {
-  entryPoints: entries.filter((e) => existsSync(e.in)),
-  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // The one place the version is written is package.json; src/version.ts reads this.
+  define: { MILVUS_TLS_VERSION: JSON.stringify(version) },
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
 };
 
+async function buildAll() {
+  // A lazy bundle that is no longer imported must not linger (and ship in the .vsix).
+  for (const front of FRONTS) rmSync(`${outdir}/${front.lazyDir}`, { recursive: true, force: true });
+  const written = await Promise.all(FRONTS.map((front) => buildFront({
+    ...front, outdir, build: (more) => build({ ...options, ...more }),
+  })));
+  return written.flat();
+}
+
 if (watch) {
-  const ctx = await context({
-    ...options,
-    plugins: [lazySubcommands, {
-      // The problem matcher in .vscode/tasks.json waits for these two lines.
-      name: 'watch-log',
-      setup(b) {
-        b.onStart(() => console.log('[watch] build started'));
-        b.onEnd((result) => console.log(`[watch] build finished with ${result.errors.length} errors`));
-      },
-    }],
+  // Every save rebuilds all fronts; the problem matcher in .vscode/tasks.json waits for these two lines.
+  let timer;
+  const rebuild = () => {
+    console.log('[watch] build started');
+    buildAll().then(
+      () => console.log('[watch] build finished with 0 errors'),
+      (error) => console.log(`[watch] build finished with ${error.errors?.length ?? 1} errors`),
+    );
+  };
+  watchFolder('src', { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
   });
-  await ctx.watch();
+  rebuild();
 } else {
-  await build({ ...options, plugins: [lazySubcommands] });
+  await buildAll();
 }

@@ -1,22 +1,16 @@
 import type * as vscode from 'vscode';
 import type { CertificateViewCommandId, CommandId } from './shared/protocol';
 import { Commands } from './shared/protocol';
-import type { CommandFactory } from './client/commandTable';
 import { registerCertExplorer } from './client/certExplorer';
-import { registerCommands } from './client/commandTable';
-import { disableTlsCommand } from './client/commands/disableTls';
-import { enableTlsCommand } from './client/commands/enableTls';
-import { copyConnectionSnippetCommand } from './client/commands/copyConnectionSnippet';
-import { exportOpenSslScriptCommand } from './client/commands/exportOpenSslScript';
-import { generateCertificatesCommand } from './client/commands/generateCertificates';
-import { generateCertManagerCommand } from './client/commands/generateCertManager';
-import { setConnectionCredentialsCommand } from './client/commands/setConnectionCredentials';
-import { testConnectionCommand } from './client/commands/testConnection';
+import { onFirstUse, registerCommands, type CommandFactory } from './client/commandTable';
 import { ExtensionContextHolder } from './client/context';
 import { createLog } from './client/log';
-import { registerLanguageClient } from './client/languageClient';
-import { registerSetupProgress } from './client/setupProgress';
+import { startLanguageClientOnDemand } from './client/languageClientOnDemand';
 
+// Activation loads the certificate explorer and nothing else: the commands' code is in two bundles
+// loaded on the first run of one of theirs (connectionCommands: the connection test with gRPC, the
+// snippets, the credentials; workspaceCommands: generation and the YAML edits), and the language
+// client once a Milvus config is open. dist/extension.js stays small, so activation is quick.
 export function activate(extension: vscode.ExtensionContext): void {
   const log = createLog();
   extension.subscriptions.push(log);
@@ -24,19 +18,23 @@ export function activate(extension: vscode.ExtensionContext): void {
   // Typed as every command but the view's: a command contributed in package.json and not registered does not compile.
   const table: Record<Exclude<CommandId, CertificateViewCommandId>, CommandFactory> = {
     [Commands.showOutput]: () => () => log.show(),
-    [Commands.generateCertificates]: generateCertificatesCommand,
-    [Commands.exportOpenSslScript]: exportOpenSslScriptCommand,
-    [Commands.enableTls]: enableTlsCommand,
-    [Commands.disableTls]: disableTlsCommand,
-    [Commands.testConnection]: testConnectionCommand,
-    [Commands.setConnectionCredentials]: setConnectionCredentialsCommand,
-    [Commands.copyConnectionSnippet]: copyConnectionSnippetCommand,
-    [Commands.generateCertManagerResources]: generateCertManagerCommand,
+    [Commands.generateCertificates]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).generateCertificatesCommand),
+    [Commands.exportOpenSslScript]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).exportOpenSslScriptCommand),
+    [Commands.enableTls]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).enableTlsCommand),
+    [Commands.disableTls]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).disableTlsCommand),
+    [Commands.testConnection]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).testConnectionCommand),
+    [Commands.setConnectionCredentials]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).setConnectionCredentialsCommand),
+    [Commands.copyConnectionSnippet]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).copyConnectionSnippetCommand),
+    [Commands.generateCertManagerResources]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).generateCertManagerCommand),
   };
   registerCommands(ctx, table);
   registerCertExplorer(ctx);
-  registerLanguageClient(ctx);
-  registerSetupProgress(ctx);
+  startLanguageClientOnDemand(ctx);
+  // The walkthrough's progress reads the deployment model (and YAML): loaded after activation, not in it.
+  import('./client/setupProgress.js').then(
+    ({ registerSetupProgress }) => registerSetupProgress(ctx),
+    (error: unknown) => log.error(`setup progress failed to load: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const manifest = extension.extension.packageJSON as { version: string };
   log.info(`activated (${manifest.version})`);
 }

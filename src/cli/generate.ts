@@ -6,6 +6,7 @@ import {
   DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
   defaultCertificateSetOptions, defaultServerSans,
 } from '../core/pki/defaults';
+import { KeyPregeneration } from '../core/pki/keyPregeneration';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type KeyType, type SetFile } from '../core/pki/types';
 import { kubernetesTargetFor } from './kubernetesTarget';
@@ -13,10 +14,10 @@ import { runCertManager } from './certManager';
 import type { KubernetesGenerationTarget } from '../core/deployment';
 import { targetServerSans } from '../core/deployment';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
-import { discoverDeployments } from '../core/deployment';
-import { generateAndWriteSet, milvusNamesOf, MissingCaFilesError } from '../core/usecases';
-import { cliContext } from './workspace';
+// The use case's own module, not the usecases barrel: that one brings the deployment model (and YAML).
+import { generateAndWriteSet, MissingCaFilesError } from '../core/usecases/generateSet';
 import { parseCommandLine } from './args';
+import { milvusNamesAround } from './composeNames';
 import { ExitCode, UsageError } from './exitCodes';
 import { abortOnSignals } from './interrupt';
 import { reportWriteFailure } from './writeFailures';
@@ -216,16 +217,22 @@ async function run(args: string[]): Promise<number> {
   if (!certManager && (values['self-signed'] !== undefined || values.mode !== undefined)) throw new UsageError('--self-signed and --mode go with --cert-manager');
   const kubernetes = await kubernetesTargetFor(values, process.cwd(), certManager);
   if (certManager && kubernetes) return runCertManager(values, kubernetes, parseKeyType(values.key), values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined);
-  const context = cliContext({ dir: process.cwd() });
-  const options = buildOptions(values, milvusNamesOf((await discoverDeployments(process.cwd(), context)).deployments), kubernetes?.target);
+  // The whole command line is checked before a key is made: a usage error exits at once, not after
+  // a key generation nobody waits for.
+  const keyType = buildOptions(values, [], kubernetes?.target).keyType;
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
+  // Key generation is most of the run: it starts now, and the compose files are read meanwhile.
+  const keys = new KeyPregeneration();
+  if (!reuseCa) void keys.start(keyType);
+  const options = buildOptions(values, await milvusNamesAround(process.cwd()), kubernetes?.target);
   try {
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
     const written = await abortOnSignals(async (signal) => {
       const set = await generateAndWriteSet({
         options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create', signal,
         ...(kubernetes ? { kubernetesSecret: { name: kubernetes.secretName, namespace: kubernetes.namespace } } : {}),
+        ...(reuseCa ? {} : { keys: keys.take(keyType) }),
       });
       // undefined means the signal stopped it: its reason is the InterruptedError to report.
       if (!set) throw signal.reason;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { milvusTlsVersion } from '../version';
 import { ExitCode, isUsageError } from './exitCodes';
 
 /** A subcommand: takes its own arguments, prints, and returns an exit code. */
@@ -9,7 +10,10 @@ export type Subcommand = {
 interface SubcommandEntry {
   /** One line for `milvus-tls --help`, written here so the help loads no subcommand. */
   summary: string;
-  /** Loaded on demand, so a command does not pay for the others' dependencies. */
+  /**
+   * Each a bundle of its own, loaded on demand (.ci/lazyBundles.mjs): `milvus-tls --help` does not pay
+   * for every subcommand's dependencies, nor `generate` for `ping`'s.
+   */
   load: () => Promise<Subcommand>;
 }
 
@@ -42,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version') {
-    console.log('0.1.0');
+    console.log(milvusTlsVersion());
     return ExitCode.ok;
   }
   const load = subcommands[name]?.load;

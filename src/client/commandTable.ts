@@ -6,6 +6,24 @@ import type { ExtensionContextHolder } from './context';
 export type CommandFactory = (ctx: ExtensionContextHolder) => (...args: unknown[]) => unknown;
 
 /**
+ * A command whose code is loaded on its first run, from a bundle of its own (`await import()`, see
+ * .ci/lazyBundles.mjs): activation registers the command without loading what it needs.
+ */
+export function onFirstUse(load: () => Promise<CommandFactory>): CommandFactory {
+  return (ctx) => {
+    let handler: Promise<(...args: unknown[]) => unknown> | undefined;
+    return async (...args: unknown[]) => {
+      // One handler per command, built once; a failed load is not kept, so the next run tries again.
+      handler ??= load().then((factory) => factory(ctx), (error: unknown) => {
+        handler = undefined;
+        throw error;
+      });
+      return (await handler)(...args);
+    };
+  };
+}
+
+/**
  * Registers every command from one table, each wrapped so that a failure is logged and shown
  * instead of vanishing into the extension host's console.
  */

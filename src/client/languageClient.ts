@@ -5,27 +5,13 @@
  * fix, goes through the command, which checks trust itself. Granting trust restarts it.
  */
 import * as vscode from 'vscode';
-import type { DocumentFilter, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import { LanguageServer } from '../constants';
 import type { InitializationOptions } from '../shared/protocol';
-import { CONFIG_FILE_GLOBS, CONFIG_SECTION, Settings, settingId, WATCHED_FILE_GLOBS } from '../shared/protocol';
+import { CONFIG_SECTION, Settings, settingId, WATCHED_FILE_GLOBS } from '../shared/protocol';
+import { configuredGlobs, documentSelector } from './configDocuments';
 import type { ExtensionContextHolder } from './context';
-
-/**
- * Milvus config names (and `milvusTls.configFiles`), plus every YAML file: Kubernetes files (chart
- * values, Milvus resources, Secrets, cert-manager objects) are recognised by content, whatever their
- * name, and the server answers any other YAML file with nothing.
- */
-export function documentSelector(extraGlobs: readonly string[]): DocumentFilter[] {
-  return [...CONFIG_FILE_GLOBS, ...extraGlobs].map((pattern): DocumentFilter => ({ scheme: 'file', pattern }))
-    .concat([{ scheme: 'file', language: 'yaml' }]);
-}
-
-function configuredGlobs(): string[] {
-  const globs = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.configFiles);
-  return Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
-}
 
 function createClient(ctx: ExtensionContextHolder, watchers: vscode.FileSystemWatcher[]): LanguageClient {
   const module = ctx.extension.asAbsolutePath(LanguageServer.serverModule);

@@ -20,6 +20,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 import type { DeploymentRequestParams, DeploymentRequestResult, InitializationOptions } from '../shared/protocol';
 import { CONFIG_SECTION, DeploymentRequest, Settings } from '../shared/protocol';
 import { summarizeDeployment } from '../core/deployment';
+import { milvusTlsVersion } from '../version';
 
 /** What the embedding process decides: tests read from memory instead of node:fs. */
 export interface ServerOptions {
@@ -75,7 +76,7 @@ export class MilvusLanguageServer {
       documentLinkProvider: { resolveProvider: false },
       inlayHintProvider: true,
     };
-    return { capabilities, serverInfo: { name: SERVER_NAME, version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: SERVER_NAME, version: milvusTlsVersion() } };
   }
 
   private register(): void {

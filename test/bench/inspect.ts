@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { clearInspectionCaches, inspectFiles, readPemOrDer, scanFolder, scanFolderBatches } from '../../src/core/inspect';
+import { formatTable } from './benchTable';
 
 const run = promisify(execFile);
 
@@ -75,12 +76,6 @@ async function makeTree(root: string, material: Material): Promise<void> {
   for (let i = 0; i < writes.length; i += 256) await Promise.all(writes.slice(i, i + 256).map((write) => write()));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await task();
@@ -130,15 +125,12 @@ export async function runInspectBench(): Promise<void> {
       summary = `${listed.value.length} entries listed; inspected ${result.certificates.length} certificates (${distinct} distinct), ` +
         `${result.keys.length} keys, ${result.errors.length} unreadable, ${result.findings.length} findings`;
     }
-    const listingMedian = median(listing);
-    const ratio = (ms: number): string => `${(ms / listingMedian).toFixed(2)}x the listing`;
-    console.log(`inspect: ${TOTAL_FILES} files holding ${CERTIFICATE_FILES} certificates and ${KEY_FILES} keys, ${ROUNDS} alternating rounds (medians)`);
-    console.log(`  ${summary}`);
-    console.log(`  bare recursive listing (fs.promises.readdir recursive): ${listingMedian.toFixed(1)} ms`);
-    console.log(`  scan + inspect, cold (as the CLI):                     ${median(cold).toFixed(1)} ms = ${ratio(median(cold))}`);
-    console.log(`  scan + inspect, warm (tree refresh, parse cache hit):   ${median(warm).toFixed(1)} ms = ${ratio(median(warm))}`);
-    console.log(`  first certificate parsed while streaming, cold:        ${median(firstCertificate).toFixed(1)} ms ` +
-      `(${(100 * median(firstCertificate) / median(cold)).toFixed(1)}% of the full cold scan)`);
+    console.log(formatTable(`Certificate inspection: ${TOTAL_FILES} files holding ${CERTIFICATE_FILES} certificates and ${KEY_FILES} keys`, [
+      { name: 'scan + inspect, cold (as the CLI)', ours: cold, baseline: listing, baselineName: 'bare recursive readdir' },
+      { name: 'scan + inspect, warm (tree refresh, parse cache hit)', ours: warm, baseline: listing, baselineName: 'bare recursive readdir' },
+      { name: 'first certificate parsed while streaming, cold', ours: firstCertificate, baseline: cold, baselineName: 'full cold scan' },
+    ], `${ROUNDS} alternating rounds after one warm-up; ${summary}.`));
+    console.log();
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // The language server's cost per keystroke: the median time from an edit of the largest shipped
 // milvus.yaml (tlsMode 2, three certificates behind a compose volume) to its diagnostics, over the
 // protocol, against a bare `yaml` parse of the same text in the same run. Certificates are cached by
-// stat, so the target is at most 1.5x. Then, over stdio in separate processes, the same edits
+// stat; issue 11 sets the line at 1.2x. Then, over stdio in separate processes, the same edits
 // against yaml-language-server with a JSON schema of the TLS keys (what Red Hat YAML users get), and
 // the resident memory of `node dist/server.js --stdio` with ten such documents open.
 import { existsSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { startHarness } from '../server/lspHarness';
 import { REPO_ROOT, SHIPPED_CONFIGS_DIR } from '../unit/compose/shippedFiles';
 import { docsCompose } from '../unit/rules/ruleHelpers';
 import type { BenchRow } from './benchTable';
-import { formatTable, median } from './benchTable';
+import { formatTable } from './benchTable';
 import { timeTyping } from './typing';
 import type { StdioServer } from './stdioLsp';
 import { startStdioServer } from './stdioLsp';
@@ -70,7 +70,8 @@ async function inMemoryRow(root: string, text: string): Promise<BenchRow> {
     if (hints.filter((hint) => /days left/.test(JSON.stringify(hint.label))).length < 3) throw new Error('the certificates were not read');
     return {
       name: `${text.split('\n').length} lines, tlsMode 2, in-memory LSP, pull`,
-      oursMs: median(ours), baselineMs: median(baseline), baseline: 'yaml parseDocument', targetRatio: 1.5, rounds: ROUNDS,
+      // Issue 11's line for diagnostics: at most 1.2x a bare parse of the same text.
+      ours, baseline, baselineName: 'yaml parseDocument', targetRatio: 1.2,
     };
   } finally {
     await harness.close();
@@ -157,15 +158,16 @@ async function stdioRows(root: string, text: string, schemaPath: string): Promis
   } finally {
     for (const contender of contenders) await contender.server.close();
   }
-  const [pull, push, yls] = contenders.map((contender) => median(contender.times));
+  const [pull, push, yls] = contenders.map((contender) => contender.times);
   if (pull === undefined || push === undefined || yls === undefined) return [];
   const lines = text.split('\n').length;
+  const baselineName = 'yaml-language-server + schema';
   return [
-    { name: `${lines} lines, stdio, ours pull vs yaml-language-server push`, oursMs: pull, baselineMs: yls, baseline: 'yaml-language-server + schema', rounds: ROUNDS },
-    { name: `${lines} lines, stdio, ours push (${PUSH_DELAY_MS} ms debounce) vs yaml-language-server push`, oursMs: push, baselineMs: yls, baseline: 'yaml-language-server + schema', rounds: ROUNDS },
+    { name: `${lines} lines, stdio, ours pull vs yaml-language-server push`, ours: pull, baseline: yls, baselineName },
+    { name: `${lines} lines, stdio, ours push (${PUSH_DELAY_MS} ms debounce) vs yaml-language-server push`, ours: push, baseline: yls, baselineName },
     {
       name: `${lines} lines, stdio, both without their debounce (ours pull; yls minus ${YLS_DEBOUNCE_MS} ms)`,
-      oursMs: pull, baselineMs: yls - YLS_DEBOUNCE_MS, baseline: 'yaml-language-server + schema, est.', rounds: ROUNDS,
+      ours: pull, baseline: yls.map((ms) => ms - YLS_DEBOUNCE_MS), baselineName: `${baselineName}, est.`,
     },
   ];
 }

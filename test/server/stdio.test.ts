@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createProtocolConnection } from 'vscode-languageserver-protocol/node';
@@ -14,6 +15,8 @@ describe('milvus-tls-language-server --stdio', () => {
     try {
       const result = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {} });
       assert.equal(result.serverInfo?.name, 'milvus-tls-language-server');
+      // The version has one source, package.json.
+      assert.equal(result.serverInfo?.version, (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
       await client.sendNotification('initialized', {});
       const uri = 'file:///nowhere/milvus.yaml';
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'common:\n  security:\n    tlsMode: "2"x\n' } });

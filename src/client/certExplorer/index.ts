@@ -5,20 +5,21 @@ import { CertExplorer } from '../../constants';
 import type { CertificateViewCommandId } from '../../shared/protocol';
 import { Commands, CONFIG_SECTION, Settings, settingId } from '../../shared/protocol';
 import { DEFAULT_WARN_DAYS } from '../../core/inspect/lint';
-import { registerCommands } from '../commandTable';
+import { onFirstUse, registerCommands } from '../commandTable';
 import type { ExtensionContextHolder } from '../context';
 import { CertificatesProvider } from './certificatesProvider';
 import { PEM_FILES, PemCodeLensProvider } from './codeLens';
 import type { CertificateLocation } from './detailsDocument';
 import { CertificateDetailsProvider, showCertificateDetails } from './detailsDocument';
-import { renewExpiringCommand } from '../commands/renewExpiring';
-import { rotateCaCommand } from '../commands/rotateCa';
-import { renewCertificate } from './renew';
+import type * as LifecycleCommands from './lifecycleCommands';
 import type { ScanSnapshot } from './scanner';
 import { CertificateScanner } from './scanner';
 import { ExpiryStatusBar } from './statusBar';
 import type { CertificateNode, TreeNode } from './treeModel';
 import { buildCertificateTree } from './treeModel';
+
+/** Renew…, Renew Expiring… and Rotate CA…: one bundle, loaded on the first run of one of them (see extension.ts). */
+const lifecycleCommands = (): Promise<typeof LifecycleCommands> => import('./lifecycleCommands.js');
 
 function warnDaysFor(scope: vscode.Uri | undefined): number {
   const value = vscode.workspace.getConfiguration(CONFIG_SECTION, scope).get<number>(Settings.expiryWarningDays, DEFAULT_WARN_DAYS);
@@ -85,12 +86,20 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
       if (location) await showCertificateDetails(location, name);
     },
     [Commands.renewCertificate]: () => async (node: unknown) => {
-      if (isCertificateNode(node)) await renewCertificate(node, scanner.latest?.inspection, log, (paths) => scanner.reread(paths));
+      if (!isCertificateNode(node)) return;
+      const { renewCertificate } = await lifecycleCommands();
+      await renewCertificate(node, scanner.latest?.inspection, log, (paths) => scanner.reread(paths));
     },
-    [Commands.renewExpiringCertificates]: () => renewExpiringCommand({
-      log, inspection: () => scanner.latest?.inspection, warnDays: () => warnDaysFor(undefined), reread: (paths) => scanner.reread(paths),
+    [Commands.renewExpiringCertificates]: onFirstUse(async () => {
+      const { renewExpiringCommand } = await lifecycleCommands();
+      return () => renewExpiringCommand({
+        log, inspection: () => scanner.latest?.inspection, warnDays: () => warnDaysFor(undefined), reread: (paths) => scanner.reread(paths),
+      });
     }),
-    [Commands.rotateCa]: () => rotateCaCommand({ log, inspection: () => scanner.latest?.inspection, reread: (paths) => scanner.reread(paths) }),
+    [Commands.rotateCa]: onFirstUse(async () => {
+      const { rotateCaCommand } = await lifecycleCommands();
+      return () => rotateCaCommand({ log, inspection: () => scanner.latest?.inspection, reread: (paths) => scanner.reread(paths) });
+    }),
     [Commands.revealCertificate]: () => async (certificateId: unknown) => {
       const node = typeof certificateId === 'string' ? provider.nodeOfCertificate(certificateId) : undefined;
       if (node) await treeView.reveal(node, { select: true, focus: true, expand: true });

@@ -1,6 +1,8 @@
 // The questions Generate Certificates and Export OpenSSL Script share: trust, workspace folder, the
 // six-step wizard with its defaults, and a last check of what the settings contribute.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import type { KeyPregeneration } from '../../core/pki/keyPregeneration';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { validateCertificateSetOptions } from '../../core/pki/validate';
 import type { ExtensionContextHolder } from '../context';
@@ -38,6 +40,8 @@ export interface AskCertificateOptions {
   outputFolder?: string;
   /** Offer the workspace's Kubernetes deployments as targets (Generate writes a Secret manifest for them). */
   offerKubernetes?: boolean;
+  /** Given by commands that write keys: they are made while the questions are answered. */
+  keys?: KeyPregeneration;
 }
 
 /** Undefined: docker-compose / this machine; 'cancel' when the user pressed Escape. */
@@ -69,6 +73,13 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const root = workspaceFolder.uri.fsPath;
 
   const settings = readGenerateSettings(workspaceFolder);
+  // The preselected type's keys start now; picking another type in the wizard switches.
+  const startKeys = (keyType: CertificateSetOptions['keyType']): void => {
+    if (!ask.keys) return;
+    const started = performance.now();
+    void ask.keys.start(keyType).then(() => log.info(`${ask.logPrefix}: ${keyType} keys made in ${Math.round(performance.now() - started)} ms`));
+  };
+  startKeys(settings.keyType);
   const { all } = await selectDeployment(root, workspaceContext());
   const kubernetes = ask.offerKubernetes === true ? await askKubernetesTarget(all, ask.wizardTitle, log, workspaceFolder) : undefined;
   if (kubernetes === 'cancel') {
@@ -81,6 +92,7 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const context = {
     settings, composeNames, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
     ...(target ? { namesSource: `the Kubernetes Service ${target.serviceName}` } : {}),
+    onKeyTypeChosen: startKeys,
   };
   const state = initialWizardState(settings);
   if (target) state.serverCommonName = target.commonName;

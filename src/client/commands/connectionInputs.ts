@@ -3,10 +3,11 @@
 // questions asked when the workspace does not answer them.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../../shared/protocol';
-import { parseAddress } from '../../core/connection';
+// Modules, not the barrels: those bring the gRPC stack into every command bundle that imports this.
+import { parseAddress } from '../../core/connection/address';
 import type { Endpoint, Provenance, ResolveContext } from '../../core/deployment';
 import type { ConnectionPlan, DeploymentSelection } from '../../core/usecases';
-import { planConnection } from '../../core/usecases';
+import { planConnection } from '../../core/usecases/connectionPlan';
 import { pickDeployment } from '../deploymentPick';
 import { pickTlsMode } from '../quickInput/tlsMode';
 import { CredentialStore, endpointKey } from '../connection/credentials';

@@ -3,10 +3,11 @@
 // clipboard, optionally opened in an editor. `milvus-tls snippet` prints the same.
 import * as vscode from 'vscode';
 import path from 'node:path';
-import { parseAddress } from '../../core/connection';
+// The address module, not the connection barrel: that one brings the gRPC stack into this bundle.
+import { parseAddress } from '../../core/connection/address';
 import type { SnippetClient } from '../../core/snippets';
 import { SNIPPET_CLIENTS, TOKEN_ENV } from '../../core/snippets';
-import { snippetInput } from '../../core/usecases';
+import { snippetInput } from '../../core/usecases/snippetInput';
 import type { ExtensionContextHolder } from '../context';
 import { readGenerateSettings } from '../settings';
 import { connectionFolder, offeredAddress, pickMode, readConnectionSettings, credentialsStoredFor, workspaceConnection } from './connectionInputs';

@@ -30,6 +30,8 @@ export interface GenerateWizardContext {
   workspaceFolderName: string;
   /** What the folder step asks for; the export command writes two scripts instead of the nine files. */
   folderPurpose: string;
+  /** Called when the user picks a key type, so that its keys can be made while the questions go on. */
+  onKeyTypeChosen?: (keyType: KeyType) => void;
 }
 
 export const KEY_TYPE_DESCRIPTIONS: Record<KeyType, string> = {
@@ -139,7 +141,10 @@ export function generateWizardSteps(state: GenerateWizardState, context: Generat
       detail: KEY_TYPE_DESCRIPTIONS[value], value,
     })),
     active: () => state.keyType,
-    accept: (value) => { state.keyType = value; },
+    accept: (value) => {
+      state.keyType = value;
+      context.onKeyTypeChosen?.(value);
+    },
   };
   const clientName: InputStep = {
     kind: 'input', title: 'Client CommonName',

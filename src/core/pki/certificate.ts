@@ -1,13 +1,11 @@
-// TBSCertificate and CertificationRequestInfo are assembled with node-forge's ASN.1 builder and
-// signed with node:crypto. Why not forge.pki.createCertificate()? forge only knows RSA keys (no
-// ECDSA at all), and its RSA signing is pure JavaScript. Building the structures ourselves gives
-// one code path for RSA and ECDSA, with the SubjectPublicKeyInfo taken byte for byte from node's
-// KeyObject and the signature from OpenSSL.
+// TBSCertificate and CertificationRequestInfo are assembled with our DER writer and signed with
+// node:crypto: one code path for RSA and ECDSA, with the SubjectPublicKeyInfo taken byte for byte from
+// node's KeyObject and the signature from OpenSSL. (No certificate library: node-forge's knows RSA
+// keys only, and signs in JavaScript.)
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { asn1 } from './forgeAsn1';
 import {
-  bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1,
-} from './der';
+  bitString, contextConstructed, oid, positiveInteger, sequence, setOf, smallInteger, time,
+} from '../x509/derWriter';
 import { signDer, signatureAlgorithmFor, spkiDer } from './keys';
 import { OID } from '../x509/oids';
 
@@ -19,7 +17,8 @@ export interface CertificateRequest {
   subjectPublicKey: KeyObject;
   notBefore: Date;
   notAfter: Date;
-  extensions: Asn1[];
+  /** Each extension's DER (extensions.ts). */
+  extensions: Buffer[];
 }
 
 /** A random positive 128-bit serial: high bit cleared (positive), first byte non-zero (minimal DER). */
@@ -42,37 +41,36 @@ export function toPem(label: 'CERTIFICATE' | 'CERTIFICATE REQUEST', der: Buffer)
 }
 
 /** Wraps signed content as Certificate / CertificationRequest: SEQUENCE { content, algorithm, signature }. */
-async function signStructure(content: Asn1, signingKey: KeyObject): Promise<Buffer> {
+async function signStructure(contentDer: Buffer, signingKey: KeyObject): Promise<Buffer> {
   const algorithm = signatureAlgorithmFor(signingKey);
-  const contentDer = toDer(content);
   const signature = await signDer(contentDer, signingKey, algorithm.digest);
-  return toDer(sequence([fromDer(contentDer), algorithm.algorithmIdentifier(), bitString(signature)]));
+  return sequence([contentDer, algorithm.algorithmIdentifier, bitString(signature)]);
 }
 
 export async function issueCertificate(request: CertificateRequest): Promise<Buffer> {
   const tbsCertificate = sequence([
-    explicitTag(0, smallInteger(2)), // v3
+    contextConstructed(0, [smallInteger(2)]), // [0] EXPLICIT version: v3
     positiveInteger(request.serialNumber),
-    signatureAlgorithmFor(request.issuerKey).algorithmIdentifier(),
-    fromDer(request.issuerNameDer),
+    signatureAlgorithmFor(request.issuerKey).algorithmIdentifier,
+    request.issuerNameDer,
     sequence([time(request.notBefore), time(request.notAfter)]),
-    fromDer(request.subjectNameDer),
-    fromDer(spkiDer(request.subjectPublicKey)),
-    explicitTag(3, sequence(request.extensions)),
+    request.subjectNameDer,
+    spkiDer(request.subjectPublicKey),
+    contextConstructed(3, [sequence(request.extensions)]), // [3] EXPLICIT extensions
   ]);
   return signStructure(tbsCertificate, request.issuerKey);
 }
 
 /** PKCS#10, signed by the subject's own key, with the extensions in an extensionRequest attribute. */
 export async function createCertificationRequest(
-  subjectNameDer: Buffer, keyPair: { privateKey: KeyObject; publicKey: KeyObject }, extensions: Asn1[],
+  subjectNameDer: Buffer, keyPair: { privateKey: KeyObject; publicKey: KeyObject }, extensions: Buffer[],
 ): Promise<Buffer> {
-  const extensionRequest = sequence([oid(OID.extensionRequest), set([sequence(extensions)])]);
+  const extensionRequest = sequence([oid(OID.extensionRequest), setOf([sequence(extensions)])]);
   const requestInfo = sequence([
     smallInteger(0),
-    fromDer(subjectNameDer),
-    fromDer(spkiDer(keyPair.publicKey)),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [extensionRequest]), // attributes [0] IMPLICIT SET
+    subjectNameDer,
+    spkiDer(keyPair.publicKey),
+    contextConstructed(0, [extensionRequest]), // attributes [0] IMPLICIT SET OF Attribute
   ]);
   return signStructure(requestInfo, keyPair.privateKey);
 }

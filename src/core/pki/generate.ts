@@ -5,7 +5,8 @@ import { createCertificationRequest, issueCertificate, randomSerialNumber, seria
 import { distinguishedNameDer } from './distinguishedName';
 import { CertificateAuthorityError, InvalidOptionsError, throwIfAborted } from './errors';
 import { keyIdentifierOf } from './extensions';
-import { generateKey, privateKeyPem, spkiDer, type KeyPair } from './keys';
+import { generateKey, keyMatchesType, privateKeyPem, spkiDer, type KeyPair } from './keys';
+import { generateSetKeys, type CertificateSetKeys } from './keyPregeneration';
 import { caExtensions, leafCertificateExtensions, leafRequestExtensions, type LeafRole } from './profile';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions, type GeneratedFile } from './types';
 import { validateCertificateSetOptions } from './validate';
@@ -78,15 +79,13 @@ async function issueLeaf(
 async function issueLeaves(
   keys: Partial<Record<LeafRole, KeyPair>>, issuer: Issuer, options: CertificateSetOptions, now: Date,
 ): Promise<GeneratedFile[]> {
-  const files: GeneratedFile[] = [];
-  let lastSerial: Buffer | undefined;
-  for (const role of ['server', 'client'] as const) {
+  // Signed side by side: node's sign() runs on the thread pool.
+  const leaves = await Promise.all((['server', 'client'] as const).flatMap((role) => {
     const key = keys[role];
-    if (!key) continue;
-    const leaf = await issueLeaf(role, key, issuer, options, now);
-    files.push(...leaf.files);
-    lastSerial = leaf.serialNumber;
-  }
+    return key ? [issueLeaf(role, key, issuer, options, now)] : [];
+  }));
+  const files = leaves.flatMap((leaf) => leaf.files);
+  const lastSerial = leaves.at(-1)?.serialNumber;
   if (lastSerial) files.push({ name: 'ca.srl', contents: serialFileContents(lastSerial), isPrivateKey: false });
   return files;
 }
@@ -108,17 +107,26 @@ async function selfSignedCa(caKey: KeyPair, options: CertificateSetOptions, now:
   return { issuer: { nameDer, privateKey: caKey.privateKey, keyIdentifier, notAfter }, pem: toPem('CERTIFICATE', der) };
 }
 
+/** Keys made earlier (keyPregeneration.ts) must be what the options ask for: a mix-up would go unnoticed. */
+function assertKeysMatch(keys: KeyPair[], options: CertificateSetOptions): void {
+  if (!keys.every((key) => keyMatchesType(key.privateKey, options.keyType))) {
+    throw new InvalidOptionsError([`the keys made in advance are not ${options.keyType} keys`]);
+  }
+}
+
 /**
  * Generates the nine files of the docs' gen.sh (ca.key ca.pem ca.srl server.key server.csr server.pem
- * client.key client.csr client.pem), in that order. The three keys are generated in parallel.
+ * client.key client.csr client.pem), in that order. The three keys are generated in parallel, unless
+ * `premadeKeys` brings them (made while the user answered questions); then this only signs.
  * Throws InvalidOptionsError listing every problem with the options.
  */
-export async function generateCertificateSet(options: CertificateSetOptions, signal?: AbortSignal): Promise<GeneratedFile[]> {
+export async function generateCertificateSet(
+  options: CertificateSetOptions, signal?: AbortSignal, premadeKeys?: Promise<CertificateSetKeys>,
+): Promise<GeneratedFile[]> {
   assertValidOptions(options);
   throwIfAborted(signal);
-  const [caKey, serverKey, clientKey] = await Promise.all([
-    generateKey(options.keyType), generateKey(options.keyType), generateKey(options.keyType),
-  ]);
+  const { ca: caKey, server: serverKey, client: clientKey } = await (premadeKeys ?? generateSetKeys(options.keyType));
+  assertKeysMatch([caKey, serverKey, clientKey], options);
   throwIfAborted(signal);
   const now = new Date();
   const ca = await selfSignedCa(caKey, options, now);
@@ -136,12 +144,14 @@ export async function generateCertificateSet(options: CertificateSetOptions, sig
  * stays untouched. The leaves end with the CA at the latest (leafNotAfter; capLeafNote says so).
  * Throws CertificateAuthorityError when ca.pem is not a CA, is not valid now, or does not belong to
  * ca.key; InvalidOptionsError for bad options (the CA fields of the options are not used).
+ * `premadeKeys` as for generateCertificateSet.
  */
 export async function reissueLeaves(
   ca: { certificatePem: string; privateKeyPem: string },
   options: CertificateSetOptions,
   which: { server: boolean; client: boolean },
   signal?: AbortSignal,
+  premadeKeys?: Promise<CertificateSetKeys>,
 ): Promise<GeneratedFile[]> {
   // Only the leaves are checked here; the real CA is checked below (its key, its expiry, its subject).
   assertValidOptions(options, true);
@@ -150,7 +160,10 @@ export async function reissueLeaves(
   const issuer = loadIssuer(ca, now);
   throwIfAborted(signal);
   const roles = (['server', 'client'] as const).filter((role) => which[role]);
-  const keyPairs = await Promise.all(roles.map((role) => generateKey(options.keyType).then((key) => [role, key] as const)));
+  // Premade keys include a CA key, which the existing CA makes unnecessary: it is dropped.
+  const premade = await premadeKeys;
+  const keyPairs = await Promise.all(roles.map(async (role) => [role, premade?.[role] ?? await generateKey(options.keyType)] as const));
+  assertKeysMatch(keyPairs.map(([, key]) => key), options);
   throwIfAborted(signal);
   const keys: Partial<Record<LeafRole, KeyPair>> = Object.fromEntries(keyPairs);
   return sortByFileName(await issueLeaves(keys, issuer, options, now));

@@ -1,54 +1,7 @@
 // Keeps private keys out of git: finds key files git would pick up and appends .gitignore entries.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-
-interface GitResult {
-  code: number;
-  stdout: string;
-}
-
-/**
- * Options that keep a repository's own programs from running: the repository is a stranger's clone
- * as often as not, and its .git/config can name programs git starts by itself. core.fsmonitor runs
- * on every command that reads the index (check-ignore does). Hooks go to a path that cannot hold
- * any, and the pager is off (it only runs on a terminal anyway). Diff drivers, filters, credential
- * helpers, editors and ssh commands belong to commands this module never runs (rev-parse and
- * check-ignore only).
- */
-const NO_REPOSITORY_PROGRAMS = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', `core.hooksPath=${devNull}`];
-
-/**
- * The environment without GIT_* variables: GIT_DIR or GIT_WORK_TREE would point git at another
- * repository, GIT_CONFIG_* would add configuration (a program included), GIT_EXTERNAL_DIFF and
- * GIT_PAGER name programs.
- */
-function gitEnvironment(): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!/^GIT_/i.test(name)) environment[name] = value;
-  return { ...environment, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
-}
-
-/**
- * Runs git on `repository` (`-C`) from a neutral working directory: on Windows a bare program name
- * is looked up in the working directory before PATH, so a `git.exe` inside the repository would be
- * the one started.
- */
-function runGit(repository: string, args: string[], input = ''): Promise<GitResult | undefined> {
-  return new Promise((resolve) => {
-    const options = { cwd: tmpdir(), env: gitEnvironment(), encoding: 'utf8', maxBuffer: 4 * 1024 * 1024, windowsHide: true } as const;
-    const child = execFile('git', [...NO_REPOSITORY_PROGRAMS, '-C', repository, ...args], options, (error, stdout) => {
-      if (!error) resolve({ code: 0, stdout });
-      // A number is git's exit code; anything else (ENOENT: git is not installed) means no answer.
-      else if (typeof error.code === 'number') resolve({ code: error.code, stdout });
-      else resolve(undefined);
-    });
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
-  });
-}
 
 /**
  * The closest folder at or above `start` with a `.git` (a folder, or a file for worktrees).
@@ -67,6 +20,8 @@ export async function findRepositoryRoot(start: string): Promise<string | undefi
  */
 export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): Promise<string[]> {
   if ((await findRepositoryRoot(repoRoot)) === undefined) return [];
+  // Loaded only when there is a repository to ask: node:child_process pulls in the socket stack.
+  const { runGit } = await import('./gitProcess.js');
   const inside = await runGit(repoRoot, ['rev-parse', '--is-inside-work-tree']);
   if (!inside || inside.code !== 0 || inside.stdout.trim() !== 'true') return [];
   const candidates = absPaths.filter((path) => {

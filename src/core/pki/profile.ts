@@ -2,7 +2,6 @@
 // SANs (Go ignores the CN), serverAuth/clientAuth EKUs (Go enforces them both ways in mTLS), a real
 // CA (CA:TRUE, keyCertSign) and key identifiers linking each leaf to its issuer.
 import type { KeyObject } from 'node:crypto';
-import type { Asn1 } from './der';
 import {
   authorityKeyIdentifier, basicConstraints, extendedKeyUsage, keyUsage, subjectAltName, subjectKeyIdentifier,
   type KeyUsage,
@@ -11,7 +10,7 @@ import { isRsaKey } from './keys';
 
 export type LeafRole = 'server' | 'client';
 
-export function caExtensions(keyIdentifier: Buffer): Asn1[] {
+export function caExtensions(keyIdentifier: Buffer): Buffer[] {
   return [
     basicConstraints(true),
     keyUsage(['keyCertSign', 'cRLSign']),
@@ -27,7 +26,7 @@ function leafKeyUsage(leafKey: KeyObject): KeyUsage[] {
 }
 
 /** What the leaf asks for in its CSR (like openssl req -extensions v3_req): no key identifiers. */
-export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: string[]): Asn1[] {
+export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: string[]): Buffer[] {
   const extensions = [basicConstraints(false), keyUsage(leafKeyUsage(leafKey))];
   if (role === 'server') {
     extensions.push(extendedKeyUsage(['serverAuth']), subjectAltName(sans));
@@ -39,7 +38,7 @@ export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: 
 
 export function leafCertificateExtensions(
   role: LeafRole, leafKey: KeyObject, sans: string[], keyIdentifier: Buffer, issuerKeyIdentifier: Buffer,
-): Asn1[] {
+): Buffer[] {
   return [
     ...leafRequestExtensions(role, leafKey, sans),
     subjectKeyIdentifier(keyIdentifier),

@@ -1,7 +1,6 @@
 // Input checks shared by the CLI and the VS Code command. Each returns a message that says what is
 // wrong and what is accepted, or undefined when the value is fine.
-import { isIPv6 } from 'node:net';
-import { isIpAddress } from '../x509/ipAddress';
+import { isIpAddress, isZonedIpv6Address } from '../x509/ipAddress';
 import { KEY_TYPES, type CertificateSetOptions } from './types';
 
 export const MAX_SUBJECT_TEXT_LENGTH = 64;
@@ -68,7 +67,7 @@ export function validateSan(entry: string): string | undefined {
   if (entry === '') return `a subject alternative name is empty; ${accepted}`;
   if (/\s/.test(entry)) return `${describe(entry)} contains a space; ${accepted}`;
   if (isIpAddress(entry)) return undefined;
-  if (entry.includes('%') && isIPv6(entry)) return `${describe(entry)} has a zone index (%...); certificates hold the address only, e.g. fe80::1`;
+  if (isZonedIpv6Address(entry)) return `${describe(entry)} has a zone index (%...); certificates hold the address only, e.g. fe80::1`;
   if (entry.includes(':')) return `${describe(entry)} is not a valid IPv6 address (and DNS names contain no colons); ${accepted}`;
   if (entry.startsWith('*.')) {
     const problem = validateDnsName(entry.slice(2));

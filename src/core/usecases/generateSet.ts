@@ -9,6 +9,7 @@ import type { Deployment } from '../deployment';
 import { withSecretManifest } from '../kubernetes/secretManifest';
 import { CertificateAuthorityError, SetLockedError } from '../pki/errors';
 import { capLeafNote, generateCertificateSet, reissueLeaves } from '../pki/generate';
+import type { CertificateSetKeys } from '../pki/keyPregeneration';
 import { readSetFiles } from '../pki/store/read';
 import type { CertificateSetOptions, SetFile } from '../pki/types';
 import { validateSan } from '../pki/validate';
@@ -56,6 +57,8 @@ export interface GenerateSetRequest {
   onPhase?: (message: string) => void;
   /** Also write `<name>.secret.yaml`, a Kubernetes Secret of server.pem, server.key and ca.pem, in the same all-or-nothing write. */
   kubernetesSecret?: { name: string; namespace?: string | undefined };
+  /** Keys made in advance, e.g. while the user answered questions (KeyPregeneration); else made here. */
+  keys?: Promise<CertificateSetKeys>;
 }
 
 export interface WrittenSet {
@@ -72,14 +75,14 @@ export interface WrittenSet {
  * halfway is what it exists to prevent.
  */
 export async function generateAndWriteSet(request: GenerateSetRequest): Promise<WrittenSet | undefined> {
-  const { options, outputDir, mode, signal, onPhase = () => undefined, kubernetesSecret } = request;
+  const { options, outputDir, mode, signal, onPhase = () => undefined, kubernetesSecret, keys } = request;
   if (signal?.aborted) return undefined;
   try {
-    onPhase(`creating ${options.keyType} keys…`);
+    onPhase(keys ? 'signing…' : `creating ${options.keyType} keys…`);
     const existing = mode === 'reissue' ? await readExistingCa(outputDir, signal) : undefined;
     const generated: SetFile[] = existing
-      ? await reissueLeaves(existing, options, { server: true, client: true }, signal)
-      : await generateCertificateSet(options, signal);
+      ? await reissueLeaves(existing, options, { server: true, client: true }, signal, keys)
+      : await generateCertificateSet(options, signal, keys);
     // The Secret manifest is rewritten with every new set (a reissue too): the seam renew/rotate use as well.
     const files = kubernetesSecret ? withSecretManifest(generated, kubernetesSecret, existing?.certificatePem) : generated;
     if (signal?.aborted) return undefined;

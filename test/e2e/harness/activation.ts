@@ -1,6 +1,8 @@
 // Activation time of an extension, read from logs that VS Code writes anyway: the extension host logs
 // when it starts activating an extension, and our own log channel records "activated" at the end of
-// activate(). The difference covers loading the bundle and running activate().
+// activate(). The difference covers loading the bundle and running activate(), but also whatever else
+// the host and the log service did in between (other extensions, a busy machine): VS Code's own figure
+// (runningExtensions.ts) is the one to compare builds with.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -25,6 +27,13 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 function toMs(stamp: string): number {
   return Date.parse(`${stamp.replace(' ', 'T')}Z`);
+}
+
+/** The extension's own Output channel as code-server writes it to disk ("" before it exists). */
+export async function readExtensionLog(userDataDir: string, extensionId: string): Promise<string> {
+  const files = await filesUnder(join(userDataDir, 'logs')).catch(() => []);
+  const ownLog = files.find((f) => f.includes(extensionId) && f.endsWith('.log'));
+  return ownLog ? readFile(ownLog, 'utf8') : '';
 }
 
 /** Reads the latest activation of `extensionId` (e.g. "milvus-tls.milvus-tls") from code-server's logs. */

@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Write the server's log lines here as well (`npm start` shows them). */
   readonly echo?: NodeJS.WritableStream;
+  /** Added to the environment code-server and its extension host run with. */
+  readonly env?: Record<string, string>;
 }
 
 /**
@@ -97,7 +99,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
   ];
   // Own process group, so that stop() also ends the extension host and its children.
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...options.env } });
   if (options.echo) {
     child.stdout.pipe(options.echo, { end: false });
     child.stderr.pipe(options.echo, { end: false });

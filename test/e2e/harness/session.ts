@@ -25,6 +25,10 @@ export interface SessionOptions {
    * so that the first thing the extension reads is the scenario's state. Runs before code-server starts.
    */
   readonly prepare?: (workspace: string) => Promise<void>;
+  /** The package to install; the one `npm run package` builds by default (the activation bench passes others). */
+  readonly vsix?: string;
+  /** Extra environment of code-server and its extension host. */
+  readonly env?: Record<string, string>;
 }
 
 export interface Session {
@@ -54,12 +58,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     cleanup.add(() => rm(root, { recursive: true, force: true }));
     const userDataDir = join(root, 'user-data');
     const extensionsDir = join(root, 'extensions');
-    await installExtension(VSIX, { userDataDir, extensionsDir });
+    await installExtension(options.vsix ?? VSIX, { userDataDir, extensionsDir });
     await writeUserSettings(userDataDir, { workspaceTrust: options.trusted === false });
     const workspace = await copyWorkspace(options.workspace ?? EXAMPLE_WORKSPACE, join(root, 'workspace'));
     await options.prepare?.(workspace);
 
-    const server = await startCodeServer({ userDataDir, extensionsDir });
+    const server = await startCodeServer({ userDataDir, extensionsDir, env: options.env });
     cleanup.add(() => server.stop());
     const browser = await launchBrowser();
     cleanup.add(() => browser.close());

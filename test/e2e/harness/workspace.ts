@@ -21,14 +21,15 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /**
  * Waits until `read()` (e.g. a value read from a file) returns something that satisfies `done`, checking
- * every 100 ms up to `timeoutMs`: for changes VS Code writes to disk (saves), which the page does not show.
+ * every `intervalMs` (100) up to `timeoutMs`: for changes VS Code writes to disk (saves), which the page
+ * does not show. A measurement passes a short interval: it is the resolution of the time measured.
  */
-export async function waitForDisk<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+export async function waitForDisk<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
     if (Date.now() >= deadline) throw new Error(`disk not as expected after ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await delay(100);
+    await delay(intervalMs);
   }
 }

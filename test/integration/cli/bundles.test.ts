@@ -2,6 +2,7 @@
 // CLI tests run the TypeScript sources in one module graph, which hides what only the split bundles do
 // (a class thrown in one bundle is not `instanceof` the same class in another).
 import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT, runProcess } from '../../helpers/spawnHelpers';
@@ -39,5 +40,22 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
     const inspected = await run(['inspect', out]);
     assert.equal(inspected.code, 0, inspected.stderr);
     assert.match(inspected.stdout, /Milvus TLS CA/);
+  });
+
+  it('--version prints the version of package.json (built in, not read at run time)', async () => {
+    const { version } = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const result = await run(['--version']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `${version}\n`);
+  });
+
+  it('generate reads a compose file through the lazily loaded deployment model (dist/cli/deploymentNames.js)', async () => {
+    const project = join(dir, 'project');
+    const out = join(project, 'tls');
+    await mkdir(project, { recursive: true });
+    await writeFile(join(project, 'docker-compose.yml'), 'services:\n  standalone:\n    container_name: milvus-standalone\n    image: milvusdb/milvus:v2.5.4\n');
+    const result = await runProcess(process.execPath, [cli, 'generate', '--out', out, '--key', 'ecdsa-p256'], { cwd: project });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /server\.pem .*DNS:standalone, DNS:milvus-standalone/);
   });
 });
