@@ -1,11 +1,13 @@
-// TBSCertificate and CertificationRequestInfo are assembled with our DER writer and signed with
-// node:crypto: one code path for RSA and ECDSA, with the SubjectPublicKeyInfo taken byte for byte from
-// node's KeyObject and the signature from OpenSSL. (No certificate library: node-forge's knows RSA
-// keys only, and signs in JavaScript.)
+// TBSCertificate and CertificationRequestInfo are assembled with node-forge's ASN.1 builder and
+// signed with node:crypto. Why not forge.pki.createCertificate()? forge only knows RSA keys (no
+// ECDSA at all), and its RSA signing is pure JavaScript. Building the structures ourselves gives
+// one code path for RSA and ECDSA, with the SubjectPublicKeyInfo taken byte for byte from node's
+// KeyObject and the signature from OpenSSL.
 import { randomBytes, type KeyObject } from 'node:crypto';
+import { asn1 } from '../x509/forgeAsn1';
 import {
-  bitString, contextConstructed, oid, positiveInteger, sequence, setOf, smallInteger, time,
-} from '../x509/derWriter';
+  bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1,
+} from './der';
 import { signDer, signatureAlgorithmFor, spkiDer } from './keys';
 import { OID } from '../x509/oids';
 
@@ -17,8 +19,7 @@ export interface CertificateRequest {
   subjectPublicKey: KeyObject;
   notBefore: Date;
   notAfter: Date;
-  /** Each extension's DER (extensions.ts). */
-  extensions: Buffer[];
+  extensions: Asn1[];
 }
 
 /** A random positive 128-bit serial: high bit cleared (positive), first byte non-zero (minimal DER). */
@@ -41,36 +42,37 @@ export function toPem(label: 'CERTIFICATE' | 'CERTIFICATE REQUEST', der: Buffer)
 }
 
 /** Wraps signed content as Certificate / CertificationRequest: SEQUENCE { content, algorithm, signature }. */
-async function signStructure(contentDer: Buffer, signingKey: KeyObject): Promise<Buffer> {
+async function signStructure(content: Asn1, signingKey: KeyObject): Promise<Buffer> {
   const algorithm = signatureAlgorithmFor(signingKey);
+  const contentDer = toDer(content);
   const signature = await signDer(contentDer, signingKey, algorithm.digest);
-  return sequence([contentDer, algorithm.algorithmIdentifier, bitString(signature)]);
+  return toDer(sequence([fromDer(contentDer), algorithm.algorithmIdentifier(), bitString(signature)]));
 }
 
 export async function issueCertificate(request: CertificateRequest): Promise<Buffer> {
   const tbsCertificate = sequence([
-    contextConstructed(0, [smallInteger(2)]), // [0] EXPLICIT version: v3
+    explicitTag(0, smallInteger(2)), // v3
     positiveInteger(request.serialNumber),
-    signatureAlgorithmFor(request.issuerKey).algorithmIdentifier,
-    request.issuerNameDer,
+    signatureAlgorithmFor(request.issuerKey).algorithmIdentifier(),
+    fromDer(request.issuerNameDer),
     sequence([time(request.notBefore), time(request.notAfter)]),
-    request.subjectNameDer,
-    spkiDer(request.subjectPublicKey),
-    contextConstructed(3, [sequence(request.extensions)]), // [3] EXPLICIT extensions
+    fromDer(request.subjectNameDer),
+    fromDer(spkiDer(request.subjectPublicKey)),
+    explicitTag(3, sequence(request.extensions)),
   ]);
   return signStructure(tbsCertificate, request.issuerKey);
 }
 
 /** PKCS#10, signed by the subject's own key, with the extensions in an extensionRequest attribute. */
 export async function createCertificationRequest(
-  subjectNameDer: Buffer, keyPair: { privateKey: KeyObject; publicKey: KeyObject }, extensions: Buffer[],
+  subjectNameDer: Buffer, keyPair: { privateKey: KeyObject; publicKey: KeyObject }, extensions: Asn1[],
 ): Promise<Buffer> {
-  const extensionRequest = sequence([oid(OID.extensionRequest), setOf([sequence(extensions)])]);
+  const extensionRequest = sequence([oid(OID.extensionRequest), set([sequence(extensions)])]);
   const requestInfo = sequence([
     smallInteger(0),
-    subjectNameDer,
-    spkiDer(keyPair.publicKey),
-    contextConstructed(0, [extensionRequest]), // attributes [0] IMPLICIT SET OF Attribute
+    fromDer(subjectNameDer),
+    fromDer(spkiDer(keyPair.publicKey)),
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [extensionRequest]), // attributes [0] IMPLICIT SET
   ]);
   return signStructure(requestInfo, keyPair.privateKey);
 }

@@ -1,5 +1,6 @@
 // Subject and issuer names, in the order gen.sh writes them: C, ST, L, O, OU, CN.
-import { oid, printableString, sequence, setOf, utf8String } from '../x509/derWriter';
+import { oid, sequence, set, toDer } from './der';
+import { asn1 } from '../x509/forgeAsn1';
 import { OID } from '../x509/oids';
 import type { SubjectFields } from './types';
 
@@ -15,15 +16,17 @@ const FIELD_ORDER: [keyof SubjectFields, string][] = [
 /**
  * The DER Name: one single-valued RDN per field. Country is a PrintableString (X.520 requires it);
  * everything else is a UTF8String, as openssl writes with `string_mask = utf8only`. Empty optional
- * fields are left out.
+ * fields are left out. (Built here rather than with forge.pki.distinguishedNameToAsn1, which lives
+ * in forge's x509 module and would pull all of forge into the CLI bundle.)
  */
 export function distinguishedNameDer(fields: SubjectFields): Buffer {
   const rdns = [];
   for (const [field, type] of FIELD_ORDER) {
     const value = fields[field];
     if (value === undefined || value === '') continue;
-    const text = field === 'country' ? printableString(value) : utf8String(value);
-    rdns.push(setOf([sequence([oid(type), text])]));
+    const stringType = field === 'country' ? asn1.Type.PRINTABLESTRING : asn1.Type.UTF8;
+    const encoded = Buffer.from(value, 'utf8').toString('binary');
+    rdns.push(set([sequence([oid(type), asn1.create(asn1.Class.UNIVERSAL, stringType, false, encoded)])]));
   }
-  return sequence(rdns);
+  return toDer(sequence(rdns));
 }

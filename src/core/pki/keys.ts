@@ -1,7 +1,7 @@
 // Key pairs and signatures come from node:crypto (OpenSSL underneath): generation is native and
 // runs on libuv's thread pool, so three keys are made in parallel without blocking the event loop.
 import { generateKeyPair, sign, type KeyObject } from 'node:crypto';
-import { nullValue, oid, sequence } from '../x509/derWriter';
+import { nullValue, oid, sequence, type Asn1 } from './der';
 import { OID } from '../x509/oids';
 import type { KeyType } from './types';
 
@@ -48,8 +48,7 @@ export function isRsaKey(key: KeyObject): boolean {
 /** How a given issuer key signs: the digest for node's sign() and the AlgorithmIdentifier to embed. */
 export interface SignatureAlgorithm {
   digest: 'sha256' | 'sha384' | 'sha512';
-  /** The AlgorithmIdentifier's DER. */
-  algorithmIdentifier: Buffer;
+  algorithmIdentifier: () => Asn1;
 }
 
 /**
@@ -58,13 +57,13 @@ export interface SignatureAlgorithm {
  */
 export function signatureAlgorithmFor(signingKey: KeyObject): SignatureAlgorithm {
   if (isRsaKey(signingKey)) {
-    return { digest: 'sha256', algorithmIdentifier: sequence([oid(OID.sha256WithRSAEncryption), nullValue()]) };
+    return { digest: 'sha256', algorithmIdentifier: () => sequence([oid(OID.sha256WithRSAEncryption), nullValue()]) };
   }
   if (signingKey.asymmetricKeyType === 'ec') {
     const curve = signingKey.asymmetricKeyDetails?.namedCurve;
-    if (curve === 'prime256v1') return { digest: 'sha256', algorithmIdentifier: sequence([oid(OID.ecdsaWithSHA256)]) };
-    if (curve === 'secp384r1') return { digest: 'sha384', algorithmIdentifier: sequence([oid(OID.ecdsaWithSHA384)]) };
-    if (curve === 'secp521r1') return { digest: 'sha512', algorithmIdentifier: sequence([oid(OID.ecdsaWithSHA512)]) };
+    if (curve === 'prime256v1') return { digest: 'sha256', algorithmIdentifier: () => sequence([oid(OID.ecdsaWithSHA256)]) };
+    if (curve === 'secp384r1') return { digest: 'sha384', algorithmIdentifier: () => sequence([oid(OID.ecdsaWithSHA384)]) };
+    if (curve === 'secp521r1') return { digest: 'sha512', algorithmIdentifier: () => sequence([oid(OID.ecdsaWithSHA512)]) };
     throw new Error(`unsupported EC curve '${curve ?? 'unknown'}': use an RSA, P-256 or P-384 key`);
   }
   throw new Error(`unsupported key type '${signingKey.asymmetricKeyType ?? 'unknown'}': use an RSA or ECDSA (P-256, P-384) key`);

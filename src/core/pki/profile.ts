@@ -2,6 +2,7 @@
 // SANs (Go ignores the CN), serverAuth/clientAuth EKUs (Go enforces them both ways in mTLS), a real
 // CA (CA:TRUE, keyCertSign) and key identifiers linking each leaf to its issuer.
 import type { KeyObject } from 'node:crypto';
+import type { Asn1 } from './der';
 import {
   authorityKeyIdentifier, basicConstraints, extendedKeyUsage, keyUsage, subjectAltName, subjectKeyIdentifier,
   type KeyUsage,
@@ -10,7 +11,7 @@ import { isRsaKey } from './keys';
 
 export type LeafRole = 'server' | 'client';
 
-export function caExtensions(keyIdentifier: Buffer): Buffer[] {
+export function caExtensions(keyIdentifier: Buffer): Asn1[] {
   return [
     basicConstraints(true),
     keyUsage(['keyCertSign', 'cRLSign']),
@@ -26,7 +27,7 @@ function leafKeyUsage(leafKey: KeyObject): KeyUsage[] {
 }
 
 /** What the leaf asks for in its CSR (like openssl req -extensions v3_req): no key identifiers. */
-export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: string[]): Buffer[] {
+export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: string[]): Asn1[] {
   const extensions = [basicConstraints(false), keyUsage(leafKeyUsage(leafKey))];
   if (role === 'server') {
     extensions.push(extendedKeyUsage(['serverAuth']), subjectAltName(sans));
@@ -38,7 +39,7 @@ export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: 
 
 export function leafCertificateExtensions(
   role: LeafRole, leafKey: KeyObject, sans: string[], keyIdentifier: Buffer, issuerKeyIdentifier: Buffer,
-): Buffer[] {
+): Asn1[] {
   return [
     ...leafRequestExtensions(role, leafKey, sans),
     subjectKeyIdentifier(keyIdentifier),

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DerError, decodeOid, decodeTime, readDer, Tag } from '../../../src/core/x509/der';
+import { DerError, decodeOid, decodeTime, derChildren, readDer, Tag } from '../../../src/core/x509/der';
 import { splitPem } from '../../../src/core/inspect/pem';
 
 function tlv(tag: number, contents: Buffer): Buffer {
@@ -27,6 +27,36 @@ describe('DER reader', () => {
     assert.throws(() => readDer(Buffer.from([0x30, 0x05, 0x01])), DerError);
     assert.throws(() => readDer(Buffer.from([0x30, 0x80, 0x00, 0x00])), DerError);
     assert.throws(() => readDer(Buffer.from([0x30, 0x85, 1, 1, 1, 1, 1])), DerError);
+  });
+
+  it('throws DerError when a constructed element\'s contents are not whole elements', () => {
+    // A SEQUENCE whose INTEGER runs past it; one whose INTEGER is followed by a stray byte.
+    assert.throws(() => readDer(Buffer.from([0x30, 0x03, 0x02, 0x02, 0x05, 0x06])), DerError);
+    assert.throws(() => readDer(Buffer.from([0x30, 0x04, 0x02, 0x01, 0x05, 0x00])), DerError);
+  });
+
+  it('bounds the nesting it walks (hostile bytes), and reads deep but sane nesting', () => {
+    const nest = (depth: number): Buffer => {
+      let node = Buffer.from([0x05, 0x00]);
+      for (let level = 0; level < depth; level++) node = Buffer.concat([Buffer.from([0x30, 0x82, node.length >> 8, node.length & 0xff]), node]);
+      return node;
+    };
+    assert.throws(() => readDer(nest(2000)), DerError);
+    let node = readDer(nest(20));
+    for (let level = 0; level < 20; level++) node = derChildren(node)[0]!;
+    assert.equal(node.tagNumber, Tag.null);
+  });
+
+  it('hands out views into the input: contents and the exact encoding, children laid over the bytes', () => {
+    const inner = Buffer.from([0x02, 0x01, 0x07, 0x04, 0x02, 0xab, 0xcd]);
+    const input = Buffer.concat([Buffer.from([0xff]), Buffer.from([0x30, inner.length]), inner]);
+    const sequence = readDer(input, 1);
+    assert.equal(sequence.encodedLength, 9);
+    assert.ok(sequence.encoded.equals(input.subarray(1)));
+    const [integer, octets] = derChildren(sequence);
+    assert.deepEqual([...integer!.contents], [0x07]);
+    assert.deepEqual([...octets!.contents], [0xab, 0xcd]);
+    assert.equal(octets!.encoded.buffer, input.buffer, 'a view, not a copy');
   });
 });
 
