@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { explorerItem } from './harness/editor';
-import { waitForNotification, notificationToast } from './harness/notifications';
+import { clickNotificationButton, notificationToast, waitForNotification } from './harness/notifications';
 import { runCommand } from './harness/palette';
 import { acceptDefaultsUntil } from './harness/quickInput';
 import type { Session } from './harness/session';
@@ -47,7 +47,7 @@ describe('b: generate certificates with the defaults', { timeout: 240_000 }, () 
       assert.deepEqual(files, NINE_FILES);
 
       // The message's first button shows the new files in the explorer.
-      await notificationToast(s.page, SUCCESS).getByRole('button', { name: 'Reveal in Explorer' }).click();
+      await clickNotificationButton(s.page, SUCCESS, 'Reveal in Explorer');
       await explorerItem(s.page, 'server.pem').waitFor({ state: 'visible', timeout: 15_000 });
       await s.screenshot('files');
     });

@@ -24,7 +24,7 @@ import { waitForHoverAtCursor } from './harness/hover';
 import type { Needles } from './harness/leaks';
 import { certificateNeedles, findNeedles, logsText, pageText } from './harness/leaks';
 import { configValuePosition, setConfigValue, setTlsMode } from './harness/milvusYaml';
-import { waitForNotification } from './harness/notifications';
+import { clearNotifications, waitForNotification } from './harness/notifications';
 import { showOutputChannel } from './harness/output';
 import { runCommand } from './harness/palette';
 import { readProblems } from './harness/problems';
@@ -91,7 +91,7 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
 
   /** Runs Test Connection on the proposed address (the compose file's published gRPC port). */
   async function startTestConnection(s: Session): Promise<void> {
-    await runCommand(s.page, 'Notifications: Clear All Notifications');
+    await clearNotifications(s.page);
     await runCommand(s.page, 'Milvus TLS: Test Connection…');
     const step = await waitForQuickInput(s.page);
     assert.equal(step.value, `localhost:${milvus!.grpcPort}`);

@@ -12,7 +12,7 @@ import { startMilvusRestServer } from '../helpers/servers/milvusRestServer';
 import type { ServerTlsFiles } from '../helpers/servers/milvusServerCredentials';
 import { generateCertificates, runCli } from './harness/cli';
 import { answerModalDialog } from './harness/dialogs';
-import { notificationToast, waitForNotification } from './harness/notifications';
+import { clearNotifications, clickNotificationButton, notificationToast, waitForNotification } from './harness/notifications';
 import { runCommand } from './harness/palette';
 import { answerQuickInput, waitForQuickInput } from './harness/quickInput';
 import type { Session } from './harness/session';
@@ -78,7 +78,7 @@ describe('rotate the CA: start → reissue → finish, Test Connection green aft
     await answerQuickInput(s.page);
     console.log(`connection: ${await waitForNotification(s.page, CONNECTED, 60_000)}`);
     // Cleared, so that the next check can only be satisfied by a new result.
-    await runCommand(s.page, 'Notifications: Clear All Notifications');
+    await clearNotifications(s.page);
     await notificationToast(s.page, CONNECTED).first().waitFor({ state: 'detached', timeout: 30_000 });
   }
 
@@ -105,7 +105,7 @@ describe('rotate the CA: start → reissue → finish, Test Connection green aft
         console.log(`rotate: ${await waitForNotification(s.page, done, 120_000)}`);
         await s.screenshot(`after-${phase.toLowerCase()}`);
         await milvus.start(join(s.workspace, 'tls'));
-        await notificationToast(s.page, done).getByRole('button', { name: 'Test Connection' }).click();
+        await clickNotificationButton(s.page, done, 'Test Connection');
         await connectionIsGreen(s);
       });
     });

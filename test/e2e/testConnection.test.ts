@@ -12,7 +12,7 @@ import { startMilvusRestServer } from '../helpers/servers/milvusRestServer';
 import type { ServerTlsFiles } from '../helpers/servers/milvusServerCredentials';
 import { makeTempDir } from '../helpers/tempDir';
 import { generateCertificates, runCli } from './harness/cli';
-import { notificationToast, waitForNotification } from './harness/notifications';
+import { clickNotificationButton, waitForNotification } from './harness/notifications';
 import { PANEL, outputLine, waitForOutput } from './harness/output';
 import { runCommand } from './harness/palette';
 import { maximizePanel } from './harness/panel';
@@ -70,7 +70,7 @@ describe('e: test the connection to a TLS server', { timeout: 300_000 }, () => {
       const message = await waitForNotification(s.page, CONNECTED, 60_000);
       console.log(`notification: ${message}`);
       await s.screenshot('notification');
-      await notificationToast(s.page, CONNECTED).getByRole('button', { name: 'Show Report' }).click();
+      await clickNotificationButton(s.page, CONNECTED, 'Show Report');
       await maximizePanel(s.page);
       const report = await waitForOutput(s.page, /Result: OK in \d+ ms\. Milvus v2\.5\.27-test/, 30_000);
       assert.match(report, /PASS\s+TLS handshake/);

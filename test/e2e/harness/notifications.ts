@@ -1,8 +1,56 @@
 // Reading notification toasts (bottom right), where messages and progress appear. A toast is a dialog
 // labelled "<message>, source: <extension>, notification…" (aria.ts): the message is read from that label.
+//
+// VS Code hides an information toast 15 s after it appears while the window has focus, into the closed
+// notification center. On a loaded machine a test can reach its wait later than that, so every message
+// is also recorded as it appears (installNotificationRecorder), and a wait is satisfied by a toast shown
+// now or by one recorded since the last clearNotifications().
 import type { Locator, Page } from 'playwright-core';
+import { runCommand } from './palette';
 import { NOTIFICATION } from './aria';
 import { plainText, regExpSource } from './dom';
+
+/** Browser-side source: the message of a notification element, cut from its label. */
+const MESSAGE_OF = `((node) => {
+  const label = node.getAttribute('aria-label') ?? '';
+  const end = label.lastIndexOf(', notification');
+  const head = end >= 0 ? label.slice(0, end) : label;
+  const source = head.lastIndexOf(', source: ');
+  return source >= 0 ? head.slice(0, source) : head;
+})`;
+
+/** Browser-side: records each notification message once, with when it appeared, from the page's start. */
+const RECORDER = `(() => {
+  const record = [];
+  window.__milvusTlsNotifications = record;
+  const messageOf = ${MESSAGE_OF};
+  const note = (node) => {
+    if (!(node instanceof Element) || !node.matches(${JSON.stringify(NOTIFICATION)})) return;
+    const message = messageOf(node);
+    if (message !== '' && !record.some((entry) => entry.message === message)) record.push({ message, at: Date.now() });
+  };
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes') note(mutation.target);
+      for (const added of mutation.addedNodes) {
+        if (!(added instanceof Element)) continue;
+        note(added);
+        for (const inner of added.querySelectorAll(${JSON.stringify(NOTIFICATION)})) note(inner);
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+})()`;
+
+/** Starts recording notifications in every document the page loads; call before it opens VS Code. */
+export async function installNotificationRecorder(page: Page): Promise<void> {
+  await page.addInitScript(RECORDER);
+}
+
+/** Closes every notification and forgets the recorded ones: a later wait needs a new one. */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.evaluate('window.__milvusTlsNotifications && (window.__milvusTlsNotifications.length = 0)');
+}
 
 /** The toasts whose message matches `pattern` (a locator: wait on it, or combine it with others). */
 export function notificationToast(page: Page, pattern: RegExp): Locator {
@@ -13,29 +61,43 @@ export function notificationToast(page: Page, pattern: RegExp): Locator {
 /** Browser-side source: the messages of the notifications shown now, cut from their labels. */
 const MESSAGES = `Array.from(document.querySelectorAll(${JSON.stringify(NOTIFICATION)}))
   .filter((node) => node.getClientRects().length > 0)
-  .map((node) => node.getAttribute('aria-label') ?? '')
-  .map((label) => {
-    const end = label.lastIndexOf(', notification');
-    const head = end >= 0 ? label.slice(0, end) : label;
-    const source = head.lastIndexOf(', source: ');
-    return source >= 0 ? head.slice(0, source) : head;
-  })`;
+  .map(${MESSAGE_OF})`;
+
+/** Browser-side source: the recorded messages since the last clear, hidden or not. */
+const RECORDED = `(window.__milvusTlsNotifications ?? []).map((entry) => entry.message)`;
 
 /** Waits for a toast whose message matches, and returns the message. */
 export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   try {
     const handle = await page.waitForFunction(`(() => {
       const pattern = ${regExpSource(pattern)};
-      return ${MESSAGES}.find((message) => pattern.test(message)) ?? false;
+      const shown = ${MESSAGES}.find((message) => pattern.test(message));
+      if (shown !== undefined) return { message: shown, hidden: false };
+      const recorded = ${RECORDED}.find((message) => pattern.test(message));
+      return recorded !== undefined ? { message: recorded, hidden: true } : false;
     })()`, undefined, { timeout: timeoutMs, polling: 'raf' });
-    return plainText(String(await handle.jsonValue()));
+    const found = await handle.jsonValue() as { message: string; hidden: boolean };
+    // Worth knowing in a test log: the wait came after VS Code had hidden the toast.
+    if (found.hidden) console.log(`(notification found in the record, its toast already hidden: ${plainText(found.message)})`);
+    return plainText(found.message);
   } catch (error) {
     const seen = await notificationMessages(page).catch(() => []);
-    throw new Error(`no notification matched ${String(pattern)} within ${timeoutMs} ms; seen:\n${seen.join('\n---\n')}`, { cause: error });
+    const recorded = await page.evaluate<string[]>(`(window.__milvusTlsNotifications ?? []).map((entry) => new Date(entry.at).toISOString() + ' ' + entry.message)`).catch(() => []);
+    throw new Error(`no notification matched ${String(pattern)} within ${timeoutMs} ms; shown:\n${seen.join('\n---\n')}\nrecorded since the last clear:\n${recorded.join('\n---\n')}`, { cause: error });
   }
 }
 
 /** The messages of the toasts shown now. */
 export async function notificationMessages(page: Page): Promise<string[]> {
   return (await page.evaluate<string[]>(MESSAGES)).map(plainText);
+}
+
+/**
+ * Clicks a button of the notification whose message matches: on its toast, or, when the toast has
+ * already been hidden (see the top of this file), in the notification center, opened for it.
+ */
+export async function clickNotificationButton(page: Page, pattern: RegExp, button: string): Promise<void> {
+  const target = notificationToast(page, pattern).getByRole('button', { name: button }).first();
+  if (!(await target.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  await target.click();
 }

@@ -1,6 +1,6 @@
 // One scenario's world: the packaged extension installed in a fresh code-server, a copy of a workspace,
 // and Chromium showing VS Code on it. Everything it starts, close() stops, also after a failed start.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { Cleanup } from './cleanup';
 import type { CodeServer } from './codeServer';
 import { installExtension, startCodeServer, writeUserSettings } from './codeServer';
 import { EXAMPLE_WORKSPACE, RESULTS_DIR, VSIX } from './paths';
+import { installNotificationRecorder } from './notifications';
 import { saveScreenshot } from './screenshot';
 import { openWorkbench } from './workbench';
 import { copyWorkspace } from './workspace';
@@ -49,10 +50,27 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
 }
 
+/**
+ * A failed scenario keeps the extension's Output channel and the extension host's log (code-server
+ * writes them under the user data folder, which close() deletes) as
+ * test-results/<scenario>-failure-<name>.log: what the extension did is what a screenshot cannot show.
+ */
+async function keepLogs(userDataDir: string, scenario: string): Promise<void> {
+  const logs = await readdir(join(userDataDir, 'logs'), { recursive: true });
+  for (const [name, suffix] of [['output', 'Milvus TLS.log'], ['exthost', 'remoteexthost.log']] as const) {
+    const found = logs.filter((path) => path.endsWith(suffix)).sort().pop();
+    if (found === undefined) continue;
+    const kept = join(RESULTS_DIR, `${scenario}-failure-${name}.log`);
+    await copyFile(join(userDataDir, 'logs', found), kept);
+    console.log(`log of the failed scenario: ${kept}`);
+  }
+}
+
 export async function openSession(options: SessionOptions): Promise<Session> {
   const cleanup = new Cleanup();
-  // A failure picture from an earlier run would be mistaken for this run's.
+  // A failure picture (or log) from an earlier run would be mistaken for this run's.
   await rm(join(RESULTS_DIR, `${options.scenario}-failure.png`), { force: true });
+  for (const name of ['output', 'exthost']) await rm(join(RESULTS_DIR, `${options.scenario}-failure-${name}.log`), { force: true });
   try {
     const root = await mkdtemp(join(tmpdir(), `milvus-tls-e2e-${options.scenario}-`));
     cleanup.add(() => rm(root, { recursive: true, force: true }));
@@ -68,6 +86,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     const browser = await launchBrowser();
     cleanup.add(() => browser.close());
     const { page } = browser;
+    await installNotificationRecorder(page);
     await openWorkbench(page, server.url, workspace);
 
     const screenshot = (suffix?: string): Promise<string> =>
@@ -79,6 +98,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
           return await body();
         } catch (error) {
           await screenshot('failure').catch(() => undefined);
+          await keepLogs(userDataDir, options.scenario).catch(() => undefined);
           throw error;
         }
       },
