@@ -8,6 +8,7 @@ import { planLeafRenewal } from '../../core/lifecycle/leafRenewal';
 import { renewLeaves } from '../../core/lifecycle/renew';
 import { pemBlockText } from '../../core/lifecycle/renewSelection';
 import { ensureTrustedWorkspace } from '../workspace';
+import { refreshView } from './refreshView';
 import { certificateLabel } from './format';
 import type { CertificateNode } from './treeModel';
 
@@ -41,7 +42,7 @@ export async function renewCertificate(
     () => renewLeaves([{ plan, ca: { certificatePem: ca.pem, privateKeyPem: pemBlockText(caKeyText, caKey.range) } }]),
   );
   log.info(`renewed ${cert.file}: wrote ${outcome.written.join(', ')}; old files in ${outcome.backupFolder ?? '?'}`);
-  await reread(outcome.written);
+  refreshView(reread, outcome.written, log, 'renew');
   void vscode.window.showInformationMessage(
     `Milvus TLS: renewed ${certificateLabel(cert)} (${replaced}). Restart Milvus and the services that use it: they read certificates at start-up.`);
 }

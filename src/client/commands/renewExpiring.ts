@@ -9,6 +9,7 @@ import { renewLeaves } from '../../core/lifecycle/renew';
 import { pemBlockText, selectRenewals, type RenewCandidate } from '../../core/lifecycle/renewSelection';
 import { certificateLabel } from '../certExplorer/format';
 import { ensureTrustedWorkspace } from '../workspace';
+import { refreshView } from '../certExplorer/refreshView';
 
 export interface RenewExpiringContext {
   log: vscode.LogOutputChannel;
@@ -68,7 +69,7 @@ export function renewExpiringCommand(context: RenewExpiringContext): () => Promi
         log.info(`renew: ${folder}: wrote ${outcome.written.map((path) => relative(folder, path)).join(', ')}; old files in ${outcome.backupFolder ?? '?'}`);
       }
     });
-    await context.reread(written);
+    refreshView(context.reread, written, context.log, 'renew');
     const folders = [...byFolder.keys()].map((folder) => shown(folder)).join(', ');
     void vscode.window.showInformationMessage(
       `Milvus TLS: renewed ${picked.length} certificate${picked.length === 1 ? '' : 's'} in ${folders} (old files in ${shown(dirname(written[0] ?? ''))}/.milvus-tls-backups). `

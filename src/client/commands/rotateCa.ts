@@ -9,6 +9,7 @@ import { AFTER_PHASE, describePhase, ROTATION_PLAN, rotationChoices, type Rotati
 import { setFolders } from '../../core/lifecycle/setFolders';
 import { lastUndoablePhase, rotateUndo } from '../../core/lifecycle/undo';
 import { ensureTrustedWorkspace } from '../workspace';
+import { refreshView } from '../certExplorer/refreshView';
 
 export interface RotateCaContext {
   log: vscode.LogOutputChannel;
@@ -62,8 +63,9 @@ export function rotateCaCommand(context: RotateCaContext): () => Promise<void> {
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Milvus TLS: ${picked.choice.label}…` },
       () => run(picked.choice, folder));
     log.info(`rotate ${picked.choice.action}: ${folder}: wrote ${outcome.written.join(', ')}; removed ${outcome.removed.join(', ') || 'nothing'}; backup ${outcome.backupFolder ?? '?'}`);
-    // Removed files leave the view through the file watcher; written ones are read at once.
-    await context.reread(outcome.written);
+    // Removed files leave the view through the file watcher; written ones are read at once, beside the
+    // message: what the user reads next does not wait for the view.
+    refreshView(context.reread, outcome.written, log, `rotate ${picked.choice.action}`);
     const next = picked.choice.action === 'undo'
       ? `Undone. Now: ${outcome.status.phase ? describePhase(outcome.status.phase) : outcome.status.problem ?? ''}. Restart Milvus so it loads these files.`
       : `${picked.choice.label} done. Next: ${AFTER_PHASE[picked.choice.action]}`;
