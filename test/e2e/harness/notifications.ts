@@ -66,25 +66,55 @@ const MESSAGES = `Array.from(document.querySelectorAll(${JSON.stringify(NOTIFICA
 /** Browser-side source: the recorded messages since the last clear, hidden or not. */
 const RECORDED = `(window.__milvusTlsNotifications ?? []).map((entry) => entry.message)`;
 
-/** Waits for a toast whose message matches, and returns the message. */
-export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+/** How long a wait looks at toasts before it also opens the notification center. */
+const TOAST_PHASE_MS = 20_000;
+
+/** Browser-side: the first message matching `pattern` shown now, else recorded; false when none. */
+function matchSource(pattern: RegExp): string {
+  return `(() => {
+    const pattern = ${regExpSource(pattern)};
+    const shown = ${MESSAGES}.find((message) => pattern.test(message));
+    if (shown !== undefined) return { message: shown, hidden: false };
+    const recorded = ${RECORDED}.find((message) => pattern.test(message));
+    return recorded !== undefined ? { message: recorded, hidden: true } : false;
+  })()`;
+}
+
+async function waitForMatch(page: Page, pattern: RegExp, timeoutMs: number): Promise<{ message: string; hidden: boolean } | undefined> {
   try {
-    const handle = await page.waitForFunction(`(() => {
-      const pattern = ${regExpSource(pattern)};
-      const shown = ${MESSAGES}.find((message) => pattern.test(message));
-      if (shown !== undefined) return { message: shown, hidden: false };
-      const recorded = ${RECORDED}.find((message) => pattern.test(message));
-      return recorded !== undefined ? { message: recorded, hidden: true } : false;
-    })()`, undefined, { timeout: timeoutMs, polling: 'raf' });
-    const found = await handle.jsonValue() as { message: string; hidden: boolean };
+    const handle = await page.waitForFunction(matchSource(pattern), undefined, { timeout: Math.max(1, timeoutMs), polling: 'raf' });
+    return await handle.jsonValue() as { message: string; hidden: boolean };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits for a notification whose message matches, and returns the message. A toast shown now or one
+ * recorded since the last clear satisfies it; after TOAST_PHASE_MS it also looks in the notification
+ * center (VS Code adds every notification there, and on a loaded machine its toast may never have
+ * been drawn), and closes the center again, since toasts are not drawn while it is open.
+ */
+export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let found = await waitForMatch(page, pattern, Math.min(timeoutMs, TOAST_PHASE_MS));
+  if (!found && Date.now() < deadline) {
+    await runCommand(page, 'Notifications: Show Notifications');
+    try {
+      found = await waitForMatch(page, pattern, deadline - Date.now());
+      if (found) console.log(`(notification found in the notification center, no toast seen: ${plainText(found.message)})`);
+    } finally {
+      await runCommand(page, 'Notifications: Hide Notifications').catch(() => page.keyboard.press('Escape'));
+    }
+  }
+  if (found) {
     // Worth knowing in a test log: the wait came after VS Code had hidden the toast.
     if (found.hidden) console.log(`(notification found in the record, its toast already hidden: ${plainText(found.message)})`);
     return plainText(found.message);
-  } catch (error) {
-    const seen = await notificationMessages(page).catch(() => []);
-    const recorded = await page.evaluate<string[]>(`(window.__milvusTlsNotifications ?? []).map((entry) => new Date(entry.at).toISOString() + ' ' + entry.message)`).catch(() => []);
-    throw new Error(`no notification matched ${String(pattern)} within ${timeoutMs} ms; shown:\n${seen.join('\n---\n')}\nrecorded since the last clear:\n${recorded.join('\n---\n')}`, { cause: error });
   }
+  const seen = await notificationMessages(page).catch(() => []);
+  const recorded = await page.evaluate<string[]>(`(window.__milvusTlsNotifications ?? []).map((entry) => new Date(entry.at).toISOString() + ' ' + entry.message)`).catch(() => []);
+  throw new Error(`no notification matched ${String(pattern)} within ${timeoutMs} ms, toasts or notification center; shown:\n${seen.join('\n---\n')}\nrecorded since the last clear:\n${recorded.join('\n---\n')}`);
 }
 
 /** The messages of the toasts shown now. */
@@ -98,6 +128,12 @@ export async function notificationMessages(page: Page): Promise<string[]> {
  */
 export async function clickNotificationButton(page: Page, pattern: RegExp, button: string): Promise<void> {
   const target = notificationToast(page, pattern).getByRole('button', { name: button }).first();
-  if (!(await target.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  if (await target.isVisible()) {
+    await target.click();
+    return;
+  }
+  await runCommand(page, 'Notifications: Show Notifications');
   await target.click();
+  // Toasts are not drawn while the center is open: close it for what comes next.
+  await runCommand(page, 'Notifications: Hide Notifications').catch(() => page.keyboard.press('Escape'));
 }
