@@ -1,8 +1,8 @@
 // The seam for deployments that keep copies of the certificate files elsewhere. Every lifecycle use
 // case (renew, rotate start/reissue/finish/undo) calls `afterChange` once its files are committed,
 // with the list of files it changed, so a deployment adapter can update its own copies.
-// TODO(#8): the Kubernetes deployment rewrites its Secret manifest here (tls.crt/tls.key/ca.crt from
-// the changed files); until that exists nothing is registered and fronts pass no hook.
+// (A Secret manifest beside the set is not rewritten here but inside the change itself, all or
+// nothing with the files it copies: secretManifests.ts.)
 
 export interface ChangedFiles {
   /** "renew", "rotate-start", "rotate-reissue", "rotate-finish", "rotate-undo". */

@@ -9,6 +9,7 @@ import { reissueLeaves } from '../pki/generate';
 import { readSetFiles } from '../pki/store/read';
 import { applySetChange, type FileWrite } from '../pki/store/transaction';
 import type { AfterChange } from './changedFiles';
+import { secretManifestWrites } from './secretManifests';
 import type { LeafRenewalPlan } from './leafRenewal';
 import { CA_SERIAL, modeFor } from './setFiles';
 
@@ -85,9 +86,10 @@ export async function renewLeaves(requests: readonly RenewRequest[], options: Re
     const generated = await reissueLeaves(ca, plan.options, { server: plan.role === 'server', client: plan.role === 'client' }, options.signal);
     for (const write of placeGenerated(plan, generated, read)) writes.set(write.name, write);
   }
-  const unchanged = new Map([...read, ...(options.unchanged ?? new Map<string, Buffer | undefined>())]);
+  const manifests = await secretManifestWrites(directory, [...writes.values()]);
+  const unchanged = new Map([...read, ...(options.unchanged ?? new Map<string, Buffer | undefined>()), ...manifests.unchanged]);
   const operation = options.operation ?? 'renew';
-  const applied = await applySetChange(directory, { writes: [...writes.values()], unchanged, backupOperation: operation }, options);
+  const applied = await applySetChange(directory, { writes: [...writes.values(), ...manifests.writes], unchanged, backupOperation: operation }, options);
   await options.afterChange?.({ operation, directory, written: applied.written, removed: [], backupFolder: applied.backupFolder });
   return { written: applied.written, backupFolder: applied.backupFolder };
 }

@@ -8,6 +8,7 @@ import { readSetFiles, type ReadOptions } from '../pki/store/read';
 import { applySetChange, type AppliedChange, type SetChange } from '../pki/store/transaction';
 import type { AfterChange } from './changedFiles';
 import { RotationOrderError } from './errors';
+import { secretManifestWrites } from './secretManifests';
 import { keyTypeFor, planLeafRenewal, subjectFieldsOf } from './leafRenewal';
 import { renewLeaves } from './renew';
 import { describePhase, type RotationStep } from './rotationGuide';
@@ -47,7 +48,13 @@ function requirePhase(status: RotationStatus, wanted: RotationPhase, step: Rotat
   throw new RotationOrderError(`cannot ${step} now: ${describePhase(status.phase)}; ${advice[status.phase]}`);
 }
 
-async function commit(directory: string, operation: string, change: SetChange, options: RotationOptions): Promise<PhaseOutcome> {
+async function commit(directory: string, operation: string, setChange: SetChange, options: RotationOptions): Promise<PhaseOutcome> {
+  const manifests = await secretManifestWrites(directory, setChange.writes);
+  const change: SetChange = {
+    ...setChange,
+    writes: [...setChange.writes, ...manifests.writes],
+    unchanged: new Map([...(setChange.unchanged ?? new Map<string, Buffer | undefined>()), ...manifests.unchanged]),
+  };
   const applied: AppliedChange = await applySetChange(directory, { ...change, backupOperation: operation }, options);
   await options.afterChange?.({ operation, directory, written: applied.written, removed: applied.removed, backupFolder: applied.backupFolder });
   const { status } = await readRotation(directory, options);
