@@ -3,8 +3,6 @@
  * environment, its version and how its container paths are mounted, work out the effective config,
  * the tlsMode, every path setting (resolved and loaded) and the addresses clients dial.
  */
-import type { MilvusVersion } from '../compose/imageVersion';
-import type { EnvironmentVariableInput } from '../config/effectiveConfig';
 import { effectiveConfig, getEffectiveValue } from '../config/effectiveConfig';
 import { PATH_SLOTS } from '../config/pathSettings';
 import { readTlsMode } from '../config/tlsMode';
@@ -13,16 +11,10 @@ import type { PortPublisher } from './endpoints';
 import type { ResolveContext } from './context';
 import { resolvePathSetting } from './paths';
 import { fromEffectiveValue } from './provenance';
-import type { Deployment, DeploymentConfigFile, DeploymentKind, MountTable, ResolvedPath, Traced } from './types';
+import type { Deployment, MountTable, ResolvedPath } from './types';
 
-export interface AssembleInput {
-  kind: DeploymentKind;
-  id: string;
-  label: string;
-  root: string;
-  version: Traced<MilvusVersion | undefined>;
-  configFiles: DeploymentConfigFile[];
-  environment: EnvironmentVariableInput[];
+/** What a deployment kind (compose, Kubernetes, a bare milvus.yaml) found; the rest is derived here. */
+export interface AssembleInput extends Pick<Deployment, 'kind' | 'id' | 'label' | 'root' | 'version' | 'configFiles' | 'environment'> {
   mounts: MountTable;
   /** Host ports that reach container ports (compose `ports:`); undefined: ports are dialled as they are. */
   publisher?: PortPublisher;
