@@ -17,8 +17,8 @@ const HELP = `Usage: milvus-tls renew [--dir DIR] [--within DAYS] [--force] [--d
 
 Reissues every server and client certificate in DIR that expires within DAYS, from its CA in the
 same folder (its key must be there), with the same subject, SANs and key type and a new key pair.
-All renewed files are written at once or not at all; the old ones are kept in
-DIR/${BACKUP_FOLDER}/<date>-renew/. A certificate never outlives its CA: when the CA ends sooner,
+All renewed files (and a Kubernetes Secret manifest in DIR holding server.pem, server.key and ca.pem)
+are written at once or not at all; the old ones are kept in DIR/${BACKUP_FOLDER}/<date>-renew/. A certificate never outlives its CA: when the CA ends sooner,
 the new certificate ends with it, and the output says so. Milvus reads its certificates at start-up:
 restart it (and the clients whose certificates were renewed) afterwards.
 

@@ -34,6 +34,7 @@ Phases:
   undo     undo the last phase from its backup (DIR/${BACKUP_FOLDER}/<date>-rotate-<phase>/), byte for byte
 
 Every phase refuses to run out of order, writes all its files or none, and keeps what it replaces.
+A Kubernetes Secret manifest in DIR holding server.pem, server.key and ca.pem is rewritten with them.
 
 Options:
   --dir DIR        the certificate folder (default: ./tls)
