@@ -139,7 +139,7 @@ describe('folder scanner', () => {
     await assert.rejects(scanFolder(join(fixtures.root, 'nope')), { code: 'ENOENT' });
   });
 
-  it('offers the glob the VS Code tree should pass to findFiles', () => {
+  it('offers the glob the Certificates view watches', () => {
     assert.equal(CERTIFICATE_FILE_GLOB, '**/*.{pem,crt,cer,cert,key,csr,der}');
   });
 });
