@@ -51,6 +51,9 @@ export function vscodeFileSystem(): WorkspaceFileSystem {
         if (bytes.length > maxBytes) return failure('too-large', filePath, `${maxBytes} bytes`);
         return { ok: true, bytes, info };
       } catch (error) {
+        // The editor's errors by name, as node's by errno: "permission denied" reads the same as in the CLI.
+        if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') return failure('unreadable', filePath, 'permission denied', 'EACCES');
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return failure('missing', filePath);
         return failure('unreadable', filePath, error instanceof Error ? error.message : String(error));
       }
     },
