@@ -1,13 +1,18 @@
 // Benchmark for the certificate explorer's engine: scan + inspect a generated tree of 20,000 files
 // holding 500 certificates, against a bare recursive listing of the same tree, in the same run,
-// alternating, several rounds; plus how soon the first certificates are available while streaming.
+// alternating, several rounds; plus how soon the first certificates are available while streaming,
+// and the Certificates view's own pass (folderScan.ts, the same walker) with node:fs standing in for
+// vscode.workspace.fs: a first scan, and a rescan after a watcher event when nothing changed.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import { rescanFolders } from '../../src/client/certExplorer/folderScan';
+import { ScannedFiles } from '../../src/client/certExplorer/scannedFiles';
 import { clearInspectionCaches, inspectFiles, readPemOrDer, scanFolder, scanFolderBatches } from '../../src/core/inspect';
+import { nodeFileSystem } from '../../src/core/workspace';
 import { formatTable } from './benchTable';
 
 const run = promisify(execFile);
@@ -94,6 +99,14 @@ async function timeToFirstCertificate(root: string): Promise<number> {
   return Number.NaN;
 }
 
+/** One pass of the Certificates view over `root`, with the inspections it runs to show progress and the result. */
+async function viewScan(root: string, files: ScannedFiles): Promise<void> {
+  const inspect = (): unknown => files.inspect(new Date(), { warnDays: 30 });
+  const result = await rescanFolders(nodeFileSystem(), [{ root, exclude: () => false }], files, { changed: new Set(), isCurrent: () => true, onProgress: inspect });
+  if (!result || result.found !== CERTIFICATE_FILES + KEY_FILES) throw new Error(`the view's scan found ${result?.found ?? 'nothing'}`);
+  inspect();
+}
+
 export async function runInspectBench(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), 'milvus-tls-bench-inspect-'));
   try {
@@ -104,6 +117,8 @@ export async function runInspectBench(): Promise<void> {
     const cold: number[] = [];
     const warm: number[] = [];
     const firstCertificate: number[] = [];
+    const viewFirst: number[] = [];
+    const viewRescan: number[] = [];
     let summary = '';
     // Warm-up round (file system cache, JIT), not counted.
     await readdir(tree, { recursive: true });
@@ -120,6 +135,10 @@ export async function runInspectBench(): Promise<void> {
       warm.push((await timed(async () => inspectFiles(await scanFolder(tree)))).ms);
       clearInspectionCaches();
       firstCertificate.push(await timeToFirstCertificate(tree));
+      clearInspectionCaches();
+      const files = new ScannedFiles();
+      viewFirst.push((await timed(() => viewScan(tree, files))).ms);
+      viewRescan.push((await timed(() => viewScan(tree, files))).ms);
       const result = inspected.value;
       const distinct = new Set(result.certificates.map((cert) => cert.fingerprintSha256)).size;
       summary = `${listed.value.length} entries listed; inspected ${result.certificates.length} certificates (${distinct} distinct), ` +
@@ -129,6 +148,8 @@ export async function runInspectBench(): Promise<void> {
       { name: 'scan + inspect, cold (as the CLI)', ours: cold, baseline: listing, baselineName: 'bare recursive readdir' },
       { name: 'scan + inspect, warm (tree refresh, parse cache hit)', ours: warm, baseline: listing, baselineName: 'bare recursive readdir' },
       { name: 'first certificate parsed while streaming, cold', ours: firstCertificate, baseline: cold, baselineName: 'full cold scan' },
+      { name: 'Certificates view: first scan, cold (node:fs for vscode.workspace.fs)', ours: viewFirst, baseline: listing, baselineName: 'bare recursive readdir' },
+      { name: 'Certificates view: rescan, nothing changed (walks, reads 0)', ours: viewRescan, baseline: listing, baselineName: 'bare recursive readdir' },
     ], `${ROUNDS} alternating rounds after one warm-up; ${summary}.`));
     console.log();
   } finally {

@@ -1,16 +1,19 @@
 // Scenario h: a cloned repository that tries to make Milvus TLS read outside it and send a stored
 // credential where it points (issue 13, items 1 and 3), opened in Restricted Mode and then trusted.
 // The repository's compose file mounts ../secret (a folder next to the workspace holding a certificate
-// and key) and its milvus.yaml points tls.serverPemPath/serverKeyPath there; compose publishes the gRPC
+// and key) and its milvus.yaml points tls.serverPemPath/serverKeyPath there; tls/outside.pem is a
+// symbolic link to that certificate, for the Certificates view's walk; compose publishes the gRPC
 // port and the REST port (proxy.http.port 9999) to listeners of this test, which record every credential.
-//  - Restricted Mode: the paths are not read (the hover says so; nothing of the outside certificate shows,
-//    in the page or in any log), and Test Connection completes without sending the stored credential.
-//  - Trusted: the same paths are read (the outside certificate now shows: the check above could fail);
+//  - Restricted Mode: the paths are not read (the hover says so; the Certificates view lists the link as
+//    outside the workspace; nothing of the outside certificate shows, in the page or in any log), and
+//    Test Connection completes without sending the stored credential.
+//  - Trusted: the same paths are read (the outside certificate now shows, in the hover and in the
+//    Certificates view: the checks above could fail);
 //    Test Connection asks before sending the credential, naming the REST port; "Test Without It" sends
 //    nothing; "Send" sends it, to the two endpoints the question named and nowhere else.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TEST_MILVUS_VERSION } from '../helpers/servers/milvusGrpcServer';
@@ -35,7 +38,7 @@ import { saveElementScreenshot } from './harness/screenshot';
 import type { Session } from './harness/session';
 import { openSession } from './harness/session';
 import { restrictedModeIndicator, trustWorkspace } from './harness/trust';
-import { expandAll, openViewContainer, treeItems } from './harness/views';
+import { expandAll, openViewContainer, treeItems, waitForTreeItem } from './harness/views';
 
 const CONNECTED = new RegExp(`Connected to Milvus ${TEST_MILVUS_VERSION.replace(/\./g, '\\.')} over TLS`);
 const OUTSIDE = /outside the workspace folders, not read/;
@@ -64,6 +67,7 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
         await mkdir(secretDir, { recursive: true });
         await writeFile(join(secretDir, 'server.pem'), secret.certPem);
         await writeFile(join(secretDir, 'server.key'), secret.keyPem, { mode: 0o600 });
+        await symlink(join(secretDir, 'server.pem'), join(workspace, 'tls', 'outside.pem'));
         await writeFile(join(workspace, 'tls', 'ca.pem'), ca);
         await setTlsMode(workspace, '1');
         await setConfigValue(workspace, 'tls.serverPemPath', '/milvus/secret/server.pem');
@@ -118,10 +122,14 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
       const problems = await readProblems(s.page);
       console.log(`problems: ${JSON.stringify(problems)}`);
       await openViewContainer(s.page, 'Milvus TLS');
+      // The view's walk has passed the link once it shows a row for it: read (its CommonName, the leak
+      // this checks for) or listed as not read.
+      const linked = await waitForTreeItem(s.page, new RegExp(`outside\\.pem|${escapeRegExp(outside.CommonName ?? '')}`), 90_000, 'Certificates');
       await expandAll(s.page, 50, 'Certificates');
       console.log(`certificates: ${JSON.stringify(await treeItems(s.page, 'Certificates'))}`);
       await showOutputChannel(s.page, 'Milvus TLS');
       await assertNothingOutsideShown(s, 'Problems, Certificates, Output');
+      assert.match(linked, /outside\.pem cannot be read: it leads outside the workspace folders, which are not read in Restricted Mode/);
     });
   });
 
@@ -161,6 +169,10 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
       assert.ok(found.includes('CommonName') && found.includes('certificate SHA-256'), `found ${found.join(', ')}`);
       await saveElementScreenshot(s.page.locator(EDITOR_AREA), 'restricted-mode-trusted-hover');
       await s.page.keyboard.press('Escape');
+      // Trust reads the link too: the Certificates view now shows the outside certificate under its CA.
+      await openViewContainer(s.page, 'Milvus TLS');
+      const row = await waitForTreeItem(s.page, new RegExp(escapeRegExp(outside.CommonName ?? '')), 90_000, 'Certificates');
+      console.log(`certificates, trusted: ${row}`);
     });
   });
 

@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { CertExplorer } from '../../constants';
 import { readPemOrDer } from '../../core/inspect/readFile';
+import { DEFAULT_MAX_BYTES } from '../../core/inspect/scan';
 import { manifestEntryBytes, parseManifestEntryPath } from '../../core/kubernetes';
+import { diskFileSystem } from '../diskFileSystem';
 import { certificateDump } from './details';
 import type { ScanSnapshot } from './scanner';
 import { workspaceContext } from './treeModel';
@@ -27,10 +29,16 @@ function locationOf(uri: vscode.Uri): CertificateLocation | undefined {
   return file && Number.isInteger(index) ? { file, indexInFile: index } : undefined;
 }
 
-/** The file's current text: the editor's unsaved version when it is open, else the disk's. */
+/**
+ * The file's current text: the editor's unsaved version when it is open, else the disk's, read as the
+ * Certificates view reads it (capped, never a FIFO, only inside the workspace folders in Restricted Mode).
+ */
 async function fileBytes(file: string): Promise<Buffer> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
-  return open ? Buffer.from(open.getText()) : Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+  if (open) return Buffer.from(open.getText());
+  const read = await diskFileSystem().readFile(file, DEFAULT_MAX_BYTES);
+  if (!read.ok) throw new Error(read.message);
+  return read.bytes;
 }
 
 /** A certificate file's bytes, or a Secret key's (`file#secret/key`) as read from its manifest now. */

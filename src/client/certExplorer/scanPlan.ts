@@ -1,61 +1,51 @@
-// Which files the scan reads. workspace.findFiles applies files.exclude only when no exclude glob
-// is given, and we must add node_modules and .git, so the glob is built here from the setting.
+// Which files the Certificates view reads, and when it shows what it has read. Pure (no editor
+// import): the folder walk is the one of every front (src/core/inspect/scan.ts); the editor's
+// `files.exclude` setting becomes its exclude filter here, with the glob matcher the language
+// server uses for milvusTls.configFiles (src/core/workspace/glob.ts).
 import { DEFAULT_EXCLUDED_DIRECTORIES } from '../../core/inspect/scan';
+import { globToRegExp } from '../../core/workspace/glob';
 
-/** 'a/{b,c}/d' → ['a/b/d', 'a/c/d']; VS Code globs do not nest braces, so they are expanded first. */
-export function expandBraces(pattern: string): string[] {
-  const open = pattern.indexOf('{');
-  if (open < 0) return [pattern];
-  let depth = 0;
-  const parts: string[] = [];
-  let start = open + 1;
-  for (let index = open; index < pattern.length; index++) {
-    const char = pattern[index];
-    if (char === '{') depth++;
-    else if (char === '}' && --depth === 0) {
-      parts.push(pattern.slice(start, index));
-      const prefix = pattern.slice(0, open);
-      const suffix = pattern.slice(index + 1);
-      return parts.flatMap((part) => expandBraces(`${prefix}${part}${suffix}`));
-    } else if (char === ',' && depth === 1) {
-      parts.push(pattern.slice(start, index));
-      start = index + 1;
-    }
-  }
-  return [pattern]; // unbalanced: leave it to the glob engine
+/** ScanOptions.exclude: a path relative to the workspace folder, '/'-separated. */
+export type ExcludeFilter = (relativePath: string, isDirectory: boolean) => boolean;
+
+// The `files.exclude` patterns set to true, as a filter on paths relative to the workspace folder,
+// as the Explorer applies them: `**/x` anywhere, `x/**` the folder x and all below it, `{a,b}`
+// either, `x` only at the top. Patterns with a `when` clause depend on sibling files and are left out.
+export function filesExcludeFilter(filesExclude: Readonly<Record<string, unknown>> | undefined): ExcludeFilter {
+  const patterns = Object.entries(filesExclude ?? {})
+    .filter(([, enabled]) => enabled === true)
+    // Patterns are written with '/' (a Windows user may write '\'); a leading './' means the folder itself.
+    .map(([pattern]) => globToRegExp(pattern.replace(/\\/g, '/').replace(/^\.\//, '')));
+  return (relativePath) => patterns.some((pattern) => pattern.test(relativePath));
 }
 
 /**
- * One exclude glob for findFiles: node_modules, .git, and every files.exclude pattern set to true
- * (patterns with a `when` clause depend on sibling files findFiles cannot see here, so they are left out).
+ * Whether a file the watcher reported lies where the scan never looks: under a folder it does not
+ * enter (node_modules, .git, the backups) or under, or at, a path the filter excludes.
  */
-export function excludeGlob(filesExclude: Readonly<Record<string, unknown>> | undefined): string {
-  const patterns = new Set<string>(DEFAULT_EXCLUDED_DIRECTORIES.map((name) => `**/${name}`));
-  for (const [pattern, enabled] of Object.entries(filesExclude ?? {})) {
-    if (enabled === true) for (const expanded of expandBraces(pattern)) patterns.add(expanded);
-  }
-  return `{${[...patterns].join(',')}}`;
-}
-
-/** Watcher events for files under these folders are ignored, as the scan ignores them. */
-export function isInExcludedDirectory(path: string): boolean {
-  const segments = path.split(/[\\/]/);
-  return DEFAULT_EXCLUDED_DIRECTORIES.some((name) => segments.includes(name));
+export function isExcludedPath(relativePath: string, exclude: ExcludeFilter): boolean {
+  const segments = relativePath.split(/[\\/]/).filter((segment) => segment !== '');
+  return segments.some((segment, index) => {
+    const isDirectory = index < segments.length - 1;
+    if (isDirectory && (DEFAULT_EXCLUDED_DIRECTORIES as readonly string[]).includes(segment)) return true;
+    return exclude(segments.slice(0, index + 1).join('/'), isDirectory);
+  });
 }
 
 /**
- * Batches for reading: a small first one so the view shows something at once, then each twice the
- * size of the last. Every batch re-inspects all files read so far, so doubling keeps the total work
- * at about twice one inspection instead of growing with the square of the file count.
+ * When to show progress while a scan reads: after the first `first` files, then each time twice as
+ * many more have been read. Every update re-inspects all files read so far, so doubling keeps the
+ * total work at about twice one inspection instead of growing with the square of the file count.
+ * Returns a function told how many files were just read; true means "update the view now".
  */
-export function batches<T>(items: readonly T[], first = 20): T[][] {
-  const out: T[][] = [];
-  let index = 0;
-  let size = first;
-  while (index < items.length) {
-    out.push(items.slice(index, index + size));
-    index += size;
-    size *= 2;
-  }
-  return out;
+export function progressSchedule(first = 20): (justRead: number) => boolean {
+  let pending = 0;
+  let next = first;
+  return (justRead) => {
+    pending += justRead;
+    if (pending < next) return false;
+    pending = 0;
+    next *= 2;
+    return true;
+  };
 }

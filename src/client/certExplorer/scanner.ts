@@ -1,15 +1,18 @@
-// Finds and reads the workspace's certificate files, asynchronously and in batches, and keeps the
-// inspection current with a debounced file watcher. Emits a snapshot after every batch so the view
-// fills in while a large workspace is still being read.
-import { promises as fs } from 'node:fs';
+// Keeps the Certificates view's inspection of the workspace current: walks each workspace folder with
+// the one certificate walker of every front (src/core/inspect/scan.ts, through folderScan.ts) over the
+// editor's file system (diskFileSystem: contained to the workspace folders unless the workspace is
+// trusted, so a link to a file outside is not read), and rereads what a debounced file watcher
+// reports. Emits snapshots while it reads, so the view fills in while a large workspace is still read.
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { CERTIFICATE_FILE_GLOB, DEFAULT_MAX_BYTES } from '../../core/inspect/scan';
-import type { InputFile, WorkspaceInspection } from '../../core/inspect/types';
-import { FILE_TOO_LARGE_CODE } from '../../core/inspect/workspace';
-import { mapLimit } from '../../core/workspace';
+import { CERTIFICATE_FILE_GLOB, MANIFEST_FILE_GLOB } from '../../core/inspect/scan';
+import type { WorkspaceInspection } from '../../core/inspect/types';
+import { parseManifestEntryPath } from '../../core/kubernetes/manifestCertificates';
+import { diskFileSystem } from '../diskFileSystem';
+import type { ScanFolder } from './folderScan';
+import { rereadFiles, rescanFolders, SCAN_LIMITS } from './folderScan';
 import { ScannedFiles } from './scannedFiles';
-import { batches, excludeGlob, isInExcludedDirectory } from './scanPlan';
-import { manifestCertificateEntries, parseManifestEntryPath } from '../../core/kubernetes';
+import { filesExcludeFilter, isExcludedPath } from './scanPlan';
 
 export interface ScanSnapshot {
   inspection: WorkspaceInspection;
@@ -18,67 +21,22 @@ export interface ScanSnapshot {
 }
 
 const DEBOUNCE_MS = 300;
-const READ_CONCURRENCY = 16;
 
-function errorWithCode(message: string, code: string): Error {
-  return Object.assign(new Error(message), { code });
+/** A workspace folder as the walk sees it, with its own files.exclude (a folder setting may differ). */
+function scanFolderOf(folder: vscode.WorkspaceFolder): ScanFolder {
+  const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude');
+  return { root: folder.uri.fsPath, exclude: filesExcludeFilter(filesExclude) };
 }
 
-/** Reads one file without ever throwing; oversize files come back as the engine's EFBIG error. */
-async function readInput(uri: vscode.Uri): Promise<InputFile> {
-  const path = uri.fsPath;
-  try {
-    // Only the local file system has POSIX modes, which the key-permission lint needs.
-    const info = uri.scheme === 'file' ? await fs.stat(path) : undefined;
-    const size = info ? info.size : (await vscode.workspace.fs.stat(uri)).size;
-    if (info?.isDirectory()) return { path, bytes: errorWithCode('is a directory', 'EISDIR') };
-    if (size > DEFAULT_MAX_BYTES) {
-      return { path, bytes: errorWithCode(`${size} bytes, over the ${DEFAULT_MAX_BYTES}-byte limit for certificate files`, FILE_TOO_LARGE_CODE) };
-    }
-    // A copy of our own: ScannedFiles reads it and zeroes it; VS Code's array is dropped at once.
-    return { path, bytes: Buffer.from(await vscode.workspace.fs.readFile(uri)), mode: info?.mode };
-  } catch (error) {
-    return { path, bytes: error instanceof Error ? error : new Error(String(error)) };
-  }
+/** The workspace folders on disk. */
+function scanFolders(): ScanFolder[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map(scanFolderOf);
 }
 
-/** Kubernetes manifests: the Secret keys that hold PEM, as `file#secret/key` inputs, with the line of each key. */
-const MANIFEST_GLOB = '**/*.{yaml,yml}';
-
-interface ReadFile {
-  path: string;
-  inputs: InputFile[];
-  /** For manifest entries: 0-based line of the key in the manifest. */
-  lines: [string, number][];
-}
-
-function isManifestCandidate(uri: vscode.Uri): boolean {
-  return /\.ya?ml$/i.test(uri.fsPath);
-}
-
-async function readManifest(uri: vscode.Uri): Promise<ReadFile> {
-  const path = uri.fsPath;
-  try {
-    if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_MAX_BYTES) return { path, inputs: [], lines: [] };
-    const raw = Buffer.from(await vscode.workspace.fs.readFile(uri));
-    const text = raw.toString('utf8');
-    // The manifest may hold a private key: our copy of its bytes does not outlive the read.
-    raw.fill(0);
-    const entries = manifestCertificateEntries(path, text);
-    return { path, inputs: entries.map((entry) => entry.input), lines: entries.map((entry) => [entry.input.path, entry.line]) };
-  } catch {
-    // A YAML file that cannot be read holds no certificate we could show.
-    return { path, inputs: [], lines: [] };
-  }
-}
-
-function readAll(uris: readonly vscode.Uri[]): Promise<ReadFile[]> {
-  return mapLimit(uris, READ_CONCURRENCY, async (uri) => (isManifestCandidate(uri) ? readManifest(uri) : { path: uri.fsPath, inputs: [await readInput(uri)], lines: [] }));
-}
+type WatchedChange = 'created' | 'changed' | 'deleted';
 
 export class CertificateScanner implements vscode.Disposable {
   readonly #files = new ScannedFiles();
-  readonly #entryLines = new Map<string, number>();
   readonly #changed = new Set<string>();
   readonly #onDidUpdate = new vscode.EventEmitter<ScanSnapshot>();
   readonly onDidUpdate = this.#onDidUpdate.event;
@@ -89,19 +47,21 @@ export class CertificateScanner implements vscode.Disposable {
   #latest: ScanSnapshot | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly warnDays: () => number) {
-    for (const glob of [CERTIFICATE_FILE_GLOB, MANIFEST_GLOB]) {
+    for (const glob of [CERTIFICATE_FILE_GLOB, MANIFEST_FILE_GLOB]) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
-      // A new or deleted file may match files.exclude, which only findFiles knows: rescan. A changed
-      // file we already know is simply read again.
-      watcher.onDidCreate(() => this.schedule(undefined), this, this.#disposables);
-      watcher.onDidDelete(() => this.schedule(undefined), this, this.#disposables);
-      watcher.onDidChange((uri) => this.schedule(uri), this, this.#disposables);
+      // A new or deleted file may change what the walk finds (and where its limits fall): rescan,
+      // which reads only what is new. A changed file we already know is simply read again.
+      watcher.onDidCreate((uri) => this.schedule(uri, 'created'), this, this.#disposables);
+      watcher.onDidDelete((uri) => this.schedule(uri, 'deleted'), this, this.#disposables);
+      watcher.onDidChange((uri) => this.schedule(uri, 'changed'), this, this.#disposables);
       this.#disposables.push(watcher);
     }
     vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(undefined), this, this.#disposables);
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('files.exclude')) this.schedule(undefined);
     }, this, this.#disposables);
+    // Links that Restricted Mode kept us from following are read now: forget what was read under it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh().catch((error: unknown) => this.logFailure(error)), this, this.#disposables);
   }
 
   get latest(): ScanSnapshot | undefined {
@@ -111,7 +71,7 @@ export class CertificateScanner implements vscode.Disposable {
   /** Where an inspected input lives: a manifest entry's file and key line; undefined for a plain file. */
   locate(path: string): { file: string; line: number | undefined } | undefined {
     const entry = parseManifestEntryPath(path);
-    return entry ? { file: entry.file, line: this.#entryLines.get(path) } : undefined;
+    return entry ? { file: entry.file, line: this.#files.lineOf(path) } : undefined;
   }
 
   /** Forgets everything and reads the workspace again (the Refresh button). */
@@ -120,34 +80,31 @@ export class CertificateScanner implements vscode.Disposable {
     await this.rescan();
   }
 
-  /** Finds the files again; reads only the ones not read yet or reported changed. */
+  /** Walks the folders again; reads only the files not read yet or reported changed. */
   async rescan(): Promise<void> {
     const generation = ++this.#generation;
-    const found = await this.findCertificateFiles();
-    if (generation !== this.#generation) return;
-    const foundPaths = new Set(found.map((uri) => uri.fsPath));
-    for (const path of this.#files.paths()) if (!foundPaths.has(path)) this.#files.delete(path);
-    const toRead = found.filter((uri) => !this.#files.has(uri.fsPath) || this.#changed.has(uri.fsPath));
+    const changed = new Set(this.#changed);
     this.#changed.clear();
     const started = Date.now();
-    for (const batch of batches(toRead)) {
-      for (const read of await readAll(batch)) this.remember(read);
-      if (generation !== this.#generation) return;
-      this.emit(true);
+    const result = await rescanFolders(diskFileSystem(), scanFolders(), this.#files, {
+      changed, isCurrent: () => generation === this.#generation, onProgress: () => this.emit(true),
+    });
+    if (!result) {
+      // The newer scan reads these again: they may not have been read by this one.
+      for (const path of changed) this.#changed.add(path);
+      return;
     }
     this.emit(false);
-    this.log.info(`certificates: ${found.length} files inspected (${toRead.length} read) in ${Date.now() - started} ms`);
+    const truncated = result.truncated.length > 0
+      ? `; the walk of ${result.truncated.join(', ')} stopped at its limit (${SCAN_LIMITS}): files beyond it are not shown` : '';
+    this.log.info(`certificates: ${result.found} files inspected (${result.read} read) in ${Date.now() - started} ms${truncated}`);
+    for (const folder of result.unlisted) this.log.warn(`certificates: cannot list the workspace folder ${folder}`);
   }
 
   /** Reads these files again now, without waiting for the watcher (after we wrote them ourselves). */
   async reread(paths: readonly string[]): Promise<void> {
-    for (const read of await readAll(paths.map((path) => vscode.Uri.file(path)))) this.remember(read);
+    await rereadFiles(diskFileSystem(), paths, this.#files);
     this.emit(this.#latest?.scanning ?? false);
-  }
-
-  private remember(read: ReadFile): void {
-    this.#files.setAll(read.path, read.inputs);
-    for (const [path, line] of read.lines) this.#entryLines.set(path, line);
   }
 
   /** Re-inspects without reading, e.g. when the warning window changes. */
@@ -155,21 +112,19 @@ export class CertificateScanner implements vscode.Disposable {
     if (this.#latest) this.emit(this.#latest.scanning);
   }
 
-  private async findCertificateFiles(): Promise<vscode.Uri[]> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const perFolder = await Promise.all(folders.map((folder) => {
-      const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude');
-      return Promise.all([CERTIFICATE_FILE_GLOB, MANIFEST_GLOB].map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), excludeGlob(filesExclude))));
-    }));
-    return perFolder.flat(2).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-  }
-
-  private schedule(changed: vscode.Uri | undefined): void {
-    if (changed && isInExcludedDirectory(changed.fsPath)) return;
-    if (changed && this.#files.has(changed.fsPath)) this.#changed.add(changed.fsPath);
+  private schedule(uri: vscode.Uri | undefined, change?: WatchedChange): void {
+    if (uri && this.isExcluded(uri)) return;
+    if (uri && change === 'changed' && this.#files.has(uri.fsPath)) this.#changed.add(uri.fsPath);
     else this.#rescanPending = true;
     clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+  }
+
+  /** Where the walk never looks (node_modules, .git, files.exclude): a watcher event there changes nothing. */
+  private isExcluded(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || folder.uri.scheme !== 'file') return false;
+    return isExcludedPath(path.relative(folder.uri.fsPath, uri.fsPath), scanFolderOf(folder).exclude);
   }
 
   private async flush(): Promise<void> {
@@ -184,8 +139,12 @@ export class CertificateScanner implements vscode.Disposable {
       this.#changed.clear();
       await this.reread(changed);
     } catch (error) {
-      this.log.error(`certificates: rescan failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logFailure(error);
     }
+  }
+
+  private logFailure(error: unknown): void {
+    this.log.error(`certificates: rescan failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   private emit(scanning: boolean): void {

@@ -1,8 +1,9 @@
-// Folder scanner for Node (the CLI and the benchmark): the one workspace walker (src/core/workspace/
-// walk.ts) finds the files, the node file system reads them (capped, never blocking on a FIFO), and
-// batches come out as folders are read, so a UI can show the first certificates before the walk ends.
-import { extname, relative } from 'node:path';
-import type { ReadResult } from '../workspace';
+// The certificate-file scanner of every front: the one workspace walker (src/core/workspace/walk.ts)
+// finds the files and a WorkspaceFileSystem reads them (capped, never opening a FIFO): node:fs for
+// the CLI and the benchmark, vscode.workspace.fs (contained in Restricted Mode) for the Certificates
+// view. Batches come out as folders are read, so a view can show the first certificates early.
+import { extname } from 'node:path';
+import type { ReadResult, WorkspaceFileSystem } from '../workspace';
 import { mapLimit, nodeFileSystem, walkFileBatches } from '../workspace';
 import { BACKUP_FOLDER } from '../pki/store/names';
 import { FILE_TOO_LARGE_CODE } from './workspace';
@@ -12,25 +13,58 @@ import type { InputFile } from './types';
 /** Extensions that may hold certificates or keys; the VS Code glob is built from the same list. */
 export const CERTIFICATE_FILE_EXTENSIONS = ['.pem', '.crt', '.cer', '.cert', '.key', '.csr', '.der'] as const;
 export const CERTIFICATE_FILE_GLOB = `**/*.{${CERTIFICATE_FILE_EXTENSIONS.map((ext) => ext.slice(1)).join(',')}}`;
+/** Kubernetes manifests, which may hold certificates and keys in Secrets. */
+export const MANIFEST_FILE_GLOB = '**/*.{yaml,yml}';
 // .milvus-tls-backups: the files renew and rotate replaced (src/core/pki/store); an old certificate
 // there is not one in use, and listing it would warn about its expiry forever.
 export const DEFAULT_EXCLUDED_DIRECTORIES = ['node_modules', '.git', BACKUP_FOLDER] as const;
 export const DEFAULT_MAX_BYTES = 1_000_000;
+/** Limits of the walk (a repository can hold anything): folder depth and directory entries looked at. */
+export const DEFAULT_SCAN_MAX_DEPTH = 64;
+export const DEFAULT_SCAN_MAX_ENTRIES = 1_000_000;
+const READ_CONCURRENCY = 16;
 
-export interface ScanOptions {
-  /** Folder names never entered. Default: node_modules, .git. */
+export interface ReadOptions {
+  /** Where the files are read from. Default: node:fs (nodeFileSystem()). */
+  fs?: WorkspaceFileSystem;
+  /** Larger files are not read; they come back as an EFBIG error with the reason. Default 1 MB. */
+  maxBytes?: number;
+}
+
+export interface ScanOptions extends ReadOptions {
+  /** Folder names never entered. Default: node_modules, .git, .milvus-tls-backups. */
   excludeDirectories?: readonly string[];
   /** Extra filter on paths relative to the root ('/'-separated); true skips the file or folder. */
   exclude?: (relativePath: string, isDirectory: boolean) => boolean;
-  /** Larger files are not read; they come back as an EFBIG error with the reason. Default 1 MB. */
-  maxBytes?: number;
   /** Folders read at once. */
   concurrency?: number;
-  /** Limits of the walk (a repository can hold anything): folder depth and entries looked at. */
+  /** Limits of the walk: folder depth and entries looked at. */
   maxDepth?: number;
   maxEntries?: number;
   /** Also the certificates and keys inside Kubernetes Secret manifests (*.yaml, *.yml), as `file#secret/key`. */
   manifests?: boolean;
+  /**
+   * Whether to read a file the walk found (default: every one). The ones not read are still listed
+   * in the batch's `found`, so a view that keeps what it read can read only new or changed files.
+   */
+  shouldRead?: (path: string) => boolean;
+}
+
+/** One file as read: a certificate file is one input, a manifest one per Secret key that holds PEM. */
+export interface ScannedFile {
+  path: string;
+  inputs: InputFile[];
+  /** For manifest entries: the input's path (`file#secret/key`) and the 0-based line of its key. */
+  entryLines: [string, number][];
+}
+
+export interface ScanBatch {
+  /** Every candidate file of this round, read or not (see ScanOptions.shouldRead). */
+  found: string[];
+  /** The candidates read. */
+  files: ScannedFile[];
+  /** True when a limit (depth, entries) stopped the walk here: files beyond it were not looked at. */
+  truncated: boolean;
 }
 
 export function isCertificateFileName(name: string): boolean {
@@ -48,56 +82,90 @@ function readError(result: ReadResult & { ok: false }, maxBytes: number, size: n
     case 'not-a-file': return errorWithCode('not a regular file (a pipe, socket or device)', 'EINVAL');
     case 'too-large': return errorWithCode(`${size ?? 'more than'} bytes, over the ${maxBytes}-byte limit for certificate files`, FILE_TOO_LARGE_CODE);
     case 'missing': return errorWithCode(result.message, 'ENOENT');
+    // Only a contained file system refuses: the Certificates view's in Restricted Mode.
+    case 'outside-workspace': return errorWithCode('it leads outside the workspace folders, which are not read in Restricted Mode', 'EIO');
     default: return errorWithCode(result.message, result.code ?? 'EIO');
   }
 }
 
 /**
  * Reads one file for inspection, never throwing: failures, oversize files and non-files come back
- * as `bytes` set to an Error. One open and an fstat on the handle (nodeFileSystem), so the checks and
- * the read see one file.
+ * as `bytes` set to an Error. The file system opens it once and checks what it opened (nodeFileSystem:
+ * fstat on the handle), so the checks and the read see one file.
  */
-export async function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<InputFile> {
-  const fs = nodeFileSystem();
+export async function readInputFile(path: string, options: ReadOptions = {}): Promise<InputFile> {
+  const fs = options.fs ?? nodeFileSystem();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const result = await fs.readFile(path, maxBytes);
   if (result.ok) return { path, bytes: result.bytes, ...(result.info.mode !== undefined ? { mode: result.info.mode } : {}) };
   const size = result.reason === 'too-large' ? (await fs.stat(path))?.size : undefined;
   return { path, bytes: readError(result, maxBytes, size) };
 }
 
-/** The Secret entries of a manifest that hold PEM; nothing for any other YAML file, or one that cannot be read. */
-export async function readManifestInputs(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<InputFile[]> {
-  const result = await nodeFileSystem().readFile(path, maxBytes);
-  return result.ok ? manifestCertificateEntries(path, result.bytes.toString('utf8')).map((entry) => entry.input) : [];
+/** The Secret entries of a manifest that hold PEM, with the line of each key; none for any other YAML file, or one that cannot be read. */
+async function readManifest(path: string, options: ReadOptions): Promise<ScannedFile> {
+  const result = await (options.fs ?? nodeFileSystem()).readFile(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!result.ok) return { path, inputs: [], entryLines: [] };
+  const text = result.bytes.toString('utf8');
+  // The manifest may hold a private key: our copy of its bytes does not outlive the parse.
+  result.bytes.fill(0);
+  const entries = manifestCertificateEntries(path, text);
+  return { path, inputs: entries.map((entry) => entry.input), entryLines: entries.map((entry) => [entry.input.path, entry.line]) };
+}
+
+export async function readManifestInputs(path: string, options: ReadOptions = {}): Promise<InputFile[]> {
+  return (await readManifest(path, options)).inputs;
+}
+
+function isManifestName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/** One candidate as the scan reads it: a YAML file as a manifest, anything else as a certificate file. */
+export async function readScannedFile(path: string, options: ReadOptions = {}): Promise<ScannedFile> {
+  return isManifestName(path) ? readManifest(path, options) : { path, inputs: [await readInputFile(path, options)], entryLines: [] };
+}
+
+/** Only a symlink to a folder fails as EISDIR: it is neither walked (no cycles) nor reported. */
+function isLinkedFolder(file: ScannedFile): boolean {
+  const bytes = file.inputs[0]?.bytes;
+  return file.inputs.length === 1 && bytes instanceof Error && (bytes as NodeJS.ErrnoException).code === 'EISDIR';
 }
 
 /**
- * Yields the candidate files of the tree under `root` in batches (one per round of folders), read
- * and ready for inspectFiles. Symbolic links to folders are not followed (no cycles); links to
- * files are. A root that cannot be listed is an error; other unlistable folders are skipped.
+ * The candidate files of the tree under `root`, one batch per round of folders, read and ready for
+ * inspectFiles. Symbolic links to folders are not followed (no cycles); links to files are read
+ * (where the file system allows: a contained one refuses a link that leads outside). A root that
+ * cannot be listed is an error; other unlistable folders are skipped.
  */
-export async function* scanFolderBatches(root: string, options: ScanOptions = {}): AsyncGenerator<InputFile[]> {
-  const fs = nodeFileSystem();
+export async function* scanFolderFiles(root: string, options: ScanOptions = {}): AsyncGenerator<ScanBatch> {
+  const fs = options.fs ?? nodeFileSystem();
   if ((await fs.readDirectory(root)) === undefined) throw errorWithCode(`cannot list ${root}`, (await fs.stat(root)) ? 'EACCES' : 'ENOENT');
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const readOptions: ReadOptions = { fs, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
   const isExcluded = (path: string, isDirectory: boolean): boolean =>
-    options.exclude?.(relative(root, path).split('\\').join('/'), isDirectory) ?? false;
-  const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
-  const walk = walkFileBatches(fs, root, (name) => isCertificateFileName(name) || (options.manifests === true && isYaml(name)), {
+    options.exclude?.(fs.path.relative(root, path).split(fs.path.sep).join('/'), isDirectory) ?? false;
+  const wanted = (name: string): boolean => isCertificateFileName(name) || (options.manifests === true && isManifestName(name));
+  const walk = walkFileBatches(fs, root, wanted, {
     excludeFolders: options.excludeDirectories ?? DEFAULT_EXCLUDED_DIRECTORIES,
     includeHidden: true,
     skipFolder: (folder) => isExcluded(folder, true),
-    maxDepth: options.maxDepth ?? 64,
-    maxEntries: options.maxEntries ?? 1_000_000,
+    maxDepth: options.maxDepth ?? DEFAULT_SCAN_MAX_DEPTH,
+    maxEntries: options.maxEntries ?? DEFAULT_SCAN_MAX_ENTRIES,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
-  for await (const { files: paths } of walk) {
-    const candidates = paths.filter((path) => !isExcluded(path, false));
-    const files = (await mapLimit(candidates, 16, (path) => (isYaml(path) ? readManifestInputs(path, maxBytes) : readInputFile(path, maxBytes).then((file) => [file]))))
-      .flat()
-      // Only a symlink to a folder gets here as EISDIR: it is neither walked (no cycles) nor reported.
-      .filter((file) => !(file.bytes instanceof Error && (file.bytes as NodeJS.ErrnoException).code === 'EISDIR'));
-    if (files.length > 0) yield files;
+  for await (const { files: paths, truncated } of walk) {
+    const found = paths.filter((path) => !isExcluded(path, false));
+    const toRead = options.shouldRead ? found.filter(options.shouldRead) : found;
+    const files = (await mapLimit(toRead, READ_CONCURRENCY, (path) => readScannedFile(path, readOptions))).filter((file) => !isLinkedFolder(file));
+    if (found.length > 0 || truncated) yield { found, files, truncated };
+  }
+}
+
+/** The inputs of scanFolderFiles, flattened: what the CLI and the benchmark inspect. */
+export async function* scanFolderBatches(root: string, options: ScanOptions = {}): AsyncGenerator<InputFile[]> {
+  for await (const batch of scanFolderFiles(root, options)) {
+    const inputs = batch.files.flatMap((file) => file.inputs);
+    if (inputs.length > 0) yield inputs;
   }
 }
 

@@ -1,6 +1,6 @@
 // The workspace model: every certificate with the issuer that verifiably signed it (by signature,
 // not by name), its private key (by public key), keys with no certificate, and the files that
-// could not be read. Pure: it takes bytes, so the CLI's scanner and VS Code's findFiles both feed it.
+// could not be read. Pure: it takes bytes, whichever file system the scanner (scan.ts) read them from.
 import type { X509Certificate } from 'node:crypto';
 import { basename, dirname, extname } from 'node:path';
 import { DEFAULT_WARN_DAYS, lintAgainstIssuer, lintCertificate, lintPrivateKey } from './lint';

@@ -1,7 +1,8 @@
 /**
  * VS Code-style glob patterns (`**`, `*`, `?`, `{a,b}`, `[abc]`) matched against a path relative to
- * a workspace folder, for `milvusTls.configFiles`: the language server decides with it which files
- * are Milvus configs by name, as the editor's document selector does.
+ * a workspace folder: `milvusTls.configFiles` (the language server decides with it which files are
+ * Milvus configs by name, as the editor's document selector does) and `files.exclude` (which files
+ * the Certificates view leaves out, as the Explorer does).
  */
 import type { PathApi } from './fileSystem';
 import { isInsideFolder } from './fileSystem';
@@ -12,6 +13,11 @@ function escape(character: string): string {
   return /[.+^$()|\\]/.test(character) ? `\\${character}` : character;
 }
 
+/** Whether `index` ends the pattern, or the current `{a,b}` alternative. */
+function isAlternativeEnd(pattern: string, index: number, depth: number): boolean {
+  return index === pattern.length || (depth > 0 && (pattern[index] === ',' || pattern[index] === '}'));
+}
+
 export function globToRegExp(pattern: string): RegExp {
   const cached = cache.get(pattern);
   if (cached) return cached;
@@ -19,7 +25,11 @@ export function globToRegExp(pattern: string): RegExp {
   let depth = 0;
   for (let index = 0; index < pattern.length; index++) {
     const character = pattern[index] ?? '';
-    if (character === '*') {
+    // A trailing `/**` also matches the folder itself, as in VS Code: `out/**` excludes `out`.
+    if (character === '/' && pattern.startsWith('**', index + 1) && isAlternativeEnd(pattern, index + 3, depth)) {
+      source += '(?:/.*)?';
+      index += 2;
+    } else if (character === '*') {
       if (pattern[index + 1] === '*') {
         const slash = pattern[index + 2] === '/';
         source += slash ? '(?:.*/)?' : '.*';

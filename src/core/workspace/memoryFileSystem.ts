@@ -25,7 +25,8 @@ export function memoryFileSystem(files: Readonly<Record<string, string | Buffer>
       const bytes = normalised.get(absolute);
       if (!bytes) return Promise.resolve(failure(isFolder(absolute) ? 'directory' : 'missing', filePath));
       if (bytes.length > maxBytes) return Promise.resolve(failure('too-large', filePath, `${maxBytes} bytes`));
-      return Promise.resolve({ ok: true, bytes, info: { type: 'file', size: bytes.length, mtimeMs: 0 } });
+      // A copy, as a disk read gives: a reader may zero its buffer (a private key) without changing the file.
+      return Promise.resolve({ ok: true, bytes: Buffer.from(bytes), info: { type: 'file', size: bytes.length, mtimeMs: 0 } });
     },
     readDirectory(folder) {
       const absolute = pathApi.resolve(folder);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { InputFile } from '../../../src/core/inspect';
-import { CERTIFICATE_FILE_GLOB, inspectFiles, readInputFile, scanFolder, scanFolderBatches } from '../../../src/core/inspect';
+import { CERTIFICATE_FILE_GLOB, inspectFiles, readInputFile, scanFolder, scanFolderBatches, scanFolderFiles } from '../../../src/core/inspect';
+import { memoryFileSystem } from '../../../src/core/workspace';
 import type { InspectFixtures } from '../../helpers/inspectFixtures';
 import { makeInspectFixtures } from '../../helpers/inspectFixtures';
 
@@ -117,11 +118,28 @@ describe('folder scanner', () => {
     assert.ok(batches.length >= 3, `only ${batches.length} batches`);
   });
 
+  it('walks and reads through any WorkspaceFileSystem: the same limits over a map as over the disk', async () => {
+    const fs = memoryFileSystem({
+      '/ws/tls/ca.pem': 'ca', '/ws/tls/big.pem': 'x'.repeat(50), '/ws/node_modules/a.pem': 'no', '/ws/k8s/app.yaml': 'kind: Deployment\n',
+      '/ws/deep/a/b/c.pem': 'too deep', '/ws/notes.txt': 'no',
+    });
+    const batches: InputFile[][] = [];
+    for await (const batch of scanFolderBatches('/ws', { fs, maxBytes: 10, maxDepth: 2, manifests: true })) batches.push(batch);
+    const files = batches.flat();
+    assert.deepEqual(files.map((file) => file.path).sort(), ['/ws/tls/big.pem', '/ws/tls/ca.pem']);
+    assert.equal(files.find((file) => file.path === '/ws/tls/ca.pem')?.bytes.toString(), 'ca');
+    assert.match((files.find((file) => file.path === '/ws/tls/big.pem')?.bytes as Error).message, /50 bytes, over the 10-byte limit/);
+    const truncated: boolean[] = [];
+    for await (const batch of scanFolderFiles('/ws', { fs, maxDepth: 2 })) truncated.push(batch.truncated);
+    assert.equal(truncated.at(-1), true, 'the walk says a limit cut it');
+    assert.match(((await readInputFile('/ws/none.pem', { fs })).bytes as Error).message, /does not exist/);
+  });
+
   it('rejects a root that does not exist', async () => {
     await assert.rejects(scanFolder(join(fixtures.root, 'nope')), { code: 'ENOENT' });
   });
 
-  it('offers the glob the VS Code tree should pass to findFiles', () => {
+  it('offers the glob the Certificates view watches', () => {
     assert.equal(CERTIFICATE_FILE_GLOB, '**/*.{pem,crt,cer,cert,key,csr,der}');
   });
 });

@@ -19,4 +19,10 @@ describe('milvusTls.configFiles globs as the server matches them', () => {
     assert.ok(matches('/other/deploy/prod.yaml', '/other/**/*.yaml'), 'an absolute pattern');
     assert.ok(!matches('/ws/a.yaml.bak', '*.yaml'));
   });
+  it('a trailing /** matches the folder itself too, as in VS Code (files.exclude `out/**` hides `out`)', () => {
+    assert.ok(matches('/ws/out', 'out/**') && matches('/ws/out/a/b.pem', 'out/**'));
+    assert.ok(!matches('/ws/outer', 'out/**') && !matches('/ws/outer/a.pem', 'out/**'));
+    assert.ok(matches('/ws/a/out', '{x,a/out/**}') && matches('/ws/x', '{x,a/out/**}'));
+    assert.ok(matches('/ws/a/b/x', 'a/**/x') && !matches('/ws/a/b/x/c', 'a/**/x'));
+  });
 });
