@@ -3,8 +3,11 @@
 import * as vscode from 'vscode';
 import { posix } from 'node:path';
 import { CERTIFICATE_FILES_BY_MODE } from '../../core/usecases';
+import { DEFAULT_EXCLUDED_DIRECTORIES } from '../../core/inspect/scan';
+import { walkFiles } from '../../core/workspace';
+import { diskFileSystem } from '../diskFileSystem';
 
-const EXCLUDE = '**/{node_modules,.git}/**';
+/** Folders offered at most: more server.pem files than this is not a list anyone picks from. */
 const MAX_RESULTS = 50;
 const SET_FILES = ['ca.pem', 'server.pem', 'server.key', 'client.pem', 'client.key'];
 
@@ -16,15 +19,6 @@ export interface CertificateFolder {
   present: string[];
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function relativeLabel(folder: vscode.WorkspaceFolder, uri: vscode.Uri, isFolder: boolean): string {
   const path = posix.relative(folder.uri.path, uri.path);
   if (path === '') return './';
@@ -33,12 +27,15 @@ export function relativeLabel(folder: vscode.WorkspaceFolder, uri: vscode.Uri, i
 
 /** Folders holding a server.pem and the other files the mode needs, the docs' `tls/` first. */
 export async function findCertificateFolders(folder: vscode.WorkspaceFolder, mode: 1 | 2): Promise<CertificateFolder[]> {
-  const servers = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/server.pem'), EXCLUDE, MAX_RESULTS);
+  // The one bounded workspace walk (node_modules, .git and the backups skipped as the Certificates
+  // view skips them, depth and entries capped), over the editor's file system (contained in Restricted Mode).
+  const fs = diskFileSystem();
+  const { files: servers } = await walkFiles(fs, folder.uri.fsPath, (name) => name === 'server.pem', { excludeFolders: DEFAULT_EXCLUDED_DIRECTORIES, includeHidden: true });
   const result: CertificateFolder[] = [];
-  for (const server of servers) {
-    const dir = vscode.Uri.joinPath(server, '..');
+  for (const server of servers.slice(0, MAX_RESULTS)) {
+    const dir = vscode.Uri.file(fs.path.dirname(server));
     const present: string[] = [];
-    for (const name of SET_FILES) if (await exists(vscode.Uri.joinPath(dir, name))) present.push(name);
+    for (const name of SET_FILES) if ((await fs.stat(fs.path.join(dir.fsPath, name)))?.type === 'file') present.push(name);
     if (CERTIFICATE_FILES_BY_MODE[mode].every((name) => present.includes(name))) {
       result.push({ uri: dir, label: relativeLabel(folder, dir, true), present });
     }
