@@ -61,10 +61,14 @@ describe('k1: the Operator TLS sample, its faults and their quick fixes', { time
       for (const [line, key] of [[16, 'server.key'], [20, 'ca.pem']] as const) {
         await goToPosition(s.page, line, 3);
         await applyCodeAction(s.page, `Write ${key} as a literal block (|)`);
+        // Each fix's own problem gone before the next: the Problems list may be empty for a moment
+        // while the server re-analyses, which a wait for "no such problem at all" would take as done.
+        await waitForNoProblem(s.page, new RegExp(`key ${key.replace('.', '\\.')}: the PEM is written without`), 60_000);
       }
       await waitForNoProblem(s.page, /written without "\|"/, 60_000);
       await runCommand(s.page, 'File: Save');
-      const text = await waitForDisk(() => readFile(join(s.workspace, 'external_tls.yaml'), 'utf8'), (value) => value.includes('server.key: |'));
+      const text = await waitForDisk(() => readFile(join(s.workspace, 'external_tls.yaml'), 'utf8'),
+        (value) => value.includes('server.key: |') && value.includes('ca.pem: |'));
       const [secret, milvus] = parseAllDocuments(text).map((document) => plainValue(document.contents, document) as Record<string, unknown>).filter((document) => document !== null);
       assert.match(String((secret?.stringData as Record<string, string>)['ca.pem']), /^-----BEGIN CERTIFICATE-----\n/);
       const config = (milvus?.spec as { config: Record<string, unknown> }).config;
