@@ -65,19 +65,23 @@ async function readOrUndefined(path: string): Promise<Buffer | undefined> {
 
 /** The checks that must hold at the moment of writing, under the lock (no window for another run). */
 async function checkPreconditions(directory: string, change: SetChange): Promise<void> {
-  const existing: string[] = [];
-  for (const name of change.refuseExisting ?? []) if (await exists(join(directory, name))) existing.push(name);
+  // Each check asks about every file at once (the lock keeps the folder still): a set is nine files,
+  // and one file-system round trip after the other added up to a noticeable part of a write.
+  const refuse = change.refuseExisting ?? [];
+  const present = await Promise.all(refuse.map((name) => exists(join(directory, name))));
+  const existing = refuse.filter((_, index) => present[index]);
   if (existing.length > 0) throw new FilesExistError(directory, existing);
-  const changed: string[] = [];
-  for (const [name, expected] of change.unchanged ?? new Map<string, Buffer | undefined>()) {
-    const now = await readOrUndefined(join(directory, name));
-    if (now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected)) changed.push(name);
-  }
+  const expectations = [...(change.unchanged ?? new Map<string, Buffer | undefined>())];
+  const current = await Promise.all(expectations.map(([name]) => readOrUndefined(join(directory, name))));
+  const changed = expectations.filter(([, expected], index) => {
+    const now = current[index];
+    return now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected);
+  }).map(([name]) => name);
   if (changed.length > 0) throw new SetChangedError(directory, changed);
-  for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
-    const info = await fs.lstat(join(directory, name)).catch(() => undefined);
-    if (info?.isDirectory()) throw new WriteSetError(`cannot write ${join(directory, name)}: a folder is in the way`);
-  }
+  const targets = [...change.writes.map((write) => write.name), ...(change.removals ?? [])];
+  const infos = await Promise.all(targets.map((name) => fs.lstat(join(directory, name)).catch(() => undefined)));
+  const blocked = targets.find((_, index) => infos[index]?.isDirectory());
+  if (blocked !== undefined) throw new WriteSetError(`cannot write ${join(directory, blocked)}: a folder is in the way`);
 }
 
 function sha256(bytes: Buffer): string {
@@ -88,6 +92,20 @@ async function stageWrite(directory: string, transaction: string, write: FileWri
   const staged = join(directory, stagedName(transaction, write.name));
   if ('sameAs' in write) await linkOrCopy(write.sameAs, staged);
   else await createFileDurably(staged, write.contents, write.mode);
+}
+
+/**
+ * Stages every write at once: each file is synced, and waiting for the disk is most of a set write, so
+ * the syncs overlap instead of queueing. Every write settles before a failure is thrown, so that no
+ * staged file appears after removeStaged has cleaned up.
+ */
+async function stageWrites(directory: string, transaction: string, writes: readonly FileWrite[]): Promise<void> {
+  const outcomes = await Promise.allSettled(writes.map(async (write) => {
+    await stageWrite(directory, transaction, write).catch((error: unknown) => { throw describeFailure(error, join(directory, write.name)); });
+    pausePoint(`write:staged:${write.name}`);
+  }));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Stages the backup folder beside the files; the commit's rollForward moves it into BACKUP_FOLDER. */
@@ -157,11 +175,8 @@ export async function applySetChange(dir: string, change: SetChange, options: Ch
     pausePoint('write:locked');
     await recoverLocked(directory);
     await checkPreconditions(directory, change);
-    for (const write of change.writes) {
-      throwIfAborted(options.signal);
-      await stageWrite(directory, transaction, write).catch((error: unknown) => { throw describeFailure(error, join(directory, write.name)); });
-      pausePoint(`write:staged:${write.name}`);
-    }
+    throwIfAborted(options.signal);
+    await stageWrites(directory, transaction, change.writes);
     const record: CommitRecord = {
       version: 1, transaction, writes: change.writes.map((write) => write.name), removals: [...(change.removals ?? [])],
     };
