@@ -131,6 +131,8 @@ export function mapEntries(map: unknown, document: Document, depth = 0): MapEntr
     }
     explicit.push({ key, keyNode: pair.key, value, valueNode: pair.value ?? null, merged: false });
   }
+  // Almost every mapping has no merge key: nothing to combine (a keystroke's hot path).
+  if (merged.length === 0) return explicit;
   const explicitKeys = new Set(explicit.map((entry) => entry.key));
   const seenMerged = new Set<string>();
   const mergedToKeep = merged.filter((entry) => {
