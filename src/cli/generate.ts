@@ -18,6 +18,7 @@ import { parseCommandLine } from './args';
 import { milvusNamesAround } from './composeNames';
 import { ExitCode, UsageError } from './exitCodes';
 import { abortOnSignals } from './interrupt';
+import { printLines } from './stdout';
 import { reportWriteFailure } from './writeFailures';
 import type { Subcommand } from './main';
 
@@ -179,19 +180,20 @@ function describeFile(file: SetFile, path: string): FileReport {
 }
 
 function printHuman(outDir: string, reports: FileReport[], reusedCa: boolean): void {
-  console.log(`Wrote ${reports.length} files to ${outDir}${reusedCa ? ' (kept ca.pem and ca.key)' : ''}:`);
+  const lines = [`Wrote ${reports.length} files to ${outDir}${reusedCa ? ' (kept ca.pem and ca.key)' : ''}:`];
   for (const report of reports) {
     const detail = report.kind === 'certificate'
       ? `CN=${report.commonName ?? '?'}, expires ${report.notAfter?.slice(0, 10) ?? '?'}${report.subjectAltName ? `, ${report.subjectAltName}` : ''}`
       : report.kind === 'private-key' ? 'private key, mode 0600'
         : report.kind === 'secret-manifest' ? 'Kubernetes Secret with server.pem, server.key, ca.pem (holds the key: mode 0600)' : report.kind.replace('-', ' ');
-    console.log(`  ${report.name.padEnd(11)} ${detail}`);
+    lines.push(`  ${report.name.padEnd(11)} ${detail}`);
   }
   const manifest = reports.find((report) => report.kind === 'secret-manifest');
   if (manifest) {
-    console.log(`Apply the Secret with: kubectl apply -f ${manifest.path}`);
-    console.log('Milvus reads its certificates at start-up: restart the Milvus pods after a new Secret (a renewal too).');
+    lines.push(`Apply the Secret with: kubectl apply -f ${manifest.path}`);
+    lines.push('Milvus reads its certificates at start-up: restart the Milvus pods after a new Secret (a renewal too).');
   }
+  printLines(...lines);
 }
 
 async function warnAboutUnignoredKeys(outDir: string, reports: FileReport[]): Promise<void> {
@@ -244,7 +246,7 @@ async function run(args: string[]): Promise<number> {
     });
     const reports = written.files.map((file, index) => describeFile(file, written.paths[index] ?? join(outDir, file.name)));
     if (written.capNote !== undefined) console.error(`note: ${written.capNote}`);
-    if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
+    if (values.json) printLines(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
     await warnAboutUnignoredKeys(outDir, reports);
     return ExitCode.ok;

@@ -10,6 +10,7 @@ import { generateSetKeys, type CertificateSetKeys } from './keyPregeneration';
 import { caExtensions, leafCertificateExtensions, leafRequestExtensions, type LeafRole } from './profile';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions, type GeneratedFile } from './types';
 import { validateCertificateSetOptions } from './validate';
+import { preloadForgeAsn1 } from '../x509/forgeAsn1';
 
 /** Backdating notBefore absorbs clock skew between the machine that generates and the ones that verify. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -125,7 +126,10 @@ export async function generateCertificateSet(
 ): Promise<GeneratedFile[]> {
   assertValidOptions(options);
   throwIfAborted(signal);
-  const { ca: caKey, server: serverKey, client: clientKey } = await (premadeKeys ?? generateSetKeys(options.keyType));
+  const keys = premadeKeys ?? generateSetKeys(options.keyType);
+  // The keys are made on other threads; the ASN.1 codec that signs with them loads meanwhile.
+  preloadForgeAsn1();
+  const { ca: caKey, server: serverKey, client: clientKey } = await keys;
   assertKeysMatch([caKey, serverKey, clientKey], options);
   throwIfAborted(signal);
   const now = new Date();

@@ -92,4 +92,13 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
     assert.equal(secret.code, 1, secret.stderr);
     assert.match(secret.stderr, /--k8s-secret 'Not_A_Name' is not a valid Secret name/);
   });
+
+  it('--version and generate print with one write to stdout; a reader that went away (`| true`) is no failure', async () => {
+    const out = join(dir, 'piped');
+    const script = `"${process.execPath}" "${cli}" --version | true; v=\${PIPESTATUS[0]}; "${process.execPath}" "${cli}" generate --key ecdsa-p256 --out "${out}" | true; echo "$v \${PIPESTATUS[0]}"`;
+    const result = await runProcess('bash', ['-c', script], { cwd: dir });
+    assert.equal(result.stdout, '0 0\n', result.stderr);
+    assert.equal(result.stderr, '');
+    assert.equal((await readdir(out)).length, 9, 'the set is written');
+  });
 });
