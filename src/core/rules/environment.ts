@@ -4,7 +4,7 @@
  * TLS-related keys: the docs' compose file sets ETCD_ENDPOINTS and MINIO_ADDRESS, and saying so on
  * every shipped milvus.yaml would be noise.
  */
-import { describeOrigin, tlsKeyInfo } from '../config';
+import { describeOrigin, tlsKeyInfoOfNormalised } from '../config';
 import type { RuleContext } from './context';
 import { documentAnchor, isFromDocument } from './context';
 import type { RuleFinding } from './types';
@@ -19,7 +19,7 @@ export function environmentRules(ctx: RuleContext): RuleFinding[] {
   for (const entry of ctx.config.entries.values()) {
     // Only TLS keys are reported: asked first, it spares the lookups for the other ~1,500 entries.
     // entry.key is already normalised (ConfigEntry), as the effective values are keyed.
-    if (!tlsKeyInfo(entry.key)) continue;
+    if (!tlsKeyInfoOfNormalised(entry.key)) continue;
     const effective = ctx.effective.values.get(entry.key);
     if (!effective || isFromDocument(ctx, effective)) continue;
     if (effective.origin.kind === 'environment') {
