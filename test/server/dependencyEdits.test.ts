@@ -3,11 +3,11 @@
 // a compose file edited in the editor and not saved changes the very next diagnostics. Nothing the
 // server keeps between keystrokes may answer for them (only caches keyed by exact text or stat).
 import { strict as assert } from 'node:assert';
-import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { createTestPki, type TestPki } from '../helpers/testPki';
+import { copyServerCertificates, createTestPki, type TestPki } from '../helpers/testPki';
 import { makeTempDir } from '../helpers/tempDir';
 import { docsCompose } from '../unit/rules/ruleHelpers';
 import { startHarness, type Harness } from './lspHarness';
@@ -46,10 +46,7 @@ describe('language server: a keystroke sees the files the config depends on as t
   before(async () => {
     pki = await createTestPki();
     workspace = await makeTempDir('lsp-dependencies');
-    await mkdir(join(workspace.dir, 'tls'));
-    for (const [from, to] of [[pki.server.certPath, 'server.pem'], [pki.server.keyPath, 'server.key'], [pki.ca.certPath, 'ca.pem']] as const) {
-      await copyFile(from, join(workspace.dir, 'tls', to));
-    }
+    await copyServerCertificates(pki, join(workspace.dir, 'tls'));
     await writeFile(join(workspace.dir, 'docker-compose.yml'), docsCompose());
     await writeFile(join(workspace.dir, 'milvus.yaml'), CONFIG);
     harness = await startHarness(workspace.dir);
