@@ -99,14 +99,15 @@ class Flattener {
   constructor(private readonly document: Document.Parsed, private readonly config: MilvusConfigFile) {}
 
   /** `key` is normaliseKeyPath(path), carried down so each segment is normalised once (a keystroke's hot path). */
-  walkMap(map: unknown, path: string[], key: string, shadowed: boolean, knownEntries?: MapEntry[]): void {
-    const entries = knownEntries ?? mapEntries(map, this.document);
+  walkMap(map: unknown, path: string[], key: string, shadowed: boolean, known?: { entries: MapEntry[]; keyRanges: OffsetRange[] }): void {
+    const entries = known?.entries ?? mapEntries(map, this.document);
+    const keyRanges = known?.keyRanges ?? entries.map((entry) => rangeOrPoint(entry.keyNode, 0));
     const goKeys = entries.map((entry) => goYamlScalarToString(entry.key, isPlainScalar(entry.keyNode)));
     const lastIndexByKey = new Map<string, number>();
     goKeys.forEach((key, index) => lastIndexByKey.set(key, index));
     entries.forEach((entry, index) => {
       const goKey = goKeys[index] ?? entry.key;
-      const keyRange = rangeOrPoint(entry.keyNode, 0);
+      const keyRange = keyRanges[index] ?? rangeOrPoint(entry.keyNode, 0);
       const isShadowed = shadowed || lastIndexByKey.get(goKey) !== index;
       const childPath = [...path, goKey];
       this.walkValue(entry.value, childPath, normaliseChildKey(key, childPath), keyRange, isShadowed, entry.merged, entry.valueNode);
@@ -135,15 +136,17 @@ class Flattener {
     if ((isMap(value) || isSeq(value)) && !allowsDepth(this.document, path.length, valueNode)) return;
     if (isMap(value)) {
       const entries = mapEntries(value, this.document);
+      // One range object per key, shared by the block's children and the entries below (none is changed in place).
+      const keyRanges = entries.map((child) => rangeOrPoint(child.keyNode, 0));
       this.config.blocks.push({
         path,
         key,
         keyRange,
         range: rangeOrPoint(value, keyRange.end),
-        children: entries.map((child) => ({ name: child.key, keyRange: rangeOrPoint(child.keyNode, 0) })),
+        children: entries.map((child, index) => ({ name: child.key, keyRange: keyRanges[index] ?? rangeOrPoint(child.keyNode, 0) })),
         shadowed,
       });
-      this.walkMap(value, path, key, shadowed, entries);
+      this.walkMap(value, path, key, shadowed, { entries, keyRanges });
       return;
     }
     const valueRange = rangeOfNode(value) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
