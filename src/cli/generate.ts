@@ -9,10 +9,8 @@ import {
 import { KeyPregeneration } from '../core/pki/keyPregeneration';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
 import { KEY_TYPES, type CertificateSetOptions, type KeyType, type SetFile } from '../core/pki/types';
-import { kubernetesTargetFor } from './kubernetesTarget';
-import { runCertManager } from './certManager';
-import type { KubernetesGenerationTarget } from '../core/deployment';
-import { targetServerSans } from '../core/deployment';
+import { kubernetesTargetWanted } from './kubernetesFlags';
+import type { KubernetesSecretRequest } from './kubernetesTarget';
 import { MAX_DAYS, parseSanList, validateCertificateSetOptions, validateSan } from '../core/pki/validate';
 // The use case's own module, not the usecases barrel: that one brings the deployment model (and YAML).
 import { generateAndWriteSet, MissingCaFilesError } from '../core/usecases/generateSet';
@@ -20,6 +18,7 @@ import { parseCommandLine } from './args';
 import { milvusNamesAround } from './composeNames';
 import { ExitCode, UsageError } from './exitCodes';
 import { abortOnSignals } from './interrupt';
+import { printLines } from './stdout';
 import { reportWriteFailure } from './writeFailures';
 import type { Subcommand } from './main';
 
@@ -121,7 +120,8 @@ function serverSans(commonName: string, sanOptions: string[] | undefined, compos
   return parseSanList([...leading, ...sans].join(',')).sans; // deduplicated, first spelling kept
 }
 
-function buildOptions(values: Values, composeNames: string[], kubernetes?: KubernetesGenerationTarget): CertificateSetOptions {
+function buildOptions(values: Values, composeNames: string[], request?: KubernetesSecretRequest): CertificateSetOptions {
+  const kubernetes = request?.target;
   const serverCommonName = values.cn ?? kubernetes?.commonName ?? DEFAULT_SERVER_COMMON_NAME;
   const options = defaultCertificateSetOptions({
     keyType: parseKeyType(values.key),
@@ -131,8 +131,8 @@ function buildOptions(values: Values, composeNames: string[], kubernetes?: Kuber
     },
     caCommonName: values['ca-cn'] ?? DEFAULT_CA_COMMON_NAME,
     serverCommonName,
-    serverSans: kubernetes && (!values.san || values.san.length === 0) && values.cn === undefined
-      ? targetServerSans(kubernetes) : serverSans(serverCommonName, values.san, kubernetes ? [kubernetes.commonName, ...kubernetes.extraNames] : composeNames),
+    serverSans: request && (!values.san || values.san.length === 0) && values.cn === undefined
+      ? request.serverSans : serverSans(serverCommonName, values.san, kubernetes ? [kubernetes.commonName, ...kubernetes.extraNames] : composeNames),
     clientCommonName: values['client-cn'] ?? DEFAULT_CLIENT_COMMON_NAME,
     caDays: parseDays(values['ca-days'], '--ca-days', DEFAULT_CA_DAYS),
     leafDays: parseDays(values.days, '--days', DEFAULT_LEAF_DAYS),
@@ -180,19 +180,20 @@ function describeFile(file: SetFile, path: string): FileReport {
 }
 
 function printHuman(outDir: string, reports: FileReport[], reusedCa: boolean): void {
-  console.log(`Wrote ${reports.length} files to ${outDir}${reusedCa ? ' (kept ca.pem and ca.key)' : ''}:`);
+  const lines = [`Wrote ${reports.length} files to ${outDir}${reusedCa ? ' (kept ca.pem and ca.key)' : ''}:`];
   for (const report of reports) {
     const detail = report.kind === 'certificate'
       ? `CN=${report.commonName ?? '?'}, expires ${report.notAfter?.slice(0, 10) ?? '?'}${report.subjectAltName ? `, ${report.subjectAltName}` : ''}`
       : report.kind === 'private-key' ? 'private key, mode 0600'
         : report.kind === 'secret-manifest' ? 'Kubernetes Secret with server.pem, server.key, ca.pem (holds the key: mode 0600)' : report.kind.replace('-', ' ');
-    console.log(`  ${report.name.padEnd(11)} ${detail}`);
+    lines.push(`  ${report.name.padEnd(11)} ${detail}`);
   }
   const manifest = reports.find((report) => report.kind === 'secret-manifest');
   if (manifest) {
-    console.log(`Apply the Secret with: kubectl apply -f ${manifest.path}`);
-    console.log('Milvus reads its certificates at start-up: restart the Milvus pods after a new Secret (a renewal too).');
+    lines.push(`Apply the Secret with: kubectl apply -f ${manifest.path}`);
+    lines.push('Milvus reads its certificates at start-up: restart the Milvus pods after a new Secret (a renewal too).');
   }
+  printLines(...lines);
 }
 
 async function warnAboutUnignoredKeys(outDir: string, reports: FileReport[]): Promise<void> {
@@ -215,17 +216,22 @@ async function run(args: string[]): Promise<number> {
   }
   const certManager = values['cert-manager'] === true;
   if (!certManager && (values['self-signed'] !== undefined || values.mode !== undefined)) throw new UsageError('--self-signed and --mode go with --cert-manager');
-  const kubernetes = await kubernetesTargetFor(values, process.cwd(), certManager);
-  if (certManager && kubernetes) return runCertManager(values, kubernetes, parseKeyType(values.key), values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined);
+  let kubernetes: KubernetesSecretRequest | undefined;
+  if (kubernetesTargetWanted(values, certManager)) {
+    // The deployment model and YAML load only here (generateKubernetes.ts says why).
+    const { kubernetesTargetFor, runCertManager } = await import('./generateKubernetes.js');
+    kubernetes = await kubernetesTargetFor(values, process.cwd(), certManager);
+    if (certManager && kubernetes) return runCertManager(values, kubernetes, parseKeyType(values.key), values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined);
+  }
   // The whole command line is checked before a key is made: a usage error exits at once, not after
   // a key generation nobody waits for.
-  const keyType = buildOptions(values, [], kubernetes?.target).keyType;
+  const keyType = buildOptions(values, [], kubernetes).keyType;
   if (values.out?.trim() === '') throw new UsageError('--out is empty; give a folder such as ./tls');
   const outDir = resolve(values.out ?? 'tls');
   // Key generation is most of the run: it starts now, and the compose files are read meanwhile.
   const keys = new KeyPregeneration();
   if (!reuseCa) void keys.start(keyType);
-  const options = buildOptions(values, await milvusNamesAround(process.cwd()), kubernetes?.target);
+  const options = buildOptions(values, await milvusNamesAround(process.cwd()), kubernetes);
   try {
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
     const written = await abortOnSignals(async (signal) => {
@@ -240,7 +246,7 @@ async function run(args: string[]): Promise<number> {
     });
     const reports = written.files.map((file, index) => describeFile(file, written.paths[index] ?? join(outDir, file.name)));
     if (written.capNote !== undefined) console.error(`note: ${written.capNote}`);
-    if (values.json) console.log(JSON.stringify({ files: reports }, null, 2));
+    if (values.json) printLines(JSON.stringify({ files: reports }, null, 2));
     else printHuman(outDir, reports, reuseCa);
     await warnAboutUnignoredKeys(outDir, reports);
     return ExitCode.ok;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { milvusTlsVersion } from '../version';
 import { ExitCode, isUsageError } from './exitCodes';
+import { printLines } from './stdout';
 
 /** A subcommand: takes its own arguments, prints, and returns an exit code. */
 export type Subcommand = {
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version') {
-    console.log(milvusTlsVersion());
+    printLines(milvusTlsVersion());
     return ExitCode.ok;
   }
   const load = subcommands[name]?.load;

@@ -53,7 +53,8 @@ export async function runKubernetesLanguageServerBench(): Promise<void> {
       if (left.length > 0) throw new Error(`diagnostics after typing: ${left.map((item) => String(item.code)).join(', ')}`);
       rows.push({
         name: `chart values.yaml (${lines.length} lines), typing in user.yaml, Secret beside it, in-memory LSP, pull`,
-        ours, baseline, baselineName: 'yaml parseDocument', targetRatio: 1.5,
+        // Issue 11's line for diagnostics holds for the Kubernetes files too: at most 1.2x a bare parse.
+        ours, baseline, baselineName: 'yaml parseDocument', targetRatio: 1.2,
       });
     } finally {
       await harness.close();

@@ -5,12 +5,12 @@
 // against yaml-language-server with a JSON schema of the TLS keys (what Red Hat YAML users get), and
 // the resident memory of `node dist/server.js --stdio` with ten such documents open.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClientCapabilities } from 'vscode-languageserver/node';
 import { pathToUri } from '../../src/server/convert';
 import { PUSH_DELAY_MS } from '../../src/server/pushDiagnostics';
-import { createTestPki } from '../helpers/testPki';
+import { copyServerCertificates, createTestPki } from '../helpers/testPki';
 import { makeTempDir } from '../helpers/tempDir';
 import { startHarness } from '../server/lspHarness';
 import { REPO_ROOT, SHIPPED_CONFIGS_DIR } from '../unit/compose/shippedFiles';
@@ -203,10 +203,7 @@ export async function runLanguageServerBench(): Promise<void> {
   const pki = await createTestPki();
   const workspace = await makeTempDir('bench-lsp');
   try {
-    await mkdir(join(workspace.dir, 'tls'));
-    for (const [from, to] of [[pki.server.certPath, 'server.pem'], [pki.server.keyPath, 'server.key'], [pki.ca.certPath, 'ca.pem']] as const) {
-      await copyFile(from, join(workspace.dir, 'tls', to));
-    }
+    await copyServerCertificates(pki, join(workspace.dir, 'tls'));
     await writeFile(join(workspace.dir, 'docker-compose.yml'), docsCompose());
     const schemaPath = join(workspace.dir, 'milvus-tls-keys.schema.json');
     await writeFile(schemaPath, JSON.stringify(tlsKeysSchema(), null, 2));

@@ -2,7 +2,7 @@
 // the tests never depend on the project's own generator (they test the engine, not the generator)
 // and no fixture can silently expire. EC P-256 keys: instant to generate on a shared, busy CPU.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -112,4 +112,12 @@ export async function createTestPki(): Promise<TestPki> {
  */
 export async function issueServerCertificate(pki: TestPki, name: string, commonName: string): Promise<PemPair> {
   return makeLeaf(pki.dir, name, commonName, 'ca', SERVER_EXT);
+}
+
+/** server.pem, server.key and ca.pem copied into `folder` (made if missing), as a Milvus tls/ folder holds them. */
+export async function copyServerCertificates(pki: TestPki, folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const [from, to] of [[pki.server.certPath, 'server.pem'], [pki.server.keyPath, 'server.key'], [pki.ca.certPath, 'ca.pem']] as const) {
+    await copyFile(from, join(folder, to));
+  }
 }

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, InlayHint, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { renderMarkdown, visibleText } from '../helpers/renderMarkdown';
-import { createTestPki } from '../helpers/testPki';
+import { copyServerCertificates, createTestPki } from '../helpers/testPki';
 import type { TestPki } from '../helpers/testPki';
 import { makeTempDir } from '../helpers/tempDir';
 import { docsCompose } from '../unit/rules/ruleHelpers';
@@ -42,10 +42,7 @@ describe('language server over the protocol', () => {
   before(async () => {
     pki = await createTestPki();
     workspace = await makeTempDir('lsp');
-    await mkdir(join(workspace.dir, 'tls'));
-    for (const [from, to] of [[pki.server.certPath, 'server.pem'], [pki.server.keyPath, 'server.key'], [pki.ca.certPath, 'ca.pem']] as const) {
-      await copyFile(from, join(workspace.dir, 'tls', to));
-    }
+    await copyServerCertificates(pki, join(workspace.dir, 'tls'));
     await writeFile(join(workspace.dir, 'docker-compose.yml'), docsCompose());
     await writeFile(join(workspace.dir, 'milvus.yaml'), CONFIG);
     harness = await startHarness(workspace.dir);

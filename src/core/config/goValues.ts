@@ -17,6 +17,8 @@ const YAML_V2_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TR
 const YAML_V2_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
 const YAML_V2_NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+/** 0, or up to 18 digits without a leading zero: always below 2^63, so Go prints it back unchanged. */
+const CANONICAL_DECIMAL = /^(?:0|[1-9][0-9]{0,17})$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
@@ -29,6 +31,8 @@ export function goYamlScalarToString(text: string, plain: boolean): string {
   if (!plain) return text;
   // Fast path: most values are words or paths, which no YAML 1.1 rule below can change.
   if (text.length > 5 && !/^[-+.0-9]/.test(text)) return text;
+  // And a decimal written the way Go prints it (no sign, no leading zero, within int64) is itself.
+  if (CANONICAL_DECIMAL.test(text)) return text;
   if (YAML_V2_NULL.has(text)) return '';
   if (YAML_V2_TRUE.has(text)) return 'true';
   if (YAML_V2_FALSE.has(text)) return 'false';

@@ -37,7 +37,7 @@ export { readInt, readBool, readString } from './typedValues';
 export type { TypedRead } from './typedValues';
 export { readTlsMode, TLS_MODE_KEY } from './tlsMode';
 export type { TlsModeRead } from './tlsMode';
-export { TLS_KEYS, tlsKeyInfo, KNOWN_CHILD_KEYS, knownChildKeys, OBSOLETE_KEYS } from './tlsKeys';
+export { TLS_KEYS, tlsKeyInfo, tlsKeyInfoOfNormalised, KNOWN_CHILD_KEYS, knownChildKeys, OBSOLETE_KEYS } from './tlsKeys';
 export type { TlsKeyInfo, TlsKeyType, TlsKeyGroup, AllowedValue, ObsoleteKey } from './tlsKeys';
 export {
   resolveConfigPath, isBundledTestCertificatePath, isPlaceholderPath, MILVUS_CONTAINER_WORKDIR,

@@ -99,24 +99,29 @@ class Flattener {
   constructor(private readonly document: Document.Parsed, private readonly config: MilvusConfigFile) {}
 
   /** `key` is normaliseKeyPath(path), carried down so each segment is normalised once (a keystroke's hot path). */
-  walkMap(map: unknown, path: string[], key: string, shadowed: boolean, knownEntries?: MapEntry[]): void {
-    const entries = knownEntries ?? mapEntries(map, this.document);
+  walkMap(map: unknown, path: string[], key: string, shadowed: boolean, known?: { entries: MapEntry[]; keyRanges: OffsetRange[] }): void {
+    const entries = known?.entries ?? mapEntries(map, this.document);
+    const keyRanges = known?.keyRanges ?? entries.map((entry) => rangeOrPoint(entry.keyNode, 0));
     const goKeys = entries.map((entry) => goYamlScalarToString(entry.key, isPlainScalar(entry.keyNode)));
     const lastIndexByKey = new Map<string, number>();
     goKeys.forEach((key, index) => lastIndexByKey.set(key, index));
-    const seen = new Map<string, number[]>();
     entries.forEach((entry, index) => {
       const goKey = goKeys[index] ?? entry.key;
-      const indexes = seen.get(goKey);
-      if (indexes) indexes.push(index);
-      else seen.set(goKey, [index]);
-      const keyRange = rangeOrPoint(entry.keyNode, 0);
+      const keyRange = keyRanges[index] ?? rangeOrPoint(entry.keyNode, 0);
       const isShadowed = shadowed || lastIndexByKey.get(goKey) !== index;
       const childPath = [...path, goKey];
       this.walkValue(entry.value, childPath, normaliseChildKey(key, childPath), keyRange, isShadowed, entry.merged, entry.valueNode);
     });
+    // Equal keys exist only when some key's last index is not its only one: usually none.
+    if (shadowed || lastIndexByKey.size === entries.length) return;
+    const seen = new Map<string, number[]>();
+    goKeys.forEach((goKey, index) => {
+      const indexes = seen.get(goKey);
+      if (indexes) indexes.push(index);
+      else seen.set(goKey, [index]);
+    });
     for (const [key, indexes] of seen) {
-      if (indexes.length < 2 || shadowed) continue;
+      if (indexes.length < 2) continue;
       this.config.duplicates.push({
         kind: 'same-key',
         key: normaliseKeyPath([...path, key]),
@@ -131,15 +136,17 @@ class Flattener {
     if ((isMap(value) || isSeq(value)) && !allowsDepth(this.document, path.length, valueNode)) return;
     if (isMap(value)) {
       const entries = mapEntries(value, this.document);
+      // One range object per key, shared by the block's children and the entries below (none is changed in place).
+      const keyRanges = entries.map((child) => rangeOrPoint(child.keyNode, 0));
       this.config.blocks.push({
         path,
         key,
         keyRange,
         range: rangeOrPoint(value, keyRange.end),
-        children: entries.map((child) => ({ name: child.key, keyRange: rangeOrPoint(child.keyNode, 0) })),
+        children: entries.map((child, index) => ({ name: child.key, keyRange: keyRanges[index] ?? rangeOrPoint(child.keyNode, 0) })),
         shadowed,
       });
-      this.walkMap(value, path, key, shadowed, entries);
+      this.walkMap(value, path, key, shadowed, { entries, keyRanges });
       return;
     }
     const valueRange = rangeOfNode(value) ?? { start: keyRange.end + 1, end: keyRange.end + 1 };
@@ -181,15 +188,21 @@ class Flattener {
   private record(entry: ConfigEntry): void {
     this.config.allEntries.push(entry);
     if (entry.shadowed) return;
-    const sameKey = this.equivalents.get(entry.key) ?? [];
-    sameKey.push(entry);
-    this.equivalents.set(entry.key, sameKey);
+    // A list per key only once a second spelling turns up: most keys have one.
+    const previous = this.config.entries.get(entry.key);
+    if (previous) {
+      const sameKey = this.equivalents.get(entry.key);
+      if (sameKey) sameKey.push(entry);
+      else this.equivalents.set(entry.key, [previous, entry]);
+    }
     this.config.entries.set(entry.key, entry);
   }
 
   reportDuplicates(text: string): void {
-    for (const [key, entries] of this.equivalents) {
-      if (entries.length < 2) continue;
+    // In the order the keys first appeared, as the diagnostics always came.
+    const firstSeen = ([first]: ConfigEntry[]): number => (first ? this.config.allEntries.indexOf(first) : -1);
+    const groups = [...this.equivalents].sort(([, a], [, b]) => firstSeen(a) - firstSeen(b));
+    for (const [key, entries] of groups) {
       for (const entry of entries) entry.ambiguous = true;
       this.config.duplicates.push({ kind: 'equivalent-key', key, keyRanges: entries.map((entry) => entry.keyRange), paths: entries.map((entry) => entry.path) });
     }

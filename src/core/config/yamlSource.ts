@@ -5,7 +5,7 @@
  */
 import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import type { YAMLError } from 'yaml';
-import type { Document } from 'yaml';
+import type { Alias, Document } from 'yaml';
 import type { AliasResolution } from './yamlAliases';
 import { allowsDepth, guardDocument, resolveAliasBounded } from './yamlAliases';
 
@@ -116,11 +116,11 @@ export function mapEntries(map: unknown, document: Document, depth = 0): MapEntr
   const explicit: MapEntry[] = [];
   const merged: MapEntry[] = [];
   for (const pair of map.items) {
-    const keyResolution = resolve(pair.key, document);
-    const valueResolution = resolve(pair.value, document);
-    if (!('node' in keyResolution) || !('node' in valueResolution)) continue;
-    const key = scalarText(keyResolution.node) ?? '';
-    const value = valueResolution.node;
+    // Aliases resolved; a plain node as it is (no wrapper: this runs for every pair on every keystroke).
+    const keyNode = isAlias(pair.key) ? resolveAliasEntry(pair.key, document) : pair.key ?? null;
+    const value = isAlias(pair.value) ? resolveAliasEntry(pair.value, document) : pair.value ?? null;
+    if (keyNode === BLOCKED || value === BLOCKED) continue;
+    const key = scalarText(keyNode) ?? '';
     if (key === '<<' && isPlainScalar(pair.key)) {
       const sources = isSeq(value) ? seqItems(value, document) : [value];
       for (const source of sources) {
@@ -131,6 +131,8 @@ export function mapEntries(map: unknown, document: Document, depth = 0): MapEntr
     }
     explicit.push({ key, keyNode: pair.key, value, valueNode: pair.value ?? null, merged: false });
   }
+  // Almost every mapping has no merge key: nothing to combine (a keystroke's hot path).
+  if (merged.length === 0) return explicit;
   const explicitKeys = new Set(explicit.map((entry) => entry.key));
   const seenMerged = new Set<string>();
   const mergedToKeep = merged.filter((entry) => {
@@ -139,6 +141,14 @@ export function mapEntries(map: unknown, document: Document, depth = 0): MapEntr
     return true;
   });
   return [...explicit, ...mergedToKeep];
+}
+
+/** Marks an alias that is not expanded (a loop, or past the document's bounds), for mapEntries. */
+const BLOCKED = Symbol('alias not expanded');
+
+function resolveAliasEntry(alias: Alias, document: Document): unknown {
+  const resolution = resolveAliasBounded(alias, document);
+  return 'node' in resolution ? resolution.node : BLOCKED;
 }
 
 function resolve(node: unknown, document: Document): AliasResolution {

@@ -49,9 +49,11 @@ export class LoadedFileCache {
   private readonly derived = new Map<string, unknown>();
   /** Reads under way: tls.* and internaltls.* usually name the same files, resolved at the same time. */
   private readonly pending = new Map<string, PendingLoad>();
+  /** Stats under way, per file system, for the same reason: one stat answers both at that moment. */
+  private readonly statting = new WeakMap<WorkspaceFileSystem, Map<string, Promise<FileInfo | undefined>>>();
 
   async load(fs: WorkspaceFileSystem, filePath: string): Promise<LoadedFile> {
-    const info = await fs.stat(filePath);
+    const info = await this.statOnce(fs, filePath);
     const statKey = info ? `${info.mtimeMs}:${info.size}:${info.type}` : 'missing';
     const cached = this.entries.get(filePath);
     if (cached && cached.statKey === statKey) return cached.file;
@@ -66,6 +68,23 @@ export class LoadedFileCache {
     } finally {
       if (this.pending.get(filePath)?.file === file) this.pending.delete(filePath);
     }
+  }
+
+  private statOnce(fs: WorkspaceFileSystem, filePath: string): Promise<FileInfo | undefined> {
+    let byPath = this.statting.get(fs);
+    if (!byPath) {
+      byPath = new Map();
+      this.statting.set(fs, byPath);
+    }
+    const inFlight = byPath.get(filePath);
+    if (inFlight) return inFlight;
+    const info = fs.stat(filePath);
+    byPath.set(filePath, info);
+    const settled = (): void => {
+      byPath.delete(filePath);
+    };
+    info.then(settled, settled);
+    return info;
   }
 
   /** An entry whose bytes come from elsewhere (a Secret in a manifest), keyed by a digest of its content. */

@@ -4,7 +4,7 @@
 // one code path for RSA and ECDSA, with the SubjectPublicKeyInfo taken byte for byte from node's
 // KeyObject and the signature from OpenSSL.
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { asn1 } from '../x509/forgeAsn1';
+import { forgeAsn1 } from '../x509/forgeAsn1';
 import {
   bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1,
 } from './der';
@@ -72,7 +72,7 @@ export async function createCertificationRequest(
     smallInteger(0),
     fromDer(subjectNameDer),
     fromDer(spkiDer(keyPair.publicKey)),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [extensionRequest]), // attributes [0] IMPLICIT SET
+    forgeAsn1().create(forgeAsn1().Class.CONTEXT_SPECIFIC, 0, true, [extensionRequest]), // attributes [0] IMPLICIT SET
   ]);
   return signStructure(requestInfo, keyPair.privateKey);
 }

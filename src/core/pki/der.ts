@@ -1,9 +1,9 @@
 // Small DER building blocks on top of node-forge's ASN.1 encoder. forge works on "binary strings"
 // (one char per byte); these helpers keep that detail in one place so the rest speaks Buffer.
-import type { asn1 as forgeAsn1 } from 'node-forge';
-import { asn1 } from '../x509/forgeAsn1';
+import type { asn1 as forgeTypes } from 'node-forge';
+import { forgeAsn1 } from '../x509/forgeAsn1';
 
-export type Asn1 = forgeAsn1.Asn1;
+export type Asn1 = forgeTypes.Asn1;
 
 /** UTCTime covers 1950–2049; from 2050 RFC 5280 §4.1.2.5 requires GeneralizedTime. */
 const FIRST_GENERALIZED_TIME = Date.UTC(2050, 0, 1);
@@ -17,68 +17,68 @@ export function binaryToBuffer(binary: string): Buffer {
 }
 
 export function toDer(node: Asn1): Buffer {
-  return binaryToBuffer(asn1.toDer(node).getBytes());
+  return binaryToBuffer(forgeAsn1().toDer(node).getBytes());
 }
 
 /** Embeds DER we made (a name, a key): parsed so that toDer writes it back as it was. */
 export function fromDer(der: Uint8Array): Asn1 {
-  return asn1.fromDer(bufferToBinary(der), { strict: true, parseAllBytes: true, decodeBitStrings: false });
+  return forgeAsn1().fromDer(bufferToBinary(der), { strict: true, parseAllBytes: true, decodeBitStrings: false });
 }
 
 export function sequence(items: Asn1[]): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.SEQUENCE, true, items);
 }
 
 export function set(items: Asn1[]): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items);
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.SET, true, items);
 }
 
 export function oid(dotted: string): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(dotted).getBytes());
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.OID, false, forgeAsn1().oidToDer(dotted).getBytes());
 }
 
 export function nullValue(): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '');
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.NULL, false, '');
 }
 
 export function booleanTrue(): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BOOLEAN, false, '\xff');
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.BOOLEAN, false, '\xff');
 }
 
 export function smallInteger(value: number): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes());
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.INTEGER, false, forgeAsn1().integerToDer(value).getBytes());
 }
 
 /** A positive INTEGER from big-endian bytes whose first byte is 0x01–0x7f (already minimal DER). */
 export function positiveInteger(bytes: Uint8Array): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bufferToBinary(bytes));
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.INTEGER, false, bufferToBinary(bytes));
 }
 
 export function octetString(bytes: Uint8Array): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bufferToBinary(bytes));
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.OCTETSTRING, false, bufferToBinary(bytes));
 }
 
 /** A BIT STRING holding whole bytes (no unused bits), as signatures and keys are. */
 export function bitString(bytes: Uint8Array): Asn1 {
-  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, '\x00' + bufferToBinary(bytes));
+  return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.BITSTRING, false, '\x00' + bufferToBinary(bytes));
 }
 
 /** [n] EXPLICIT wrapper, as used for the certificate version and the extensions. */
 export function explicitTag(tag: number, inner: Asn1): Asn1 {
-  return asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, [inner]);
+  return forgeAsn1().create(forgeAsn1().Class.CONTEXT_SPECIFIC, tag, true, [inner]);
 }
 
 /** [n] IMPLICIT primitive value, as used by GeneralName and KeyIdentifier. */
 export function implicitPrimitive(tag: number, bytes: Uint8Array): Asn1 {
-  return asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, false, bufferToBinary(bytes));
+  return forgeAsn1().create(forgeAsn1().Class.CONTEXT_SPECIFIC, tag, false, bufferToBinary(bytes));
 }
 
 /** Validity time: UTCTime before 2050, GeneralizedTime after, whole seconds. */
 export function time(date: Date): Asn1 {
   const wholeSeconds = new Date(Math.floor(date.getTime() / 1000) * 1000);
   return wholeSeconds.getTime() < FIRST_GENERALIZED_TIME
-    ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(wholeSeconds))
-    : asn1.create(asn1.Class.UNIVERSAL, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(wholeSeconds));
+    ? forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.UTCTIME, false, forgeAsn1().dateToUtcTime(wholeSeconds))
+    : forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.GENERALIZEDTIME, false, forgeAsn1().dateToGeneralizedTime(wholeSeconds));
 }
 
 /** The raw contents of a primitive node as a Buffer. */

@@ -1,6 +1,6 @@
 // Subject and issuer names, in the order gen.sh writes them: C, ST, L, O, OU, CN.
 import { oid, sequence, set, toDer } from './der';
-import { asn1 } from '../x509/forgeAsn1';
+import { forgeAsn1 } from '../x509/forgeAsn1';
 import { OID } from '../x509/oids';
 import type { SubjectFields } from './types';
 
@@ -24,9 +24,9 @@ export function distinguishedNameDer(fields: SubjectFields): Buffer {
   for (const [field, type] of FIELD_ORDER) {
     const value = fields[field];
     if (value === undefined || value === '') continue;
-    const stringType = field === 'country' ? asn1.Type.PRINTABLESTRING : asn1.Type.UTF8;
+    const stringType = field === 'country' ? forgeAsn1().Type.PRINTABLESTRING : forgeAsn1().Type.UTF8;
     const encoded = Buffer.from(value, 'utf8').toString('binary');
-    rdns.push(set([sequence([oid(type), asn1.create(asn1.Class.UNIVERSAL, stringType, false, encoded)])]));
+    rdns.push(set([sequence([oid(type), forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, stringType, false, encoded)])]));
   }
   return toDer(sequence(rdns));
 }

@@ -1,6 +1,6 @@
 // The X.509 v3 extensions of the profile, encoded with node-forge's ASN.1 builder.
 import { createHash } from 'node:crypto';
-import { asn1 } from '../x509/forgeAsn1';
+import { forgeAsn1 } from '../x509/forgeAsn1';
 import { booleanTrue, implicitPrimitive, octetString, oid, sequence, smallInteger, toDer, type Asn1 } from './der';
 import type { DerNode } from '../x509/der';
 import { decodeOid, derChildren, expectUniversal, readDer, Tag } from '../x509/der';
@@ -30,7 +30,7 @@ export function keyUsage(usages: KeyUsage[]): Asn1 {
   // DER BIT STRING: the first byte counts the unused trailing zero bits of the last byte.
   let unusedBits = 0;
   while (unusedBits < 7 && ((bits >> unusedBits) & 1) === 0) unusedBits++;
-  const value = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false,
+  const value = forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.BITSTRING, false,
     String.fromCharCode(unusedBits, bits));
   return extension(OID.keyUsage, true, value);
 }

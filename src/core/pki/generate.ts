@@ -10,6 +10,7 @@ import { generateSetKeys, type CertificateSetKeys } from './keyPregeneration';
 import { caExtensions, leafCertificateExtensions, leafRequestExtensions, type LeafRole } from './profile';
 import { CERTIFICATE_SET_FILES, type CertificateSetOptions, type GeneratedFile } from './types';
 import { validateCertificateSetOptions } from './validate';
+import { preloadForgeAsn1 } from '../x509/forgeAsn1';
 
 /** Backdating notBefore absorbs clock skew between the machine that generates and the ones that verify. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -90,11 +91,12 @@ async function issueLeaves(
   return files;
 }
 
-async function selfSignedCa(caKey: KeyPair, options: CertificateSetOptions, now: Date): Promise<{ issuer: Issuer; pem: string }> {
+/** The new CA as an issuer (all a leaf needs of it), and its self-signed certificate, signed meanwhile. */
+function selfSignedCa(caKey: KeyPair, options: CertificateSetOptions, now: Date): { issuer: Issuer; pem: Promise<string> } {
   const nameDer = distinguishedNameDer({ ...options.subject, commonName: options.caCommonName });
   const keyIdentifier = keyIdentifierOf(spkiDer(caKey.publicKey));
   const notAfter = new Date(now.getTime() + options.caDays * DAY_MS);
-  const der = await issueCertificate({
+  const der = issueCertificate({
     serialNumber: randomSerialNumber(),
     issuerNameDer: nameDer,
     issuerKey: caKey.privateKey,
@@ -104,7 +106,7 @@ async function selfSignedCa(caKey: KeyPair, options: CertificateSetOptions, now:
     notAfter,
     extensions: caExtensions(keyIdentifier),
   });
-  return { issuer: { nameDer, privateKey: caKey.privateKey, keyIdentifier, notAfter }, pem: toPem('CERTIFICATE', der) };
+  return { issuer: { nameDer, privateKey: caKey.privateKey, keyIdentifier, notAfter }, pem: der.then((signed) => toPem('CERTIFICATE', signed)) };
 }
 
 /** Keys made earlier (keyPregeneration.ts) must be what the options ask for: a mix-up would go unnoticed. */
@@ -125,16 +127,20 @@ export async function generateCertificateSet(
 ): Promise<GeneratedFile[]> {
   assertValidOptions(options);
   throwIfAborted(signal);
-  const { ca: caKey, server: serverKey, client: clientKey } = await (premadeKeys ?? generateSetKeys(options.keyType));
+  const keys = premadeKeys ?? generateSetKeys(options.keyType);
+  // The keys are made on other threads; the ASN.1 codec that signs with them loads meanwhile.
+  preloadForgeAsn1();
+  const { ca: caKey, server: serverKey, client: clientKey } = await keys;
   assertKeysMatch([caKey, serverKey, clientKey], options);
   throwIfAborted(signal);
   const now = new Date();
-  const ca = await selfSignedCa(caKey, options, now);
-  const leaves = await issueLeaves({ server: serverKey, client: clientKey }, ca.issuer, options, now);
+  // The leaves need the CA's name and key, not its certificate: all five signatures are made side by side.
+  const ca = selfSignedCa(caKey, options, now);
+  const [caPem, leaves] = await Promise.all([ca.pem, issueLeaves({ server: serverKey, client: clientKey }, ca.issuer, options, now)]);
   throwIfAborted(signal);
   return sortByFileName([
     { name: 'ca.key', contents: privateKeyPem(caKey.privateKey), isPrivateKey: true },
-    { name: 'ca.pem', contents: ca.pem, isPrivateKey: false },
+    { name: 'ca.pem', contents: caPem, isPrivateKey: false },
     ...leaves,
   ]);
 }
@@ -186,8 +192,8 @@ export async function generateCertificateAuthority(
   throwIfAborted(signal);
   const key = await generateKey(options.keyType);
   throwIfAborted(signal);
-  const ca = await selfSignedCa(key, defaultsForCa(options), new Date());
-  return { certificatePem: ca.pem, privateKeyPem: privateKeyPem(key.privateKey) };
+  const ca = selfSignedCa(key, defaultsForCa(options), new Date());
+  return { certificatePem: await ca.pem, privateKeyPem: privateKeyPem(key.privateKey) };
 }
 
 /** CA options as a set's options, so one validator and one CA profile serve both. */

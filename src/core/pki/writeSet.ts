@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from './store/fsSteps';
-import { applySetChange, type ChangeOptions } from './store/transaction';
+import { applySetChange, type ChangeOptions, type SetChange } from './store/transaction';
 import type { SetFile } from './types';
 
 export { FilesExistError, SetChangedError, SetLockedError, WriteSetError } from './errors';
@@ -40,12 +40,14 @@ export interface WriteSetOptions extends ChangeOptions {
  * mode 0600, other files 0644. Throws, touching nothing: FilesExistError when a target exists and
  * overwrite is false (checked under the folder's lock, so of two concurrent runs exactly one writes),
  * SetChangedError, SetLockedError, or WriteSetError when the folder cannot be written.
+ * `files` may still be being made (signed): the folder is locked meanwhile (applySetChange).
  */
-export async function writeCertificateSet(dir: string, files: SetFile[], opts: WriteSetOptions): Promise<string[]> {
-  const applied = await applySetChange(dir, {
-    writes: files.map((file) => ({ name: file.name, contents: file.contents, mode: file.isPrivateKey ? PRIVATE_KEY_MODE : PUBLIC_FILE_MODE })),
-    refuseExisting: opts.overwrite ? [] : files.map((file) => file.name),
+export async function writeCertificateSet(dir: string, files: SetFile[] | Promise<SetFile[]>, opts: WriteSetOptions): Promise<string[]> {
+  const changeOf = (made: SetFile[]): SetChange => ({
+    writes: made.map((file) => ({ name: file.name, contents: file.contents, mode: file.isPrivateKey ? PRIVATE_KEY_MODE : PUBLIC_FILE_MODE })),
+    refuseExisting: opts.overwrite ? [] : made.map((file) => file.name),
     unchanged: opts.unchanged,
-  }, opts);
+  });
+  const applied = await applySetChange(dir, files instanceof Promise ? files.then(changeOf) : changeOf(files), opts);
   return applied.written;
 }

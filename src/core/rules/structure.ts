@@ -84,9 +84,10 @@ function unknownKeys(ctx: RuleContext): RuleFinding[] {
   return findings;
 }
 
+const CHECKED_BY_KEY = new Map(CHECKED_BLOCKS.map((name) => [normaliseKey(name), name]));
+
 /** `tls`, `internaltls` or `common.security` when the block is exactly that (not nested elsewhere). */
 function checkedBlockName(block: ConfigBlock): string | undefined {
-  if (block.shadowed) return undefined;
-  const key = normaliseKeyPath(block.path);
-  return CHECKED_BLOCKS.find((name) => normaliseKey(name) === key);
+  // block.key is normaliseKeyPath(block.path), worked out once by the flattener.
+  return block.shadowed ? undefined : CHECKED_BY_KEY.get(block.key);
 }

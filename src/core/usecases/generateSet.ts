@@ -7,7 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { Deployment } from '../deployment';
 import { withSecretManifest } from '../kubernetes/secretManifest';
-import { CertificateAuthorityError, SetLockedError } from '../pki/errors';
+import { CertificateAuthorityError, SetLockedError, throwIfAborted } from '../pki/errors';
 import { capLeafNote, generateCertificateSet, reissueLeaves } from '../pki/generate';
 import type { CertificateSetKeys } from '../pki/keyPregeneration';
 import { readSetFiles } from '../pki/store/read';
@@ -80,14 +80,23 @@ export async function generateAndWriteSet(request: GenerateSetRequest): Promise<
   try {
     onPhase(keys ? 'signing…' : `creating ${options.keyType} keys…`);
     const existing = mode === 'reissue' ? await readExistingCa(outputDir, signal) : undefined;
-    const generated: SetFile[] = existing
-      ? await reissueLeaves(existing, options, { server: true, client: true }, signal, keys)
-      : await generateCertificateSet(options, signal, keys);
-    // The Secret manifest is rewritten with every new set (a reissue too): the seam renew/rotate use as well.
-    const files = kubernetesSecret ? withSecretManifest(generated, kubernetesSecret, existing?.certificatePem) : generated;
-    if (signal?.aborted) return undefined;
-    onPhase('writing…');
-    const paths = await writeCertificateSet(outputDir, files, { overwrite: mode !== 'create', ...(existing ? { unchanged: existing.read } : {}), ...(signal ? { signal } : {}) });
+    const made = (async (): Promise<SetFile[]> => {
+      const generated: SetFile[] = existing
+        ? await reissueLeaves(existing, options, { server: true, client: true }, signal, keys)
+        : await generateCertificateSet(options, signal, keys);
+      // The Secret manifest is rewritten with every new set (a reissue too): the seam renew/rotate use as well.
+      const files = kubernetesSecret ? withSecretManifest(generated, kubernetesSecret, existing?.certificatePem) : generated;
+      throwIfAborted(signal);
+      onPhase('writing…');
+      return files;
+    })();
+    // A new set is signed while its folder is locked and recovered (the write waits for it). A
+    // reissue reads the CA under that lock first, so it is written after signing, as before.
+    // The write settles last (its failure, after it let go of the folder, is the signing's own if that failed).
+    const paths = await writeCertificateSet(outputDir, existing ? await made : made, {
+      overwrite: mode !== 'create', ...(existing ? { unchanged: existing.read } : {}), ...(signal ? { signal } : {}),
+    });
+    const files = await made;
     const capNote = existing ? capLeafNote(new Date(), options.leafDays, new Date(new X509Certificate(existing.certificatePem).validTo)) : undefined;
     return { paths, files, ...(capNote !== undefined ? { capNote } : {}) };
   } catch (error) {

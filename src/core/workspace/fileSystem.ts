@@ -53,7 +53,18 @@ export interface WorkspaceFileSystem {
   realpath(filePath: string): Promise<string | undefined>;
   /** Whether this file system may read the path (after resolving symbolic links). */
   mayRead(filePath: string): Promise<boolean>;
+  /**
+   * The text of a file this file system holds as text (an editor's open document), with readFile's
+   * checks; undefined when it holds none for the path. readText asks here first, so the language
+   * server does not encode a 1,600-line milvus.yaml to bytes and decode it back on every keystroke.
+   */
+  heldText?(filePath: string, maxBytes?: number): Promise<TextRead | undefined>;
 }
+
+export type ReadFailureResult = Extract<ReadResult, { ok: false }>;
+
+/** What readText gives: the text, or why there is none. */
+export type TextRead = { text: string; failure?: undefined } | { text?: undefined; failure: ReadFailureResult };
 
 /** Milvus configs, compose files and certificates are small; 1 MB is generous for all of them. */
 export const DEFAULT_MAX_READ_BYTES = 1_000_000;
@@ -69,12 +80,14 @@ export function readFailureMessage(reason: ReadFailure, filePath: string, detail
   }
 }
 
-export function failure(reason: ReadFailure, filePath: string, detail?: string, code?: string): ReadResult {
+export function failure(reason: ReadFailure, filePath: string, detail?: string, code?: string): ReadFailureResult {
   return { ok: false, reason, message: readFailureMessage(reason, filePath, detail), ...(code !== undefined ? { code } : {}) };
 }
 
 /** The text of a file, or undefined when it cannot be read (the reason is in `failure`). */
-export async function readText(fs: WorkspaceFileSystem, filePath: string, maxBytes?: number): Promise<{ text?: string; failure?: ReadResult & { ok: false } }> {
+export async function readText(fs: WorkspaceFileSystem, filePath: string, maxBytes?: number): Promise<TextRead> {
+  const held = await fs.heldText?.(filePath, maxBytes);
+  if (held) return held;
   const result = await fs.readFile(filePath, maxBytes);
   return result.ok ? { text: result.bytes.toString('utf8') } : { failure: result };
 }

@@ -27,6 +27,14 @@ export function overlayFileSystem(inner: WorkspaceFileSystem, openDocument: Open
       if (bytes.length > maxBytes) return failure('too-large', filePath, `${maxBytes} bytes`);
       return { ok: true, bytes, info: openInfo(filePath) ?? { type: 'file', size: bytes.length, mtimeMs: 0 } };
     },
+    // The same answer as readFile gives, as text: no round trip through bytes.
+    async heldText(filePath, maxBytes = DEFAULT_MAX_READ_BYTES) {
+      const document = openDocument(filePath);
+      if (!document) return inner.heldText?.(filePath, maxBytes);
+      if (!(await inner.mayRead(filePath))) return { failure: failure('outside-workspace', filePath) };
+      if (Buffer.byteLength(document.text, 'utf8') > maxBytes) return { failure: failure('too-large', filePath, `${maxBytes} bytes`) };
+      return { text: document.text };
+    },
     readDirectory: (folder) => inner.readDirectory(folder),
     realpath: (filePath) => inner.realpath(filePath),
     mayRead: (filePath) => inner.mayRead(filePath),

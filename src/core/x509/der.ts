@@ -2,8 +2,8 @@
 // bytes; this module hands the result out as views into the caller's Buffer, so that what node:crypto's
 // X509Certificate does not expose (extensions, signature algorithm OID, version, exact names) can be
 // read, and an existing CA's name and key identifier lifted byte for byte for the generator.
-import type { asn1 as forgeAsn1 } from 'node-forge';
-import { asn1 } from './forgeAsn1';
+import type { asn1 as forgeTypes } from 'node-forge';
+import { forgeAsn1 } from './forgeAsn1';
 
 /** Thrown for bytes that are not well-formed DER; callers turn it into a per-file read error. */
 export class DerError extends Error {}
@@ -62,7 +62,7 @@ function extentAt(buffer: Buffer, offset: number): { headerLength: number; lengt
 }
 
 /** forge's parse of one element, laid over the bytes it came from. */
-function nodeAt(parsed: forgeAsn1.Asn1, buffer: Buffer, offset: number): DerNode {
+function nodeAt(parsed: forgeTypes.Asn1, buffer: Buffer, offset: number): DerNode {
   const { headerLength, length } = extentAt(buffer, offset);
   const start = offset + headerLength;
   const first = buffer[offset] ?? 0;
@@ -95,9 +95,9 @@ export function readDer(buffer: Buffer, offset = 0): DerNode {
   const { headerLength, length } = extentAt(buffer, offset);
   const end = offset + headerLength + length;
   if (end > buffer.length) throw new DerError('DER contents truncated');
-  let parsed: forgeAsn1.Asn1;
+  let parsed: forgeTypes.Asn1;
   try {
-    parsed = asn1.fromDer(buffer.toString('binary', offset, end), { strict: true, parseAllBytes: true, decodeBitStrings: false, maxDepth: MAX_DEPTH });
+    parsed = forgeAsn1().fromDer(buffer.toString('binary', offset, end), { strict: true, parseAllBytes: true, decodeBitStrings: false, maxDepth: MAX_DEPTH });
   } catch (error) {
     throw new DerError(error instanceof Error ? error.message : String(error));
   }

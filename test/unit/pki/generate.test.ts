@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { randomSerialNumber, serialFileContents } from '../../../src/core/pki/certificate';
-import { asn1 } from '../../../src/core/x509/forgeAsn1';
+import { forgeAsn1 } from '../../../src/core/x509/forgeAsn1';
 import { toDer, time } from '../../../src/core/pki/der';
 import { derChildren, readDer } from '../../../src/core/x509/der';
 import { OID } from '../../../src/core/x509/oids';
@@ -32,7 +32,7 @@ function signatureAlgorithmOid(certificate: X509Certificate): string {
   assert.ok(algorithm);
   const [id] = derChildren(algorithm);
   assert.ok(id);
-  return asn1.derToOid(id.contents.toString('binary'));
+  return forgeAsn1().derToOid(id.contents.toString('binary'));
 }
 
 describe('generateCertificateSet', () => {

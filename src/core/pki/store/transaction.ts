@@ -65,19 +65,23 @@ async function readOrUndefined(path: string): Promise<Buffer | undefined> {
 
 /** The checks that must hold at the moment of writing, under the lock (no window for another run). */
 async function checkPreconditions(directory: string, change: SetChange): Promise<void> {
-  const existing: string[] = [];
-  for (const name of change.refuseExisting ?? []) if (await exists(join(directory, name))) existing.push(name);
+  // Each check asks about every file at once (the lock keeps the folder still): a set is nine files,
+  // and one file-system round trip after the other added up to a noticeable part of a write.
+  const refuse = change.refuseExisting ?? [];
+  const present = await Promise.all(refuse.map((name) => exists(join(directory, name))));
+  const existing = refuse.filter((_, index) => present[index]);
   if (existing.length > 0) throw new FilesExistError(directory, existing);
-  const changed: string[] = [];
-  for (const [name, expected] of change.unchanged ?? new Map<string, Buffer | undefined>()) {
-    const now = await readOrUndefined(join(directory, name));
-    if (now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected)) changed.push(name);
-  }
+  const expectations = [...(change.unchanged ?? new Map<string, Buffer | undefined>())];
+  const current = await Promise.all(expectations.map(([name]) => readOrUndefined(join(directory, name))));
+  const changed = expectations.filter(([, expected], index) => {
+    const now = current[index];
+    return now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected);
+  }).map(([name]) => name);
   if (changed.length > 0) throw new SetChangedError(directory, changed);
-  for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
-    const info = await fs.lstat(join(directory, name)).catch(() => undefined);
-    if (info?.isDirectory()) throw new WriteSetError(`cannot write ${join(directory, name)}: a folder is in the way`);
-  }
+  const targets = [...change.writes.map((write) => write.name), ...(change.removals ?? [])];
+  const infos = await Promise.all(targets.map((name) => fs.lstat(join(directory, name)).catch(() => undefined)));
+  const blocked = targets.find((_, index) => infos[index]?.isDirectory());
+  if (blocked !== undefined) throw new WriteSetError(`cannot write ${join(directory, blocked)}: a folder is in the way`);
 }
 
 function sha256(bytes: Buffer): string {
@@ -88,6 +92,20 @@ async function stageWrite(directory: string, transaction: string, write: FileWri
   const staged = join(directory, stagedName(transaction, write.name));
   if ('sameAs' in write) await linkOrCopy(write.sameAs, staged);
   else await createFileDurably(staged, write.contents, write.mode);
+}
+
+/**
+ * Stages every write at once: each file is synced, and waiting for the disk is most of a set write, so
+ * the syncs overlap instead of queueing. Every write settles before a failure is thrown, so that no
+ * staged file appears after removeStaged has cleaned up.
+ */
+async function stageWrites(directory: string, transaction: string, writes: readonly FileWrite[]): Promise<void> {
+  const outcomes = await Promise.allSettled(writes.map(async (write) => {
+    await stageWrite(directory, transaction, write).catch((error: unknown) => { throw describeFailure(error, join(directory, write.name)); });
+    pausePoint(`write:staged:${write.name}`);
+  }));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Stages the backup folder beside the files; the commit's rollForward moves it into BACKUP_FOLDER. */
@@ -144,52 +162,76 @@ async function lockFolder(directory: string, options: ChangeOptions): Promise<{ 
  * Applies the change to the folder (created if missing) and returns what it wrote. Throws, having
  * changed nothing: FilesExistError, SetChangedError, SetLockedError, WriteSetError, or the signal's
  * reason when aborted before the commit. After the commit the change completes even if aborted.
+ *
+ * The change may still be being made (a set being signed): the folder is locked and recovered
+ * meanwhile, and the change is awaited under the lock. If making it fails, that error is thrown as
+ * it is, before any problem with the folder (as when the change was made first), and nothing is written.
  */
-export async function applySetChange(dir: string, change: SetChange, options: ChangeOptions = {}): Promise<AppliedChange> {
-  validateChange(change);
+export async function applySetChange(dir: string, change: SetChange | Promise<SetChange>, options: ChangeOptions = {}): Promise<AppliedChange> {
+  const making = Promise.resolve(change);
+  // Its failure is reported below, once the folder is let go; until then it must not count as unhandled.
+  making.catch(() => undefined);
+  if (!(change instanceof Promise)) validateChange(change);
   const directory = resolve(dir);
   pausePoint('write:start');
-  const { lock, createdDirectory } = await lockFolder(directory, options);
+  let locked: { lock: HeldLock; createdDirectory: boolean };
+  try {
+    locked = await lockFolder(directory, options);
+  } catch (error) {
+    await making;
+    throw error;
+  }
+  const { lock, createdDirectory } = locked;
   const transaction = newTransactionId();
-  let committed = false;
+  let made: SetChange | undefined;
+  // Set by applyLocked the moment the commit record exists: from then on the change completes.
+  const progress = { committed: false };
   let failed = true;
   try {
     pausePoint('write:locked');
     await recoverLocked(directory);
-    await checkPreconditions(directory, change);
-    for (const write of change.writes) {
-      throwIfAborted(options.signal);
-      await stageWrite(directory, transaction, write).catch((error: unknown) => { throw describeFailure(error, join(directory, write.name)); });
-      pausePoint(`write:staged:${write.name}`);
-    }
-    const record: CommitRecord = {
-      version: 1, transaction, writes: change.writes.map((write) => write.name), removals: [...(change.removals ?? [])],
-    };
-    if (change.backupOperation !== undefined) {
-      await stageBackup(directory, transaction, change, change.backupOperation);
-      record.backup = { staged: stagedName(transaction, 'backup'), final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()) };
-    }
-    await syncDirectory(directory);
-    throwIfAborted(options.signal);
-    await writeCommitRecord(directory, record);
-    committed = true;
-    pausePoint('write:committed');
-    await rollForward(directory, record).catch((error: unknown) => {
-      throw new WriteSetError(`the new files are committed but could not all be put in place (${(error as Error).message}); `
-        + `the next Milvus TLS run in ${directory} finishes it`, { cause: error });
-    });
-    pausePoint('write:done');
+    const ready = await making;
+    if (ready !== change) validateChange(ready);
+    made = ready;
+    const applied = await applyLocked(directory, transaction, made, options, progress);
     failed = false;
-    return {
-      written: record.writes.map((name) => join(directory, name)),
-      removed: record.removals.map((name) => join(directory, name)),
-      ...(record.backup ? { backupFolder: join(directory, BACKUP_FOLDER, record.backup.final) } : {}),
-    };
+    return applied;
   } catch (error) {
-    if (!committed) await removeStaged(directory, transaction, change);
+    // A change that could not be made is reported first, as when it was made before the folder was touched.
+    if (!made) await making;
+    if (!progress.committed && made) await removeStaged(directory, transaction, made);
     throw error instanceof Error && error.name === 'Error' && errorCode(error) !== undefined ? describeFailure(error, directory) : error;
   } finally {
     await lock.release();
-    if (failed && createdDirectory && !committed) await fs.rmdir(directory).catch(() => undefined);
+    if (failed && createdDirectory && !progress.committed) await fs.rmdir(directory).catch(() => undefined);
   }
+}
+
+/** Under the lock, after recovery: checks, stages, commits and places the change. */
+async function applyLocked(directory: string, transaction: string, change: SetChange, options: ChangeOptions, progress: { committed: boolean }): Promise<AppliedChange> {
+  await checkPreconditions(directory, change);
+  throwIfAborted(options.signal);
+  await stageWrites(directory, transaction, change.writes);
+  const record: CommitRecord = {
+    version: 1, transaction, writes: change.writes.map((write) => write.name), removals: [...(change.removals ?? [])],
+  };
+  if (change.backupOperation !== undefined) {
+    await stageBackup(directory, transaction, change, change.backupOperation);
+    record.backup = { staged: stagedName(transaction, 'backup'), final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()) };
+  }
+  await syncDirectory(directory);
+  throwIfAborted(options.signal);
+  await writeCommitRecord(directory, record);
+  progress.committed = true;
+  pausePoint('write:committed');
+  await rollForward(directory, record).catch((error: unknown) => {
+    throw new WriteSetError(`the new files are committed but could not all be put in place (${(error as Error).message}); `
+      + `the next Milvus TLS run in ${directory} finishes it`, { cause: error });
+  });
+  pausePoint('write:done');
+  return {
+    written: record.writes.map((name) => join(directory, name)),
+    removed: record.removals.map((name) => join(directory, name)),
+    ...(record.backup ? { backupFolder: join(directory, BACKUP_FOLDER, record.backup.final) } : {}),
+  };
 }

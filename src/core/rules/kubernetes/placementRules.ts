@@ -10,7 +10,8 @@ import { normaliseKey } from '../../config';
 import type { DeploymentConfigFile } from '../../deployment';
 import type { HelmValues } from '../../kubernetes/helmValues';
 import type { NodeRef } from '../../kubernetes/yamlNodes';
-import { entries } from '../../kubernetes/yamlNodes';
+import { nodeRange } from '../../kubernetes/yamlNodes';
+import { mapEntries } from '../../config/yamlSource';
 import type { RuleFinding } from '../types';
 
 /** Keys that only mean something to Milvus: found outside user.yaml, they are lost. */
@@ -18,6 +19,7 @@ const MILVUS_TLS_LEAVES = new Set(['tlsmode', 'internaltlsenabled', 'serverpempa
 const MILVUS_ROOT_BLOCKS = new Set(['tls', 'internaltls', 'common']);
 /** Milvus keys that share a name with chart settings: only this exact path is Milvus's (the chart's proxy.http.enabled is unused too). */
 const MILVUS_PATHS = ['proxy.http.port'];
+const MILVUS_PATH_DEPTHS = new Set(MILVUS_PATHS.map((path) => path.split('.').length));
 const MAX_NODES = 5_000;
 const MAX_DEPTH = 8;
 
@@ -26,7 +28,16 @@ interface Misplaced {
   keyRange: RuleFinding['range'];
 }
 
-/** Milvus TLS keys outside extraConfigFiles: whole root blocks, or a leaf anywhere. Bounded; aliases are not followed twice. */
+/** Whether `key` under `path` is one of MILVUS_PATHS; the path is joined only at a depth one of them has. */
+function isMilvusPath(path: readonly string[], key: string): boolean {
+  return MILVUS_PATH_DEPTHS.has(path.length + 1) && MILVUS_PATHS.includes([...path, key].join('.'));
+}
+
+/**
+ * Milvus TLS keys outside extraConfigFiles: whole root blocks, or a leaf anywhere. Bounded; aliases
+ * are not followed twice. Runs on every keystroke over the whole values file (~1,500 lines): it
+ * builds a path or a range only for what it reports or enters.
+ */
 function misplacedKeys(root: NodeRef): Misplaced[] {
   const found: Misplaced[] = [];
   const seen = new Set<unknown>();
@@ -34,19 +45,15 @@ function misplacedKeys(root: NodeRef): Misplaced[] {
   const visit = (ref: NodeRef, path: string[]): void => {
     if (path.length > MAX_DEPTH || seen.has(ref.node) || --budget < 0) return;
     seen.add(ref.node);
-    for (const entry of entries(ref)) {
-      const childPath = [...path, entry.key];
+    for (const entry of mapEntries(ref.node, ref.document)) {
       if (path.length === 0 && entry.key === 'extraConfigFiles') continue;
-      if (path.length === 0 && MILVUS_ROOT_BLOCKS.has(entry.key) && isMap(entry.value.node) && entry.keyRange) {
-        found.push({ path: childPath, keyRange: entry.keyRange });
-        continue;
-      }
-      const leaf = !isMap(entry.value.node);
-      if (leaf && entry.keyRange && (MILVUS_TLS_LEAVES.has(normaliseKey(entry.key)) || MILVUS_PATHS.includes(childPath.join('.')))) {
-        found.push({ path: childPath, keyRange: entry.keyRange });
-        continue;
-      }
-      if (isMap(entry.value.node)) visit(entry.value, childPath);
+      const mapping = isMap(entry.value);
+      const milvusKey = mapping
+        ? path.length === 0 && MILVUS_ROOT_BLOCKS.has(entry.key)
+        : MILVUS_TLS_LEAVES.has(normaliseKey(entry.key)) || isMilvusPath(path, entry.key);
+      const keyRange = milvusKey ? nodeRange(entry.keyNode) : undefined;
+      if (keyRange) found.push({ path: [...path, entry.key], keyRange });
+      else if (mapping) visit({ node: entry.value, document: ref.document }, [...path, entry.key]);
     }
   };
   visit(root, []);
