@@ -11,9 +11,18 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // node:test's describe/it return promises the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', {
-        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }],
-      }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -22,18 +31,33 @@ export default tseslint.config(
       'no-console': 'error',
       // A cast to never (or of a yaml node's toJSON()) switches the strict checks off; yamlSource's
       // guards (rangeOfNode, mapEntries, seqItems, fieldsOf) narrow yaml's unknowns instead.
-      'no-restricted-syntax': ['error',
-        { selector: 'TSAsExpression > TSNeverKeyword.typeAnnotation', message: 'No `as never`: narrow with a type guard (yamlSource has them for yaml nodes).' },
-        { selector: "TSAsExpression > CallExpression.expression[callee.property.name='toJSON']", message: 'No casts of toJSON(): read a yaml mapping with fieldsOf/plainValue, which are bounded and resolve aliases.' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSNeverKeyword.typeAnnotation',
+          message: 'No `as never`: narrow with a type guard (yamlSource has them for yaml nodes).',
+        },
+        {
+          selector: "TSAsExpression > CallExpression.expression[callee.property.name='toJSON']",
+          message: 'No casts of toJSON(): read a yaml mapping with fieldsOf/plainValue, which are bounded and resolve aliases.',
+        },
       ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'src/core is pure: no editor or LSP imports.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'],
+              message: 'src/core is pure: no editor or LSP imports.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -36,9 +36,15 @@ const options = {
 async function buildAll() {
   // A lazy bundle that is no longer imported must not linger (and ship in the .vsix).
   for (const front of FRONTS) rmSync(`${outdir}/${front.lazyDir}`, { recursive: true, force: true });
-  const written = await Promise.all(FRONTS.map((front) => buildFront({
-    ...front, outdir, build: (more) => build({ ...options, ...more }),
-  })));
+  const written = await Promise.all(
+    FRONTS.map((front) =>
+      buildFront({
+        ...front,
+        outdir,
+        build: (more) => build({ ...options, ...more }),
+      }),
+    ),
+  );
   return written.flat();
 }
 

@@ -18,14 +18,24 @@ export function activate(extension: vscode.ExtensionContext): void {
   // Typed as every command but the view's: a command contributed in package.json and not registered does not compile.
   const table: Record<Exclude<CommandId, CertificateViewCommandId>, CommandFactory> = {
     [Commands.showOutput]: () => () => log.show(),
-    [Commands.generateCertificates]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).generateCertificatesCommand),
-    [Commands.exportOpenSslScript]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).exportOpenSslScriptCommand),
+    [Commands.generateCertificates]: onFirstUse(
+      async () => (await import('./client/commands/workspaceCommands.js')).generateCertificatesCommand,
+    ),
+    [Commands.exportOpenSslScript]: onFirstUse(
+      async () => (await import('./client/commands/workspaceCommands.js')).exportOpenSslScriptCommand,
+    ),
     [Commands.enableTls]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).enableTlsCommand),
     [Commands.disableTls]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).disableTlsCommand),
     [Commands.testConnection]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).testConnectionCommand),
-    [Commands.setConnectionCredentials]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).setConnectionCredentialsCommand),
-    [Commands.copyConnectionSnippet]: onFirstUse(async () => (await import('./client/commands/connectionCommands.js')).copyConnectionSnippetCommand),
-    [Commands.generateCertManagerResources]: onFirstUse(async () => (await import('./client/commands/workspaceCommands.js')).generateCertManagerCommand),
+    [Commands.setConnectionCredentials]: onFirstUse(
+      async () => (await import('./client/commands/connectionCommands.js')).setConnectionCredentialsCommand,
+    ),
+    [Commands.copyConnectionSnippet]: onFirstUse(
+      async () => (await import('./client/commands/connectionCommands.js')).copyConnectionSnippetCommand,
+    ),
+    [Commands.generateCertManagerResources]: onFirstUse(
+      async () => (await import('./client/commands/workspaceCommands.js')).generateCertManagerCommand,
+    ),
   };
   registerCommands(ctx, table);
   registerCertExplorer(ctx);

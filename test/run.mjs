@@ -7,7 +7,11 @@ import { join } from 'node:path';
 function testFiles(dir) {
   let out = [];
   let names = [];
-  try { names = readdirSync(dir); } catch { return out; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of names.sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out = out.concat(testFiles(path));
@@ -26,7 +30,9 @@ const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 // A hung test (a handshake that never answers) fails instead of hanging CI: no single test may take
 // longer than this. End-to-end tests drive a browser and get more.
 const timeoutMs = process.env.TEST_TIMEOUT_MS ?? (tiers.includes('e2e') ? '600000' : '180000');
-const result = spawnSync(process.execPath,
+const result = spawnSync(
+  process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeoutMs}`, ...files],
-  { stdio: 'inherit' });
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -18,18 +18,43 @@ export interface CertManagerFlags {
   'client-cn'?: string | undefined;
 }
 
-export async function runCertManager(flags: CertManagerFlags, request: KubernetesSecretRequest, keyType: KeyType, leafDays: number | undefined): Promise<number> {
-  if (flags.mode !== undefined && flags.mode !== '1' && flags.mode !== '2') throw new UsageError(`--mode must be 1 or 2 (got '${flags.mode}')`);
+export async function runCertManager(
+  flags: CertManagerFlags,
+  request: KubernetesSecretRequest,
+  keyType: KeyType,
+  leafDays: number | undefined,
+): Promise<number> {
+  if (flags.mode !== undefined && flags.mode !== '1' && flags.mode !== '2') {
+    throw new UsageError(`--mode must be 1 or 2 (got '${flags.mode}')`);
+  }
   const outputDir = resolve(flags.out ?? 'tls');
   try {
     const outcome = await writeCertManagerResources({
-      target: request.target, mode: flags.mode === '2' ? 2 : 1, keyType, outputDir, selfSigned: flags['self-signed'] === true, overwrite: flags.force === true,
+      target: request.target,
+      mode: flags.mode === '2' ? 2 : 1,
+      keyType,
+      outputDir,
+      selfSigned: flags['self-signed'] === true,
+      overwrite: flags.force === true,
       ...(request.namespace !== undefined ? { namespace: request.namespace } : {}),
       ...(flags['client-cn'] !== undefined ? { clientCommonName: flags['client-cn'] } : {}),
       ...(leafDays !== undefined ? { leafDays } : {}),
     });
     if (flags.json) {
-      console.log(JSON.stringify({ path: outcome.path, secretName: request.target.secretName, keys: outcome.manifest.secretKeys, clientSecretName: outcome.manifest.clientSecretName ?? null, fromOurCa: outcome.fromOurCa, summary: outcome.summary }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            path: outcome.path,
+            secretName: request.target.secretName,
+            keys: outcome.manifest.secretKeys,
+            clientSecretName: outcome.manifest.clientSecretName ?? null,
+            fromOurCa: outcome.fromOurCa,
+            summary: outcome.summary,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       console.log(`Wrote ${outcome.path}${outcome.manifest.holdsPrivateKey ? ' (holds the CA private key: mode 0600)' : ''}:`);
       for (const line of outcome.summary) console.log(`  ${line}`);
@@ -41,7 +66,9 @@ export async function runCertManager(flags: CertManagerFlags, request: Kubernete
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof FilesExistError) {
-      console.error(`milvus-tls generate: refusing to overwrite ${error.existing.join(', ')} in ${error.directory}. Use --force to replace it.`);
+      console.error(
+        `milvus-tls generate: refusing to overwrite ${error.existing.join(', ')} in ${error.directory}. Use --force to replace it.`,
+      );
       return ExitCode.refused;
     }
     throw error;

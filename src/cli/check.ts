@@ -55,8 +55,12 @@ function parseArguments(args: string[]): CheckArguments | 'help' {
     args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean' }, hints: { type: 'boolean' }, 'warn-days': { type: 'string' }, 'allow-outside': { type: 'boolean' },
-      release: { type: 'string' }, namespace: { type: 'string' },
+      json: { type: 'boolean' },
+      hints: { type: 'boolean' },
+      'warn-days': { type: 'string' },
+      'allow-outside': { type: 'boolean' },
+      release: { type: 'string' },
+      namespace: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,8 +73,11 @@ function parseArguments(args: string[]): CheckArguments | 'help' {
   const { release, namespace } = parsed.values;
   return {
     names: { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) },
-    json: parsed.values.json === true, hints: parsed.values.hints === true, allowOutside: parsed.values['allow-outside'] === true,
-    warnDays, files: parsed.positionals,
+    json: parsed.values.json === true,
+    hints: parsed.values.hints === true,
+    allowOutside: parsed.values['allow-outside'] === true,
+    warnDays,
+    files: parsed.positionals,
   };
 }
 
@@ -85,7 +92,10 @@ export function defaultConfigFiles(folder: string): string[] {
 
 /** The other YAML files of a folder that are Kubernetes files of ours (by content). */
 async function defaultKubernetesFiles(folder: string, known: readonly string[], context: ResolveContext): Promise<string[]> {
-  const candidates = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name) && !/compose/i.test(name)).sort().map((name) => path.join(folder, name))
+  const candidates = readdirSync(folder)
+    .filter((name) => /\.ya?ml$/i.test(name) && !/compose/i.test(name))
+    .sort()
+    .map((name) => path.join(folder, name))
     .filter((file) => !known.includes(file));
   const found: string[] = [];
   for (const file of candidates) if (await recogniseFile(path.resolve(file), context)) found.push(file);
@@ -117,23 +127,38 @@ interface CheckEnvironment {
   clientCertificates: readonly LoadedFile[];
 }
 
-async function checkFile(file: string, { names, warnDays, context, root, clientCertificates }: CheckEnvironment): Promise<LocatedFinding[]> {
+async function checkFile(
+  file: string,
+  { names, warnDays, context, root, clientCertificates }: CheckEnvironment,
+): Promise<LocatedFinding[]> {
   const absolute = path.resolve(file);
   const read = await readText(context.fs, absolute);
   if (read.text === undefined) {
-    throw new UsageError(read.failure?.reason === 'missing' ? `no such file: ${file}` : `cannot read ${file}: ${read.failure?.message ?? ''}`);
+    throw new UsageError(
+      read.failure?.reason === 'missing' ? `no such file: ${file}` : `cannot read ${file}: ${read.failure?.message ?? ''}`,
+    );
   }
   const text = read.text;
   // A file named on the command line is meant as ours: less evidence makes it a values file.
   const recognised = await recogniseFile(absolute, context, true);
   if (recognised) {
     const deployments = await kubernetesDeployments(recognised, root, context, names);
-    return analyseKubernetesFile({ fileName: absolute, text, recognised, deployments, root, pathApi: context.fs.path, cache: context.cache, clientCertificates, warnDays })
-      .findings.map((finding) => locate(file, text, finding));
+    return analyseKubernetesFile({
+      fileName: absolute,
+      text,
+      recognised,
+      deployments,
+      root,
+      pathApi: context.fs.path,
+      cache: context.cache,
+      clientCertificates,
+      warnDays,
+    }).findings.map((finding) => locate(file, text, finding));
   }
   const deployment = await deploymentForConfigFile(absolute, [root], context);
-  return checkMilvusConfig({ deployment, fileName: absolute, text, clientCertificates, cache: context.cache, warnDays })
-    .map((finding) => locate(file, text, finding));
+  return checkMilvusConfig({ deployment, fileName: absolute, text, clientCertificates, cache: context.cache, warnDays }).map((finding) =>
+    locate(file, text, finding),
+  );
 }
 
 async function workspaceClientCertificates(root: string, context: ResolveContext): Promise<LoadedFile[]> {
@@ -151,14 +176,26 @@ export const checkCommand: Subcommand = {
     const root = process.cwd();
     const named = parsed.files.length > 0 ? parsed.files : defaultConfigFiles('.');
     const context = cliContext({ dir: root, explicitPaths: named, allowOutside: parsed.allowOutside });
-    const files = parsed.files.length > 0 ? named : [...named, ...await defaultKubernetesFiles('.', named, context)];
-    if (files.length === 0) throw new UsageError('no milvus.yaml, user.yaml, *milvus*.yaml or Kubernetes file here; name the files to check');
-    const environment: CheckEnvironment = { names: parsed.names, warnDays: parsed.warnDays, context, root, clientCertificates: await workspaceClientCertificates(root, context) };
+    const files = parsed.files.length > 0 ? named : [...named, ...(await defaultKubernetesFiles('.', named, context))];
+    if (files.length === 0) {
+      throw new UsageError('no milvus.yaml, user.yaml, *milvus*.yaml or Kubernetes file here; name the files to check');
+    }
+    const environment: CheckEnvironment = {
+      names: parsed.names,
+      warnDays: parsed.warnDays,
+      context,
+      root,
+      clientCertificates: await workspaceClientCertificates(root, context),
+    };
     const findings: LocatedFinding[] = [];
     for (const file of files) findings.push(...(await checkFile(file, environment)));
     const shown = findings.filter((finding) => parsed.hints || finding.severity !== 'hint');
     if (parsed.json) console.log(JSON.stringify(shown, null, 2));
-    else for (const finding of shown) console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.code} ${finding.message}`);
+    else {
+      for (const finding of shown) {
+        console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.code} ${finding.message}`);
+      }
+    }
     return shown.some((finding) => finding.severity === 'error') ? EXIT_ERROR_FINDINGS : ExitCode.ok;
   },
 };

@@ -27,7 +27,9 @@ export async function cliDeployment(dir: string | undefined, context: ResolveCon
   return {
     root,
     deployment: selection.chosen,
-    note: selection.chosen ? `using ${selection.chosen.label}: ${selection.reason}` : `no Milvus deployment in ${root}: ${selection.reason}`,
+    note: selection.chosen
+      ? `using ${selection.chosen.label}: ${selection.reason}`
+      : `no Milvus deployment in ${root}: ${selection.reason}`,
   };
 }
 

@@ -31,8 +31,13 @@ Options:
 Exit codes: 0 done (or already off), 1 bad usage or no such file, 3 failed (nothing written).`;
 
 const OPTIONS = {
-  dir: { type: 'string' }, config: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
-  helm: { type: 'string' }, operator: { type: 'string' },
+  dir: { type: 'string' },
+  config: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  helm: { type: 'string' },
+  operator: { type: 'string' },
 } as const;
 
 async function run(args: string[]): Promise<number> {
@@ -44,14 +49,21 @@ async function run(args: string[]): Promise<number> {
   const explicit = [values.config, values.helm, values.operator].filter((file): file is string => file !== undefined);
   const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: explicit });
   const named = await kubernetesDeploymentOf(values, path.resolve(values.dir ?? '.'), context);
-  const found = named ? { root: path.resolve(values.dir ?? '.'), deployment: named.deployment, note: '' }
-    : values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
+  const found = named
+    ? { root: path.resolve(values.dir ?? '.'), deployment: named.deployment, note: '' }
+    : values.config === undefined
+      ? await cliDeployment(values.dir, context)
+      : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
   let outcome: DisableTlsOutcome;
   try {
-    outcome = await planDisableTlsChanges({
-      root: found.root, deployment: found.deployment,
-      ...(values.config !== undefined ? { configPath: values.config } : named ? { configPath: named.file } : {}),
-    }, context);
+    outcome = await planDisableTlsChanges(
+      {
+        root: found.root,
+        deployment: found.deployment,
+        ...(values.config !== undefined ? { configPath: values.config } : named ? { configPath: named.file } : {}),
+      },
+      context,
+    );
   } catch (error) {
     if (error instanceof NoConfigError) throw new UsageError(`${error.message} (pass the config with --config FILE)`);
     if (error instanceof EditPlanError || error instanceof UnsafeTargetError) {
@@ -64,16 +76,29 @@ async function run(args: string[]): Promise<number> {
   const changed = changes.some(hasChanges);
   if (changed && !values['dry-run']) await writeChanges(changes);
   if (values.json) {
-    console.log(JSON.stringify({
-      changed, dryRun: values['dry-run'] === true, files: changes.map((change) => ({ path: change.path, changed: hasChanges(change), diff: diffOf(change) })), summary,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          changed,
+          dryRun: values['dry-run'] === true,
+          files: changes.map((change) => ({ path: change.path, changed: hasChanges(change), diff: diffOf(change) })),
+          summary,
+        },
+        null,
+        2,
+      ),
+    );
     return ExitCode.ok;
   }
   if (!changed) {
     console.log(`TLS is already disabled (tlsMode 0)${found.deployment ? ` for ${found.deployment.label}` : ''}: nothing to change.`);
   } else {
     for (const change of changes) console.log(`${diffOf(change)}\n`);
-    console.log(values['dry-run'] ? 'Dry run: nothing was written.' : 'TLS disabled (tlsMode 0). Restart Milvus to apply it; clients must connect without TLS.');
+    console.log(
+      values['dry-run']
+        ? 'Dry run: nothing was written.'
+        : 'TLS disabled (tlsMode 0). Restart Milvus to apply it; clients must connect without TLS.',
+    );
   }
   for (const line of summary.filter((entry) => entry.startsWith('warning:'))) console.log(line);
   return ExitCode.ok;

@@ -25,7 +25,10 @@ export function displayPath(path: string): string {
 export async function writeChanges(changes: readonly FileChange[]): Promise<void> {
   for (const change of changes.filter(hasChanges)) {
     const target = change.path;
-    const mode = await fs.stat(target).then((stats) => stats.mode & 0o7777, () => 0o644);
+    const mode = await fs.stat(target).then(
+      (stats) => stats.mode & 0o7777,
+      () => 0o644,
+    );
     const temp = join(dirname(target), `.${basename(target)}.milvus-tls-${process.pid}.tmp`);
     try {
       await fs.writeFile(temp, resultText(change), { mode, flag: 'wx' });

@@ -44,9 +44,18 @@ Options:
 Exit codes: 0 done (or nothing to change), 1 bad usage or missing certificates, 3 failed (nothing written).`;
 
 const OPTIONS = {
-  mode: { type: 'string' }, dir: { type: 'string' }, config: { type: 'string' }, compose: { type: 'string' }, certs: { type: 'string' },
-  'http-port': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
-  helm: { type: 'string' }, operator: { type: 'string' }, secret: { type: 'string' },
+  mode: { type: 'string' },
+  dir: { type: 'string' },
+  config: { type: 'string' },
+  compose: { type: 'string' },
+  certs: { type: 'string' },
+  'http-port': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  helm: { type: 'string' },
+  operator: { type: 'string' },
+  secret: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -57,13 +66,17 @@ function parseValues(args: string[]): Values {
 
 function parseMode(text: string | undefined): 1 | 2 {
   if (text === '1' || text === '2') return Number(text) as 1 | 2;
-  throw new UsageError(text === undefined ? '--mode 1 (one-way) or --mode 2 (mutual TLS) is required' : `--mode must be 1 or 2 (got '${text}')`);
+  throw new UsageError(
+    text === undefined ? '--mode 1 (one-way) or --mode 2 (mutual TLS) is required' : `--mode must be 1 or 2 (got '${text}')`,
+  );
 }
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return DEFAULT_HTTP_PORT;
   const port = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--http-port must be a port number 1-65535 (got '${text}')`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UsageError(`--http-port must be a port number 1-65535 (got '${text}')`);
+  }
   return port;
 }
 
@@ -76,24 +89,40 @@ async function run(args: string[]): Promise<number> {
   const mode = parseMode(values.mode);
   const httpPort = parsePort(values['http-port']);
   const certsDir = path.resolve(values.certs ?? path.join(values.dir ?? '.', 'tls'));
-  const explicit = [values.config, values.compose, values.certs, values.helm, values.operator].filter((file): file is string => file !== undefined);
+  const explicit = [values.config, values.compose, values.certs, values.helm, values.operator].filter(
+    (file): file is string => file !== undefined,
+  );
   const context = cliContext({ dir: path.resolve(values.dir ?? '.'), explicitPaths: explicit });
-  if (values.compose !== undefined && (await context.fs.stat(path.resolve(values.compose)))?.type !== 'file') throw new UsageError(`--compose ${values.compose}: no such file`);
+  if (values.compose !== undefined && (await context.fs.stat(path.resolve(values.compose)))?.type !== 'file') {
+    throw new UsageError(`--compose ${values.compose}: no such file`);
+  }
   const named = await kubernetesDeploymentOf(values, path.resolve(values.dir ?? '.'), context);
-  const found = named ? { root: path.resolve(values.dir ?? '.'), deployment: named.deployment, note: `using ${named.deployment.label}` }
-    : values.config === undefined ? await cliDeployment(values.dir, context) : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
+  const found = named
+    ? { root: path.resolve(values.dir ?? '.'), deployment: named.deployment, note: `using ${named.deployment.label}` }
+    : values.config === undefined
+      ? await cliDeployment(values.dir, context)
+      : { root: path.resolve(values.dir ?? '.'), deployment: undefined, note: '' };
   let outcome: EnableTlsOutcome;
   try {
-    outcome = await planEnableTlsChanges({
-      root: found.root, mode, certsDir, httpPort, deployment: found.deployment,
-      ...(values.config !== undefined ? { configPath: values.config } : named ? { configPath: named.file } : {}),
-      ...(values.secret !== undefined ? { secretName: values.secret } : {}),
-      ...(values.compose !== undefined ? { composePath: values.compose } : {}),
-    }, context);
+    outcome = await planEnableTlsChanges(
+      {
+        root: found.root,
+        mode,
+        certsDir,
+        httpPort,
+        deployment: found.deployment,
+        ...(values.config !== undefined ? { configPath: values.config } : named ? { configPath: named.file } : {}),
+        ...(values.secret !== undefined ? { secretName: values.secret } : {}),
+        ...(values.compose !== undefined ? { composePath: values.compose } : {}),
+      },
+      context,
+    );
   } catch (error) {
     if (error instanceof MissingCertificatesError) {
-      throw new UsageError(`${displayPath(certsDir)} has no ${error.missing.join(', ')}. Create the certificates first:\n`
-        + `  milvus-tls generate --out ${displayPath(certsDir)}\nor pass the folder that holds them with --certs DIR.`);
+      throw new UsageError(
+        `${displayPath(certsDir)} has no ${error.missing.join(', ')}. Create the certificates first:\n` +
+          `  milvus-tls generate --out ${displayPath(certsDir)}\nor pass the folder that holds them with --certs DIR.`,
+      );
     }
     if (error instanceof EditPlanError || error instanceof UnsafeTargetError) {
       console.error(`milvus-tls enable: ${error.message}\nNothing was written.`);
@@ -106,21 +135,39 @@ async function run(args: string[]): Promise<number> {
   if (!values['dry-run'] && !nothing) await writeChanges(changes);
 
   if (values.json) {
-    console.log(JSON.stringify({
-      changed: !nothing, dryRun: values['dry-run'] === true, mode, httpPort: plan.httpPort, certsContainerDir: plan.certsContainerDir,
-      files: changes.map((change) => ({ path: change.path, created: !Array.isArray(change.edits), changed: hasChanges(change), diff: diffOf(change) })),
-      summary,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          changed: !nothing,
+          dryRun: values['dry-run'] === true,
+          mode,
+          httpPort: plan.httpPort,
+          certsContainerDir: plan.certsContainerDir,
+          files: changes.map((change) => ({
+            path: change.path,
+            created: !Array.isArray(change.edits),
+            changed: hasChanges(change),
+            diff: diffOf(change),
+          })),
+          summary,
+        },
+        null,
+        2,
+      ),
+    );
     return ExitCode.ok;
   }
   if (nothing) {
-    console.log(`TLS is already enabled (tlsMode ${mode}) in ${displayPath(configPath)}${composePath === undefined ? '' : ` and ${displayPath(composePath)}`}: nothing to change.`);
+    console.log(
+      `TLS is already enabled (tlsMode ${mode}) in ${displayPath(configPath)}${composePath === undefined ? '' : ` and ${displayPath(composePath)}`}: nothing to change.`,
+    );
   } else {
     for (const change of changes.filter(hasChanges)) console.log(`${diffOf(change)}\n`);
     for (const line of summary) console.log(line.startsWith('warning:') || line.startsWith('note:') ? line : `  ${line}`);
-    const apply = outcome.applyHint !== undefined
-      ? `Apply it with: ${outcome.applyHint}. Milvus reads its certificates at start-up: its pods restart with the new settings.`
-      : 'Restart Milvus (docker compose up -d) to apply it.';
+    const apply =
+      outcome.applyHint !== undefined
+        ? `Apply it with: ${outcome.applyHint}. Milvus reads its certificates at start-up: its pods restart with the new settings.`
+        : 'Restart Milvus (docker compose up -d) to apply it.';
     console.log(values['dry-run'] ? 'Dry run: nothing was written.' : `TLS enabled (tlsMode ${mode}). ${apply}`);
   }
   if (found.note !== '') console.log(`(${found.note})`);

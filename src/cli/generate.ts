@@ -3,8 +3,13 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { parseArgs } from 'node:util';
 import {
-  DEFAULT_CA_COMMON_NAME, DEFAULT_CA_DAYS, DEFAULT_CLIENT_COMMON_NAME, DEFAULT_LEAF_DAYS, DEFAULT_SERVER_COMMON_NAME,
-  defaultCertificateSetOptions, defaultServerSans,
+  DEFAULT_CA_COMMON_NAME,
+  DEFAULT_CA_DAYS,
+  DEFAULT_CLIENT_COMMON_NAME,
+  DEFAULT_LEAF_DAYS,
+  DEFAULT_SERVER_COMMON_NAME,
+  defaultCertificateSetOptions,
+  defaultServerSans,
 } from '../core/pki/defaults';
 import { KeyPregeneration } from '../core/pki/keyPregeneration';
 import { unignoredKeyFiles } from '../core/pki/gitignore';
@@ -68,14 +73,29 @@ Exit codes: 0 written, 1 bad usage, 2 refused (files exist, or another run is wr
 Private keys are written with mode 0600 and never printed.`;
 
 const OPTIONS = {
-  out: { type: 'string' }, cn: { type: 'string' }, san: { type: 'string', multiple: true },
-  'client-cn': { type: 'string' }, 'ca-cn': { type: 'string' }, key: { type: 'string' },
-  'ca-days': { type: 'string' }, days: { type: 'string' },
-  country: { type: 'string' }, state: { type: 'string' }, locality: { type: 'string' },
-  org: { type: 'string' }, 'org-unit': { type: 'string' },
-  'reuse-ca': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' },
-  'k8s-secret': { type: 'string' }, release: { type: 'string' }, namespace: { type: 'string' },
-  'cert-manager': { type: 'boolean' }, 'self-signed': { type: 'boolean' }, mode: { type: 'string' },
+  out: { type: 'string' },
+  cn: { type: 'string' },
+  san: { type: 'string', multiple: true },
+  'client-cn': { type: 'string' },
+  'ca-cn': { type: 'string' },
+  key: { type: 'string' },
+  'ca-days': { type: 'string' },
+  days: { type: 'string' },
+  country: { type: 'string' },
+  state: { type: 'string' },
+  locality: { type: 'string' },
+  org: { type: 'string' },
+  'org-unit': { type: 'string' },
+  'reuse-ca': { type: 'boolean' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  'k8s-secret': { type: 'string' },
+  release: { type: 'string' },
+  namespace: { type: 'string' },
+  'cert-manager': { type: 'boolean' },
+  'self-signed': { type: 'boolean' },
+  mode: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -108,8 +128,10 @@ function parseKeyType(text: string | undefined): KeyType {
 function serverSans(commonName: string, sanOptions: string[] | undefined, composeNames: string[]): string[] {
   if (!sanOptions || sanOptions.length === 0) {
     if (commonName.trim() !== '' && validateSan(commonName) !== undefined) {
-      throw new UsageError(`--cn ${JSON.stringify(commonName)} is not a host name or IP address, so clients cannot connect with it; `
-        + 'use a name such as milvus.example.com, or list the names clients use with --san');
+      throw new UsageError(
+        `--cn ${JSON.stringify(commonName)} is not a host name or IP address, so clients cannot connect with it; ` +
+          'use a name such as milvus.example.com, or list the names clients use with --san',
+      );
     }
     return defaultServerSans(commonName, composeNames);
   }
@@ -126,13 +148,18 @@ function buildOptions(values: Values, composeNames: string[], request?: Kubernet
   const options = defaultCertificateSetOptions({
     keyType: parseKeyType(values.key),
     subject: {
-      country: values.country, state: values.state, locality: values.locality,
-      organization: values.org, organizationalUnit: values['org-unit'],
+      country: values.country,
+      state: values.state,
+      locality: values.locality,
+      organization: values.org,
+      organizationalUnit: values['org-unit'],
     },
     caCommonName: values['ca-cn'] ?? DEFAULT_CA_COMMON_NAME,
     serverCommonName,
-    serverSans: request && (!values.san || values.san.length === 0) && values.cn === undefined
-      ? request.serverSans : serverSans(serverCommonName, values.san, kubernetes ? [kubernetes.commonName, ...kubernetes.extraNames] : composeNames),
+    serverSans:
+      request && (!values.san || values.san.length === 0) && values.cn === undefined
+        ? request.serverSans
+        : serverSans(serverCommonName, values.san, kubernetes ? [kubernetes.commonName, ...kubernetes.extraNames] : composeNames),
     clientCommonName: values['client-cn'] ?? DEFAULT_CLIENT_COMMON_NAME,
     caDays: parseDays(values['ca-days'], '--ca-days', DEFAULT_CA_DAYS),
     leafDays: parseDays(values.days, '--days', DEFAULT_LEAF_DAYS),
@@ -171,7 +198,10 @@ function describeFile(file: SetFile, path: string): FileReport {
   }
   const certificate = new X509Certificate(file.contents);
   return {
-    name: file.name, path, kind, sha256Of: 'certificate-der',
+    name: file.name,
+    path,
+    kind,
+    sha256Of: 'certificate-der',
     sha256: createHash('sha256').update(certificate.raw).digest('hex'),
     notAfter: new Date(certificate.validTo).toISOString(),
     commonName: /^CN=(.*)$/m.exec(certificate.subject)?.[1] ?? null,
@@ -182,10 +212,14 @@ function describeFile(file: SetFile, path: string): FileReport {
 function printHuman(outDir: string, reports: FileReport[], reusedCa: boolean): void {
   const lines = [`Wrote ${reports.length} files to ${outDir}${reusedCa ? ' (kept ca.pem and ca.key)' : ''}:`];
   for (const report of reports) {
-    const detail = report.kind === 'certificate'
-      ? `CN=${report.commonName ?? '?'}, expires ${report.notAfter?.slice(0, 10) ?? '?'}${report.subjectAltName ? `, ${report.subjectAltName}` : ''}`
-      : report.kind === 'private-key' ? 'private key, mode 0600'
-        : report.kind === 'secret-manifest' ? 'Kubernetes Secret with server.pem, server.key, ca.pem (holds the key: mode 0600)' : report.kind.replace('-', ' ');
+    const detail =
+      report.kind === 'certificate'
+        ? `CN=${report.commonName ?? '?'}, expires ${report.notAfter?.slice(0, 10) ?? '?'}${report.subjectAltName ? `, ${report.subjectAltName}` : ''}`
+        : report.kind === 'private-key'
+          ? 'private key, mode 0600'
+          : report.kind === 'secret-manifest'
+            ? 'Kubernetes Secret with server.pem, server.key, ca.pem (holds the key: mode 0600)'
+            : report.kind.replace('-', ' ');
     lines.push(`  ${report.name.padEnd(11)} ${detail}`);
   }
   const manifest = reports.find((report) => report.kind === 'secret-manifest');
@@ -215,13 +249,22 @@ async function run(args: string[]): Promise<number> {
     throw new UsageError('--ca-cn and --ca-days cannot be combined with --reuse-ca: the existing CA is kept as it is');
   }
   const certManager = values['cert-manager'] === true;
-  if (!certManager && (values['self-signed'] !== undefined || values.mode !== undefined)) throw new UsageError('--self-signed and --mode go with --cert-manager');
+  if (!certManager && (values['self-signed'] !== undefined || values.mode !== undefined)) {
+    throw new UsageError('--self-signed and --mode go with --cert-manager');
+  }
   let kubernetes: KubernetesSecretRequest | undefined;
   if (kubernetesTargetWanted(values, certManager)) {
     // The deployment model and YAML load only here (generateKubernetes.ts says why).
     const { kubernetesTargetFor, runCertManager } = await import('./generateKubernetes.js');
     kubernetes = await kubernetesTargetFor(values, process.cwd(), certManager);
-    if (certManager && kubernetes) return runCertManager(values, kubernetes, parseKeyType(values.key), values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined);
+    if (certManager && kubernetes) {
+      return runCertManager(
+        values,
+        kubernetes,
+        parseKeyType(values.key),
+        values.days !== undefined ? parseDays(values.days, '--days', DEFAULT_LEAF_DAYS) : undefined,
+      );
+    }
   }
   // The whole command line is checked before a key is made: a usage error exits at once, not after
   // a key generation nobody waits for.
@@ -236,7 +279,10 @@ async function run(args: string[]): Promise<number> {
     // --reuse-ca is itself the request to replace the leaves; everything else needs --force.
     const written = await abortOnSignals(async (signal) => {
       const set = await generateAndWriteSet({
-        options, outputDir: outDir, mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create', signal,
+        options,
+        outputDir: outDir,
+        mode: reuseCa ? 'reissue' : values.force === true ? 'overwrite' : 'create',
+        signal,
         ...(kubernetes ? { kubernetesSecret: { name: kubernetes.secretName, namespace: kubernetes.namespace } } : {}),
         ...(reuseCa ? {} : { keys: keys.take(keyType) }),
       });
@@ -260,8 +306,13 @@ function reportFailure(error: unknown): number {
     console.error(`milvus-tls generate: --reuse-ca needs ca.pem and ca.key in ${error.directory}; missing: ${error.missing.join(', ')}`);
     return ExitCode.usage;
   }
-  return reportWriteFailure('generate', error, (refused) => `refusing to overwrite ${refused.existing.join(', ')} in ${refused.directory}.\n`
-    + 'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.');
+  return reportWriteFailure(
+    'generate',
+    error,
+    (refused) =>
+      `refusing to overwrite ${refused.existing.join(', ')} in ${refused.directory}.\n` +
+      'Use --force to replace them, or --reuse-ca to keep ca.pem and ca.key and replace only the server and client files.',
+  );
 }
 
 export const generateCommand: Subcommand = {

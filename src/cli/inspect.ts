@@ -68,7 +68,11 @@ async function collectFiles(paths: string[]): Promise<InputFile[]> {
       throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot access ${path}: ${(error as Error).message}`);
     }
     // Kubernetes Secret manifests (*.yaml) show their certificates as file#secret/key.
-    const files = isFolder ? await scanFolder(absolute, { manifests: true }) : /\.ya?ml$/i.test(absolute) ? await readManifestInputs(absolute) : [await readInputFile(absolute)];
+    const files = isFolder
+      ? await scanFolder(absolute, { manifests: true })
+      : /\.ya?ml$/i.test(absolute)
+        ? await readManifestInputs(absolute)
+        : [await readInputFile(absolute)];
     for (const file of files) byPath.set(file.path, file);
   }
   return [...byPath.values()];
@@ -84,7 +88,9 @@ function findingsJson(findings: readonly Finding[]): Finding[] {
 }
 
 function byExpiry(inspection: WorkspaceInspection): WorkspaceCertificate[] {
-  return [...inspection.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter) || a.file.localeCompare(b.file) || a.indexInFile - b.indexInFile);
+  return [...inspection.certificates].sort(
+    (a, b) => a.notAfter.localeCompare(b.notAfter) || a.file.localeCompare(b.file) || a.indexInFile - b.indexInFile,
+  );
 }
 
 /** The --json output: certificates by expiry, then keys with findings, CSRs and unreadable files. */
@@ -112,20 +118,31 @@ export function inspectionToJson(inspection: WorkspaceInspection): unknown[] {
     keyFile: cert.keyFile === undefined ? null : displayPath(cert.keyFile),
     findings: findingsJson(cert.findings),
   }));
-  const keys = inspection.keys.filter((key) => key.findings.length > 0).map((key) => ({
-    type: 'key',
-    file: displayPath(key.file),
-    index: key.indexInFile,
-    keyType: key.publicKey?.description ?? null,
-    encrypted: key.encrypted,
-    certificateFiles: key.certificateIds.map((id) => displayPath(fileOf.get(id) ?? '')),
-    findings: findingsJson(key.findings),
-  }));
+  const keys = inspection.keys
+    .filter((key) => key.findings.length > 0)
+    .map((key) => ({
+      type: 'key',
+      file: displayPath(key.file),
+      index: key.indexInFile,
+      keyType: key.publicKey?.description ?? null,
+      encrypted: key.encrypted,
+      certificateFiles: key.certificateIds.map((id) => displayPath(fileOf.get(id) ?? '')),
+      findings: findingsJson(key.findings),
+    }));
   const csrs = inspection.csrs.map((csr) => ({
-    type: 'csr', file: displayPath(csr.file), index: csr.indexInFile, commonName: csr.commonName ?? null, sans: csr.sans, findings: [],
+    type: 'csr',
+    file: displayPath(csr.file),
+    index: csr.indexInFile,
+    commonName: csr.commonName ?? null,
+    sans: csr.sans,
+    findings: [],
   }));
   const errors = inspection.errors.map((error) => ({
-    type: 'error', file: displayPath(error.file), code: error.code, severity: error.severity, message: error.message,
+    type: 'error',
+    file: displayPath(error.file),
+    code: error.code,
+    severity: error.severity,
+    message: error.message,
     findings: findingsJson([error]),
   }));
   return [...certificates, ...keys, ...csrs, ...errors];
@@ -137,7 +154,14 @@ function clip(text: string, width: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The human-readable report: a table by expiry, then every finding with what to do. */
@@ -149,7 +173,10 @@ export function inspectionToText(inspection: WorkspaceInspection): string {
   } else {
     const rows = [['COMMON NAME', 'ROLE', 'EXPIRES', 'DAYS LEFT', 'ISSUER', 'FILE', 'FINDINGS']];
     for (const cert of certificates) {
-      const issuer = cert.issuerStatus === 'self-signed' ? '(self-signed)' : (cert.issuerCommonName ?? cert.issuer) + (cert.issuerStatus === 'not-found' ? ' (not here)' : '');
+      const issuer =
+        cert.issuerStatus === 'self-signed'
+          ? '(self-signed)'
+          : (cert.issuerCommonName ?? cert.issuer) + (cert.issuerStatus === 'not-found' ? ' (not here)' : '');
       rows.push([
         clip(cert.commonName ?? cert.sans.dns[0] ?? '(no CN)', 32),
         cert.role,
@@ -170,8 +197,11 @@ export function inspectionToText(inspection: WorkspaceInspection): string {
     }
   }
   const count = (severity: Finding['severity']): number => inspection.findings.filter((finding) => finding.severity === severity).length;
-  lines.push('', `${certificates.length} certificate(s), ${inspection.keys.length} key(s), ${inspection.errors.length} unreadable: ` +
-    `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s).`);
+  lines.push(
+    '',
+    `${certificates.length} certificate(s), ${inspection.keys.length} key(s), ${inspection.errors.length} unreadable: ` +
+      `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s).`,
+  );
   return lines.join('\n');
 }
 

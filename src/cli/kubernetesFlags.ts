@@ -11,7 +11,11 @@ export interface KubernetesFlags {
 }
 
 function checkName(value: string | undefined, flag: string, valid: (name: string) => boolean, what: string): void {
-  if (value !== undefined && !valid(value)) throw new UsageError(`${flag} '${value}' is not a valid ${what} (lower-case letters, digits and '-', starting and ending with a letter or digit)`);
+  if (value !== undefined && !valid(value)) {
+    throw new UsageError(
+      `${flag} '${value}' is not a valid ${what} (lower-case letters, digits and '-', starting and ending with a letter or digit)`,
+    );
+  }
 }
 
 /**
@@ -20,7 +24,9 @@ function checkName(value: string | undefined, flag: string, valid: (name: string
  */
 export function kubernetesTargetWanted(values: KubernetesFlags, always: boolean): boolean {
   if (values['k8s-secret'] === undefined && !always) {
-    if (values.release !== undefined || values.namespace !== undefined) throw new UsageError('--release and --namespace go with --k8s-secret NAME or --cert-manager');
+    if (values.release !== undefined || values.namespace !== undefined) {
+      throw new UsageError('--release and --namespace go with --k8s-secret NAME or --cert-manager');
+    }
     return false;
   }
   checkName(values['k8s-secret'], '--k8s-secret', isDnsSubdomain, 'Secret name');

@@ -22,8 +22,14 @@ export interface KubernetesFlags {
 }
 
 /** The deployment of --helm/--operator; undefined when neither is given. */
-export async function kubernetesDeploymentOf(flags: KubernetesFlags, root: string, context: ResolveContext): Promise<{ deployment: Deployment; file: string } | undefined> {
-  if (flags.secret !== undefined && !isDnsSubdomain(flags.secret)) throw new UsageError(`--secret '${flags.secret}' is not a valid Secret name (lower-case letters, digits, '-' and '.')`);
+export async function kubernetesDeploymentOf(
+  flags: KubernetesFlags,
+  root: string,
+  context: ResolveContext,
+): Promise<{ deployment: Deployment; file: string } | undefined> {
+  if (flags.secret !== undefined && !isDnsSubdomain(flags.secret)) {
+    throw new UsageError(`--secret '${flags.secret}' is not a valid Secret name (lower-case letters, digits, '-' and '.')`);
+  }
   if (flags.helm !== undefined && flags.operator !== undefined) throw new UsageError('give --helm or --operator, not both');
   const named = flags.helm ?? flags.operator;
   if (named === undefined) return undefined;
@@ -33,9 +39,11 @@ export async function kubernetesDeploymentOf(flags: KubernetesFlags, root: strin
   const found = (await deploymentsForFile(file, [root], context)).filter((deployment) => deployment.kubernetes?.flavour === wanted);
   const [deployment] = found;
   if (!deployment) {
-    throw new UsageError(wanted === 'helm'
-      ? `${named} is not a values file of the milvus Helm chart (no extraConfigFiles, cluster.enabled, image.all, standalone, …)`
-      : `${named} holds no Milvus resource (apiVersion milvus.io/v1beta1, kind Milvus)`);
+    throw new UsageError(
+      wanted === 'helm'
+        ? `${named} is not a values file of the milvus Helm chart (no extraConfigFiles, cluster.enabled, image.all, standalone, …)`
+        : `${named} holds no Milvus resource (apiVersion milvus.io/v1beta1, kind Milvus)`,
+    );
   }
   if (found.length > 1) console.error(`note: ${named} holds ${found.length} Milvus resources; using the first, ${deployment.label}`);
   return { deployment, file };

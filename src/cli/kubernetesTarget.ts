@@ -21,16 +21,31 @@ export interface KubernetesSecretRequest {
  * The target of --k8s-secret (undefined without it), or of --cert-manager (`always`: the Secret name
  * then defaults to the one the folder's deployment mounts, else milvus-tls).
  */
-export async function kubernetesTargetFor(values: KubernetesFlags, dir = process.cwd(), always = false): Promise<KubernetesSecretRequest | undefined> {
+export async function kubernetesTargetFor(
+  values: KubernetesFlags,
+  dir = process.cwd(),
+  always = false,
+): Promise<KubernetesSecretRequest | undefined> {
   if (!kubernetesTargetWanted(values, always)) return undefined;
   const given = values['k8s-secret'];
-  const names = { ...(values.release !== undefined ? { release: values.release } : {}), ...(values.namespace !== undefined ? { namespace: values.namespace } : {}) };
-  const found = (await discoverDeployments(dir, cliContext({ dir }), 0, names)).deployments.find((deployment) => deployment.kind === 'kubernetes');
+  const names = {
+    ...(values.release !== undefined ? { release: values.release } : {}),
+    ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
+  };
+  const found = (await discoverDeployments(dir, cliContext({ dir }), 0, names)).deployments.find(
+    (deployment) => deployment.kind === 'kubernetes',
+  );
   const fromFolder = found ? generationTargetOf(found) : undefined;
   const secretName = given ?? fromFolder?.secretName ?? DEFAULT_SECRET_NAME;
   const target = fromFolder
     ? { ...fromFolder, secretName }
-    : kubernetesTarget({ flavour: 'helm', release: values.release ?? DEFAULT_RELEASE, ...(values.namespace !== undefined ? { namespace: values.namespace } : {}), secretName });
-  const ownNamespace = found?.kubernetes && found.kubernetes.namespace.from.kind !== 'default' ? found.kubernetes.namespace.value : undefined;
+    : kubernetesTarget({
+        flavour: 'helm',
+        release: values.release ?? DEFAULT_RELEASE,
+        ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
+        secretName,
+      });
+  const ownNamespace =
+    found?.kubernetes && found.kubernetes.namespace.from.kind !== 'default' ? found.kubernetes.namespace.value : undefined;
   return { secretName, namespace: values.namespace ?? ownNamespace, target, serverSans: targetServerSans(target) };
 }

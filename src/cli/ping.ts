@@ -4,7 +4,14 @@
 import path from 'node:path';
 import type { ConnectionTarget } from '../core/connection';
 import {
-  DEFAULT_TIMEOUT_MS, formatHeader, formatStep, formatVerdict, parseAddress, parsePort, summarizeTarget, testConnection,
+  DEFAULT_TIMEOUT_MS,
+  formatHeader,
+  formatStep,
+  formatVerdict,
+  parseAddress,
+  parsePort,
+  summarizeTarget,
+  testConnection,
 } from '../core/connection';
 import type { Provenance, ResolveContext } from '../core/deployment';
 import type { ClientFile, ConnectionChoice, ConnectionPlan } from '../core/usecases';
@@ -48,9 +55,17 @@ Exit codes: 0 no step failed (warnings allowed: e.g. "UNAUTHENTICATED" means TLS
 credentials are missing; skipped steps too), 1 bad usage or unreadable file, 3 a step failed.`;
 
 const OPTIONS = {
-  dir: { type: 'string' }, ca: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, 'server-name': { type: 'string' },
-  token: { type: 'string' }, 'http-port': { type: 'string' }, timeout: { type: 'string' }, 'max-tls': { type: 'string' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  dir: { type: 'string' },
+  ca: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  'server-name': { type: 'string' },
+  token: { type: 'string' },
+  'http-port': { type: 'string' },
+  timeout: { type: 'string' },
+  'max-tls': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 interface PingArguments {
@@ -74,26 +89,50 @@ function flagFile(option: string, value: string | undefined): ClientFile | undef
   return value === undefined ? undefined : { path: path.resolve(value), from: FLAG(option) };
 }
 
-function chooseInputs(values: Record<string, string | boolean | undefined>, address: string | undefined, plan: ConnectionPlan | undefined): Omit<ConnectionChoice, 'timeoutMs'> {
+function chooseInputs(
+  values: Record<string, string | boolean | undefined>,
+  address: string | undefined,
+  plan: ConnectionPlan | undefined,
+): Omit<ConnectionChoice, 'timeoutMs'> {
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   const parsed = address !== undefined ? wrapped(() => parseAddress(address)) : undefined;
-  const host = parsed ? { value: parsed.host, from: FLAG('ADDRESS') } : plan?.grpc.host ?? { value: 'localhost', from: userInput('the default') };
-  const port = parsed ? { value: parsed.port, from: FLAG('ADDRESS') } : plan?.grpc.port ?? { value: 19530, from: userInput('the default') };
+  const host = parsed
+    ? { value: parsed.host, from: FLAG('ADDRESS') }
+    : (plan?.grpc.host ?? { value: 'localhost', from: userInput('the default') });
+  const port = parsed
+    ? { value: parsed.port, from: FLAG('ADDRESS') }
+    : (plan?.grpc.port ?? { value: 19530, from: userInput('the default') });
   const cert = flagFile('--cert', text('cert'));
   const planMode = plan?.mode;
   const mode: ConnectionChoice['mode'] = cert
     ? { value: 2, from: FLAG('--cert') }
-    : planMode && (planMode.value === 1 || planMode.value === 2) ? { value: planMode.value, from: planMode.from }
-      : { value: 1, from: userInput(planMode ? `tlsMode is ${planMode.value} (${planMode.from.text}): tested as one-way TLS` : 'one-way TLS (no client certificate given)') };
+    : planMode && (planMode.value === 1 || planMode.value === 2)
+      ? { value: planMode.value, from: planMode.from }
+      : {
+          value: 1,
+          from: userInput(
+            planMode
+              ? `tlsMode is ${planMode.value} (${planMode.from.text}): tested as one-way TLS`
+              : 'one-way TLS (no client certificate given)',
+          ),
+        };
   const serverNameFlag = text('server-name');
-  const serverName = serverNameFlag !== undefined ? { value: serverNameFlag, from: FLAG('--server-name') } : plan ? defaultServerName(plan, host.value) : undefined;
+  const serverName =
+    serverNameFlag !== undefined
+      ? { value: serverNameFlag, from: FLAG('--server-name') }
+      : plan
+        ? defaultServerName(plan, host.value)
+        : undefined;
   const httpPortFlag = text('http-port');
-  const restPort = httpPortFlag !== undefined ? { value: wrapped(() => parsePort(httpPortFlag)), from: FLAG('--http-port') } : plan?.rest?.port;
+  const restPort =
+    httpPortFlag !== undefined ? { value: wrapped(() => parsePort(httpPortFlag)), from: FLAG('--http-port') } : plan?.rest?.port;
   const ca = flagFile('--ca', text('ca')) ?? plan?.ca;
   const clientCertificate = cert ?? (mode.value === 2 ? plan?.clientCertificate : undefined);
   const clientKey = flagFile('--key', text('key')) ?? (mode.value === 2 ? plan?.clientKey : undefined);
   return {
-    host, port, mode,
+    host,
+    port,
+    mode,
     ...(ca ? { ca } : {}),
     ...(clientCertificate ? { clientCertificate } : {}),
     ...(clientKey ? { clientKey } : {}),
@@ -161,7 +200,9 @@ export const pingCommand: Subcommand = {
     // The steps turn every server answer into a diagnosis (hostileServers.test.ts). Should a socket
     // event ever throw anyway, the user gets one line and exit 3, not a stack trace.
     const onUncaught = (error: unknown): void => {
-      console.error(`milvus-tls ping: the test stopped on an unexpected error (${reportText(error instanceof Error ? error.message : String(error))}); please report it`);
+      console.error(
+        `milvus-tls ping: the test stopped on an unexpected error (${reportText(error instanceof Error ? error.message : String(error))}); please report it`,
+      );
       process.exit(ExitCode.failed);
     };
     process.on('uncaughtException', onUncaught);
@@ -173,7 +214,9 @@ export const pingCommand: Subcommand = {
     try {
       const report = await testConnection(target, {
         signal: controller.signal,
-        onStep: (step) => { if (!json) console.log(formatStep(step).join('\n')); },
+        onStep: (step) => {
+          if (!json) console.log(formatStep(step).join('\n'));
+        },
       });
       console.log(json ? JSON.stringify({ ...report, inputs }, null, 2) : formatVerdict(report));
       return report.ok ? ExitCode.ok : ExitCode.failed;

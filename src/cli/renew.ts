@@ -45,49 +45,82 @@ interface RenewArguments {
 
 function parseArguments(args: string[]): RenewArguments | 'help' {
   const { values } = parseCommandLine('renew', {
-    args, allowPositionals: false, strict: true,
+    args,
+    allowPositionals: false,
+    strict: true,
     options: {
-      dir: { type: 'string' }, within: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      dir: { type: 'string' },
+      within: { type: 'string' },
+      force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
   const within = values.within ?? String(DEFAULT_WITHIN_DAYS);
-  if (!/^\d+$/.test(within) || Number(within) > 36_500) throw new UsageError(`--within takes a whole number of days from 0 to 36500, not '${within}'`);
+  if (!/^\d+$/.test(within) || Number(within) > 36_500) {
+    throw new UsageError(`--within takes a whole number of days from 0 to 36500, not '${within}'`);
+  }
   if (values.dir?.trim() === '') throw new UsageError('--dir is empty; give the certificate folder, such as ./tls');
   return {
-    directory: resolve(values.dir ?? 'tls'), withinDays: Number(within), all: values.force === true,
-    dryRun: values['dry-run'] === true, json: values.json === true,
+    directory: resolve(values.dir ?? 'tls'),
+    withinDays: Number(within),
+    all: values.force === true,
+    dryRun: values['dry-run'] === true,
+    json: values.json === true,
   };
 }
-
 
 function printHuman(result: FolderRenewal, args: RenewArguments, now: Date): void {
   const { selection, outcome } = result;
   for (const { plan } of selection.due) {
     const verb = args.dryRun ? 'would renew' : 'renewed';
-    console.log(`${verb} ${displayPath(plan.certificate.file)} (${plan.certificate.commonName ?? plan.certificate.subject}, ${expiryPhrase(new Date(plan.certificate.notAfter), now)})`);
+    console.log(
+      `${verb} ${displayPath(plan.certificate.file)} (${plan.certificate.commonName ?? plan.certificate.subject}, ${expiryPhrase(new Date(plan.certificate.notAfter), now)})`,
+    );
     for (const note of plan.notes) console.log(`  ${note}`);
   }
   for (const { certificate, reason } of selection.blocked) console.error(`cannot renew ${displayPath(certificate.file)}: ${reason}`);
   if (selection.due.length === 0 && selection.blocked.length === 0) {
-    console.log(`Nothing to renew in ${displayPath(args.directory)}: no server or client certificate ${args.all ? 'found' : `expires within ${args.withinDays} days`}.`);
+    console.log(
+      `Nothing to renew in ${displayPath(args.directory)}: no server or client certificate ${args.all ? 'found' : `expires within ${args.withinDays} days`}.`,
+    );
   }
   if (outcome) {
     console.log(`Old files kept in ${displayPath(outcome.backupFolder ?? '')}.`);
-    console.log('Restart Milvus so it loads the new certificates (it reads them at start-up only), and give the renewed client files to their clients.');
+    console.log(
+      'Restart Milvus so it loads the new certificates (it reads them at start-up only), and give the renewed client files to their clients.',
+    );
   }
 }
 
 function printJson(result: FolderRenewal): void {
-  const leaf = (file: string, commonName: string | undefined, notAfter: string): object => ({ file: displayPath(file), name: basename(file), commonName: commonName ?? null, notAfter });
-  console.log(JSON.stringify({
-    renewed: result.selection.due.map(({ plan }) => ({ ...leaf(plan.certificate.file, plan.certificate.commonName, plan.certificate.notAfter), notes: plan.notes })),
-    notDue: result.selection.notDue.map((cert) => ({ ...leaf(cert.file, cert.commonName, cert.notAfter), daysLeft: cert.daysLeft })),
-    blocked: result.selection.blocked.map(({ certificate, reason }) => ({ ...leaf(certificate.file, certificate.commonName, certificate.notAfter), reason })),
-    written: result.outcome?.written.map(displayPath) ?? [],
-    backupFolder: result.outcome?.backupFolder === undefined ? null : displayPath(result.outcome.backupFolder),
-  }, null, 2));
+  const leaf = (file: string, commonName: string | undefined, notAfter: string): object => ({
+    file: displayPath(file),
+    name: basename(file),
+    commonName: commonName ?? null,
+    notAfter,
+  });
+  console.log(
+    JSON.stringify(
+      {
+        renewed: result.selection.due.map(({ plan }) => ({
+          ...leaf(plan.certificate.file, plan.certificate.commonName, plan.certificate.notAfter),
+          notes: plan.notes,
+        })),
+        notDue: result.selection.notDue.map((cert) => ({ ...leaf(cert.file, cert.commonName, cert.notAfter), daysLeft: cert.daysLeft })),
+        blocked: result.selection.blocked.map(({ certificate, reason }) => ({
+          ...leaf(certificate.file, certificate.commonName, certificate.notAfter),
+          reason,
+        })),
+        written: result.outcome?.written.map(displayPath) ?? [],
+        backupFolder: result.outcome?.backupFolder === undefined ? null : displayPath(result.outcome.backupFolder),
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 async function run(args: string[]): Promise<number> {
@@ -99,7 +132,8 @@ async function run(args: string[]): Promise<number> {
   const now = new Date();
   try {
     const result = await abortOnSignals((signal) =>
-      renewFolder(parsed.directory, { withinDays: parsed.withinDays, all: parsed.all, now }, { signal, dryRun: parsed.dryRun }));
+      renewFolder(parsed.directory, { withinDays: parsed.withinDays, all: parsed.all, now }, { signal, dryRun: parsed.dryRun }),
+    );
     if (parsed.json) printJson(result);
     else printHuman(result, parsed, now);
     return result.selection.blocked.length > 0 ? ExitCode.failed : ExitCode.ok;

@@ -61,10 +61,16 @@ interface RotateArguments {
 
 function parseArguments(args: string[]): RotateArguments | 'help' {
   const { values, positionals } = parseCommandLine('rotate', {
-    args, allowPositionals: true, strict: true,
+    args,
+    allowPositionals: true,
+    strict: true,
     options: {
-      dir: { type: 'string' }, 'ca-cn': { type: 'string' }, 'ca-days': { type: 'string' }, force: { type: 'boolean' },
-      json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      dir: { type: 'string' },
+      'ca-cn': { type: 'string' },
+      'ca-days': { type: 'string' },
+      force: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
@@ -76,13 +82,18 @@ function parseArguments(args: string[]): RotateArguments | 'help' {
   if (caDays !== undefined && (!/^\d+$/.test(caDays) || Number(caDays) < 1 || Number(caDays) > MAX_DAYS)) {
     throw new UsageError(`--ca-days must be a whole number from 1 to ${MAX_DAYS} (got '${caDays}')`);
   }
-  if ((values['ca-cn'] !== undefined || caDays !== undefined) && phase !== 'start') throw new UsageError('--ca-cn and --ca-days belong to rotate start');
+  if ((values['ca-cn'] !== undefined || caDays !== undefined) && phase !== 'start') {
+    throw new UsageError('--ca-cn and --ca-days belong to rotate start');
+  }
   return {
-    phase: phase as Phase, directory: resolve(values.dir ?? 'tls'), caCommonName: values['ca-cn'],
-    caDays: caDays === undefined ? undefined : Number(caDays), force: values.force === true, json: values.json === true,
+    phase: phase as Phase,
+    directory: resolve(values.dir ?? 'tls'),
+    caCommonName: values['ca-cn'],
+    caDays: caDays === undefined ? undefined : Number(caDays),
+    force: values.force === true,
+    json: values.json === true,
   };
 }
-
 
 function caLabel(status: RotationStatus, which: 'current' | 'next'): string {
   const ca = status[which];
@@ -90,7 +101,9 @@ function caLabel(status: RotationStatus, which: 'current' | 'next'): string {
 }
 
 export function statusText(status: RotationStatus, directory: string): string {
-  const lines = [`Rotation in ${displayPath(directory)}: ${status.phase ? describePhase(status.phase) : `not possible: ${status.problem ?? ''}`}`];
+  const lines = [
+    `Rotation in ${displayPath(directory)}: ${status.phase ? describePhase(status.phase) : `not possible: ${status.problem ?? ''}`}`,
+  ];
   lines.push(`  current CA (ca.key): ${caLabel(status, 'current')}`);
   if (status.next) lines.push(`  next CA (ca-next.pem): ${caLabel(status, 'next')}`);
   lines.push(`  ca.pem trusts: ${status.trusted.map((ca) => ca.info.commonName ?? ca.info.subject).join(', ') || 'nothing'}`);
@@ -105,12 +118,26 @@ export function statusText(status: RotationStatus, directory: string): string {
 function statusJson(status: RotationStatus): object {
   const ca = (which: 'current' | 'next'): object | null => {
     const certificate = status[which];
-    return certificate ? { commonName: certificate.info.commonName ?? null, notAfter: certificate.info.notAfter, fingerprint: certificate.info.fingerprintSha256 } : null;
+    return certificate
+      ? {
+          commonName: certificate.info.commonName ?? null,
+          notAfter: certificate.info.notAfter,
+          fingerprint: certificate.info.fingerprintSha256,
+        }
+      : null;
   };
   return {
-    phase: status.phase ?? null, problem: status.problem ?? null, current: ca('current'), next: ca('next'),
+    phase: status.phase ?? null,
+    problem: status.problem ?? null,
+    current: ca('current'),
+    next: ca('next'),
     trusted: status.trusted.map((certificate) => certificate.info.commonName ?? certificate.info.subject),
-    leaves: status.leaves.map((leaf) => ({ file: displayPath(leaf.file), role: leaf.role, signedBy: leaf.signedBy, notAfter: leaf.certificate.info.notAfter })),
+    leaves: status.leaves.map((leaf) => ({
+      file: displayPath(leaf.file),
+      role: leaf.role,
+      signedBy: leaf.signedBy,
+      notAfter: leaf.certificate.info.notAfter,
+    })),
     next_step: status.phase ? nextStep(status.phase) : null,
   };
 }
@@ -120,7 +147,9 @@ function printOutcome(outcome: PhaseOutcome, step: RotationStep | 'undo'): void 
   for (const path of outcome.removed) console.log(`  removed ${displayPath(path)}`);
   console.log(`  previous files kept in ${displayPath(outcome.backupFolder ?? '')}`);
   if (step === 'undo') {
-    console.log(`Now: ${outcome.status.phase ? describePhase(outcome.status.phase) : outcome.status.problem ?? ''}. Restart Milvus so it loads these files again.`);
+    console.log(
+      `Now: ${outcome.status.phase ? describePhase(outcome.status.phase) : (outcome.status.problem ?? '')}. Restart Milvus so it loads these files again.`,
+    );
   } else {
     console.log(`Next: ${AFTER_PHASE[step]}`);
   }

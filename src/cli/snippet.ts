@@ -28,11 +28,22 @@ when the deployment turns authorization on. Notes go to stderr, the snippet to s
 
 Exit codes: 0 printed, 1 bad usage.`;
 
-const OPTIONS = { client: { type: 'string' }, dir: { type: 'string' }, mode: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  client: { type: 'string' },
+  dir: { type: 'string' },
+  mode: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function parseClient(id: string | undefined): SnippetClient {
   const client = SNIPPET_CLIENTS.find((candidate) => candidate.id === id);
-  if (!client) throw new UsageError(id === undefined ? `--client is required: ${CLIENT_IDS.join(', ')}` : `--client must be one of ${CLIENT_IDS.join(', ')} (got '${id}')`);
+  if (!client) {
+    throw new UsageError(
+      id === undefined
+        ? `--client is required: ${CLIENT_IDS.join(', ')}`
+        : `--client must be one of ${CLIENT_IDS.join(', ')} (got '${id}')`,
+    );
+  }
   return client;
 }
 
@@ -43,18 +54,30 @@ async function run(args: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const client = parseClient(values.client);
-  if (values.mode !== undefined && values.mode !== '1' && values.mode !== '2') throw new UsageError(`--mode must be 1 or 2 (got '${values.mode}')`);
+  if (values.mode !== undefined && values.mode !== '1' && values.mode !== '2') {
+    throw new UsageError(`--mode must be 1 or 2 (got '${values.mode}')`);
+  }
   const context = cliContext({ dir: path.resolve(values.dir ?? '.') });
   const found = await cliDeployment(values.dir, context);
   const plan = await cliConnectionPlan(found, context);
   const planMode = plan.mode?.value;
   const mode: 1 | 2 = values.mode === '2' || (values.mode === undefined && planMode === 2) ? 2 : 1;
   const { input, missing } = snippetInput(plan, {
-    mode, host: plan.grpc.host.value, port: plan.grpc.port.value, credentialsStored: false,
-    outputDir: path.resolve(found.root, DEFAULT_OUTPUT_FOLDER), joinPath: (folder, name) => path.join(folder, name),
+    mode,
+    host: plan.grpc.host.value,
+    port: plan.grpc.port.value,
+    credentialsStored: false,
+    outputDir: path.resolve(found.root, DEFAULT_OUTPUT_FOLDER),
+    joinPath: (folder, name) => path.join(folder, name),
   });
-  console.error(`milvus-tls snippet: ${found.note}; tlsMode ${mode}${values.mode === undefined && plan.mode ? ` (${plan.mode.from.text})` : ''}`);
-  if (missing.length > 0) console.error(`milvus-tls snippet: ${missing.join(' and ')} not found: the snippet uses ${path.resolve(found.root, DEFAULT_OUTPUT_FOLDER)}, where generate writes them`);
+  console.error(
+    `milvus-tls snippet: ${found.note}; tlsMode ${mode}${values.mode === undefined && plan.mode ? ` (${plan.mode.from.text})` : ''}`,
+  );
+  if (missing.length > 0) {
+    console.error(
+      `milvus-tls snippet: ${missing.join(' and ')} not found: the snippet uses ${path.resolve(found.root, DEFAULT_OUTPUT_FOLDER)}, where generate writes them`,
+    );
+  }
   console.log(client.generate(input).text);
   return ExitCode.ok;
 }

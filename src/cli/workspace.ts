@@ -15,8 +15,9 @@ export interface CliWorkspaceOptions {
   allowOutside?: boolean;
 }
 
-export const ALLOW_OUTSIDE_HELP = '--allow-outside     read files outside the project folder that configs or compose files point at\n'
-  + '                    (off by default, so a checked-out repository cannot make us read elsewhere)';
+export const ALLOW_OUTSIDE_HELP =
+  '--allow-outside     read files outside the project folder that configs or compose files point at\n' +
+  '                    (off by default, so a checked-out repository cannot make us read elsewhere)';
 
 export function cliContext(options: CliWorkspaceOptions): ResolveContext {
   const disk = nodeFileSystem();

@@ -2,7 +2,12 @@
 // on stderr and the exit code scripts rely on. Every one of these means nothing was written.
 import { RotationOrderError, UndoConflictError } from '../core/lifecycle/errors';
 import {
-  CertificateAuthorityError, FilesExistError, InvalidOptionsError, SetChangedError, SetLockedError, WriteSetError,
+  CertificateAuthorityError,
+  FilesExistError,
+  InvalidOptionsError,
+  SetChangedError,
+  SetLockedError,
+  WriteSetError,
 } from '../core/pki/errors';
 import { ExitCode, UsageError } from './exitCodes';
 import { InterruptedError } from './interrupt';
@@ -18,8 +23,13 @@ export function reportWriteFailure(command: string, error: unknown, onFilesExist
     console.error(`${prefix} ${error.message}; nothing was written`);
     return error.exitCode;
   }
-  if (error instanceof SetLockedError || error instanceof SetChangedError || error instanceof RotationOrderError
-    || error instanceof UndoConflictError || error instanceof FilesExistError) {
+  if (
+    error instanceof SetLockedError ||
+    error instanceof SetChangedError ||
+    error instanceof RotationOrderError ||
+    error instanceof UndoConflictError ||
+    error instanceof FilesExistError
+  ) {
     console.error(`${prefix} ${error.message}`);
     return ExitCode.refused;
   }

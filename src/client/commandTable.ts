@@ -14,10 +14,13 @@ export function onFirstUse(load: () => Promise<CommandFactory>): CommandFactory 
     let handler: Promise<(...args: unknown[]) => unknown> | undefined;
     return async (...args: unknown[]) => {
       // One handler per command, built once; a failed load is not kept, so the next run tries again.
-      handler ??= load().then((factory) => factory(ctx), (error: unknown) => {
-        handler = undefined;
-        throw error;
-      });
+      handler ??= load().then(
+        (factory) => factory(ctx),
+        (error: unknown) => {
+          handler = undefined;
+          throw error;
+        },
+      );
       return (await handler)(...args);
     };
   };
@@ -30,17 +33,19 @@ export function onFirstUse(load: () => Promise<CommandFactory>): CommandFactory 
 export function registerCommands<Id extends CommandId>(ctx: ExtensionContextHolder, table: Record<Id, CommandFactory>): void {
   for (const [id, factory] of Object.entries(table) as [Id, CommandFactory][]) {
     const handler = factory(ctx);
-    ctx.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        ctx.log.error(`${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`Milvus TLS: ${message}`, 'Show Output').then((choice) => {
-          if (choice) ctx.log.show(true);
-        });
-        return undefined;
-      }
-    }));
+    ctx.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          ctx.log.error(`${id} failed: ${message}`);
+          void vscode.window.showErrorMessage(`Milvus TLS: ${message}`, 'Show Output').then((choice) => {
+            if (choice) ctx.log.show(true);
+          });
+          return undefined;
+        }
+      }),
+    );
   }
 }

@@ -9,7 +9,9 @@ import { CONFIG_FILE_GLOBS, CONFIG_SECTION, Settings } from '../shared/protocol'
  * values, Milvus resources, Secrets, cert-manager objects) are recognised by content, whatever their
  * name, and the server answers any other YAML file with nothing.
  */
-export function documentSelector(extraGlobs: readonly string[]): ({ scheme: string; pattern: string } | { scheme: string; language: string })[] {
+export function documentSelector(
+  extraGlobs: readonly string[],
+): ({ scheme: string; pattern: string } | { scheme: string; language: string })[] {
   const byName = [...CONFIG_FILE_GLOBS, ...extraGlobs].map((pattern) => ({ scheme: 'file', pattern }));
   return [...byName, { scheme: 'file', language: 'yaml' }];
 }

@@ -11,13 +11,19 @@ import { selectDeployment } from '../core/usecases';
  */
 function activeConfigFile(folder: vscode.WorkspaceFolder): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
-  if (uri?.scheme !== 'file' || !/\.ya?ml$/i.test(uri.fsPath) || /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(uri.fsPath)) return undefined;
+  if (uri?.scheme !== 'file' || !/\.ya?ml$/i.test(uri.fsPath) || /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(uri.fsPath)) {
+    return undefined;
+  }
   return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString() ? uri.fsPath : undefined;
 }
 
 /** Undefined when the user cancelled the pick. */
 export async function pickDeployment(
-  folder: vscode.WorkspaceFolder, context: ResolveContext, title: string, log: vscode.LogOutputChannel, logPrefix: string,
+  folder: vscode.WorkspaceFolder,
+  context: ResolveContext,
+  title: string,
+  log: vscode.LogOutputChannel,
+  logPrefix: string,
 ): Promise<DeploymentSelection | undefined> {
   let selection = await selectDeployment(folder.uri.fsPath, context, activeConfigFile(folder));
   if (selection.all.length > 1) {

@@ -23,7 +23,12 @@ function entryType(type: vscode.FileType): EntryType {
 async function statOf(filePath: string): Promise<FileInfo | undefined> {
   try {
     const stats = await fs.stat(filePath);
-    return { type: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size, mtimeMs: stats.mtimeMs, mode: stats.mode };
+    return {
+      type: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
+      size: stats.size,
+      mtimeMs: stats.mtimeMs,
+      mode: stats.mode,
+    };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
   }
@@ -52,7 +57,9 @@ export function vscodeFileSystem(): WorkspaceFileSystem {
         return { ok: true, bytes, info };
       } catch (error) {
         // The editor's errors by name, as node's by errno: "permission denied" reads the same as in the CLI.
-        if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') return failure('unreadable', filePath, 'permission denied', 'EACCES');
+        if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') {
+          return failure('unreadable', filePath, 'permission denied', 'EACCES');
+        }
         if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return failure('missing', filePath);
         return failure('unreadable', filePath, error instanceof Error ? error.message : String(error));
       }
@@ -85,4 +92,3 @@ function workspaceRoots(): string[] {
 export function diskFileSystem(): WorkspaceFileSystem {
   return vscode.workspace.isTrusted ? vscodeFileSystem() : containedFileSystem(vscodeFileSystem(), { roots: workspaceRoots() });
 }
-

@@ -42,10 +42,8 @@ export function registerSetupProgress(ctx: ExtensionContextHolder): void {
     const watcher = vscode.workspace.createFileSystemWatcher(glob);
     subscriptions.push(watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule));
   }
-  subscriptions.push(
-    vscode.workspace.onDidChangeWorkspaceFolders(schedule),
-    vscode.workspace.onDidGrantWorkspaceTrust(schedule),
-    { dispose: () => clearTimeout(timer) },
-  );
+  subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders(schedule), vscode.workspace.onDidGrantWorkspaceTrust(schedule), {
+    dispose: () => clearTimeout(timer),
+  });
   schedule();
 }

@@ -1,7 +1,6 @@
 // The two questions every writing command asks first: may we write here, and into which folder?
 import * as vscode from 'vscode';
 
-
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const OPEN_FOLDER = 'Open Folder…';
 
@@ -25,11 +24,11 @@ export async function pickWorkspaceFolder(log: vscode.LogOutputChannel, purpose:
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     log.warn(`${purpose}: no workspace folder is open`);
-    void vscode.window.showWarningMessage(
-      `Milvus TLS needs an open folder to ${purpose}: open your Milvus project folder first.`, OPEN_FOLDER,
-    ).then((choice) => {
-      if (choice === OPEN_FOLDER) void vscode.commands.executeCommand('workbench.action.files.openFolder');
-    });
+    void vscode.window
+      .showWarningMessage(`Milvus TLS needs an open folder to ${purpose}: open your Milvus project folder first.`, OPEN_FOLDER)
+      .then((choice) => {
+        if (choice === OPEN_FOLDER) void vscode.commands.executeCommand('workbench.action.files.openFolder');
+      });
     return undefined;
   }
   if (folders.length === 1) return folders[0];

@@ -10,7 +10,9 @@ import { diskFileSystem } from './diskFileSystem';
 /** A fresh context per command: what the workspace holds now, contained when it is not trusted. */
 export function workspaceContext(): ResolveContext {
   const fs = overlayFileSystem(diskFileSystem(), (filePath) => {
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'file' && candidate.uri.fsPath === filePath);
+    const document = vscode.workspace.textDocuments.find(
+      (candidate) => candidate.uri.scheme === 'file' && candidate.uri.fsPath === filePath,
+    );
     return document ? { text: document.getText(), version: document.version } : undefined;
   });
   return { fs, cache: new LoadedFileCache(), parsed: new ParseCache() };

@@ -72,15 +72,27 @@ export class Analyses {
     const own = { text, version: document.version };
     const context = this.files.context((filePath) => (filePath === fileName ? own : this.openText(filePath)));
     const selected = this.isConfigByName(fileName);
-    const clientCertificates: LoadedFile[] = await Promise.all(this.certificateFiles
-      .filter((candidate) => roleHintFromFileName(candidate) === 'client')
-      .map((candidate) => context.cache.load(context.fs, candidate)));
+    const clientCertificates: LoadedFile[] = await Promise.all(
+      this.certificateFiles
+        .filter((candidate) => roleHintFromFileName(candidate) === 'client')
+        .map((candidate) => context.cache.load(context.fs, candidate)),
+    );
     const warn = settings.warnDays !== undefined ? { warnDays: settings.warnDays } : {};
     const recognised = await recogniseFile(fileName, context, selected);
     if (recognised) {
       const root = rootOf(context.fs.path, fileName, this.files.roots);
       const deployments = await kubernetesDeployments(recognised, root, context, settings.kubernetes);
-      const result = analyseKubernetesFile({ fileName, text, recognised, deployments, root, pathApi: context.fs.path, cache: context.cache, clientCertificates, ...warn });
+      const result = analyseKubernetesFile({
+        fileName,
+        text,
+        recognised,
+        deployments,
+        root,
+        pathApi: context.fs.path,
+        cache: context.cache,
+        clientCertificates,
+        ...warn,
+      });
       return { findings: result.findings, analyses: result.analyses, context };
     }
     // A YAML file the compose project mounts as Milvus's config is one, whatever its name.

@@ -6,7 +6,6 @@ import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { FixData, RuleFinding, RuleSeverity } from '../core/rules';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
-
 const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

@@ -5,7 +5,15 @@
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CodeActionParams, CompletionItem, Diagnostic, DocumentLink, Hover, InlayHint, MarkupKind, Position,
+  CodeAction,
+  CodeActionParams,
+  CompletionItem,
+  Diagnostic,
+  DocumentLink,
+  Hover,
+  InlayHint,
+  MarkupKind,
+  Position,
 } from 'vscode-languageserver/node';
 import { CodeActionKind, CompletionItemKind, InlayHintKind } from 'vscode-languageserver/node';
 import { markdownToPlainText } from '../core/markdown';
@@ -35,7 +43,12 @@ export function hoverOf(document: TextDocument, analysis: Analysis, position: Po
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, file: CompletionItemKind.File } as const;
 
-export function completionsOf(document: TextDocument, analysis: Analysis, position: Position, listings: MountedFolderListing): CompletionItem[] {
+export function completionsOf(
+  document: TextDocument,
+  analysis: Analysis,
+  position: Position,
+  listings: MountedFolderListing,
+): CompletionItem[] {
   return completionCandidates(analysis.context, document.offsetAt(position), listings).map((candidate, index) => {
     const item: CompletionItem = {
       label: candidate.label,
@@ -62,7 +75,13 @@ export async function codeActionsOf(document: TextDocument, params: CodeActionPa
       if (action) actions.push({ ...action, diagnostics: [diagnostic] });
       continue;
     }
-    for (const fix of documentFixes(text, data, toOffsets(document, diagnostic.range), analysed.analyses, path.posix.basename(document.uri))) {
+    for (const fix of documentFixes(
+      text,
+      data,
+      toOffsets(document, diagnostic.range),
+      analysed.analyses,
+      path.posix.basename(document.uri),
+    )) {
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
       if (fix.edits.length > 0) {
         action.edit = { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit), newText: edit.newText })) } };

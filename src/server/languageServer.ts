@@ -4,10 +4,24 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CancellationToken, ClientCapabilities, Connection, Diagnostic, DidChangeWatchedFilesParams, DocumentDiagnosticReport,
-  InitializeParams, InitializeResult, ServerCapabilities,
+  CancellationToken,
+  ClientCapabilities,
+  Connection,
+  Diagnostic,
+  DidChangeWatchedFilesParams,
+  DocumentDiagnosticReport,
+  InitializeParams,
+  InitializeResult,
+  ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { CodeActionKind, DocumentDiagnosticReportKind, FileChangeType, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { isCertificateFileName } from '../core/inspect';
 import type { AnalysisSettings, DocumentAnalysis } from './analyses';
 import { Analyses, analysisAt } from './analyses';
@@ -27,8 +41,6 @@ export interface ServerOptions {
   disk?: WorkspaceFileSystem;
 }
 
-
-
 export const SERVER_NAME = 'milvus-tls-language-server';
 
 export class MilvusLanguageServer {
@@ -40,17 +52,27 @@ export class MilvusLanguageServer {
   /** Only for clients that cannot pull diagnostics (no textDocument.diagnostic capability). */
   private readonly pusher: DiagnosticsPusher | undefined;
 
-  constructor(private readonly connection: Connection, params: InitializeParams, options: ServerOptions = {}) {
+  constructor(
+    private readonly connection: Connection,
+    params: InitializeParams,
+    options: ServerOptions = {},
+  ) {
     this.capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map((uri) => uriToPath(uri)).filter((root): root is string => root !== undefined);
     const initialization = (params.initializationOptions ?? {}) as InitializationOptions;
     this.files = new WorkspaceFiles({ roots, trusted: initialization.trusted !== false, ...(options.disk ? { disk: options.disk } : {}) });
-    const configGlobs = Array.isArray(initialization.configFiles) ? initialization.configFiles.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
-    this.analyses = new Analyses(this.files, (filePath) => {
-      const document = this.documents.get(pathToUri(filePath));
-      return document ? { text: document.getText(), version: document.version } : undefined;
-    }, configGlobs);
+    const configGlobs = Array.isArray(initialization.configFiles)
+      ? initialization.configFiles.filter((glob): glob is string => typeof glob === 'string' && glob !== '')
+      : [];
+    this.analyses = new Analyses(
+      this.files,
+      (filePath) => {
+        const document = this.documents.get(pathToUri(filePath));
+        return document ? { text: document.getText(), version: document.version } : undefined;
+      },
+      configGlobs,
+    );
     if (pushesDiagnostics(this.capabilities)) {
       this.pusher = new DiagnosticsPusher(
         async (uri) => {
@@ -104,27 +126,51 @@ export class MilvusLanguageServer {
       this.refresh();
     });
     connection.onDidChangeWatchedFiles((params) => this.onWatchedFiles(params));
-    connection.languages.diagnostics.on((params, token) => this.guard('diagnostics', emptyReport(), async () => {
-      const items = await this.diagnosticsFor(params.textDocument.uri, token);
-      return items ? { kind: DocumentDiagnosticReportKind.Full, items } : emptyReport();
-    }, token));
-    connection.onHover((params) => this.withAnalysis(params.textDocument.uri, null, (document, analysed) => {
-      const formats = this.capabilities.textDocument?.hover?.contentFormat;
-      const analysis = analysisAt(analysed, document.offsetAt(params.position));
-      return analysis ? hoverOf(document, analysis, params.position, formats === undefined || formats[0] === 'markdown') : null;
-    }));
-    connection.onCompletion((params) => this.withAnalysis(params.textDocument.uri, [], async (document, analysed) => {
-      const analysis = analysisAt(analysed, document.offsetAt(params.position));
-      return analysis ? completionsOf(document, analysis, params.position, await listMountedFolders(analysis.context.deployment, analysed.context)) : [];
-    }));
-    connection.onCodeAction((params) => this.withAnalysis(params.textDocument.uri, [], (document, analysed) => codeActionsOf(document, params, analysed)));
-    connection.onDocumentLinks((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) => analyses.flatMap((analysis) => linksOf(document, analysis))));
-    connection.languages.inlayHint.on((params) => this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) => analyses.flatMap((analysis) => inlayHintsOf(document, analysis))));
-    connection.onRequest(DeploymentRequest.method, (params: DeploymentRequestParams) => this.withAnalysis<DeploymentRequestResult>(params.textDocument.uri, null,
-      (_document, analysed) => {
+    connection.languages.diagnostics.on((params, token) =>
+      this.guard(
+        'diagnostics',
+        emptyReport(),
+        async () => {
+          const items = await this.diagnosticsFor(params.textDocument.uri, token);
+          return items ? { kind: DocumentDiagnosticReportKind.Full, items } : emptyReport();
+        },
+        token,
+      ),
+    );
+    connection.onHover((params) =>
+      this.withAnalysis(params.textDocument.uri, null, (document, analysed) => {
+        const formats = this.capabilities.textDocument?.hover?.contentFormat;
+        const analysis = analysisAt(analysed, document.offsetAt(params.position));
+        return analysis ? hoverOf(document, analysis, params.position, formats === undefined || formats[0] === 'markdown') : null;
+      }),
+    );
+    connection.onCompletion((params) =>
+      this.withAnalysis(params.textDocument.uri, [], async (document, analysed) => {
+        const analysis = analysisAt(analysed, document.offsetAt(params.position));
+        return analysis
+          ? completionsOf(document, analysis, params.position, await listMountedFolders(analysis.context.deployment, analysed.context))
+          : [];
+      }),
+    );
+    connection.onCodeAction((params) =>
+      this.withAnalysis(params.textDocument.uri, [], (document, analysed) => codeActionsOf(document, params, analysed)),
+    );
+    connection.onDocumentLinks((params) =>
+      this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) =>
+        analyses.flatMap((analysis) => linksOf(document, analysis)),
+      ),
+    );
+    connection.languages.inlayHint.on((params) =>
+      this.withAnalysis(params.textDocument.uri, [], (document, { analyses }) =>
+        analyses.flatMap((analysis) => inlayHintsOf(document, analysis)),
+      ),
+    );
+    connection.onRequest(DeploymentRequest.method, (params: DeploymentRequestParams) =>
+      this.withAnalysis<DeploymentRequestResult>(params.textDocument.uri, null, (_document, analysed) => {
         const analysis = analysisAt(analysed, 0) ?? analysed.analyses[0];
         return analysis ? summarizeDeployment(analysis.context.deployment) : null;
-      }));
+      }),
+    );
   }
 
   /** Undefined when the document is not open or the request was cancelled. */
@@ -140,7 +186,11 @@ export class MilvusLanguageServer {
     return diagnosticsOf(document, analysed?.findings);
   }
 
-  private async withAnalysis<T>(uri: string, empty: T, run: (document: TextDocument, analysed: DocumentAnalysis) => T | Promise<T>): Promise<T> {
+  private async withAnalysis<T>(
+    uri: string,
+    empty: T,
+    run: (document: TextDocument, analysed: DocumentAnalysis) => T | Promise<T>,
+  ): Promise<T> {
     return this.guard('request', empty, async () => {
       const document = this.documents.get(uri);
       if (!document) return empty;
@@ -155,7 +205,7 @@ export class MilvusLanguageServer {
       return await run();
     } catch (error) {
       if (token?.isCancellationRequested) return empty;
-      this.connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (error instanceof ResponseError) throw error;
       return empty;
     }
@@ -189,8 +239,9 @@ export class MilvusLanguageServer {
     const paths = params.changes.map((change) => uriToPath(change.uri)).filter((filePath): filePath is string => filePath !== undefined);
     this.analyses.filesChanged(paths);
     // Created or deleted certificates change the client-certificate list; content changes do not.
-    if (params.changes.some((change) => change.type !== FileChangeType.Changed && isCertificateFileName(change.uri))) void this.scanCertificates();
-    else this.refresh();
+    if (params.changes.some((change) => change.type !== FileChangeType.Changed && isCertificateFileName(change.uri))) {
+      void this.scanCertificates();
+    } else this.refresh();
   }
 
   private async scanCertificates(): Promise<void> {

@@ -31,10 +31,13 @@ export class DiagnosticsPusher {
     if (this.disposed) return;
     clearTimeout(this.timers.get(uri));
     const epoch = this.bump(uri);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.publish(uri, epoch);
-    }, this.delayMs));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri, epoch);
+      }, this.delayMs),
+    );
   }
 
   scheduleAll(uris: Iterable<string>): void {

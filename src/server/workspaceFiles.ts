@@ -43,7 +43,9 @@ export class WorkspaceFiles {
   /** Certificate and key files under the roots (names only, nothing read). */
   async certificateFiles(): Promise<string[]> {
     const found: string[] = [];
-    for (const root of this.options.roots) found.push(...(await walkFiles(this.disk, root, (name) => isCertificateFileName(name), CERTIFICATE_WALK)).files);
+    for (const root of this.options.roots) {
+      found.push(...(await walkFiles(this.disk, root, (name) => isCertificateFileName(name), CERTIFICATE_WALK)).files);
+    }
     return found;
   }
 

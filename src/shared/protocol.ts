@@ -63,9 +63,14 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  * The rest are registered by activate().
  */
 export const CERTIFICATE_VIEW_COMMANDS = [
-  Commands.refreshCertificates, Commands.revealCertificateInExplorer, Commands.copyCertificateFingerprint,
-  Commands.showCertificateDetails, Commands.renewCertificate, Commands.revealCertificate,
-  Commands.renewExpiringCertificates, Commands.rotateCa,
+  Commands.refreshCertificates,
+  Commands.revealCertificateInExplorer,
+  Commands.copyCertificateFingerprint,
+  Commands.showCertificateDetails,
+  Commands.renewCertificate,
+  Commands.revealCertificate,
+  Commands.renewExpiringCertificates,
+  Commands.rotateCa,
 ] as const;
 
 export type CertificateViewCommandId = (typeof CERTIFICATE_VIEW_COMMANDS)[number];

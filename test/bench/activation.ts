@@ -57,14 +57,23 @@ async function run(): Promise<BenchRow[]> {
     const baseline = await baselineBuild(root, ours);
     const baselineName = process.env.BENCH_ACTIVATION_BASELINE_DIR ? 'baseline build' : 'same code, one bundle';
     const builds = [ours, baseline];
-    const rows: BenchRow[] = [{
-      name: 'dist/extension.js, what activation loads (KB)', unit: 'KB',
-      ours: [await kilobytes(ours.main)], baseline: [await kilobytes(baseline.main)], baselineName, targetAbsolute: 300,
-    }];
+    const rows: BenchRow[] = [
+      {
+        name: 'dist/extension.js, what activation loads (KB)',
+        unit: 'KB',
+        ours: [await kilobytes(ours.main)],
+        baseline: [await kilobytes(baseline.main)],
+        baselineName,
+        targetAbsolute: 300,
+      },
+    ];
     const probed = await alternate(builds, PROBE_ROUNDS, probe);
     rows.push({
-      name: 'load + activate(), Node with a stand-in vscode', ours: probed.get(ours.name) ?? [],
-      baseline: probed.get(baseline.name), baselineName, targetRatio: 0.4,
+      name: 'load + activate(), Node with a stand-in vscode',
+      ours: probed.get(ours.name) ?? [],
+      baseline: probed.get(baseline.name),
+      baselineName,
+      targetRatio: 0.4,
     });
     if (!existsSync(CODE_SERVER_ENTRY)) {
       console.log(`(code-server is not installed, so its activation row is left out: run bash .ci/e2e-setup.sh)`);
@@ -76,8 +85,11 @@ async function run(): Promise<BenchRow[]> {
     ];
     const inCodeServer = await alternate(packages, CODE_SERVER_ROUNDS, (entry) => codeServerActivation(entry.vsix), 0);
     rows.push({
-      name: 'activation in code-server (Running Extensions)', ours: inCodeServer.get(ours.name) ?? [],
-      baseline: inCodeServer.get(baseline.name), baselineName, targetRatio: 0.4,
+      name: 'activation in code-server (Running Extensions)',
+      ours: inCodeServer.get(ours.name) ?? [],
+      baseline: inCodeServer.get(baseline.name),
+      baselineName,
+      targetRatio: 0.4,
     });
     return rows;
   } finally {

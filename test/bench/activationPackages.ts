@@ -29,8 +29,10 @@ async function stageManifest(folder: string): Promise<void> {
 /** Ours: .ci/build.mjs --production into folder/dist. */
 export async function buildOurs(folder: string): Promise<ExtensionBuild> {
   await stageManifest(folder);
-  const result = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs'), '--production'],
-    { cwd: REPO_ROOT, env: { ...process.env, MILVUS_TLS_OUTDIR: join(folder, 'dist') } });
+  const result = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs'), '--production'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MILVUS_TLS_OUTDIR: join(folder, 'dist') },
+  });
   if (result.code !== 0) throw new Error(`build failed: ${result.stderr}`);
   return { name: 'ours', folder, main: join(folder, 'dist', 'extension.js') };
 }
@@ -40,9 +42,16 @@ export async function buildOneBundle(folder: string, ours: ExtensionBuild): Prom
   await stageManifest(folder);
   const { version } = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   await build({
-    entryPoints: [join(REPO_ROOT, 'src', 'extension.ts')], outfile: join(folder, 'dist', 'extension.js'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], minify: true,
-    define: { MILVUS_TLS_VERSION: JSON.stringify(version) }, logLevel: 'error',
+    entryPoints: [join(REPO_ROOT, 'src', 'extension.ts')],
+    outfile: join(folder, 'dist', 'extension.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: true,
+    define: { MILVUS_TLS_VERSION: JSON.stringify(version) },
+    logLevel: 'error',
   });
   await cp(join(ours.folder, 'dist', 'server.js'), join(folder, 'dist', 'server.js'));
   return { name: 'one bundle', folder, main: join(folder, 'dist', 'extension.js') };
@@ -56,8 +65,11 @@ export async function kilobytes(path: string): Promise<number> {
 export async function packageVsix(extension: ExtensionBuild): Promise<string> {
   const vsix = join(extension.folder, 'extension.vsix');
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = await runProcess(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository',
-    '--no-rewrite-relative-links', '-o', vsix], { cwd: extension.folder });
+  const result = await runProcess(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
+    { cwd: extension.folder },
+  );
   if (result.code !== 0) throw new Error(`vsce package failed in ${extension.folder}: ${result.stdout}${result.stderr}`);
   return vsix;
 }

@@ -9,7 +9,9 @@ import { performance } from 'node:perf_hooks';
 
 const [bundle, vscodeTypes] = process.argv.slice(2);
 // Every top-level name of the API, so that `import * as vscode` in the bundle finds them all.
-const names = new Set([...readFileSync(vscodeTypes, 'utf8').matchAll(/^\s+export (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]));
+const names = new Set(
+  [...readFileSync(vscodeTypes, 'utf8').matchAll(/^\s+export (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]),
+);
 
 function standIn() {
   const target = function () {};
@@ -28,8 +30,8 @@ function standIn() {
     set: () => true,
     defineProperty: () => true,
     ownKeys: (t) => [...new Set([...Reflect.ownKeys(t), ...names])],
-    getOwnPropertyDescriptor: (t, prop) => Reflect.getOwnPropertyDescriptor(t, prop)
-      ?? (names.has(prop) ? { configurable: true, enumerable: true, value: proxy } : undefined),
+    getOwnPropertyDescriptor: (t, prop) =>
+      Reflect.getOwnPropertyDescriptor(t, prop) ?? (names.has(prop) ? { configurable: true, enumerable: true, value: proxy } : undefined),
   });
   return proxy;
 }

@@ -72,14 +72,17 @@ function verdict(row: BenchRow, ratio: number | undefined): string {
 function cells(row: BenchRow): string[] {
   const ratio = row.baseline === undefined ? undefined : median(row.ours) / median(row.baseline);
   const ratios = pairedRatios(row);
-  const cpu = row.oursCpu && row.baselineCpu
-    ? `${median(row.oursCpu).toFixed(0)} / ${median(row.baselineCpu).toFixed(0)} = ${(median(row.oursCpu) / median(row.baselineCpu)).toFixed(2)}x`
-    : '';
+  const cpu =
+    row.oursCpu && row.baselineCpu
+      ? `${median(row.oursCpu).toFixed(0)} / ${median(row.baselineCpu).toFixed(0)} = ${(median(row.oursCpu) / median(row.baselineCpu)).toFixed(2)}x`
+      : '';
   return [
     row.name,
     spread(row.ours),
     row.baseline === undefined ? '' : `${spread(row.baseline)} ${row.baselineName ?? 'baseline'}`,
-    ratio === undefined ? '' : `${ratio.toFixed(3)}x${ratios.length > 1 ? ` (${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)})` : ''}`,
+    ratio === undefined
+      ? ''
+      : `${ratio.toFixed(3)}x${ratios.length > 1 ? ` (${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)})` : ''}`,
     verdict(row, ratio),
     cpu,
     String(row.ours.length),
@@ -89,13 +92,24 @@ function cells(row: BenchRow): string[] {
 export function formatTable(title: string, rows: BenchRow[], note?: string): string {
   const unit = rows.some((row) => row.unit === 'KB') ? 'ms or KB' : 'ms';
   const header = [
-    'case', `ours ${unit}, median (IQR)`, `baseline ${unit}, median (IQR)`, 'ratio of medians (IQR of round ratios)',
-    'target', 'CPU ms ours / baseline', 'rounds',
+    'case',
+    `ours ${unit}, median (IQR)`,
+    `baseline ${unit}, median (IQR)`,
+    'ratio of medians (IQR of round ratios)',
+    'target',
+    'CPU ms ours / baseline',
+    'rounds',
   ];
   const body = rows.map(cells);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [`## ${title}`, ...(note ? [note, ''] : []), line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  return [
+    `## ${title}`,
+    ...(note ? [note, ''] : []),
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 /**
@@ -103,7 +117,10 @@ export function formatTable(title: string, rows: BenchRow[], note?: string): str
  * neighbour, after `warmup` uncounted rounds. Returns each contender's samples by name.
  */
 export async function alternate<T extends { name: string }>(
-  contenders: T[], rounds: number, measure: (contender: T, round: number) => Promise<number>, warmup = 1,
+  contenders: T[],
+  rounds: number,
+  measure: (contender: T, round: number) => Promise<number>,
+  warmup = 1,
 ): Promise<Map<string, number[]>> {
   const samples = new Map(contenders.map((contender) => [contender.name, [] as number[]]));
   for (let round = 0; round < warmup + rounds; round++) {

@@ -44,7 +44,11 @@ async function run(): Promise<BenchRow[]> {
     });
     const node = samples.get('node -e 0');
     const row = (name: string, label: string, targetRatio?: number): BenchRow => ({
-      name: label, ours: samples.get(name) ?? [], baseline: node, baselineName: 'node -e 0', targetRatio,
+      name: label,
+      ours: samples.get(name) ?? [],
+      baseline: node,
+      baselineName: 'node -e 0',
+      targetRatio,
     });
     return [
       row('--version', 'milvus-tls --version', 1.5),
@@ -57,7 +61,7 @@ async function run(): Promise<BenchRow[]> {
 }
 
 export const cliStartBench: BenchModule = {
-  title: 'CLI start: whole processes against Node\'s own start-up',
+  title: "CLI start: whole processes against Node's own start-up",
   note: `${ROUNDS} alternating rounds after one warm-up; dist/cli.js as \`npm run build\` leaves it; wall-clock from spawn to exit.`,
   run,
 };

@@ -34,14 +34,47 @@ interface Material {
 async function makeMaterial(dir: string): Promise<Material> {
   const openssl = (...args: string[]): Promise<unknown> => run('openssl', args, { cwd: dir });
   await openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ca.key');
-  await openssl('req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=Bench CA', '-days', '365', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign', '-out', 'ca.pem');
+  await openssl(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'ca.key',
+    '-subj',
+    '/CN=Bench CA',
+    '-days',
+    '365',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign',
+    '-out',
+    'ca.pem',
+  );
   const makeLeaf = async (i: number): Promise<void> => {
     await openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `leaf${i}.key`);
     await openssl('req', '-new', '-key', `leaf${i}.key`, '-subj', `/CN=leaf${i}.bench`, '-out', `leaf${i}.csr`);
     await writeFile(join(dir, `leaf${i}.ext`), `[ext]\nsubjectAltName=DNS:leaf${i}.bench\nextendedKeyUsage=serverAuth\n`);
-    await openssl('x509', '-req', '-in', `leaf${i}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', String(i + 2), '-days', String(20 + i * 15),
-      '-extfile', `leaf${i}.ext`, '-extensions', 'ext', '-out', `leaf${i}.pem`);
+    await openssl(
+      'x509',
+      '-req',
+      '-in',
+      `leaf${i}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      String(i + 2),
+      '-days',
+      String(20 + i * 15),
+      '-extfile',
+      `leaf${i}.ext`,
+      '-extensions',
+      'ext',
+      '-out',
+      `leaf${i}.pem`,
+    );
   };
   for (let i = 0; i < LEAVES; i += 4) await Promise.all([0, 1, 2, 3].map((offset) => makeLeaf(i + offset)));
   const names = ['ca', ...Array.from({ length: LEAVES }, (_, i) => `leaf${i}`)];
@@ -102,7 +135,11 @@ async function timeToFirstCertificate(root: string): Promise<number> {
 /** One pass of the Certificates view over `root`, with the inspections it runs to show progress and the result. */
 async function viewScan(root: string, files: ScannedFiles): Promise<void> {
   const inspect = (): unknown => files.inspect(new Date(), { warnDays: 30 });
-  const result = await rescanFolders(nodeFileSystem(), [{ root, exclude: () => false }], files, { changed: new Set(), isCurrent: () => true, onProgress: inspect });
+  const result = await rescanFolders(nodeFileSystem(), [{ root, exclude: () => false }], files, {
+    changed: new Set(),
+    isCurrent: () => true,
+    onProgress: inspect,
+  });
   if (!result || result.found !== CERTIFICATE_FILES + KEY_FILES) throw new Error(`the view's scan found ${result?.found ?? 'nothing'}`);
   inspect();
 }
@@ -141,16 +178,43 @@ export async function runInspectBench(): Promise<void> {
       viewRescan.push((await timed(() => viewScan(tree, files))).ms);
       const result = inspected.value;
       const distinct = new Set(result.certificates.map((cert) => cert.fingerprintSha256)).size;
-      summary = `${listed.value.length} entries listed; inspected ${result.certificates.length} certificates (${distinct} distinct), ` +
+      summary =
+        `${listed.value.length} entries listed; inspected ${result.certificates.length} certificates (${distinct} distinct), ` +
         `${result.keys.length} keys, ${result.errors.length} unreadable, ${result.findings.length} findings`;
     }
-    console.log(formatTable(`Certificate inspection: ${TOTAL_FILES} files holding ${CERTIFICATE_FILES} certificates and ${KEY_FILES} keys`, [
-      { name: 'scan + inspect, cold (as the CLI)', ours: cold, baseline: listing, baselineName: 'bare recursive readdir' },
-      { name: 'scan + inspect, warm (tree refresh, parse cache hit)', ours: warm, baseline: listing, baselineName: 'bare recursive readdir' },
-      { name: 'first certificate parsed while streaming, cold', ours: firstCertificate, baseline: cold, baselineName: 'full cold scan' },
-      { name: 'Certificates view: first scan, cold (node:fs for vscode.workspace.fs)', ours: viewFirst, baseline: listing, baselineName: 'bare recursive readdir' },
-      { name: 'Certificates view: rescan, nothing changed (walks, reads 0)', ours: viewRescan, baseline: listing, baselineName: 'bare recursive readdir' },
-    ], `${ROUNDS} alternating rounds after one warm-up; ${summary}.`));
+    console.log(
+      formatTable(
+        `Certificate inspection: ${TOTAL_FILES} files holding ${CERTIFICATE_FILES} certificates and ${KEY_FILES} keys`,
+        [
+          { name: 'scan + inspect, cold (as the CLI)', ours: cold, baseline: listing, baselineName: 'bare recursive readdir' },
+          {
+            name: 'scan + inspect, warm (tree refresh, parse cache hit)',
+            ours: warm,
+            baseline: listing,
+            baselineName: 'bare recursive readdir',
+          },
+          {
+            name: 'first certificate parsed while streaming, cold',
+            ours: firstCertificate,
+            baseline: cold,
+            baselineName: 'full cold scan',
+          },
+          {
+            name: 'Certificates view: first scan, cold (node:fs for vscode.workspace.fs)',
+            ours: viewFirst,
+            baseline: listing,
+            baselineName: 'bare recursive readdir',
+          },
+          {
+            name: 'Certificates view: rescan, nothing changed (walks, reads 0)',
+            ours: viewRescan,
+            baseline: listing,
+            baselineName: 'bare recursive readdir',
+          },
+        ],
+        `${ROUNDS} alternating rounds after one warm-up; ${summary}.`,
+      ),
+    );
     console.log();
   } finally {
     await rm(root, { recursive: true, force: true });

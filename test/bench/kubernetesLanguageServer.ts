@@ -19,7 +19,12 @@ import { formatTable } from './benchTable';
 import { timeTyping } from './typing';
 
 const ROUNDS = 30;
-const SERVICE_NAMES = ['my-release-milvus', 'my-release-milvus.default', 'my-release-milvus.default.svc', 'my-release-milvus.default.svc.cluster.local'];
+const SERVICE_NAMES = [
+  'my-release-milvus',
+  'my-release-milvus.default',
+  'my-release-milvus.default.svc',
+  'my-release-milvus.default.svc.cluster.local',
+];
 
 /** The chart's values.yaml with TLS on, as Enable TLS leaves it (the same use case). */
 async function enabledValues(): Promise<string> {
@@ -35,9 +40,18 @@ async function enabledValues(): Promise<string> {
 export async function runKubernetesLanguageServerBench(): Promise<void> {
   const workspace = await makeTempDir('bench-k8s');
   try {
-    const files = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: 'my-release-milvus', serverSans: defaultServerSans('my-release-milvus', SERVICE_NAMES) }));
+    const files = await generateCertificateSet(
+      defaultCertificateSetOptions({
+        keyType: 'ecdsa-p256',
+        serverCommonName: 'my-release-milvus',
+        serverSans: defaultServerSans('my-release-milvus', SERVICE_NAMES),
+      }),
+    );
     await mkdir(join(workspace.dir, 'tls'));
-    await writeFile(join(workspace.dir, 'tls', 'milvus-tls.secret.yaml'), secretManifestFile('milvus-tls', undefined, files)?.contents ?? '');
+    await writeFile(
+      join(workspace.dir, 'tls', 'milvus-tls.secret.yaml'),
+      secretManifestFile('milvus-tls', undefined, files)?.contents ?? '',
+    );
     // A comment line inside the block: typing there keeps the YAML valid, so every rule runs.
     const text = (await enabledValues()).replace('  user.yaml: |+\n', '  user.yaml: |+\n    # typed: \n');
     const lines = text.split('\n');
@@ -54,7 +68,10 @@ export async function runKubernetesLanguageServerBench(): Promise<void> {
       rows.push({
         name: `chart values.yaml (${lines.length} lines), typing in user.yaml, Secret beside it, in-memory LSP, pull`,
         // Issue 11's line for diagnostics holds for the Kubernetes files too: at most 1.2x a bare parse.
-        ours, baseline, baselineName: 'yaml parseDocument', targetRatio: 1.2,
+        ours,
+        baseline,
+        baselineName: 'yaml parseDocument',
+        targetRatio: 1.2,
       });
     } finally {
       await harness.close();

@@ -32,7 +32,8 @@ const SERVER_JS = join(REPO_ROOT, 'dist', 'server.js');
 const YLS_BIN = join(REPO_ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
 function tlsOn(text: string): string {
-  return text.replace(/tlsMode: 0/, 'tlsMode: 2')
+  return text
+    .replace(/tlsMode: 0/, 'tlsMode: 2')
     .replace(/configs\/cert\//g, '/milvus/tls/')
     .replace(/(\n {4}port:)( *#.*)?\n/, '$1 8080$2\n');
 }
@@ -44,7 +45,12 @@ function tlsOn(text: string): string {
 const TYPED_LINE = '# typed: ';
 
 /** One character typed per round at the end of the file, sent incrementally as editors do. */
-interface Typist { uri: string; line: number; version: number; column: number }
+interface Typist {
+  uri: string;
+  line: number;
+  version: number;
+  column: number;
+}
 
 function typistAtEnd(uri: string, text: string): Typist {
   const lines = text.split('\n');
@@ -66,12 +72,18 @@ async function inMemoryRow(root: string, text: string): Promise<BenchRow> {
     // Guards against measuring less than a real keystroke: a clean file whose certificates were read.
     const left = await harness.diagnostics(uri);
     if (left.length > 0) throw new Error(`the bench file has diagnostics: ${left.map((item) => String(item.code)).join(', ')}`);
-    const hints = await harness.client.sendRequest<{ label: unknown }[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: typist.line + 1, character: 0 } } });
+    const hints = await harness.client.sendRequest<{ label: unknown }[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: typist.line + 1, character: 0 } },
+    });
     if (hints.filter((hint) => /days left/.test(JSON.stringify(hint.label))).length < 3) throw new Error('the certificates were not read');
     return {
       name: `${text.split('\n').length} lines, tlsMode 2, in-memory LSP, pull`,
       // Issue 11's line for diagnostics: at most 1.2x a bare parse of the same text.
-      ours, baseline, baselineName: 'yaml parseDocument', targetRatio: 1.2,
+      ours,
+      baseline,
+      baselineName: 'yaml parseDocument',
+      targetRatio: 1.2,
     };
   } finally {
     await harness.close();
@@ -92,9 +104,16 @@ async function startOurs(root: string, capabilities: ClientCapabilities): Promis
 
 /** yaml-language-server with the schema on every YAML file, the schema store off (no network). */
 async function startYamlLanguageServer(root: string, schemaPath: string): Promise<StdioServer> {
-  const yaml = { validate: true, schemas: { [pathToUri(schemaPath)]: ['*.yaml'] }, schemaStore: { enable: false }, format: { enable: false } };
+  const yaml = {
+    validate: true,
+    schemas: { [pathToUri(schemaPath)]: ['*.yaml'] },
+    schemaStore: { enable: false },
+    format: { enable: false },
+  };
   const server = await startStdioServer({
-    args: [YLS_BIN, '--stdio'], cwd: REPO_ROOT, root,
+    args: [YLS_BIN, '--stdio'],
+    cwd: REPO_ROOT,
+    root,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
     configuration: (section) => (section === 'yaml' ? yaml : {}),
   });
@@ -164,15 +183,27 @@ async function stdioRows(root: string, text: string, schemaPath: string): Promis
   const baselineName = 'yaml-language-server + schema';
   return [
     { name: `${lines} lines, stdio, ours pull vs yaml-language-server push`, ours: pull, baseline: yls, baselineName },
-    { name: `${lines} lines, stdio, ours push (${PUSH_DELAY_MS} ms debounce) vs yaml-language-server push`, ours: push, baseline: yls, baselineName },
+    {
+      name: `${lines} lines, stdio, ours push (${PUSH_DELAY_MS} ms debounce) vs yaml-language-server push`,
+      ours: push,
+      baseline: yls,
+      baselineName,
+    },
     {
       name: `${lines} lines, stdio, both without their debounce (ours pull; yls minus ${YLS_DEBOUNCE_MS} ms)`,
-      ours: pull, baseline: yls.map((ms) => ms - YLS_DEBOUNCE_MS), baselineName: `${baselineName}, est.`,
+      ours: pull,
+      baseline: yls.map((ms) => ms - YLS_DEBOUNCE_MS),
+      baselineName: `${baselineName}, est.`,
     },
   ];
 }
 
-interface MemoryRow { server: string; idleMb: number; openMb: number; diagnostics: number }
+interface MemoryRow {
+  server: string;
+  idleMb: number;
+  openMb: number;
+  diagnostics: number;
+}
 
 async function memoryRow(name: string, server: StdioServer, root: string, text: string, pushes: boolean): Promise<MemoryRow> {
   try {
@@ -194,8 +225,16 @@ async function memoryRow(name: string, server: StdioServer, root: string, text: 
 
 function formatMemory(rows: MemoryRow[], lines: number): string {
   const header = `| server | VmRSS after initialize | VmRSS with ${OPEN_DOCUMENTS} documents open | growth | diagnostics of the ten |`;
-  const body = rows.map((row) => `| ${row.server} | ${row.idleMb.toFixed(0)} MB | ${row.openMb.toFixed(0)} MB | ${(row.openMb - row.idleMb).toFixed(0)} MB | ${row.diagnostics} |`);
-  return [`## Language server: resident memory, ${OPEN_DOCUMENTS} open copies of the ${lines}-line milvus.yaml (3 certificates each)`, header, '|---|---|---|---|---|', ...body].join('\n');
+  const body = rows.map(
+    (row) =>
+      `| ${row.server} | ${row.idleMb.toFixed(0)} MB | ${row.openMb.toFixed(0)} MB | ${(row.openMb - row.idleMb).toFixed(0)} MB | ${row.diagnostics} |`,
+  );
+  return [
+    `## Language server: resident memory, ${OPEN_DOCUMENTS} open copies of the ${lines}-line milvus.yaml (3 certificates each)`,
+    header,
+    '|---|---|---|---|---|',
+    ...body,
+  ].join('\n');
 }
 
 export async function runLanguageServerBench(): Promise<void> {
@@ -208,12 +247,18 @@ export async function runLanguageServerBench(): Promise<void> {
     const schemaPath = join(workspace.dir, 'milvus-tls-keys.schema.json');
     await writeFile(schemaPath, JSON.stringify(tlsKeysSchema(), null, 2));
     const text = `${tlsOn(await readFile(join(SHIPPED_CONFIGS_DIR, 'milvus-master-2026-08-07.yaml'), 'utf8'))}${TYPED_LINE}`;
-    const rows = [await inMemoryRow(workspace.dir, text), ...await stdioRows(workspace.dir, text, schemaPath)];
+    const rows = [await inMemoryRow(workspace.dir, text), ...(await stdioRows(workspace.dir, text, schemaPath))];
     console.log(`${formatTable('Language server: edit to diagnostics (largest shipped milvus.yaml, 3 certificates)', rows)}\n`);
     const lines = text.split('\n').length;
     const memory = [
       await memoryRow('ours: node dist/server.js --stdio', await startOurs(workspace.dir, PULL_CAPABILITIES), workspace.dir, text, false),
-      await memoryRow('yaml-language-server --stdio + schema', await startYamlLanguageServer(workspace.dir, schemaPath), workspace.dir, text, true),
+      await memoryRow(
+        'yaml-language-server --stdio + schema',
+        await startYamlLanguageServer(workspace.dir, schemaPath),
+        workspace.dir,
+        text,
+        true,
+      ),
     ];
     console.log(`${formatMemory(memory, lines)}\n`);
   } finally {

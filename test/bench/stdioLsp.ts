@@ -34,7 +34,10 @@ export interface StdioServer {
 }
 
 export async function startStdioServer(options: StdioServerOptions): Promise<StdioServer> {
-  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, options.args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${options.args.join(' ')}`);
   const client = createProtocolConnection(child.stdout, child.stdin);
@@ -44,16 +47,28 @@ export async function startStdioServer(options: StdioServerOptions): Promise<Std
     waiters.delete(params.uri);
     for (const resolve of pending) resolve(params.diagnostics);
   });
-  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => options.configuration?.(item.section) ?? null));
+  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => options.configuration?.(item.section) ?? null),
+  );
   // Servers register capabilities and ask for refreshes; an editor says yes and carries on.
-  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'window/workDoneProgress/create']) {
+  for (const method of [
+    'client/registerCapability',
+    'client/unregisterCapability',
+    'workspace/diagnostic/refresh',
+    'workspace/inlayHint/refresh',
+    'workspace/codeLens/refresh',
+    'window/workDoneProgress/create',
+  ]) {
     client.onRequest(method, () => null);
   }
   client.listen();
   const rootUri = pathToUri(options.root);
   await client.sendRequest('initialize', {
     // No processId: the server would poll for this process and it is not the editor.
-    processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: options.capabilities,
+    processId: null,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities: options.capabilities,
   });
   await client.sendNotification('initialized', {});
   return {
@@ -63,7 +78,10 @@ export async function startStdioServer(options: StdioServerOptions): Promise<Std
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     },
     async insert(uri, position, text, version) {
-      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text }] });
+      await client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text }],
+      });
     },
     async pull(uri) {
       return (await client.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;

@@ -20,11 +20,21 @@ function leafSchema(info: TlsKeyInfo): JsonSchema {
   const schema: JsonSchema = { description: info.description };
   // Empty values (`port:`) are null in YAML and mean "the default" to Milvus: allowed where shipped so.
   switch (info.type) {
-    case 'int': schema.type = 'integer'; break;
-    case 'bool': schema.type = 'boolean'; break;
-    case 'port': schema.type = ['integer', 'null']; schema.minimum = 1; schema.maximum = 65535; break;
+    case 'int':
+      schema.type = 'integer';
+      break;
+    case 'bool':
+      schema.type = 'boolean';
+      break;
+    case 'port':
+      schema.type = ['integer', 'null'];
+      schema.minimum = 1;
+      schema.maximum = 65535;
+      break;
     case 'path':
-    case 'string': schema.type = ['string', 'number', 'null']; break;
+    case 'string':
+      schema.type = ['string', 'number', 'null'];
+      break;
   }
   const allowed = enumOf(info);
   if (allowed) schema.enum = allowed;

@@ -10,7 +10,13 @@ export interface TypingTimes {
 }
 
 /** Types `rounds` characters from (line, column) of `text`, opened as version 1 at `uri`. */
-export async function timeTyping(harness: Harness, uri: string, text: string, at: { line: number; column: number }, rounds: number): Promise<TypingTimes> {
+export async function timeTyping(
+  harness: Harness,
+  uri: string,
+  text: string,
+  at: { line: number; column: number },
+  rounds: number,
+): Promise<TypingTimes> {
   const lines = text.split('\n');
   const lineStart = lines.slice(0, at.line).reduce((sum, current) => sum + current.length + 1, 0);
   const times: TypingTimes = { ours: [], baseline: [] };

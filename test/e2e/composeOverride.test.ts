@@ -45,7 +45,9 @@ describe('g: TLS kept in docker-compose.override.yml', { timeout: 300_000 }, () 
         await generateCertificates(join(workspace, 'tls'));
         await writeFile(join(workspace, 'docker-compose.override.yml'), OVERRIDE);
         await configureMutualTls(workspace);
-        for (const name of ['milvus.yaml', 'docker-compose.yml', 'docker-compose.override.yml']) before_[name] = await readFile(join(workspace, name), 'utf8');
+        for (const name of ['milvus.yaml', 'docker-compose.yml', 'docker-compose.override.yml']) {
+          before_[name] = await readFile(join(workspace, name), 'utf8');
+        }
       },
     });
   });
@@ -72,7 +74,9 @@ describe('g: TLS kept in docker-compose.override.yml', { timeout: 300_000 }, () 
       await answerQuickInput(s.page, 'Mutual TLS');
       const message = await waitForNotification(s.page, /TLS is already enabled \(tlsMode 2\)/, 60_000);
       console.log(`message: ${message}`);
-      for (const [name, text] of Object.entries(before_)) assert.equal(await readFile(join(s.workspace, name), 'utf8'), text, `${name} unchanged`);
+      for (const [name, text] of Object.entries(before_)) {
+        assert.equal(await readFile(join(s.workspace, name), 'utf8'), text, `${name} unchanged`);
+      }
       await s.screenshot('enable-unchanged');
     });
   });

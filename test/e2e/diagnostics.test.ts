@@ -22,7 +22,9 @@ describe('a: diagnostics for tlsMode 3, with hover and quick fix', { timeout: 30
   before(async () => {
     session = await openSession({
       scenario: 'diagnostics',
-      prepare: async (workspace) => { position = await setTlsMode(workspace, '3'); },
+      prepare: async (workspace) => {
+        position = await setTlsMode(workspace, '3');
+      },
     });
   });
   after(async () => {
@@ -67,7 +69,13 @@ describe('a: diagnostics for tlsMode 3, with hover and quick fix', { timeout: 30
       // The fix edits the open document; saving it puts the corrected value on disk (harmless when the
       // edit was saved already).
       await runCommand(s.page, 'File: Save');
-      assert.equal(await waitForDisk(() => tlsModeOnDisk(s.workspace), (value) => value === '0'), '0');
+      assert.equal(
+        await waitForDisk(
+          () => tlsModeOnDisk(s.workspace),
+          (value) => value === '0',
+        ),
+        '0',
+      );
       await s.screenshot('fixed');
     });
   });

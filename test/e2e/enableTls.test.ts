@@ -58,7 +58,9 @@ describe('c: enable TLS (mutual) on the example workspace', { timeout: 300_000 }
       assert.equal(config.common?.security?.tlsMode, 2);
       assert.deepEqual(config.tls, {
         ...config.tls,
-        serverPemPath: '/milvus/tls/server.pem', serverKeyPath: '/milvus/tls/server.key', caPemPath: '/milvus/tls/ca.pem',
+        serverPemPath: '/milvus/tls/server.pem',
+        serverKeyPath: '/milvus/tls/server.key',
+        caPemPath: '/milvus/tls/ca.pem',
       });
       assert.equal(config.proxy?.http?.port, 8080);
 

@@ -12,9 +12,7 @@ import { openSession } from './harness/session';
 import { expandAll, openViewContainer, waitForTreeItem } from './harness/views';
 import { listFiles } from './harness/workspace';
 
-const NINE_FILES = [
-  'ca.key', 'ca.pem', 'ca.srl', 'client.csr', 'client.key', 'client.pem', 'server.csr', 'server.key', 'server.pem',
-];
+const NINE_FILES = ['ca.key', 'ca.pem', 'ca.srl', 'client.csr', 'client.key', 'client.pem', 'server.csr', 'server.key', 'server.pem'];
 const SUCCESS = /Generated 9 files in tls/;
 
 describe('b: generate certificates with the defaults', { timeout: 240_000 }, () => {

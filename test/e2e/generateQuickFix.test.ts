@@ -19,9 +19,7 @@ import type { Session } from './harness/session';
 import { openSession } from './harness/session';
 import { listFiles } from './harness/workspace';
 
-const NINE_FILES = [
-  'ca.key', 'ca.pem', 'ca.srl', 'client.csr', 'client.key', 'client.pem', 'server.csr', 'server.key', 'server.pem',
-];
+const NINE_FILES = ['ca.key', 'ca.pem', 'ca.srl', 'client.csr', 'client.key', 'client.pem', 'server.csr', 'server.key', 'server.pem'];
 const SUCCESS = /Generated 9 files in certs\//;
 
 describe('i: the Generate quick fix writes into the folder the config points at', { timeout: 300_000 }, () => {
@@ -70,8 +68,8 @@ describe('i: the Generate quick fix writes into the folder the config points at'
       const steps = await acceptDefaultsUntil(s.page, notificationToast(s.page, SUCCESS), { timeoutMs: 90_000 });
       console.log(`answered ${steps.length} steps`);
       await waitForNotification(s.page, SUCCESS);
-      assert.deepEqual((await listFiles(join(s.workspace, 'certs'))), NINE_FILES);
-      assert.deepEqual((await listFiles(join(s.workspace, 'tls'))), ['.gitkeep'], 'nothing written to the default folder');
+      assert.deepEqual(await listFiles(join(s.workspace, 'certs')), NINE_FILES);
+      assert.deepEqual(await listFiles(join(s.workspace, 'tls')), ['.gitkeep'], 'nothing written to the default folder');
     });
   });
 

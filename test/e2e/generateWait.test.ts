@@ -54,7 +54,12 @@ async function generateAndTime(session: Session, keyType: string, pregenerated: 
   const enter = performance.now();
   await session.page.keyboard.press('Enter'); // 6 subject fields: the last answer
   const dir = join(session.workspace, folder);
-  await waitForDisk(() => listFiles(dir), (files) => files.filter((name) => !name.startsWith('.')).length === NINE, 120_000, 5);
+  await waitForDisk(
+    () => listFiles(dir),
+    (files) => files.filter((name) => !name.startsWith('.')).length === NINE,
+    120_000,
+    5,
+  );
   return performance.now() - enter;
 }
 
@@ -74,8 +79,10 @@ describe('the wait after the last answer of Generate Certificates (measured, cod
       const pregeneratedMs = await ours.guard(() => generateAndTime(ours, keyType, true));
       const keysAfterEnterMs = await before.guard(() => generateAndTime(before, keyType, false));
       waits[keyType] = { pregeneratedMs, keysAfterEnterMs, ratio: pregeneratedMs / keysAfterEnterMs };
-      console.log(`${keyType}: final Enter → nine files ${pregeneratedMs.toFixed(0)} ms with keys made during the questions, `
-        + `${keysAfterEnterMs.toFixed(0)} ms with keys made after Enter (${(pregeneratedMs / keysAfterEnterMs).toFixed(3)}x)`);
+      console.log(
+        `${keyType}: final Enter → nine files ${pregeneratedMs.toFixed(0)} ms with keys made during the questions, ` +
+          `${keysAfterEnterMs.toFixed(0)} ms with keys made after Enter (${(pregeneratedMs / keysAfterEnterMs).toFixed(3)}x)`,
+      );
     }
     await recordMetric('generate-wait', { finalEnterToFiles: waits });
     for (const keyType of KEY_TYPES) {

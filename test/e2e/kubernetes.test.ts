@@ -58,7 +58,10 @@ describe('k1: the Operator TLS sample, its faults and their quick fixes', { time
       await goToPosition(s.page, 43, 7);
       await applyCodeAction(s.page, 'Move tls: to the top level');
       await waitForNoProblem(s.page, /is never read/, 60_000);
-      for (const [line, key] of [[16, 'server.key'], [20, 'ca.pem']] as const) {
+      for (const [line, key] of [
+        [16, 'server.key'],
+        [20, 'ca.pem'],
+      ] as const) {
         await goToPosition(s.page, line, 3);
         await applyCodeAction(s.page, `Write ${key} as a literal block (|)`);
         // Each fix's own problem gone before the next: the Problems list may be empty for a moment
@@ -67,9 +70,13 @@ describe('k1: the Operator TLS sample, its faults and their quick fixes', { time
       }
       await waitForNoProblem(s.page, /written without "\|"/, 60_000);
       await runCommand(s.page, 'File: Save');
-      const text = await waitForDisk(() => readFile(join(s.workspace, 'external_tls.yaml'), 'utf8'),
-        (value) => value.includes('server.key: |') && value.includes('ca.pem: |'));
-      const [secret, milvus] = parseAllDocuments(text).map((document) => plainValue(document.contents, document) as Record<string, unknown>).filter((document) => document !== null);
+      const text = await waitForDisk(
+        () => readFile(join(s.workspace, 'external_tls.yaml'), 'utf8'),
+        (value) => value.includes('server.key: |') && value.includes('ca.pem: |'),
+      );
+      const [secret, milvus] = parseAllDocuments(text)
+        .map((document) => plainValue(document.contents, document) as Record<string, unknown>)
+        .filter((document) => document !== null);
       assert.match(String((secret?.stringData as Record<string, string>)['ca.pem']), /^-----BEGIN CERTIFICATE-----\n/);
       const config = (milvus?.spec as { config: Record<string, unknown> }).config;
       assert.deepEqual(config.tls, { serverPemPath: '/certs/server.pem', serverKeyPath: '/certs/server.key', caPemPath: '/certs/ca.pem' });
@@ -78,7 +85,7 @@ describe('k1: the Operator TLS sample, its faults and their quick fixes', { time
   });
 });
 
-describe('k2, k3: Enable TLS on the Helm example; the Secret\'s certificates in the tree', { timeout: 300_000 }, () => {
+describe("k2, k3: Enable TLS on the Helm example; the Secret's certificates in the tree", { timeout: 300_000 }, () => {
   let session: Session | undefined;
   before(async () => {
     session = await openSession({
@@ -106,9 +113,15 @@ describe('k2, k3: Enable TLS on the Helm example; the Secret\'s certificates in 
       const message = await waitForNotification(s.page, /TLS enabled \(tlsMode 1\)/, 60_000);
       console.log(`message: ${message}`);
       assert.match(message, /helm upgrade my-release milvus\/milvus -f values\.yaml/);
-      const values = parse(await readFile(join(s.workspace, 'values.yaml'), 'utf8')) as { extraConfigFiles: Record<string, string>; volumes: unknown[] };
-      assert.deepEqual((parse(values.extraConfigFiles['user.yaml'] ?? '') as { tls: unknown }).tls,
-        { serverPemPath: '/milvus/tls/server.pem', serverKeyPath: '/milvus/tls/server.key', caPemPath: '/milvus/tls/ca.pem' });
+      const values = parse(await readFile(join(s.workspace, 'values.yaml'), 'utf8')) as {
+        extraConfigFiles: Record<string, string>;
+        volumes: unknown[];
+      };
+      assert.deepEqual((parse(values.extraConfigFiles['user.yaml'] ?? '') as { tls: unknown }).tls, {
+        serverPemPath: '/milvus/tls/server.pem',
+        serverKeyPath: '/milvus/tls/server.key',
+        caPemPath: '/milvus/tls/ca.pem',
+      });
       assert.deepEqual(values.volumes, [{ name: 'milvus-tls', secret: { secretName: 'milvus-tls' } }]);
 
       await openFromExplorer(s.page, 'values.yaml');
@@ -116,12 +129,15 @@ describe('k2, k3: Enable TLS on the Helm example; the Secret\'s certificates in 
       await waitForText(s.page, '.part.editor .monaco-editor .view-lines', /tlsMode: 1\s*→ one-way TLS/, 60_000);
       const problems = await readProblems(s.page);
       console.log(`problems: ${JSON.stringify(problems)}`);
-      assert.deepEqual(problems.filter((row) => /milvus-tls|values\.yaml/.test(row)), []);
+      assert.deepEqual(
+        problems.filter((row) => /milvus-tls|values\.yaml/.test(row)),
+        [],
+      );
       await s.screenshot('enabled');
     });
   });
 
-  it('k3: the Secret manifest\'s certificates appear in the Certificates view', async () => {
+  it("k3: the Secret manifest's certificates appear in the Certificates view", async () => {
     const s = session!;
     await s.guard(async () => {
       await openViewContainer(s.page, 'Milvus TLS');

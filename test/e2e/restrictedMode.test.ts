@@ -61,7 +61,8 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
     const { grpcPort, restPort } = milvus;
     const ca = pki.ca.certPem;
     session = await openSession({
-      scenario: 'restricted-mode', trusted: false,
+      scenario: 'restricted-mode',
+      trusted: false,
       prepare: async (workspace) => {
         const secretDir = join(workspace, '..', 'secret');
         await mkdir(secretDir, { recursive: true });
@@ -124,7 +125,12 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
       await openViewContainer(s.page, 'Milvus TLS');
       // The view's walk has passed the link once it shows a row for it: read (its CommonName, the leak
       // this checks for) or listed as not read.
-      const linked = await waitForTreeItem(s.page, new RegExp(`outside\\.pem|${escapeRegExp(outside.CommonName ?? '')}`), 90_000, 'Certificates');
+      const linked = await waitForTreeItem(
+        s.page,
+        new RegExp(`outside\\.pem|${escapeRegExp(outside.CommonName ?? '')}`),
+        90_000,
+        'Certificates',
+      );
       await expandAll(s.page, 50, 'Certificates');
       console.log(`certificates: ${JSON.stringify(await treeItems(s.page, 'Certificates'))}`);
       await showOutputChannel(s.page, 'Milvus TLS');
@@ -149,7 +155,11 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
       console.log(`notification: ${message}`);
       await s.screenshot('test-connection');
       assertReached(m.seen, [m.grpcPort, m.restPort]);
-      assert.deepEqual(m.seen.filter((request) => carries(request, token)), [], 'no listener received the token');
+      assert.deepEqual(
+        m.seen.filter((request) => carries(request, token)),
+        [],
+        'no listener received the token',
+      );
       await assertNothingOutsideShown(s, 'after Test Connection');
     });
   });
@@ -191,7 +201,11 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
       await waitForNotification(s.page, CONNECTED, 90_000);
       const declined = m.seen.slice(before);
       assertReached(declined, [m.grpcPort, m.restPort]);
-      assert.deepEqual(declined.filter((request) => carries(request, token)), [], '"Test Without It" sent the token');
+      assert.deepEqual(
+        declined.filter((request) => carries(request, token)),
+        [],
+        '"Test Without It" sent the token',
+      );
 
       const beforeSend = m.seen.length;
       await startTestConnection(s);
@@ -203,12 +217,20 @@ describe('h: a hostile repository in Restricted Mode, then trusted', { timeout: 
       // Every request of this run carried it, and only the two listeners the question named received it.
       assert.ok(sent.length > 0 && sent.every((request) => request.credential === token), JSON.stringify(sent));
       const named = [...question.matchAll(/localhost:(\d+)/g)].map((match) => Number(match[1]));
-      assert.deepEqual([...new Set(m.seen.filter((request) => carries(request, token)).map((request) => request.port))].sort(), [...new Set(named)].sort());
+      assert.deepEqual(
+        [...new Set(m.seen.filter((request) => carries(request, token)).map((request) => request.port))].sort(),
+        [...new Set(named)].sort(),
+      );
     });
   });
 });
 
 /** Fails unless each of `ports` received at least one request among `seen`: a test that reached nothing proves nothing. */
 function assertReached(seen: readonly SeenRequest[], ports: readonly number[]): void {
-  for (const port of ports) assert.ok(seen.some((request) => request.port === port), `no request reached port ${port}: ${JSON.stringify(seen)}`);
+  for (const port of ports) {
+    assert.ok(
+      seen.some((request) => request.port === port),
+      `no request reached port ${port}: ${JSON.stringify(seen)}`,
+    );
+  }
 }

@@ -58,11 +58,25 @@ describe('rotate the CA: start → reissue → finish, Test Connection green aft
         const tls = join(workspace, 'tls');
         await generateCertificates(tls);
         await milvus.start(tls);
-        await runCli(['enable', '--mode', '2', '--config', join(workspace, 'milvus.yaml'),
-          '--compose', join(workspace, 'docker-compose.yml'), '--certs', tls, '--http-port', String(milvus.restPort)]);
+        await runCli([
+          'enable',
+          '--mode',
+          '2',
+          '--config',
+          join(workspace, 'milvus.yaml'),
+          '--compose',
+          join(workspace, 'docker-compose.yml'),
+          '--certs',
+          tls,
+          '--http-port',
+          String(milvus.restPort),
+        ]);
         address = `127.0.0.1:${milvus.grpcPort}`;
         await mkdir(join(workspace, '.vscode'), { recursive: true });
-        await writeFile(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'milvusTls.connection.address': address }, null, 2)}\n`);
+        await writeFile(
+          join(workspace, '.vscode', 'settings.json'),
+          `${JSON.stringify({ 'milvusTls.connection.address': address }, null, 2)}\n`,
+        );
       },
     });
   });
@@ -114,6 +128,6 @@ describe('rotate the CA: start → reissue → finish, Test Connection green aft
   it('ends with the new CA alone in ca.pem', async () => {
     const ca = await readFile(join(session!.workspace, 'tls', 'ca.pem'), 'utf8');
     assert.equal(ca.match(/BEGIN CERTIFICATE/g)?.length, 1);
-    assert.match((await runCli(['rotate', 'status', '--dir', join(session!.workspace, 'tls')])), /no rotation in progress/);
+    assert.match(await runCli(['rotate', 'status', '--dir', join(session!.workspace, 'tls')]), /no rotation in progress/);
   });
 });

@@ -38,10 +38,15 @@ describe('smoke: the .vsix in code-server', { timeout: 240_000 }, () => {
       const activation = await measureActivation(s.server.userDataDir, 'milvus-tls.milvus-tls');
       const host = await extensionHost(s.server.pgid);
       const server = await languageServer(s.server.pgid);
-      console.log(`activation: ${running.activationMs} ms (VS Code's Running Extensions); from the logs ${JSON.stringify(activation)};`
-        + ` extension host RSS ${host?.rssMiB ?? '?'} MiB; language server RSS ${server?.rssMiB ?? 'not running'} MiB`);
+      console.log(
+        `activation: ${running.activationMs} ms (VS Code's Running Extensions); from the logs ${JSON.stringify(activation)};` +
+          ` extension host RSS ${host?.rssMiB ?? '?'} MiB; language server RSS ${server?.rssMiB ?? 'not running'} MiB`,
+      );
       await recordMetric('smoke', {
-        activationMs: running.activationMs, activationFromLogs: activation, extensionHostRssMiB: host?.rssMiB, languageServerRssMiB: server?.rssMiB,
+        activationMs: running.activationMs,
+        activationFromLogs: activation,
+        extensionHostRssMiB: host?.rssMiB,
+        languageServerRssMiB: server?.rssMiB,
       });
       assert.ok(host, 'the extension host runs in the code-server process group');
     });
@@ -66,7 +71,9 @@ describe('smoke: the .vsix in code-server', { timeout: 240_000 }, () => {
       await waitForEditorText(s.page, /tlsMode: 0\s*→ TLS off/, 60_000);
       const host = await extensionHost(s.server.pgid);
       const server = await languageServer(s.server.pgid);
-      console.log(`milvus.yaml open: extension host RSS ${host?.rssMiB ?? '?'} MiB; language server RSS ${server?.rssMiB ?? 'not running'} MiB`);
+      console.log(
+        `milvus.yaml open: extension host RSS ${host?.rssMiB ?? '?'} MiB; language server RSS ${server?.rssMiB ?? 'not running'} MiB`,
+      );
       await recordMetric('smoke-milvus-yaml', { extensionHostRssMiB: host?.rssMiB, languageServerRssMiB: server?.rssMiB });
       assert.ok(server, 'the language server (dist/server.js) runs in the code-server process group');
       await s.screenshot('milvus-yaml');

@@ -10,7 +10,10 @@ import { CACHE_ROOT, EXAMPLE_WORKSPACE, VSIX } from './harness/paths';
 import { folderParam } from './harness/workbench';
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** True if nothing listens on 127.0.0.1:port now (a fixed port gives a URL that stays the same). */
@@ -45,26 +48,31 @@ async function main(): Promise<void> {
   const port = await choosePort();
   const server = await startCodeServer({ userDataDir, extensionsDir, port });
   const url = `${server.url}/?folder=${folderParam(workspace)}`;
-  console.log([
-    '',
-    'Milvus TLS is running in VS Code (code-server). Open this URL in a browser:',
-    '',
-    `    ${url}`,
-    '',
-    `Workspace: ${workspace} (a copy of examples/milvus-standalone; delete it to start over)`,
-    'Stop with Ctrl-C.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'Milvus TLS is running in VS Code (code-server). Open this URL in a browser:',
+      '',
+      `    ${url}`,
+      '',
+      `Workspace: ${workspace} (a copy of examples/milvus-standalone; delete it to start over)`,
+      'Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping code-server…');
-    server.stop().then(() => process.exit(0), (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   };
   void server.exited.then((code) => {
     if (stopping) return;

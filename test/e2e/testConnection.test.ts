@@ -48,12 +48,25 @@ describe('e: test the connection to a TLS server', { timeout: 300_000 }, () => {
         const rest = await startMilvusRestServer({ mode: 1, files });
         servers.push(rest);
         // milvus.yaml set up as Enable TLS does, with REST on the test's HTTPS port (compose publishes it).
-        await runCli(['enable', '--mode', '1', '--config', join(workspace, 'milvus.yaml'),
-          '--compose', join(workspace, 'docker-compose.yml'), '--certs', tls, '--http-port', String(rest.port)]);
+        await runCli([
+          'enable',
+          '--mode',
+          '1',
+          '--config',
+          join(workspace, 'milvus.yaml'),
+          '--compose',
+          join(workspace, 'docker-compose.yml'),
+          '--certs',
+          tls,
+          '--http-port',
+          String(rest.port),
+        ]);
         address = `127.0.0.1:${grpc.port}`;
         await mkdir(join(workspace, '.vscode'), { recursive: true });
-        await writeFile(join(workspace, '.vscode', 'settings.json'),
-          `${JSON.stringify({ 'milvusTls.connection.address': address }, null, 2)}\n`);
+        await writeFile(
+          join(workspace, '.vscode', 'settings.json'),
+          `${JSON.stringify({ 'milvusTls.connection.address': address }, null, 2)}\n`,
+        );
       },
     });
   });
@@ -76,12 +89,17 @@ describe('e: test the connection to a TLS server', { timeout: 300_000 }, () => {
       assert.match(report, /PASS\s+TLS handshake/);
       assert.match(report, /PASS\s+gRPC GetVersion/);
       // From "Testing 127.0.0.1:…" to "Result: OK": the report without the lines logged before it.
-      await saveBandScreenshot(s.page, 'test-connection-report', s.page.locator(PANEL),
-        outputLine(s.page, /Testing\s127\.0\.0\.1/), outputLine(s.page, /Result:\sOK/));
+      await saveBandScreenshot(
+        s.page,
+        'test-connection-report',
+        s.page.locator(PANEL),
+        outputLine(s.page, /Testing\s127\.0\.0\.1/),
+        outputLine(s.page, /Result:\sOK/),
+      );
     });
   });
 
-  it('with another CA\'s ca.pem in tls/: diagnoses unknown-ca', async () => {
+  it("with another CA's ca.pem in tls/: diagnoses unknown-ca", async () => {
     const s = session!;
     await s.guard(async () => {
       await copyFile(join(otherSet!.dir, 'ca.pem'), join(s.workspace, 'tls', 'ca.pem'));

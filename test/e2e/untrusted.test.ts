@@ -18,8 +18,11 @@ describe('f: untrusted workspace', { timeout: 240_000 }, () => {
   let position: KeyPosition | undefined;
   before(async () => {
     session = await openSession({
-      scenario: 'untrusted', trusted: false,
-      prepare: async (workspace) => { position = await setTlsMode(workspace, '3'); },
+      scenario: 'untrusted',
+      trusted: false,
+      prepare: async (workspace) => {
+        position = await setTlsMode(workspace, '3');
+      },
     });
   });
   after(async () => {

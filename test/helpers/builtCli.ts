@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { REPO_ROOT, runProcess, startPeer, type Peer } from './spawnHelpers';
 
 export async function buildCli(outdir: string): Promise<string> {
-  const build = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs')],
-    { cwd: REPO_ROOT, env: { ...process.env, MILVUS_TLS_OUTDIR: outdir } });
+  const build = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MILVUS_TLS_OUTDIR: outdir },
+  });
   assert.equal(build.code, 0, build.stderr);
   return join(outdir, 'cli.js');
 }

@@ -29,7 +29,11 @@ export function fixturePath(fixture: ComposeFixture, flavour: Flavour, relative:
   return flavour.pathApi.join(fixtureRoot(fixture, flavour), ...relative.split('/'));
 }
 
-export function fixtureContext(fixture: ComposeFixture, flavour: Flavour, extraFiles: Record<string, string | Buffer> = {}): ResolveContext {
+export function fixtureContext(
+  fixture: ComposeFixture,
+  flavour: Flavour,
+  extraFiles: Record<string, string | Buffer> = {},
+): ResolveContext {
   const files: Record<string, string | Buffer> = {};
   for (const [relative, text] of Object.entries({ ...fixture.files, ...extraFiles })) files[fixturePath(fixture, flavour, relative)] = text;
   return resolveContext(memoryFileSystem(files, flavour.pathApi), {
@@ -38,7 +42,11 @@ export function fixtureContext(fixture: ComposeFixture, flavour: Flavour, extraF
 }
 
 /** What an expected mount's `host` means on a machine of this flavour. */
-export function expectedHost(expected: ExpectedMount, fixture: ComposeFixture, flavour: Flavour): { type?: string; source?: string; host?: MountHost } {
+export function expectedHost(
+  expected: ExpectedMount,
+  fixture: ComposeFixture,
+  flavour: Flavour,
+): { type?: string; source?: string; host?: MountHost } {
   const { pathApi } = flavour;
   const onWindows = flavour.name === 'win32';
   const text = expected.host;
@@ -46,7 +54,11 @@ export function expectedHost(expected: ExpectedMount, fixture: ComposeFixture, f
   if (text.startsWith('volume:')) return { type: 'volume', source: text.slice('volume:'.length) };
   if (text.startsWith('windows:')) {
     const windowsPath = text.slice('windows:'.length);
-    return { host: onWindows ? { kind: 'local', path: path.win32.normalize(windowsPath) } : { kind: 'foreign', path: windowsPath, platform: 'windows' } };
+    return {
+      host: onWindows
+        ? { kind: 'local', path: path.win32.normalize(windowsPath) }
+        : { kind: 'foreign', path: windowsPath, platform: 'windows' },
+    };
   }
   if (text.startsWith('~/')) return { host: { kind: 'local', path: pathApi.join(flavour.home, ...text.slice(2).split('/')) } };
   if (text.startsWith('/')) return { host: onWindows ? { kind: 'foreign', path: text, platform: 'linux' } : { kind: 'local', path: text } };
@@ -65,11 +77,16 @@ export function describeService(project: ComposeProject, service: ComposeService
     included: project.included.map(relative),
     service: service.name,
     image: service.image,
-    mounts: Object.fromEntries(service.volumes.map((mount) => [mount.target, {
-      ...(mount.host ? { host: mount.host } : { type: mount.type, ...(mount.source !== undefined ? { source: mount.source } : {}) }),
-      readOnly: mount.readOnly,
-      file: mount.definedIn ? relative(mount.definedIn.fileName) : '?',
-    }])),
+    mounts: Object.fromEntries(
+      service.volumes.map((mount) => [
+        mount.target,
+        {
+          ...(mount.host ? { host: mount.host } : { type: mount.type, ...(mount.source !== undefined ? { source: mount.source } : {}) }),
+          readOnly: mount.readOnly,
+          file: mount.definedIn ? relative(mount.definedIn.fileName) : '?',
+        },
+      ]),
+    ),
     ports: service.ports.map((port) => `${port.published ?? ''}:${port.target}`),
     environment: Object.fromEntries(service.environment.map((variable) => [variable.name, variable.value ?? ''])),
     profiles: service.profiles,
@@ -84,10 +101,19 @@ export function expectedService(fixture: ComposeFixture, flavour: Flavour): unkn
     included: expected.included ?? [],
     service: expected.service,
     image: expected.image,
-    mounts: Object.fromEntries(Object.entries(expected.mounts).map(([target, mount]) => {
-      const { type, source, host } = expectedHost(mount, fixture, flavour);
-      return [target, { ...(host ? { host } : { type, ...(source !== undefined ? { source } : {}) }), readOnly: mount.readOnly ?? false, file: mount.file }];
-    })),
+    mounts: Object.fromEntries(
+      Object.entries(expected.mounts).map(([target, mount]) => {
+        const { type, source, host } = expectedHost(mount, fixture, flavour);
+        return [
+          target,
+          {
+            ...(host ? { host } : { type, ...(source !== undefined ? { source } : {}) }),
+            readOnly: mount.readOnly ?? false,
+            file: mount.file,
+          },
+        ];
+      }),
+    ),
     ports: expected.ports,
     environment: expected.environment,
     profiles: expected.profiles ?? [],

@@ -157,7 +157,8 @@ export const COMPOSE_FIXTURES: ComposeFixture[] = [
       '.env': 'COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=deploy/base.yml;deploy/tls.yml\nDOCKER_VOLUME_DIRECTORY=/srv/milvus\n',
       'deploy/base.yml': shippedCompose('2.6.20'),
       // Relative paths of every listed file resolve against the first file's folder.
-      'deploy/tls.yml': 'services:\n  standalone:\n    volumes:\n      - ../tls:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml:ro\n',
+      'deploy/tls.yml':
+        'services:\n  standalone:\n    volumes:\n      - ../tls:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml:ro\n',
       'deploy/milvus.yaml': TLS_MILVUS_YAML,
     },
     expected: {
@@ -218,7 +219,10 @@ volumes:
       files: ['compose.yml', 'compose.override.yml'],
       service: 'standalone',
       image: 'milvusdb/milvus:v2.5.27',
-      mounts: { '/var/lib/milvus': { host: 'volumes/milvus', file: 'compose.yml' }, '/milvus/tls': { host: 'tls', file: 'compose.override.yml' } },
+      mounts: {
+        '/var/lib/milvus': { host: 'volumes/milvus', file: 'compose.yml' },
+        '/milvus/tls': { host: 'tls', file: 'compose.override.yml' },
+      },
       ports: ['19530:19530', '9091:9091'],
       environment: SHIPPED_STANDALONE_ENV,
       profiles: ['tls'],
@@ -272,7 +276,8 @@ volumes:
     name: 'windows-drive-paths',
     files: {
       'docker-compose.yml': shippedCompose('2.6.20'),
-      'docker-compose.override.yml': 'services:\n  standalone:\n    volumes:\n      - C:\\Users\\me\\milvus\\tls:/milvus/tls:ro\n      - D:/milvus/milvus.yaml:/milvus/configs/milvus.yaml\n',
+      'docker-compose.override.yml':
+        'services:\n  standalone:\n    volumes:\n      - C:\\Users\\me\\milvus\\tls:/milvus/tls:ro\n      - D:/milvus/milvus.yaml:/milvus/configs/milvus.yaml\n',
     },
     expected: {
       files: ['docker-compose.yml', 'docker-compose.override.yml'],

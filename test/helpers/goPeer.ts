@@ -19,18 +19,24 @@ function goEnvironment(): NodeJS.ProcessEnv {
 /** Builds the peer into outDir and returns the binary's path. */
 export async function buildGoPeer(outDir: string): Promise<string> {
   const binary = join(outDir, process.platform === 'win32' ? 'peer.exe' : 'peer');
-  const result = await runProcess('go', ['build', '-o', binary, '.'], { cwd: PEER_SOURCE, env: goEnvironment() })
-    .catch((error: NodeJS.ErrnoException) => {
-      throw new Error(error.code === 'ENOENT'
-        ? 'the Go toolchain (`go`) is not installed; install golang-go (CI does this in .ci/run) to run the Go crypto/tls handshake tests'
-        : `cannot run go: ${error.message}`);
-    });
+  const result = await runProcess('go', ['build', '-o', binary, '.'], { cwd: PEER_SOURCE, env: goEnvironment() }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new Error(
+        error.code === 'ENOENT'
+          ? 'the Go toolchain (`go`) is not installed; install golang-go (CI does this in .ci/run) to run the Go crypto/tls handshake tests'
+          : `cannot run go: ${error.message}`,
+      );
+    },
+  );
   if (result.code !== 0) throw new Error(`go build failed:\n${result.stderr}${result.stdout}`);
   return binary;
 }
 
 /** Starts the peer as a Milvus proxy in tlsMode 2 and resolves once it listens. */
-export async function startGoServer(binary: string, files: { cert: string; key: string; ca: string }): Promise<{ peer: Peer; port: number }> {
+export async function startGoServer(
+  binary: string,
+  files: { cert: string; key: string; ca: string },
+): Promise<{ peer: Peer; port: number }> {
   const peer = startPeer(binary, ['server', '-cert', files.cert, '-key', files.key, '-ca', files.ca]);
   try {
     const match = await peer.waitFor(/LISTENING (\d+)/);
@@ -42,7 +48,9 @@ export async function startGoServer(binary: string, files: { cert: string; key: 
 }
 
 export function runGoClient(
-  binary: string, port: number, files: { ca: string; serverName: string; cert?: string; key?: string },
+  binary: string,
+  port: number,
+  files: { ca: string; serverName: string; cert?: string; key?: string },
 ): ReturnType<typeof runProcess> {
   const args = ['client', '-connect', `127.0.0.1:${port}`, '-servername', files.serverName, '-ca', files.ca];
   if (files.cert && files.key) args.push('-cert', files.cert, '-key', files.key);

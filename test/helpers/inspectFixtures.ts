@@ -34,25 +34,77 @@ async function extFile(dir: string, name: string, lines: string[]): Promise<stri
 }
 
 /** Makes a CSR for `keyFile` and signs it with caPem/caKey (openssl x509 -req). */
-async function issue(dir: string, options: {
-  key: string; out: string; subject: string; caPem: string; caKey: string; ext: string[]; days?: number; digest?: string;
-}): Promise<void> {
+async function issue(
+  dir: string,
+  options: {
+    key: string;
+    out: string;
+    subject: string;
+    caPem: string;
+    caKey: string;
+    ext: string[];
+    days?: number;
+    digest?: string;
+  },
+): Promise<void> {
   const csr = `${options.out}.csr`;
   await openssl(dir, 'req', '-new', '-key', options.key, '-subj', options.subject, '-out', csr);
   const ext = await extFile(dir, `${options.out}.ext`, options.ext);
-  await openssl(dir, 'x509', '-req', '-in', csr, '-CA', options.caPem, '-CAkey', options.caKey, '-set_serial', `0x${randomBytes(8).toString('hex')}`,
-    '-days', String(options.days ?? 365), `-${options.digest ?? 'sha256'}`, '-extfile', ext, '-extensions', 'ext', '-out', options.out);
+  await openssl(
+    dir,
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    options.caPem,
+    '-CAkey',
+    options.caKey,
+    '-set_serial',
+    `0x${randomBytes(8).toString('hex')}`,
+    '-days',
+    String(options.days ?? 365),
+    `-${options.digest ?? 'sha256'}`,
+    '-extfile',
+    ext,
+    '-extensions',
+    'ext',
+    '-out',
+    options.out,
+  );
   await rm(join(dir, csr));
   await rm(ext);
 }
 
 async function selfSignedCa(dir: string, key: string, out: string, subject: string, ext: string[]): Promise<void> {
   const extPath = await extFile(dir, `${out}.ext`, ext);
-  await openssl(dir, 'req', '-x509', '-new', '-key', key, '-subj', subject, '-days', '3650', '-sha256', '-config', extPath, '-extensions', 'ext', '-out', out);
+  await openssl(
+    dir,
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    key,
+    '-subj',
+    subject,
+    '-days',
+    '3650',
+    '-sha256',
+    '-config',
+    extPath,
+    '-extensions',
+    'ext',
+    '-out',
+    out,
+  );
   await rm(extPath);
 }
 
-const SERVER_EXT = ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature, keyEncipherment', 'extendedKeyUsage = serverAuth'];
+const SERVER_EXT = [
+  'basicConstraints = CA:FALSE',
+  'keyUsage = critical, digitalSignature, keyEncipherment',
+  'extendedKeyUsage = serverAuth',
+];
 const CA_EXT = ['basicConstraints = critical, CA:TRUE', 'keyUsage = critical, keyCertSign, cRLSign'];
 
 async function makeChain(dir: string): Promise<void> {
@@ -60,25 +112,74 @@ async function makeChain(dir: string): Promise<void> {
   await selfSignedCa(dir, 'root.key', 'root.pem', '/O=milvus-tls tests/CN=Test Root CA', CA_EXT);
   // SEC1 "EC PRIVATE KEY" for the intermediate.
   await openssl(dir, 'ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'intermediate.key');
-  await issue(dir, { key: 'intermediate.key', out: 'intermediate.pem', subject: '/O=milvus-tls tests/CN=Test Intermediate CA', caPem: 'root.pem', caKey: 'root.key',
-    ext: ['basicConstraints = critical, CA:TRUE, pathlen:0', 'keyUsage = critical, keyCertSign, cRLSign'], days: 1825 });
+  await issue(dir, {
+    key: 'intermediate.key',
+    out: 'intermediate.pem',
+    subject: '/O=milvus-tls tests/CN=Test Intermediate CA',
+    caPem: 'root.pem',
+    caKey: 'root.key',
+    ext: ['basicConstraints = critical, CA:TRUE, pathlen:0', 'keyUsage = critical, keyCertSign, cRLSign'],
+    days: 1825,
+  });
   // Ed25519 server, PKCS#8.
   await openssl(dir, 'genpkey', '-algorithm', 'ED25519', '-out', 'server.key');
-  await openssl(dir, 'req', '-new', '-key', 'server.key', '-subj', '/CN=milvus.local', '-addext', 'subjectAltName = DNS:milvus.local', '-out', 'server.csr');
-  await issue(dir, { key: 'server.key', out: 'server.pem', subject: '/CN=milvus.local', caPem: 'intermediate.pem', caKey: 'intermediate.key',
-    ext: [...SERVER_EXT.slice(0, 1), 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = serverAuth',
-      'subjectAltName = DNS:milvus.local, DNS:localhost, IP:127.0.0.1, IP:::1, email:ops@example.com, URI:spiffe://milvus/server'] });
+  await openssl(
+    dir,
+    'req',
+    '-new',
+    '-key',
+    'server.key',
+    '-subj',
+    '/CN=milvus.local',
+    '-addext',
+    'subjectAltName = DNS:milvus.local',
+    '-out',
+    'server.csr',
+  );
+  await issue(dir, {
+    key: 'server.key',
+    out: 'server.pem',
+    subject: '/CN=milvus.local',
+    caPem: 'intermediate.pem',
+    caKey: 'intermediate.key',
+    ext: [
+      ...SERVER_EXT.slice(0, 1),
+      'keyUsage = critical, digitalSignature',
+      'extendedKeyUsage = serverAuth',
+      'subjectAltName = DNS:milvus.local, DNS:localhost, IP:127.0.0.1, IP:::1, email:ops@example.com, URI:spiffe://milvus/server',
+    ],
+  });
   // PKCS#1 "RSA PRIVATE KEY" client.
   await openssl(dir, 'genrsa', '-traditional', '-out', 'client.key', '2048');
-  await issue(dir, { key: 'client.key', out: 'client.pem', subject: '/CN=milvus-client', caPem: 'intermediate.pem', caKey: 'intermediate.key',
-    ext: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = clientAuth'] });
+  await issue(dir, {
+    key: 'client.key',
+    out: 'client.pem',
+    subject: '/CN=milvus-client',
+    caPem: 'intermediate.pem',
+    caKey: 'intermediate.key',
+    ext: ['basicConstraints = CA:FALSE', 'keyUsage = critical, digitalSignature', 'extendedKeyUsage = clientAuth'],
+  });
   const pems = await Promise.all(['server.pem', 'intermediate.pem', 'root.pem'].map((name) => readFile(join(dir, name), 'utf8')));
   await writeFile(join(dir, 'bundle.pem'), pems.join(''));
   await openssl(dir, 'x509', '-in', 'root.pem', '-outform', 'DER', '-out', 'root.der');
   // Encrypted keys: PKCS#8 "ENCRYPTED PRIVATE KEY" and legacy Proc-Type: 4,ENCRYPTED.
-  await openssl(dir, 'genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-aes-128-cbc', '-pass', 'pass:secret', '-out', 'encrypted-pkcs8.key');
+  await openssl(
+    dir,
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-aes-128-cbc',
+    '-pass',
+    'pass:secret',
+    '-out',
+    'encrypted-pkcs8.key',
+  );
   await openssl(dir, 'ec', '-in', 'intermediate.key', '-aes128', '-passout', 'pass:secret', '-out', 'encrypted-legacy.key');
-  for (const key of ['root.key', 'intermediate.key', 'server.key', 'client.key', 'encrypted-pkcs8.key', 'encrypted-legacy.key']) await chmod(join(dir, key), 0o600);
+  for (const key of ['root.key', 'intermediate.key', 'server.key', 'client.key', 'encrypted-pkcs8.key', 'encrypted-legacy.key']) {
+    await chmod(join(dir, key), 0o600);
+  }
 }
 
 const CA_CONFIG = (dir: string): string => `[ ca ]
@@ -104,8 +205,28 @@ subjectAltName = DNS:dated.milvus.local
 async function datedCertificate(dir: string, caDir: string, out: string, start: string, end: string): Promise<void> {
   await ecKey(dir, `${out}.key`);
   await openssl(dir, 'req', '-new', '-key', `${out}.key`, '-subj', `/CN=${out}`, '-out', `${out}.csr`);
-  await openssl(dir, 'ca', '-batch', '-config', join(caDir, 'ca.cnf'), '-cert', 'pca.pem', '-keyfile', 'pca.key', '-in', `${out}.csr`,
-    '-out', `${out}.pem`, '-startdate', start, '-enddate', end, '-extensions', 'leaf_ext', '-notext');
+  await openssl(
+    dir,
+    'ca',
+    '-batch',
+    '-config',
+    join(caDir, 'ca.cnf'),
+    '-cert',
+    'pca.pem',
+    '-keyfile',
+    'pca.key',
+    '-in',
+    `${out}.csr`,
+    '-out',
+    `${out}.pem`,
+    '-startdate',
+    start,
+    '-enddate',
+    end,
+    '-extensions',
+    'leaf_ext',
+    '-notext',
+  );
   await rm(join(dir, `${out}.csr`));
   await chmod(join(dir, `${out}.key`), 0o600);
 }
@@ -122,11 +243,23 @@ async function makeProblems(dir: string): Promise<void> {
   await datedCertificate(dir, caDir, 'not-yet-valid', '20990101000000Z', '21000101000000Z');
   await rm(caDir, { recursive: true });
 
-  const leaf = async (name: string, ext: string[], options: { subject?: string; caPem?: string; caKey?: string; days?: number; digest?: string; key?: string } = {}): Promise<void> => {
+  const leaf = async (
+    name: string,
+    ext: string[],
+    options: { subject?: string; caPem?: string; caKey?: string; days?: number; digest?: string; key?: string } = {},
+  ): Promise<void> => {
     const key = options.key ?? `${name}.key`;
     if (!options.key) await ecKey(dir, key);
-    await issue(dir, { key, out: `${name}.pem`, subject: options.subject ?? `/CN=${name}`, caPem: options.caPem ?? 'pca.pem', caKey: options.caKey ?? 'pca.key',
-      ext, days: options.days, digest: options.digest });
+    await issue(dir, {
+      key,
+      out: `${name}.pem`,
+      subject: options.subject ?? `/CN=${name}`,
+      caPem: options.caPem ?? 'pca.pem',
+      caKey: options.caKey ?? 'pca.key',
+      ext,
+      days: options.days,
+      digest: options.digest,
+    });
     await chmod(join(dir, key), 0o600);
   };
   const san = (name: string): string => `subjectAltName = DNS:${name}.milvus.local`;
@@ -139,15 +272,28 @@ async function makeProblems(dir: string): Promise<void> {
   await leaf('rsa1024', [...SERVER_EXT, san('rsa1024')], { key: 'rsa1024.key' });
   // A CA without keyCertSign, and a "CA" with CA:FALSE, each signing a leaf.
   await ecKey(dir, 'ca-no-certsign.key');
-  await selfSignedCa(dir, 'ca-no-certsign.key', 'ca-no-certsign.pem', '/CN=CA Without CertSign', ['basicConstraints = critical, CA:TRUE', 'keyUsage = critical, digitalSignature']);
-  await leaf('issued-by-no-certsign', [...SERVER_EXT, san('issued-by-no-certsign')], { caPem: 'ca-no-certsign.pem', caKey: 'ca-no-certsign.key' });
+  await selfSignedCa(dir, 'ca-no-certsign.key', 'ca-no-certsign.pem', '/CN=CA Without CertSign', [
+    'basicConstraints = critical, CA:TRUE',
+    'keyUsage = critical, digitalSignature',
+  ]);
+  await leaf('issued-by-no-certsign', [...SERVER_EXT, san('issued-by-no-certsign')], {
+    caPem: 'ca-no-certsign.pem',
+    caKey: 'ca-no-certsign.key',
+  });
   await ecKey(dir, 'not-a-ca.key');
-  await selfSignedCa(dir, 'not-a-ca.key', 'not-a-ca.pem', '/CN=Not A CA', ['basicConstraints = critical, CA:FALSE', 'keyUsage = critical, keyCertSign, digitalSignature']);
+  await selfSignedCa(dir, 'not-a-ca.key', 'not-a-ca.pem', '/CN=Not A CA', [
+    'basicConstraints = critical, CA:FALSE',
+    'keyUsage = critical, keyCertSign, digitalSignature',
+  ]);
   await leaf('issued-by-not-a-ca', [...SERVER_EXT, san('issued-by-not-a-ca')], { caPem: 'not-a-ca.pem', caKey: 'not-a-ca.key' });
   // The docs' classic mistake: the leaf gets the CA's subject.
   await ecKey(dir, 'same-subject-ca.key');
   await selfSignedCa(dir, 'same-subject-ca.key', 'same-subject-ca.pem', '/CN=localhost', CA_EXT);
-  await leaf('same-subject-leaf', [...SERVER_EXT, 'subjectAltName = DNS:localhost'], { subject: '/CN=localhost', caPem: 'same-subject-ca.pem', caKey: 'same-subject-ca.key' });
+  await leaf('same-subject-leaf', [...SERVER_EXT, 'subjectAltName = DNS:localhost'], {
+    subject: '/CN=localhost',
+    caPem: 'same-subject-ca.pem',
+    caKey: 'same-subject-ca.key',
+  });
   // Same subject as the Problem CA, different key: issuer links must follow signatures, not names.
   await ecKey(dir, 'impostor-ca.key');
   await selfSignedCa(dir, 'impostor-ca.key', 'impostor-ca.pem', '/CN=Problem CA', CA_EXT);

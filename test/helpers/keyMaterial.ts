@@ -13,7 +13,11 @@ export interface KeyMaterial {
 /** The DER and a 48-character slice of the base64 body of a PEM private key. */
 export function keyMaterialOf(pem: string): KeyMaterial {
   const body = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  return { der: Buffer.from(body, 'base64'), bodySlice: body.slice(8, 56), encodedFileSlice: Buffer.from(pem).toString('base64').slice(40, 88) };
+  return {
+    der: Buffer.from(body, 'base64'),
+    bodySlice: body.slice(8, 56),
+    encodedFileSlice: Buffer.from(pem).toString('base64').slice(40, 88),
+  };
 }
 
 /** Where the material was found, as property paths; [] when nowhere. */

@@ -17,11 +17,18 @@ export function renderMarkdown(markdown: string): string {
 
 /** The elements that would load or link something, or raw HTML that came through. */
 export function activeMarkup(html: string): string[] {
-  return [...html.matchAll(/<(a|img|script|iframe|style|svg|video|audio|object|embed|link|meta|form|input|details|picture|source)\b[^>]*>/gi)].map((match) => match[0]);
+  return [
+    ...html.matchAll(/<(a|img|script|iframe|style|svg|video|audio|object|embed|link|meta|form|input|details|picture|source)\b[^>]*>/gi),
+  ].map((match) => match[0]);
 }
 
 /** The text a reader sees (tags removed, entities decoded). */
 export function visibleText(html: string): string {
-  return html.replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

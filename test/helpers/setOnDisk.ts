@@ -17,7 +17,11 @@ export async function fileHashes(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const name of await entries(dir)) {
     const path = join(dir, name);
-    result[name] = (await stat(path)).isDirectory() ? 'folder' : createHash('sha256').update(await readFile(path)).digest('hex');
+    result[name] = (await stat(path)).isDirectory()
+      ? 'folder'
+      : createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
   }
   return result;
 }

@@ -16,14 +16,20 @@ export interface ProcessResult {
 
 /** Runs a command to completion (bounded by timeoutMs) and collects its output. */
 export async function runProcess(
-  command: string, args: string[], options: SpawnOptions & { input?: string; timeoutMs?: number } = {},
+  command: string,
+  args: string[],
+  options: SpawnOptions & { input?: string; timeoutMs?: number } = {},
 ): Promise<ProcessResult> {
   // stdin is /dev/null unless there is input: writing to a process that already exited raises EPIPE.
   const child = spawn(command, args, { ...options, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   child.stdin?.on('error', () => undefined);
   child.stdin?.end(options.input);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
@@ -40,14 +46,20 @@ const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 
 
 /** Runs `milvus-tls` from the TypeScript sources (no build needed); the working directory defaults to the repo. */
 export function runCli(args: string[], options: SpawnOptions = {}): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
-    { cwd: REPO_ROOT, ...options });
+  return runProcess(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], {
+    cwd: REPO_ROOT,
+    ...options,
+  });
 }
 
 /** Runs `milvus-tls` from the TypeScript sources in `cwd` (tsx loaded by file URL, so any folder works). */
 export function runCliIn(cwd: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<ProcessResult> {
   const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  return runProcess(process.execPath, ['--import', tsx, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { timeoutMs: 60_000, ...options, cwd });
+  return runProcess(process.execPath, ['--import', tsx, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], {
+    timeoutMs: 60_000,
+    ...options,
+    cwd,
+  });
 }
 
 /** A long-running peer whose output is searched as it arrives. */
@@ -81,21 +93,25 @@ export function startPeer(command: string, args: string[], options: SpawnOptions
   return {
     child,
     output: () => output,
-    waitFor: (pattern, timeoutMs = 60_000) => new Promise((resolve, reject) => {
-      const check = (): void => {
-        const match = pattern.exec(output);
-        if (match) done(() => resolve(match));
-        else if (exited) done(() => reject(new Error(`${command} exited before printing ${String(pattern)}; output:\n${output}`)));
-      };
-      const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for ${String(pattern)}; output:\n${output}`))), timeoutMs);
-      const done = (settle: () => void): void => {
-        clearTimeout(timer);
-        listeners.delete(check);
-        settle();
-      };
-      listeners.add(check);
-      check();
-    }),
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(output);
+          if (match) done(() => resolve(match));
+          else if (exited) done(() => reject(new Error(`${command} exited before printing ${String(pattern)}; output:\n${output}`)));
+        };
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`timed out waiting for ${String(pattern)}; output:\n${output}`))),
+          timeoutMs,
+        );
+        const done = (settle: () => void): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          settle();
+        };
+        listeners.add(check);
+        check();
+      }),
     stop: async () => {
       if (!exited) child.kill('SIGKILL');
       await closed;

@@ -50,40 +50,138 @@ async function pair(dir: string, name: string): Promise<PemPair> {
 }
 
 async function makeCa(dir: string, name: string, cn: string): Promise<PemPair> {
-  await openssl(dir, ['req', '-x509', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '365', '-subj', `/CN=${cn}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await openssl(dir, [
+    'req',
+    '-x509',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.pem`,
+    '-days',
+    '365',
+    '-subj',
+    `/CN=${cn}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   return pair(dir, name);
 }
 
 /** A leaf signed by `ca` with the given v3 extension lines (openssl x509 -extfile syntax). */
 async function makeLeaf(dir: string, name: string, cn: string, ca: string, extensions: string[]): Promise<PemPair> {
-  await openssl(dir, ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`]);
+  await openssl(dir, [
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.csr`,
+    '-subj',
+    `/CN=${cn}`,
+  ]);
   await writeFile(join(dir, `${name}.ext`), `${extensions.join('\n')}\n`);
-  await openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`,
-    '-CAcreateserial', '-days', '365', '-extfile', `${name}.ext`, '-out', `${name}.pem`]);
+  await openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${ca}.pem`,
+    '-CAkey',
+    `${ca}.key`,
+    '-CAcreateserial',
+    '-days',
+    '365',
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.pem`,
+  ]);
   return pair(dir, name);
 }
 
 // `openssl x509 -req` in OpenSSL 3.0 cannot back-date; `openssl ca` can (-startdate/-enddate), and it
 // needs a minimal CA database to do so.
 async function makeExpiredLeaf(dir: string, name: string, ca: string, extensions: string[]): Promise<PemPair> {
-  await openssl(dir, ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', '/CN=localhost']);
+  await openssl(dir, [
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.csr`,
+    '-subj',
+    '/CN=localhost',
+  ]);
   await writeFile(join(dir, 'index.txt'), '');
   await writeFile(join(dir, 'serial'), '1000\n');
-  await writeFile(join(dir, 'ca.cnf'), [
-    '[ca]', 'default_ca = test_ca', '[test_ca]', 'dir = .', 'database = index.txt', 'new_certs_dir = .',
-    'serial = serial', 'default_md = sha256', 'policy = anything', 'unique_subject = no', 'x509_extensions = leaf',
-    '[anything]', 'commonName = supplied', '[leaf]', ...extensions, ''].join('\n'));
-  await openssl(dir, ['ca', '-batch', '-notext', '-config', 'ca.cnf', '-cert', `${ca}.pem`, '-keyfile', `${ca}.key`,
-    '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-in', `${name}.csr`, '-out', `${name}.pem`]);
+  await writeFile(
+    join(dir, 'ca.cnf'),
+    [
+      '[ca]',
+      'default_ca = test_ca',
+      '[test_ca]',
+      'dir = .',
+      'database = index.txt',
+      'new_certs_dir = .',
+      'serial = serial',
+      'default_md = sha256',
+      'policy = anything',
+      'unique_subject = no',
+      'x509_extensions = leaf',
+      '[anything]',
+      'commonName = supplied',
+      '[leaf]',
+      ...extensions,
+      '',
+    ].join('\n'),
+  );
+  await openssl(dir, [
+    'ca',
+    '-batch',
+    '-notext',
+    '-config',
+    'ca.cnf',
+    '-cert',
+    `${ca}.pem`,
+    '-keyfile',
+    `${ca}.key`,
+    '-startdate',
+    '20200101000000Z',
+    '-enddate',
+    '20200201000000Z',
+    '-in',
+    `${name}.csr`,
+    '-out',
+    `${name}.pem`,
+  ]);
   return pair(dir, name);
 }
 
-const SERVER_EXT = ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature,keyEncipherment',
-  'extendedKeyUsage=serverAuth', 'subjectAltName=DNS:localhost,IP:127.0.0.1'];
+const SERVER_EXT = [
+  'basicConstraints=CA:FALSE',
+  'keyUsage=critical,digitalSignature,keyEncipherment',
+  'extendedKeyUsage=serverAuth',
+  'subjectAltName=DNS:localhost,IP:127.0.0.1',
+];
 
 export async function createTestPki(): Promise<TestPki> {
   const dir = await mkdtemp(join(tmpdir(), 'milvus-tls-pki-'));
@@ -92,16 +190,42 @@ export async function createTestPki(): Promise<TestPki> {
   const server = await makeLeaf(dir, 'server', 'localhost', 'ca', SERVER_EXT);
   const serverCnOnly = await makeLeaf(dir, 'server-cn-only', 'localhost', 'ca', ['basicConstraints=CA:FALSE']);
   const serverExpired = await makeExpiredLeaf(dir, 'server-expired', 'ca', SERVER_EXT);
-  await openssl(dir, ['req', '-x509', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', 'server-self-signed.key', '-out', 'server-self-signed.pem', '-days', '365', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1']);
+  await openssl(dir, [
+    'req',
+    '-x509',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'server-self-signed.key',
+    '-out',
+    'server-self-signed.pem',
+    '-days',
+    '365',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  ]);
   const serverSelfSigned = await pair(dir, 'server-self-signed');
   const clientExt = (eku: string) => ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature', `extendedKeyUsage=${eku}`];
   const client = await makeLeaf(dir, 'client', 'milvus-client', 'ca', clientExt('clientAuth'));
   const clientServerAuthOnly = await makeLeaf(dir, 'client-server-auth', 'milvus-client', 'ca', clientExt('serverAuth'));
   const clientOtherCa = await makeLeaf(dir, 'client-other-ca', 'milvus-client', 'other-ca', clientExt('clientAuth'));
   return {
-    dir, ca, otherCa, server, serverCnOnly, serverExpired, serverSelfSigned, client, clientServerAuthOnly, clientOtherCa,
+    dir,
+    ca,
+    otherCa,
+    server,
+    serverCnOnly,
+    serverExpired,
+    serverSelfSigned,
+    client,
+    clientServerAuthOnly,
+    clientOtherCa,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -117,7 +241,11 @@ export async function issueServerCertificate(pki: TestPki, name: string, commonN
 /** server.pem, server.key and ca.pem copied into `folder` (made if missing), as a Milvus tls/ folder holds them. */
 export async function copyServerCertificates(pki: TestPki, folder: string): Promise<void> {
   await mkdir(folder, { recursive: true });
-  for (const [from, to] of [[pki.server.certPath, 'server.pem'], [pki.server.keyPath, 'server.key'], [pki.ca.certPath, 'ca.pem']] as const) {
+  for (const [from, to] of [
+    [pki.server.certPath, 'server.pem'],
+    [pki.server.keyPath, 'server.key'],
+    [pki.ca.certPath, 'ca.pem'],
+  ] as const) {
     await copyFile(from, join(folder, to));
   }
 }

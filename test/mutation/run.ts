@@ -33,13 +33,21 @@ for (const mutant of MUTANTS.filter((candidate) => only === undefined || candida
   const original = readFileSync(file, 'utf8');
   const occurrences = original.split(mutant.find).length - 1;
   if (occurrences !== 1) {
-    outcomes.push({ id: mutant.id, area: mutant.file.split('/')[2] ?? '', killed: false, note: `the spot occurs ${occurrences} times: update the table` });
+    outcomes.push({
+      id: mutant.id,
+      area: mutant.file.split('/')[2] ?? '',
+      killed: false,
+      note: `the spot occurs ${occurrences} times: update the table`,
+    });
     continue;
   }
   originals.set(file, original);
   writeFileSync(file, original.replace(mutant.find, mutant.replace));
   try {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=120000', ...mutant.tests], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=120000', ...mutant.tests], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const killed = result.status !== 0;
     outcomes.push({ id: mutant.id, area: mutant.file.split('/')[2] ?? '', killed, note: mutant.description });
     console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${mutant.id}: ${mutant.description}`);
@@ -57,7 +65,9 @@ for (const outcome of outcomes) {
   byArea.set(outcome.area, entry);
 }
 console.log('');
-for (const [area, { killed, total }] of byArea) console.log(`src/core/${area}: ${killed}/${total} killed (${Math.round((100 * killed) / total)}%)`);
+for (const [area, { killed, total }] of byArea) {
+  console.log(`src/core/${area}: ${killed}/${total} killed (${Math.round((100 * killed) / total)}%)`);
+}
 const killed = outcomes.filter((outcome) => outcome.killed).length;
 console.log(`all: ${killed}/${outcomes.length} killed (${outcomes.length === 0 ? 0 : Math.round((100 * killed) / outcomes.length)}%)`);
 for (const outcome of outcomes.filter((candidate) => !candidate.killed)) console.log(`survived: ${outcome.id} (${outcome.note})`);

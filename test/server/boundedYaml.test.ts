@@ -20,7 +20,9 @@ describe('language server: bounded YAML', () => {
   let harness: Harness;
   let close: () => Promise<void> = () => Promise.resolve();
 
-  before(async () => ({ dir, harness, close } = await startWorkspaceHarness('lsp-bombs', { 'compose-bomb/docker-compose.yml': composeBomb })));
+  before(
+    async () => ({ dir, harness, close } = await startWorkspaceHarness('lsp-bombs', { 'compose-bomb/docker-compose.yml': composeBomb })),
+  );
   after(() => close());
 
   it('reports a self-reference as an error on the alias', async () => {
@@ -37,13 +39,19 @@ describe('language server: bounded YAML', () => {
     limitDiagnostic(diagnostics);
     // The rest of the file is still checked.
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'tls-mode-unknown'));
-    const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 6 } });
+    const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 6 },
+    });
     assert.ok(hover, 'no hover on tlsMode after the bomb');
   });
 
   it('says on milvus.yaml when the compose file next to it was cut off', async () => {
     const uri = await harness.open(join(dir, 'compose-bomb', 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 0\n');
     const diagnostic = limitDiagnostic(await harness.diagnostics(uri));
-    assert.ok(typeof diagnostic.message === 'string' && diagnostic.message.startsWith('docker-compose.yml: '), JSON.stringify(diagnostic.message));
+    assert.ok(
+      typeof diagnostic.message === 'string' && diagnostic.message.startsWith('docker-compose.yml: '),
+      JSON.stringify(diagnostic.message),
+    );
   });
 });

@@ -55,22 +55,35 @@ describe('language server containment (Restricted Mode)', () => {
     await pki.cleanup();
   });
 
-  async function analyse(trusted: boolean, folder: string): Promise<{ diagnostics: Diagnostic[]; hover: Hover | null; links: DocumentLink[]; completion: CompletionItem[] }> {
+  async function analyse(
+    trusted: boolean,
+    folder: string,
+  ): Promise<{ diagnostics: Diagnostic[]; hover: Hover | null; links: DocumentLink[]; completion: CompletionItem[] }> {
     const harness = await startHarness(workspace, { trusted });
     try {
       const text = CONFIG(folder);
       const uri = await harness.open(join(workspace, 'milvus.yaml'), text);
       const diagnostics = await harness.diagnostics(uri);
-      const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 18 } });
+      const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 4, character: 18 },
+      });
       const links = await harness.client.sendRequest<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
-      const completion = await harness.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 17 } });
+      const completion = await harness.client.sendRequest<CompletionItem[]>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 4, character: 17 },
+      });
       return { diagnostics, hover, links, completion };
     } finally {
       await harness.close();
     }
   }
 
-  for (const [name, folder] of [['a ../secret volume', '/milvus/tls'], ['a symlink out of the workspace', '/milvus/linked'], ['a /:/host volume', '/host']] as const) {
+  for (const [name, folder] of [
+    ['a ../secret volume', '/milvus/tls'],
+    ['a symlink out of the workspace', '/milvus/linked'],
+    ['a /:/host volume', '/host'],
+  ] as const) {
     it(`does not read through ${name} when untrusted, and does when trusted`, async () => {
       const target = folder === '/host' ? `/host${root.dir}/secret` : folder;
       const untrusted = await analyse(false, target);
@@ -89,7 +102,12 @@ describe('language server containment (Restricted Mode)', () => {
       assert.match(JSON.stringify(trusted.hover), /Certificate/);
       // A mount of a folder outside the project is no "workspace file" (the symlink's path is inside).
       if (folder !== '/milvus/linked') assert.match(JSON.stringify(trusted.hover), /file outside the project folder/);
-      if (folder !== '/host') assert.ok(trusted.completion.some((item) => item.label.toString().endsWith('.pem')), 'trusted, the mounted folder is listed');
+      if (folder !== '/host') {
+        assert.ok(
+          trusted.completion.some((item) => item.label.toString().endsWith('.pem')),
+          'trusted, the mounted folder is listed',
+        );
+      }
     });
   }
 
@@ -97,8 +115,13 @@ describe('language server containment (Restricted Mode)', () => {
     const harness = await startHarness(workspace, { trusted: true });
     try {
       const uri = await harness.open(join(workspace, 'milvus.yaml'), CONFIG('/host/dev').replace('/host/dev/server.pem', '/host/dev/zero'));
-      const messages = (await harness.diagnostics(uri)).map((diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));
-      assert.ok(messages.some((message) => /zero is not a regular file/.test(message)), messages.join('\n'));
+      const messages = (await harness.diagnostics(uri)).map((diagnostic) =>
+        typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+      );
+      assert.ok(
+        messages.some((message) => /zero is not a regular file/.test(message)),
+        messages.join('\n'),
+      );
     } finally {
       await harness.close();
     }

@@ -80,7 +80,7 @@ describe('language server: a keystroke sees the files the config depends on as t
     assert.deepEqual(await keystroke(), []);
   });
 
-  it('a compose file edited in the editor and not saved: the editor\'s text', async () => {
+  it("a compose file edited in the editor and not saved: the editor's text", async () => {
     const composeUri = await harness.open(join(workspace.dir, 'docker-compose.yml'), docsCompose());
     await harness.change(composeUri, docsCompose().replace(/^ {6}- .*\/tls:\/milvus\/tls\n/m, ''), 2);
     assert.ok((await keystroke()).includes('path-not-mapped'));

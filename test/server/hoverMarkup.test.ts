@@ -37,13 +37,20 @@ describe('language server: hovers show file contents as text', () => {
 
   before(async () => {
     let dir = '';
-    ({ dir, harness, close } = await startWorkspaceHarness('lsp-markup', { 'docker-compose.yml': COMPOSE, 'milvus.yaml': CONFIG, 'tls/.keep': '' }));
+    ({ dir, harness, close } = await startWorkspaceHarness('lsp-markup', {
+      'docker-compose.yml': COMPOSE,
+      'milvus.yaml': CONFIG,
+      'tls/.keep': '',
+    }));
     uri = await harness.open(join(dir, 'milvus.yaml'), CONFIG);
   });
   after(() => close());
 
   async function hoverAt(line: number, character: number): Promise<string> {
-    const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character },
+    });
     assert.ok(hover, `no hover at ${line}:${character}`);
     return (hover.contents as MarkupContent).value;
   }

@@ -20,14 +20,24 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** Applies the preferred quick fix of every diagnostic with one of `codes`, one at a time, as a user would. */
-async function fixAll(harness: Harness, uri: string, text: string, codes: readonly string[], version: number): Promise<{ text: string; version: number }> {
+async function fixAll(
+  harness: Harness,
+  uri: string,
+  text: string,
+  codes: readonly string[],
+  version: number,
+): Promise<{ text: string; version: number }> {
   let current = text;
   let currentVersion = version;
   for (;;) {
     const diagnostics = (await harness.diagnostics(uri)).filter((diagnostic) => codes.includes(String(diagnostic.code)));
     const [first] = diagnostics;
     if (!first) return { text: current, version: currentVersion };
-    const actions = await harness.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first] } });
+    const actions = await harness.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: first.range,
+      context: { diagnostics: [first] },
+    });
     const preferred = actions.find((action) => action.isPreferred) ?? actions[0];
     const edits = preferred?.edit?.changes?.[uri];
     assert.ok(edits && edits.length > 0, `a quick fix for ${String(first.code)}`);
@@ -66,12 +76,20 @@ describe('language server on Kubernetes files', () => {
     const text = k8sFile('operator-1.3.8/external_tls.yaml');
     const uri = await harness.open(join(workspace.dir, 'external_tls.yaml'), text);
     assert.deepEqual(codesAndLines(await harness.diagnostics(uri)), [
-      'pem-bad-base64@12', 'k8s-secret-pem-folded@16', 'k8s-secret-pem-folded@20', 'bundled-test-certificate@40', 'bundled-test-certificate@40', 'misplaced-block@43',
+      'pem-bad-base64@12',
+      'k8s-secret-pem-folded@16',
+      'k8s-secret-pem-folded@20',
+      'bundled-test-certificate@40',
+      'bundled-test-certificate@40',
+      'misplaced-block@43',
     ]);
     const fixed = await fixAll(harness, uri, text, ['misplaced-block', 'k8s-secret-pem-folded'], 1);
     const after = codesAndLines(await harness.diagnostics(uri));
     assert.ok(!after.some((entry) => /misplaced-block|k8s-secret-pem-folded|bundled-test-certificate/.test(entry)), after.join(', '));
-    const [secret, milvus] = fixed.text.split(/^---$/m).slice(1).map((document) => parse(document) as Record<string, unknown>);
+    const [secret, milvus] = fixed.text
+      .split(/^---$/m)
+      .slice(1)
+      .map((document) => parse(document) as Record<string, unknown>);
     assert.match(String((secret?.stringData as Record<string, string>)['server.key']), /^-----BEGIN RSA PRIVATE KEY-----\nchange/);
     const config = (milvus?.spec as { config: Record<string, unknown> }).config;
     assert.deepEqual(config.tls, { serverPemPath: '/certs/server.pem', serverKeyPath: '/certs/server.key', caPemPath: '/certs/ca.pem' });
@@ -79,32 +97,51 @@ describe('language server on Kubernetes files', () => {
     assert.match(fixed.text, /# Configure the proxy tls certificates/, 'comments stay');
   });
 
-  it('a values file under any name: findings inside the user.yaml block, a fix at the block\'s indentation', async () => {
+  it("a values file under any name: findings inside the user.yaml block, a fix at the block's indentation", async () => {
     for (const eol of ['\n', '\r\n']) {
       const text = VALUES.replace(/\n/g, eol);
       const uri = await harness.open(join(workspace.dir, eol === '\n' ? 'prod.yaml' : 'prod-crlf.yaml'), text);
       const diagnostics = await harness.diagnostics(uri);
-      assert.deepEqual(codesAndLines(diagnostics).filter((entry) => !entry.startsWith('path-not-mapped')), ['bundled-test-certificate@19', 'bundled-test-certificate@19', 'misplaced-block@21']);
-      const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 18, character: 10 } });
+      assert.deepEqual(
+        codesAndLines(diagnostics).filter((entry) => !entry.startsWith('path-not-mapped')),
+        ['bundled-test-certificate@19', 'bundled-test-certificate@19', 'misplaced-block@21'],
+      );
+      const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 18, character: 10 },
+      });
       assert.match(JSON.stringify(hover?.contents ?? ''), /tlsMode/);
       const fixed = await fixAll(harness, uri, text, ['misplaced-block'], 1);
       const userYaml = (parse(fixed.text) as { extraConfigFiles: Record<string, string> }).extraConfigFiles['user.yaml'] ?? '';
-      assert.deepEqual((parse(userYaml) as { tls: unknown }).tls, { serverPemPath: '/certs/server.pem', serverKeyPath: '/certs/server.key' });
+      assert.deepEqual((parse(userYaml) as { tls: unknown }).tls, {
+        serverPemPath: '/certs/server.pem',
+        serverKeyPath: '/certs/server.key',
+      });
       if (eol === '\r\n') assert.doesNotMatch(fixed.text.replace(/\r\n/g, ''), /\n/, 'CRLF kept');
       const remaining = codesAndLines(await harness.diagnostics(uri));
-      assert.deepEqual(remaining.filter((entry) => !entry.startsWith('path-not-mapped')), [], remaining.join(', '));
+      assert.deepEqual(
+        remaining.filter((entry) => !entry.startsWith('path-not-mapped')),
+        [],
+        remaining.join(', '),
+      );
     }
   });
 
   it('ordinary YAML files get nothing', async () => {
     for (const [name, text] of [
       ['ci.yaml', 'name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n'],
-      ['deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: []\n'],
+      [
+        'deployment.yaml',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: []\n',
+      ],
       ['values.yaml', 'replicaCount: 1\nimage:\n  repository: nginx\ntls: [broken\n'],
     ] as const) {
       const uri = await harness.open(join(workspace.dir, name), text);
       assert.deepEqual(await harness.diagnostics(uri), [], name);
-      const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+      const hover = await harness.client.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 1 },
+      });
       assert.equal(hover, null);
     }
   });

@@ -57,7 +57,13 @@ describe('language server over the protocol', () => {
   it('declares pull diagnostics and the other features', () => {
     const capabilities = harness.initializeResult.capabilities;
     assert.ok(capabilities.diagnosticProvider);
-    assert.ok(capabilities.hoverProvider && capabilities.completionProvider && capabilities.codeActionProvider && capabilities.documentLinkProvider && capabilities.inlayHintProvider);
+    assert.ok(
+      capabilities.hoverProvider &&
+        capabilities.completionProvider &&
+        capabilities.codeActionProvider &&
+        capabilities.documentLinkProvider &&
+        capabilities.inlayHintProvider,
+    );
   });
 
   it('reports the shared REST port on the port key, with source, code and fix data', async () => {
@@ -72,9 +78,14 @@ describe('language server over the protocol', () => {
   it('offers quick fixes whose edit clears the diagnostic', async () => {
     const diagnostics = await harness.diagnostics(uri);
     const actions = await harness.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostics[0]?.range, context: { diagnostics },
+      textDocument: { uri },
+      range: diagnostics[0]?.range,
+      context: { diagnostics },
     });
-    assert.deepEqual(actions.map((action) => action.title), ['Serve REST on its own port: proxy.http.port: 8080', 'Turn REST off: proxy.http.enabled: false']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Serve REST on its own port: proxy.http.port: 8080', 'Turn REST off: proxy.http.enabled: false'],
+    );
     const edits = actions[0]?.edit?.changes?.[uri] ?? [];
     const fixed = applyEdits(CONFIG, edits);
     assert.match(fixed, /\n {4}port: 8080\n/);
@@ -84,20 +95,37 @@ describe('language server over the protocol', () => {
   });
 
   it('hovers tlsMode and a path (markdown)', async () => {
-    const mode = await harness.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 6 } });
-    const value = (mode.contents as { kind: string; value: string });
+    const mode = await harness.client.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 6 },
+    });
+    const value = mode.contents as { kind: string; value: string };
     assert.equal(value.kind, 'markdown');
     assert.match(value.value, /one-way TLS/);
-    const file = await harness.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 22 } });
+    const file = await harness.client.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 4, character: 22 },
+    });
     // What a reader sees: values in the Markdown are escaped.
-    assert.match(visibleText(renderMarkdown((file.contents as { value: string }).value)), /→ workspace file \.\/tls\/server\.pem[\s\S]*SANs: DNS:localhost, IP:127\.0\.0\.1[\s\S]*\(365 days left\)/);
+    assert.match(
+      visibleText(renderMarkdown((file.contents as { value: string }).value)),
+      /→ workspace file \.\/tls\/server\.pem[\s\S]*SANs: DNS:localhost, IP:127\.0\.0\.1[\s\S]*\(365 days left\)/,
+    );
   });
 
   it('completes keys, tlsMode values and file paths', async () => {
     const typed = `${CONFIG}tls:\n  serverPemPath: /milvus/tls/s`;
-    const other = await harness.open(join(workspace.dir, 'other-milvus.yaml'), `common:\n  security:\n    tlsMode: \ntls:\n  \n${'internaltls:\n  sni: x\n'}`);
+    const other = await harness.open(
+      join(workspace.dir, 'other-milvus.yaml'),
+      `common:\n  security:\n    tlsMode: \ntls:\n  \n${'internaltls:\n  sni: x\n'}`,
+    );
     const labels = async (target: string, line: number, character: number) =>
-      (await harness.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: target }, position: { line, character } })).map((item) => item.label);
+      (
+        await harness.client.sendRequest<CompletionItem[]>('textDocument/completion', {
+          textDocument: { uri: target },
+          position: { line, character },
+        })
+      ).map((item) => item.label);
     assert.deepEqual(await labels(other, 2, 13), ['0', '1', '2']);
     assert.ok((await labels(other, 4, 2)).includes('serverPemPath'));
     const withPath = await harness.open(join(workspace.dir, 'typing-milvus.yaml'), typed);
@@ -106,8 +134,14 @@ describe('language server over the protocol', () => {
 
   it('links path values to the workspace files and shows inlay hints', async () => {
     const links = await harness.client.sendRequest<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
-    assert.deepEqual(links.map((link) => link.target?.replace(/^.*\/tls\//, 'tls/')), ['tls/server.pem', 'tls/server.key']);
-    const hints = await harness.client.sendRequest<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+    assert.deepEqual(
+      links.map((link) => link.target?.replace(/^.*\/tls\//, 'tls/')),
+      ['tls/server.pem', 'tls/server.key'],
+    );
+    const hints = await harness.client.sendRequest<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+    });
     const labels = hints.map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')));
     assert.equal(labels[0], '→ one-way TLS');
     // The test PKI's server certificate was issued for 365 days a moment ago.
@@ -119,24 +153,41 @@ describe('language server over the protocol', () => {
     const other = await harness.open(join(workspace.dir, 'certs-milvus.yaml'), text);
     const diagnostics = (await harness.diagnostics(other)).filter((diagnostic) => diagnostic.code === 'path-not-mapped');
     assert.equal(diagnostics.length, 2);
-    const actions = await harness.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: diagnostics[0]?.range, context: { diagnostics: diagnostics.slice(0, 1) } });
-    assert.deepEqual(actions.map((action) => action.title), ['Mount ./certs:/certs:ro in docker-compose.yml (service standalone)']);
+    const actions = await harness.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: other },
+      range: diagnostics[0]?.range,
+      context: { diagnostics: diagnostics.slice(0, 1) },
+    });
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Mount ./certs:/certs:ro in docker-compose.yml (service standalone)'],
+    );
     const [composeUri, edits] = Object.entries(actions[0]?.edit?.changes ?? {})[0] ?? [];
     assert.match(composeUri ?? '', /docker-compose\.yml$/);
-    assert.deepEqual(edits?.map((edit) => edit.newText), ['      - ./certs:/certs:ro\n']);
+    assert.deepEqual(
+      edits?.map((edit) => edit.newText),
+      ['      - ./certs:/certs:ro\n'],
+    );
   });
 
   it('re-validates when a referenced key file is deleted', async () => {
     const before = harness.refreshes.diagnostics;
     await rm(join(workspace.dir, 'tls', 'server.key'));
-    await harness.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri.replace('milvus.yaml', 'tls/server.key'), type: 3 }] });
+    await harness.client.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uri.replace('milvus.yaml', 'tls/server.key'), type: 3 }],
+    });
     await waitFor(() => harness.refreshes.diagnostics > before);
     const diagnostics = await harness.diagnostics(uri);
     assert.ok(codes(diagnostics).includes('file-not-found'));
     const actions = await harness.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostics[0]?.range, context: { diagnostics: diagnostics.filter((diagnostic) => diagnostic.code === 'file-not-found') },
+      textDocument: { uri },
+      range: diagnostics[0]?.range,
+      context: { diagnostics: diagnostics.filter((diagnostic) => diagnostic.code === 'file-not-found') },
     });
-    assert.deepEqual(actions.map((action) => action.command?.command), ['milvusTls.generateCertificates']);
+    assert.deepEqual(
+      actions.map((action) => action.command?.command),
+      ['milvusTls.generateCertificates'],
+    );
   });
 });
 
@@ -146,7 +197,10 @@ describe('language server hover without markdown', () => {
     const harness = await startHarness(workspace.dir, { markdown: false });
     try {
       const uri = await harness.open(join(workspace.dir, 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 2\n');
-      const hover = await harness.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 6 } });
+      const hover = await harness.client.sendRequest<Hover>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 2, character: 6 },
+      });
       assert.equal((hover.contents as { kind: string }).kind, 'plaintext');
       assert.doesNotMatch((hover.contents as { value: string }).value, /\*\*/);
     } finally {

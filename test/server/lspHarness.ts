@@ -28,7 +28,10 @@ export interface Harness {
 }
 
 /** `pull: false` leaves out the textDocument.diagnostic capability, as Neovim before 0.10 does. */
-export async function startHarness(root: string, options: { markdown?: boolean; pull?: boolean; trusted?: boolean; disk?: WorkspaceFileSystem } = {}): Promise<Harness> {
+export async function startHarness(
+  root: string,
+  options: { markdown?: boolean; pull?: boolean; trusted?: boolean; disk?: WorkspaceFileSystem } = {},
+): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, toServer, toClient);
@@ -76,7 +79,10 @@ export async function startHarness(root: string, options: { markdown?: boolean; 
       await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
     async insert(uri, position, text, version) {
-      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text }] });
+      await client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text }],
+      });
     },
     async diagnostics(uri) {
       const report = await client.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
@@ -101,7 +107,10 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<v
 }
 
 /** A temporary workspace holding `files` (relative path → text), a server on it, and one close for both. */
-export async function startWorkspaceHarness(prefix: string, files: Readonly<Record<string, string>> = {}): Promise<{ dir: string; harness: Harness; close: () => Promise<void> }> {
+export async function startWorkspaceHarness(
+  prefix: string,
+  files: Readonly<Record<string, string>> = {},
+): Promise<{ dir: string; harness: Harness; close: () => Promise<void> }> {
   const workspace = await makeTempDir(prefix);
   for (const [name, text] of Object.entries(files)) {
     await mkdir(dirname(join(workspace.dir, name)), { recursive: true });

@@ -17,7 +17,9 @@ function pusherWith(version: () => number): { pusher: DiagnosticsPusher; compute
       sent.push(params);
       return Promise.resolve();
     },
-    (error) => { throw error; },
+    (error) => {
+      throw error;
+    },
   );
   return { pusher, computed, sent };
 }
@@ -41,7 +43,10 @@ describe('push debounce', () => {
     t.mock.timers.tick(1);
     await settle();
     assert.deepEqual(computed, ['file:///a.yaml']);
-    assert.deepEqual(sent.map((params) => params.version), [5]);
+    assert.deepEqual(
+      sent.map((params) => params.version),
+      [5],
+    );
     t.mock.timers.tick(PUSH_DELAY_MS * 10);
     await settle();
     assert.equal(sent.length, 1, 'no second publish');

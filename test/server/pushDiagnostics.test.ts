@@ -34,7 +34,7 @@ describe('language server: pushed diagnostics for clients that cannot pull', () 
 
   const forUri = (uri: string): PublishDiagnosticsParams[] => harness.published.filter((params) => params.uri === uri);
 
-  it('publishes on open, on the server\'s own line and code', async () => {
+  it("publishes on open, on the server's own line and code", async () => {
     const uri = await harness.open(join(workspace.dir, 'milvus.yaml'), config('3'));
     await waitFor(() => forUri(uri).length > 0);
     const [first] = forUri(uri);
@@ -50,7 +50,10 @@ describe('language server: pushed diagnostics for clients that cannot pull', () 
     await waitFor(() => forUri(uri).at(-1)?.version === 6);
     // The debounce itself (one publish per burst) is tested with a mock clock in pushDebounce.test.ts.
     const after = forUri(uri).slice(before);
-    assert.ok(after.every((params) => params.version === 6), `only the last version is published: ${after.map((params) => params.version).join(', ')}`);
+    assert.ok(
+      after.every((params) => params.version === 6),
+      `only the last version is published: ${after.map((params) => params.version).join(', ')}`,
+    );
     assert.ok(!codesOf(after[0]).includes('tls-mode-unknown'), codesOf(after[0]).join(', '));
   });
 
@@ -79,7 +82,10 @@ describe('language server: pushed diagnostics for clients that cannot pull', () 
     const pulling = await startHarness(workspace.dir);
     try {
       const uri = await pulling.open(join(workspace.dir, 'user.yaml'), config('3'));
-      assert.deepEqual((await pulling.diagnostics(uri)).map((diagnostic) => String(diagnostic.code)), ['tls-mode-unknown']);
+      assert.deepEqual(
+        (await pulling.diagnostics(uri)).map((diagnostic) => String(diagnostic.code)),
+        ['tls-mode-unknown'],
+      );
       assert.deepEqual(pulling.published, []);
     } finally {
       await pulling.close();

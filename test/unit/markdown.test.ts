@@ -37,7 +37,9 @@ describe('escapeMarkdown / markdownCode', () => {
   });
 
   it('turns the Markdown back into the plain text for clients without Markdown', () => {
-    assert.equal(markdownToPlainText(`**${escapeMarkdown('my_ca [1].pem')}** uses ${markdownCode('x`y')} and ${markdownCode('/a.pem')}`),
-      'my_ca [1].pem uses x`y and /a.pem');
+    assert.equal(
+      markdownToPlainText(`**${escapeMarkdown('my_ca [1].pem')}** uses ${markdownCode('x`y')} and ${markdownCode('/a.pem')}`),
+      'my_ca [1].pem uses x`y and /a.pem',
+    );
   });
 });

@@ -18,7 +18,12 @@ export function certificateLenses(result: FileReadResult, now: Date): Certificat
     if (object.kind !== 'certificate' || object.range === undefined) continue;
     const name = object.commonName === undefined ? certificateLabel(object) : `CN=${object.commonName}`;
     const issuer = object.selfSigned ? 'self-signed' : `issued by ${object.issuerCommonName ?? (object.issuer || 'an empty issuer')}`;
-    lenses.push({ line: object.range.startLine, indexInFile: object.indexInFile, label: certificateLabel(object), title: `${name}, ${issuer}, ${describeValidity(object, now)}` });
+    lenses.push({
+      line: object.range.startLine,
+      indexInFile: object.indexInFile,
+      label: certificateLabel(object),
+      title: `${name}, ${issuer}, ${describeValidity(object, now)}`,
+    });
   }
   return lenses;
 }

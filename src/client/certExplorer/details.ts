@@ -19,7 +19,11 @@ export interface CertificateContext {
 }
 
 const ROLE_NAMES: Record<CertificateInfo['role'], string> = {
-  ca: 'CA', server: 'server', client: 'client', 'server+client': 'server and client', unknown: 'unknown',
+  ca: 'CA',
+  server: 'server',
+  client: 'client',
+  'server+client': 'server and client',
+  unknown: 'unknown',
 };
 
 function orNone(values: readonly string[] | undefined, absent: string): string {
@@ -51,9 +55,12 @@ export function certificateRows(cert: CertificateInfo, context: CertificateConte
     ['Subject alt names', sanEntries(cert.sans).join(', ') || (cert.hasSanExtension ? '(empty)' : '(none)')],
     ['Public key', cert.publicKey.description],
     ['Signature', cert.signatureAlgorithm.name],
-    ['Basic constraints', constraints
-      ? `CA:${constraints.ca ? 'TRUE' : 'FALSE'}${constraints.pathLength === undefined ? '' : `, pathlen:${constraints.pathLength}`}${constraints.critical ? ' (critical)' : ''}`
-      : '(none)'],
+    [
+      'Basic constraints',
+      constraints
+        ? `CA:${constraints.ca ? 'TRUE' : 'FALSE'}${constraints.pathLength === undefined ? '' : `, pathlen:${constraints.pathLength}`}${constraints.critical ? ' (critical)' : ''}`
+        : '(none)',
+    ],
     ['Key usage', orNone(cert.keyUsage, '(none: any)')],
     ['Extended key usage', orNone(cert.extendedKeyUsage, '(none: any)')],
     ['Serial', cert.serialNumber],
@@ -78,7 +85,10 @@ export function certificateTooltip(cert: CertificateInfo, context: CertificateCo
   }
   const findings = context.findings ?? [];
   if (findings.length > 0) {
-    lines.push('', ...findings.map((finding) => `- ${SEVERITY_ICONS[finding.severity]} ${escapeMarkdown(finding.message)} \`${finding.code}\``));
+    lines.push(
+      '',
+      ...findings.map((finding) => `- ${SEVERITY_ICONS[finding.severity]} ${escapeMarkdown(finding.message)} \`${finding.code}\``),
+    );
   }
   return lines.join('\n');
 }

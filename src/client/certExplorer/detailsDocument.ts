@@ -66,8 +66,9 @@ export class CertificateDetailsProvider implements vscode.TextDocumentContentPro
       return `${location.file} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
     }
     const now = new Date();
-    const cert = readPemOrDer(bytes, location.file, now).objects
-      .find((object) => object.kind === 'certificate' && object.indexInFile === location.indexInFile);
+    const cert = readPemOrDer(bytes, location.file, now).objects.find(
+      (object) => object.kind === 'certificate' && object.indexInFile === location.indexInFile,
+    );
     if (cert?.kind !== 'certificate') return `${location.file} no longer holds certificate #${location.indexInFile + 1}.`;
     // The workspace adds issuer, keys and findings, if the scan saw this very certificate.
     const inspection = this.latest()?.inspection;

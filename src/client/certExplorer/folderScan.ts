@@ -42,14 +42,21 @@ export const SCAN_LIMITS = `${DEFAULT_SCAN_MAX_DEPTH} folders deep or ${DEFAULT_
  * Walks every folder, reads what is new or changed into `files`, and forgets the files no longer
  * found. Undefined when a newer scan took over (nothing is forgotten then: that scan decides).
  */
-export async function rescanFolders(fs: WorkspaceFileSystem, folders: readonly ScanFolder[], files: ScannedFiles, options: RescanOptions): Promise<RescanResult | undefined> {
+export async function rescanFolders(
+  fs: WorkspaceFileSystem,
+  folders: readonly ScanFolder[],
+  files: ScannedFiles,
+  options: RescanOptions,
+): Promise<RescanResult | undefined> {
   const found = new Set<string>();
   const result: RescanResult = { found: 0, read: 0, truncated: [], unlisted: [] };
   const showProgress = progressSchedule();
   for (const folder of folders) {
     try {
       const batches = scanFolderFiles(folder.root, {
-        fs, manifests: true, exclude: folder.exclude,
+        fs,
+        manifests: true,
+        exclude: folder.exclude,
         shouldRead: (path) => !files.has(path) || options.changed.has(path),
       });
       for await (const batch of batches) {

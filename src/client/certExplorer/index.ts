@@ -38,7 +38,8 @@ function locationFrom(argument: unknown): CertificateLocation | undefined {
   }
   const candidate = argument as Partial<CertificateLocation> | undefined;
   return typeof candidate?.file === 'string' && typeof candidate.indexInFile === 'number'
-    ? { file: candidate.file, indexInFile: candidate.indexInFile } : undefined;
+    ? { file: candidate.file, indexInFile: candidate.indexInFile }
+    : undefined;
 }
 
 export function registerCertExplorer(ctx: ExtensionContextHolder): void {
@@ -50,13 +51,23 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
   const statusBar = new ExpiryStatusBar(fileWarnDays);
   const details = new CertificateDetailsProvider(() => scanner.latest);
   ctx.subscriptions.push(
-    scanner, provider, treeView, statusBar, details,
+    scanner,
+    provider,
+    treeView,
+    statusBar,
+    details,
     vscode.workspace.registerTextDocumentContentProvider(CertExplorer.detailsScheme, details),
     vscode.languages.registerCodeLensProvider(PEM_FILES, new PemCodeLensProvider()),
   );
 
   const show = ({ inspection, scanning }: ScanSnapshot): void => {
-    provider.update(buildCertificateTree(inspection, { now: new Date(inspection.now), warnDaysFor: fileWarnDays, manifestLine: (path) => scanner.locate(path)?.line }));
+    provider.update(
+      buildCertificateTree(inspection, {
+        now: new Date(inspection.now),
+        warnDaysFor: fileWarnDays,
+        manifestLine: (path) => scanner.locate(path)?.line,
+      }),
+    );
     statusBar.update(inspection);
     treeView.message = scanning ? `Reading certificates… ${inspection.certificates.length} so far` : undefined;
     if (!scanning) {
@@ -65,9 +76,13 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
     }
   };
   scanner.onDidUpdate(show, undefined, ctx.subscriptions);
-  vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(settingId(Settings.expiryWarningDays))) scanner.reinspect();
-  }, undefined, ctx.subscriptions);
+  vscode.workspace.onDidChangeConfiguration(
+    (event) => {
+      if (event.affectsConfiguration(settingId(Settings.expiryWarningDays))) scanner.reinspect();
+    },
+    undefined,
+    ctx.subscriptions,
+  );
 
   registerCommands<CertificateViewCommandId>(ctx, {
     [Commands.refreshCertificates]: () => () => scanner.refresh(),
@@ -92,9 +107,13 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
     },
     [Commands.renewExpiringCertificates]: onFirstUse(async () => {
       const { renewExpiringCommand } = await lifecycleCommands();
-      return () => renewExpiringCommand({
-        log, inspection: () => scanner.latest?.inspection, warnDays: () => warnDaysFor(undefined), reread: (paths) => scanner.reread(paths),
-      });
+      return () =>
+        renewExpiringCommand({
+          log,
+          inspection: () => scanner.latest?.inspection,
+          warnDays: () => warnDaysFor(undefined),
+          reread: (paths) => scanner.reread(paths),
+        });
     }),
     [Commands.rotateCa]: onFirstUse(async () => {
       const { rotateCaCommand } = await lifecycleCommands();
@@ -107,5 +126,7 @@ export function registerCertExplorer(ctx: ExtensionContextHolder): void {
   });
 
   // The first scan runs in the background: activation must not wait for a large workspace.
-  void scanner.rescan().catch((error: unknown) => log.error(`certificates: scan failed: ${error instanceof Error ? error.message : String(error)}`));
+  void scanner
+    .rescan()
+    .catch((error: unknown) => log.error(`certificates: scan failed: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -4,11 +4,17 @@
 import type * as vscode from 'vscode';
 
 export function refreshView(
-  reread: (paths: readonly string[]) => Promise<void>, written: readonly string[], log: vscode.LogOutputChannel, what: string,
+  reread: (paths: readonly string[]) => Promise<void>,
+  written: readonly string[],
+  log: vscode.LogOutputChannel,
+  what: string,
 ): void {
   const started = Date.now();
   reread(written).then(
     () => log.info(`${what}: the Certificates view re-read ${written.length} files in ${Date.now() - started} ms`),
-    (error: unknown) => log.error(`${what}: the Certificates view could not re-read the new files: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) =>
+      log.error(
+        `${what}: the Certificates view could not re-read the new files: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   );
 }

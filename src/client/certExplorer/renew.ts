@@ -13,14 +13,19 @@ import { certificateLabel } from './format';
 import type { CertificateNode } from './treeModel';
 
 export async function renewCertificate(
-  node: CertificateNode, inspection: WorkspaceInspection | undefined, log: vscode.LogOutputChannel, reread: (paths: readonly string[]) => Promise<void>,
+  node: CertificateNode,
+  inspection: WorkspaceInspection | undefined,
+  log: vscode.LogOutputChannel,
+  reread: (paths: readonly string[]) => Promise<void>,
 ): Promise<void> {
   if (!ensureTrustedWorkspace(log, 'renew certificate')) return;
   const cert = inspection?.certificates.find((candidate) => candidate.id === node.certificateId);
   const ca = inspection?.certificates.find((candidate) => candidate.id === node.renewFrom?.caCertificateId);
   const caKey = inspection?.keys.find((candidate) => candidate.id === node.renewFrom?.caKeyId);
   if (!cert || !ca || !caKey) {
-    void vscode.window.showWarningMessage('Milvus TLS: this certificate or its CA changed since the view was drawn; refresh and try again.');
+    void vscode.window.showWarningMessage(
+      'Milvus TLS: this certificate or its CA changed since the view was drawn; refresh and try again.',
+    );
     return;
   }
   const plan = planLeafRenewal(cert, ca, cert.keyFile, new Date());
@@ -44,5 +49,6 @@ export async function renewCertificate(
   log.info(`renewed ${cert.file}: wrote ${outcome.written.join(', ')}; old files in ${outcome.backupFolder ?? '?'}`);
   refreshView(reread, outcome.written, log, 'renew');
   void vscode.window.showInformationMessage(
-    `Milvus TLS: renewed ${certificateLabel(cert)} (${replaced}). Restart Milvus and the services that use it: they read certificates at start-up.`);
+    `Milvus TLS: renewed ${certificateLabel(cert)} (${replaced}). Restart Milvus and the services that use it: they read certificates at start-up.`,
+  );
 }

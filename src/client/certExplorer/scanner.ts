@@ -46,7 +46,10 @@ export class CertificateScanner implements vscode.Disposable {
   #rescanPending = false;
   #latest: ScanSnapshot | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly warnDays: () => number) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly warnDays: () => number,
+  ) {
     for (const glob of [CERTIFICATE_FILE_GLOB, MANIFEST_FILE_GLOB]) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       // A new or deleted file may change what the walk finds (and where its limits fall): rescan,
@@ -57,11 +60,19 @@ export class CertificateScanner implements vscode.Disposable {
       this.#disposables.push(watcher);
     }
     vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(undefined), this, this.#disposables);
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('files.exclude')) this.schedule(undefined);
-    }, this, this.#disposables);
+    vscode.workspace.onDidChangeConfiguration(
+      (event) => {
+        if (event.affectsConfiguration('files.exclude')) this.schedule(undefined);
+      },
+      this,
+      this.#disposables,
+    );
     // Links that Restricted Mode kept us from following are read now: forget what was read under it.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh().catch((error: unknown) => this.logFailure(error)), this, this.#disposables);
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void this.refresh().catch((error: unknown) => this.logFailure(error)),
+      this,
+      this.#disposables,
+    );
   }
 
   get latest(): ScanSnapshot | undefined {
@@ -87,7 +98,9 @@ export class CertificateScanner implements vscode.Disposable {
     this.#changed.clear();
     const started = Date.now();
     const result = await rescanFolders(diskFileSystem(), scanFolders(), this.#files, {
-      changed, isCurrent: () => generation === this.#generation, onProgress: () => this.emit(true),
+      changed,
+      isCurrent: () => generation === this.#generation,
+      onProgress: () => this.emit(true),
     });
     if (!result) {
       // The newer scan reads these again: they may not have been read by this one.
@@ -95,8 +108,10 @@ export class CertificateScanner implements vscode.Disposable {
       return;
     }
     this.emit(false);
-    const truncated = result.truncated.length > 0
-      ? `; the walk of ${result.truncated.join(', ')} stopped at its limit (${SCAN_LIMITS}): files beyond it are not shown` : '';
+    const truncated =
+      result.truncated.length > 0
+        ? `; the walk of ${result.truncated.join(', ')} stopped at its limit (${SCAN_LIMITS}): files beyond it are not shown`
+        : '';
     this.log.info(`certificates: ${result.found} files inspected (${result.read} read) in ${Date.now() - started} ms${truncated}`);
     for (const folder of result.unlisted) this.log.warn(`certificates: cannot list the workspace folder ${folder}`);
   }

@@ -18,9 +18,7 @@ const EXPIRY_CODES = new Set(['cert-expired', 'cert-expiring']);
  * Expired wins; then errors (a client certificate without clientAuth is as dead as an expired one);
  * then the expiry window, because it is the only problem with a deadline; then other warnings.
  */
-export function certificateState(
-  cert: { notAfter: string; findings: readonly Finding[] }, now: Date, warnDays: number,
-): CertificateState {
+export function certificateState(cert: { notAfter: string; findings: readonly Finding[] }, now: Date, warnDays: number): CertificateState {
   const notAfter = new Date(cert.notAfter);
   if (isExpired(notAfter, now)) return 'expired';
   const others = cert.findings.filter((finding) => !EXPIRY_CODES.has(finding.code));

@@ -24,7 +24,9 @@ function shortName(path: string): string {
  * all is well (the item is then hidden, not shown green: silence is the good news).
  */
 export function soonestExpiring(
-  certificates: readonly WorkspaceCertificate[], now: Date, warnDaysFor: (file: string) => number,
+  certificates: readonly WorkspaceCertificate[],
+  now: Date,
+  warnDaysFor: (file: string) => number,
 ): StatusEntry | undefined {
   let best: WorkspaceCertificate | undefined;
   for (const cert of certificates) {

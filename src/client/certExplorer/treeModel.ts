@@ -10,7 +10,14 @@ import { escapeMarkdown } from '../../core/markdown';
 import { certificateLabel, describeValidity, plural } from './format';
 import type { CertificateState, IconSpec } from './state';
 import {
-  certificateIcon, certificateState, ISSUER_GROUP_ICON, KEY_ICON, ORPHAN_KEYS_ICON, SKIPPED_ICON, UNREADABLE_GROUP_ICON, UNREADABLE_ICON,
+  certificateIcon,
+  certificateState,
+  ISSUER_GROUP_ICON,
+  KEY_ICON,
+  ORPHAN_KEYS_ICON,
+  SKIPPED_ICON,
+  UNREADABLE_GROUP_ICON,
+  UNREADABLE_ICON,
 } from './state';
 
 export type Collapse = 'none' | 'collapsed' | 'expanded';
@@ -89,7 +96,10 @@ class TreeBuilder {
   readonly duplicateLabels = new Set<string>();
   readonly #objectsInFile = new Map<string, number>();
 
-  constructor(readonly inspection: WorkspaceInspection, readonly options: TreeOptions) {
+  constructor(
+    readonly inspection: WorkspaceInspection,
+    readonly options: TreeOptions,
+  ) {
     this.#certificates = new Map(inspection.certificates.map((cert) => [cert.id, cert]));
     const seen = new Set<string>();
     for (const cert of inspection.certificates) {
@@ -140,17 +150,28 @@ class TreeBuilder {
     const inManifest = manifestNote(cert.file);
     const target = clickTarget(cert.file, cert.range?.startLine, this.options);
     this.add({
-      kind: 'certificate', id, parentId, childIds: [],
+      kind: 'certificate',
+      id,
+      parentId,
+      childIds: [],
       label: certificateLabel(cert),
       // Copies of one certificate (ca.pem and a chain.pem) would look identical: name the file (or the Secret key).
-      description: inManifest !== undefined ? `${inManifest} · ${describeValidity(cert, now)}`
-        : this.duplicateLabels.has(certificateLabel(cert)) ? `${describeValidity(cert, now)} · ${basename(cert.file)}` : describeValidity(cert, now),
+      description:
+        inManifest !== undefined
+          ? `${inManifest} · ${describeValidity(cert, now)}`
+          : this.duplicateLabels.has(certificateLabel(cert))
+            ? `${describeValidity(cert, now)} · ${basename(cert.file)}`
+            : describeValidity(cert, now),
       tooltip: certificateTooltip(cert, workspaceContext(this.inspection, cert), now),
       icon: certificateIcon(state, cert.role === 'ca'),
       contextValue: ['certificate', 'file', renewFrom ? 'renewable' : ''].filter(Boolean).join(' '),
       collapse: hasIssued ? 'expanded' : key ? 'collapsed' : 'none',
-      file: target.file, line: target.line,
-      certificateId: cert.id, fingerprint: cert.fingerprintSha256, state, renewFrom,
+      file: target.file,
+      line: target.line,
+      certificateId: cert.id,
+      fingerprint: cert.fingerprintSha256,
+      state,
+      renewFrom,
     });
     this.tree.nodeOfCertificate.set(cert.id, id);
     if (key) this.addKey(key, id, `${id}/key:${key.id}`, 'private key');
@@ -159,16 +180,28 @@ class TreeBuilder {
 
   addKey(key: WorkspaceKey, parentId: string, id: string, what: string): void {
     const findings = key.findings.map((finding) => `- ${escapeMarkdown(finding.message)} \`${finding.code}\``);
-    const summary = key.encrypted ? 'encrypted' : key.publicKey?.description ?? key.label;
+    const summary = key.encrypted ? 'encrypted' : (key.publicKey?.description ?? key.label);
     const inManifest = manifestNote(key.file);
     const target = clickTarget(key.file, key.range?.startLine, this.options);
     this.add({
-      kind: 'key', id, parentId, childIds: [],
+      kind: 'key',
+      id,
+      parentId,
+      childIds: [],
       label: basename(key.file),
       description: inManifest !== undefined ? `${inManifest} · ${what}, ${summary}` : `${what}, ${summary}`,
-      tooltip: [`**${escapeMarkdown(basename(key.file))}**`, '', escapeMarkdown(`${key.file} (${key.label}, ${summary})`), '', ...findings].join('\n'),
+      tooltip: [
+        `**${escapeMarkdown(basename(key.file))}**`,
+        '',
+        escapeMarkdown(`${key.file} (${key.label}, ${summary})`),
+        '',
+        ...findings,
+      ].join('\n'),
       icon: parentId === 'group:orphan-keys' ? ORPHAN_KEYS_ICON : KEY_ICON,
-      contextValue: 'key file', collapse: 'none', file: target.file, line: target.line,
+      contextValue: 'key file',
+      collapse: 'none',
+      file: target.file,
+      line: target.line,
     });
   }
 
@@ -176,17 +209,42 @@ class TreeBuilder {
     const skipped = error.code === 'file-too-large';
     const target = clickTarget(error.file, error.range?.startLine, this.options);
     this.add({
-      kind: 'unreadable', id: `error:${error.file}#${error.range?.startLine ?? 'file'}:${error.code}:${index}`,
-      parentId: 'group:unreadable', childIds: [],
-      label: basename(error.file), description: error.message,
-      tooltip: [`**${escapeMarkdown(basename(error.file))}**`, '', escapeMarkdown(error.file), '', `${escapeMarkdown(error.message)} \`${error.code}\``].join('\n'),
+      kind: 'unreadable',
+      id: `error:${error.file}#${error.range?.startLine ?? 'file'}:${error.code}:${index}`,
+      parentId: 'group:unreadable',
+      childIds: [],
+      label: basename(error.file),
+      description: error.message,
+      tooltip: [
+        `**${escapeMarkdown(basename(error.file))}**`,
+        '',
+        escapeMarkdown(error.file),
+        '',
+        `${escapeMarkdown(error.message)} \`${error.code}\``,
+      ].join('\n'),
       icon: skipped ? SKIPPED_ICON : UNREADABLE_ICON,
-      contextValue: 'unreadable file', collapse: 'none', file: target.file, line: target.line,
+      contextValue: 'unreadable file',
+      collapse: 'none',
+      file: target.file,
+      line: target.line,
     });
   }
 
   group(kind: OtherNode['kind'], id: string, label: string, description: string, tooltip: string, icon: IconSpec): string {
-    this.add({ kind, id, parentId: undefined, childIds: [], label, description, tooltip, icon, contextValue: 'group', collapse: 'expanded', file: undefined, line: undefined });
+    this.add({
+      kind,
+      id,
+      parentId: undefined,
+      childIds: [],
+      label,
+      description,
+      tooltip,
+      icon,
+      contextValue: 'group',
+      collapse: 'expanded',
+      file: undefined,
+      line: undefined,
+    });
     return id;
   }
 }
@@ -197,14 +255,20 @@ export function workspaceContext(inspection: WorkspaceInspection, cert: Workspac
   return {
     issuerStatus: cert.issuerStatus,
     issuerFile: issuer ? `${certificateLabel(issuer)}, ${basename(issuer.file)}` : undefined,
-    keyFiles: cert.keyIds.map((id) => inspection.keys.find((key) => key.id === id)?.file).filter((file): file is string => file !== undefined),
+    keyFiles: cert.keyIds
+      .map((id) => inspection.keys.find((key) => key.id === id)?.file)
+      .filter((file): file is string => file !== undefined),
     issuedCount: cert.issuedIds.length,
     findings: cert.findings,
   };
 }
 
 /** Builds the view from one inspection; `extraErrors` are files the scanner skipped itself (too large). */
-export function buildCertificateTree(inspection: WorkspaceInspection, options: TreeOptions, extraErrors: readonly ReadErrorInfo[] = []): CertificateTree {
+export function buildCertificateTree(
+  inspection: WorkspaceInspection,
+  options: TreeOptions,
+  extraErrors: readonly ReadErrorInfo[] = [],
+): CertificateTree {
   const builder = new TreeBuilder(inspection, options);
   const certificates = [...inspection.certificates].sort(compareCertificates);
   const children = new Map<string, WorkspaceCertificate[]>();
@@ -231,8 +295,14 @@ export function buildCertificateTree(inspection: WorkspaceInspection, options: T
     let groupId = groups.get(cert.issuer);
     if (groupId === undefined) {
       const count = roots.filter((other) => other.issuerStatus === 'not-found' && other.issuer === cert.issuer).length;
-      groupId = builder.group('issuer-group', `issuer:${cert.issuer}`, cert.issuerCommonName ?? (cert.issuer || '(empty issuer)'), 'issuer not in the workspace',
-        `**${escapeMarkdown(cert.issuer || '(empty issuer)')}**\n\nThis issuer's certificate is not in the workspace: ${plural(count, 'certificate')} could not be verified.`, ISSUER_GROUP_ICON);
+      groupId = builder.group(
+        'issuer-group',
+        `issuer:${cert.issuer}`,
+        cert.issuerCommonName ?? (cert.issuer || '(empty issuer)'),
+        'issuer not in the workspace',
+        `**${escapeMarkdown(cert.issuer || '(empty issuer)')}**\n\nThis issuer's certificate is not in the workspace: ${plural(count, 'certificate')} could not be verified.`,
+        ISSUER_GROUP_ICON,
+      );
       groups.set(cert.issuer, groupId);
     }
     place(cert, groupId);
@@ -242,14 +312,26 @@ export function buildCertificateTree(inspection: WorkspaceInspection, options: T
 
   const orphanKeys = inspection.keys.filter((key) => key.certificateIds.length === 0);
   if (orphanKeys.length > 0) {
-    const groupId = builder.group('orphan-keys', 'group:orphan-keys', 'Keys without a certificate', plural(orphanKeys.length, 'key'),
-      'Private keys whose public key matches no certificate in the workspace.', ORPHAN_KEYS_ICON);
+    const groupId = builder.group(
+      'orphan-keys',
+      'group:orphan-keys',
+      'Keys without a certificate',
+      plural(orphanKeys.length, 'key'),
+      'Private keys whose public key matches no certificate in the workspace.',
+      ORPHAN_KEYS_ICON,
+    );
     for (const key of orphanKeys) builder.addKey(key, groupId, `key:${key.id}`, 'no certificate');
   }
   const errors = [...inspection.errors, ...extraErrors];
   if (errors.length > 0) {
-    builder.group('unreadable-group', 'group:unreadable', 'Unreadable files', plural(errors.length, 'problem'),
-      'Files, or blocks in them, that could not be read, with the reason.', UNREADABLE_GROUP_ICON);
+    builder.group(
+      'unreadable-group',
+      'group:unreadable',
+      'Unreadable files',
+      plural(errors.length, 'problem'),
+      'Files, or blocks in them, that could not be read, with the reason.',
+      UNREADABLE_GROUP_ICON,
+    );
     errors.forEach((error, index) => builder.addError(error, index));
   }
   return builder.tree;

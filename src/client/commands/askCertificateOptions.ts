@@ -45,27 +45,50 @@ export interface AskCertificateOptions {
 }
 
 /** Undefined: docker-compose / this machine; 'cancel' when the user pressed Escape. */
-async function askKubernetesTarget(all: readonly Deployment[], wizardTitle: string, log: ExtensionContextHolder['log'], folder: vscode.WorkspaceFolder): Promise<KubernetesChoice | 'cancel' | undefined> {
+async function askKubernetesTarget(
+  all: readonly Deployment[],
+  wizardTitle: string,
+  log: ExtensionContextHolder['log'],
+  folder: vscode.WorkspaceFolder,
+): Promise<KubernetesChoice | 'cancel' | undefined> {
   const found = all.filter((deployment) => deployment.kind === 'kubernetes');
   if (found.length === 0) return undefined;
   log.info(`generate: Kubernetes deployments here: ${found.map((deployment) => deployment.label).join(', ')}`);
   const items = [
-    { label: 'docker-compose or this machine', detail: 'Names: the server name, localhost and the compose service names', deployment: undefined },
-    ...found.map((deployment) => ({ label: deployment.label, detail: 'Names: its Kubernetes Service names and localhost (kubectl port-forward); also writes a Secret manifest', deployment })),
+    {
+      label: 'docker-compose or this machine',
+      detail: 'Names: the server name, localhost and the compose service names',
+      deployment: undefined,
+    },
+    ...found.map((deployment) => ({
+      label: deployment.label,
+      detail: 'Names: its Kubernetes Service names and localhost (kubectl port-forward); also writes a Secret manifest',
+      deployment,
+    })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `${wizardTitle}: target`, placeHolder: 'Where does Milvus run? The certificate covers the names clients use there.', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${wizardTitle}: target`,
+    placeHolder: 'Where does Milvus run? The certificate covers the names clients use there.',
+    ignoreFocusOut: true,
+  });
   if (!picked) return 'cancel';
   if (!picked.deployment) return undefined;
   const settings = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri);
   const text = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
   const release = text(settings.get<string>(Settings.kubernetesRelease));
   const namespace = text(settings.get<string>(Settings.kubernetesNamespace));
-  const choice = initialChoice(picked.deployment, { ...(release !== undefined ? { release } : {}), ...(namespace !== undefined ? { namespace } : {}) });
+  const choice = initialChoice(picked.deployment, {
+    ...(release !== undefined ? { release } : {}),
+    ...(namespace !== undefined ? { namespace } : {}),
+  });
   return (await runWizard(`${wizardTitle} for Kubernetes`, kubernetesSteps(choice))) ? choice : 'cancel';
 }
 
 /** Asks everything; undefined when the user cancelled or nothing may be written (already explained). */
-export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: AskCertificateOptions): Promise<AnsweredCertificateOptions | undefined> {
+export async function askCertificateOptions(
+  ctx: ExtensionContextHolder,
+  ask: AskCertificateOptions,
+): Promise<AnsweredCertificateOptions | undefined> {
   const log = ctx.log;
   if (!ensureTrustedWorkspace(log, ask.logPrefix)) return undefined;
   const workspaceFolder = await pickWorkspaceFolder(log, ask.purpose);
@@ -77,7 +100,9 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const startKeys = (keyType: CertificateSetOptions['keyType']): void => {
     if (!ask.keys) return;
     const started = performance.now();
-    void ask.keys.start(keyType).then(() => log.info(`${ask.logPrefix}: ${keyType} keys made in ${Math.round(performance.now() - started)} ms`));
+    void ask.keys
+      .start(keyType)
+      .then(() => log.info(`${ask.logPrefix}: ${keyType} keys made in ${Math.round(performance.now() - started)} ms`));
   };
   startKeys(settings.keyType);
   const { all } = await selectDeployment(root, workspaceContext());
@@ -90,13 +115,18 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   const composeNames = target ? target.extraNames : milvusNamesOf(all);
   if (!target && composeNames.length > 0) log.info(`${ask.logPrefix}: compose names Milvus ${composeNames.join(', ')}`);
   const context = {
-    settings, composeNames, workspaceFolderName: workspaceFolder.name, folderPurpose: ask.folderPurpose,
+    settings,
+    composeNames,
+    workspaceFolderName: workspaceFolder.name,
+    folderPurpose: ask.folderPurpose,
     ...(target ? { namesSource: `the Kubernetes Service ${target.serviceName}` } : {}),
     onKeyTypeChosen: startKeys,
   };
   const state = initialWizardState(settings);
   if (target) state.serverCommonName = target.commonName;
-  if (ask.outputFolder !== undefined) state.outputFolder = outputFolderLabel(root, resolveOutputDir(root, ask.outputFolder)).replace(/\/$/, '') || '.';
+  if (ask.outputFolder !== undefined) {
+    state.outputFolder = outputFolderLabel(root, resolveOutputDir(root, ask.outputFolder)).replace(/\/$/, '') || '.';
+  }
   if (!(await runWizard(ask.wizardTitle, generateWizardSteps(state, context)))) {
     log.info(`${ask.logPrefix}: cancelled in the questions; nothing written`);
     return undefined;
@@ -111,7 +141,10 @@ export async function askCertificateOptions(ctx: ExtensionContextHolder, ask: As
   }
   const outputDir = resolveOutputDir(root, state.outputFolder);
   return {
-    workspaceFolder, options, outputDir, label: outputFolderLabel(root, outputDir),
+    workspaceFolder,
+    options,
+    outputDir,
+    label: outputFolderLabel(root, outputDir),
     ...(kubernetes && target ? { kubernetes: { secretName: kubernetes.secretName, namespace: kubernetes.namespace, target } } : {}),
   };
 }

@@ -31,8 +31,8 @@ export function explicitAddress(scope: vscode.ConfigurationScope | undefined): {
     typeof value === 'string' && value.trim() !== '' ? { value: value.trim(), from } : undefined;
   // Restricted Mode ignores workspace values of this setting (restrictedConfigurations); inspect() still shows them.
   const workspaceValues = vscode.workspace.isTrusted
-    ? pick(inspected?.workspaceFolderValue, { kind: 'workspace-setting', text: 'the folder setting milvusTls.connection.address' })
-      ?? pick(inspected?.workspaceValue, { kind: 'workspace-setting', text: 'the workspace setting milvusTls.connection.address' })
+    ? (pick(inspected?.workspaceFolderValue, { kind: 'workspace-setting', text: 'the folder setting milvusTls.connection.address' }) ??
+      pick(inspected?.workspaceValue, { kind: 'workspace-setting', text: 'the workspace setting milvusTls.connection.address' }))
     : undefined;
   return workspaceValues ?? pick(inspected?.globalValue, { kind: 'user', text: 'the user setting milvusTls.connection.address' });
 }
@@ -41,7 +41,10 @@ export function explicitAddress(scope: vscode.ConfigurationScope | undefined): {
 export async function connectionFolder(): Promise<{ folder: vscode.WorkspaceFolder | undefined; cancelled: boolean }> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return { folder: folders[0], cancelled: false };
-  const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder of the Milvus deployment', ignoreFocusOut: true });
+  const folder = await vscode.window.showWorkspaceFolderPick({
+    placeHolder: 'Workspace folder of the Milvus deployment',
+    ignoreFocusOut: true,
+  });
   return { folder, cancelled: folder === undefined };
 }
 
@@ -55,7 +58,12 @@ export interface WorkspaceConnection {
  * The deployment the user means (the open config's, the only one, or the one picked) and what a
  * client of it would use. Undefined when the user cancelled the pick.
  */
-export async function workspaceConnection(folder: vscode.WorkspaceFolder | undefined, log: vscode.LogOutputChannel, logPrefix: string, title: string): Promise<WorkspaceConnection | undefined> {
+export async function workspaceConnection(
+  folder: vscode.WorkspaceFolder | undefined,
+  log: vscode.LogOutputChannel,
+  logPrefix: string,
+  title: string,
+): Promise<WorkspaceConnection | undefined> {
   const context = workspaceContext();
   const root = folder?.uri.fsPath;
   let selection: DeploymentSelection | undefined;
@@ -63,7 +71,11 @@ export async function workspaceConnection(folder: vscode.WorkspaceFolder | undef
     selection = await pickDeployment(folder, context, title, log, logPrefix);
     if (!selection) return undefined;
   }
-  const plan = await planConnection(selection?.chosen, { root: root ?? '.', outputFolder: readGenerateSettings(folder?.uri).outputFolder }, context);
+  const plan = await planConnection(
+    selection?.chosen,
+    { root: root ?? '.', outputFolder: readGenerateSettings(folder?.uri).outputFolder },
+    context,
+  );
   return { context, selection, plan };
 }
 
@@ -85,15 +97,22 @@ export function offeredAddress(plan: ConnectionPlan, folder: vscode.WorkspaceFol
 
 /** Asked only when the deployment does not say 1 or 2 (no config, 0, or invalid). */
 export function pickMode(title: string, configuredMode: number | undefined): Promise<1 | 2 | undefined> {
-  return pickTlsMode(title, configuredMode === undefined
-    ? 'Which TLS mode does the server use?'
-    : `The deployment runs with tlsMode ${configuredMode} (TLS off): which TLS mode does the server use?`);
+  return pickTlsMode(
+    title,
+    configuredMode === undefined
+      ? 'Which TLS mode does the server use?'
+      : `The deployment runs with tlsMode ${configuredMode} (TLS off): which TLS mode does the server use?`,
+  );
 }
 
 /** A file dialog for a certificate or key the workspace does not have where expected. */
 export async function pickFile(title: string, defaultFolder: vscode.Uri | undefined): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title, openLabel: 'Select', canSelectMany: false, canSelectFiles: true, canSelectFolders: false,
+    title,
+    openLabel: 'Select',
+    canSelectMany: false,
+    canSelectFiles: true,
+    canSelectFolders: false,
     filters: { 'PEM files': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] },
     ...(defaultFolder ? { defaultUri: defaultFolder } : {}),
   });

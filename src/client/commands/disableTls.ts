@@ -38,7 +38,9 @@ export function disableTlsCommand(ctx: ExtensionContextHolder): () => Promise<vo
     const warnings = outcome.summary.filter((line) => line.startsWith('warning:'));
     for (const line of outcome.summary) log.info(`disable TLS: ${line}`);
     if (outcome.changes.length === 0) {
-      void vscode.window.showInformationMessage(`TLS is already disabled (tlsMode 0)${selection.chosen ? ` for ${selection.chosen.label}` : ''}: nothing to change.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`);
+      void vscode.window.showInformationMessage(
+        `TLS is already disabled (tlsMode 0)${selection.chosen ? ` for ${selection.chosen.label}` : ''}: nothing to change.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
+      );
       return;
     }
     if (!(await applyFileChanges(outcome.changes, 'Disable TLS'))) {
@@ -46,7 +48,13 @@ export function disableTlsCommand(ctx: ExtensionContextHolder): () => Promise<vo
       return;
     }
     const labels = outcome.changes.map((change) => change.label).join(' and ');
-    const apply = selection.chosen?.kind === 'kubernetes' ? 'Apply it (helm upgrade or kubectl apply); the pods restart' : 'Restart Milvus to apply it';
-    await offerFollowUp(ctx, `TLS disabled (tlsMode 0) in ${labels}. ${apply}; clients must then connect without TLS.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`, warnings.length > 0, false);
+    const apply =
+      selection.chosen?.kind === 'kubernetes' ? 'Apply it (helm upgrade or kubectl apply); the pods restart' : 'Restart Milvus to apply it';
+    await offerFollowUp(
+      ctx,
+      `TLS disabled (tlsMode 0) in ${labels}. ${apply}; clients must then connect without TLS.${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
+      warnings.length > 0,
+      false,
+    );
   };
 }

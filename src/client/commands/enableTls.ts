@@ -6,7 +6,13 @@ import * as vscode from 'vscode';
 import { EditPlanError, formatLineDiff, isEmptyPlan } from '../../core/edit';
 import type { Deployment } from '../../core/deployment';
 import type { EnableTlsOutcome } from '../../core/usecases';
-import { enableTlsComposeTarget, hasChanges, planEnableTlsChanges, UnsafeTargetError, CERTIFICATE_FILES_BY_MODE } from '../../core/usecases';
+import {
+  enableTlsComposeTarget,
+  hasChanges,
+  planEnableTlsChanges,
+  UnsafeTargetError,
+  CERTIFICATE_FILES_BY_MODE,
+} from '../../core/usecases';
 import type { EnableTlsArguments } from '../../shared/protocol';
 import { Commands } from '../../shared/protocol';
 import type { ExtensionContextHolder } from '../context';
@@ -27,7 +33,8 @@ function argumentsOf(args: unknown): EnableTlsArguments {
   if (typeof args !== 'object' || args === null) return {};
   const { certsDir, mode, secretName } = args as Record<string, unknown>;
   return {
-    ...(typeof certsDir === 'string' ? { certsDir } : {}), ...(mode === 1 || mode === 2 ? { mode } : {}),
+    ...(typeof certsDir === 'string' ? { certsDir } : {}),
+    ...(mode === 1 || mode === 2 ? { mode } : {}),
     ...(typeof secretName === 'string' ? { secretName } : {}),
   };
 }
@@ -39,23 +46,34 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     if (!ensureTrustedWorkspace(log, 'enable TLS', 'milvus.yaml and docker-compose')) return;
     const folder = await pickWorkspaceFolder(log, 'enable TLS');
     if (!folder) return;
-    const mode = given.mode ?? await pickTlsMode(TITLE);
+    const mode = given.mode ?? (await pickTlsMode(TITLE));
     if (!mode) return;
     const context = workspaceContext();
     const selection = await pickDeployment(folder, context, TITLE, log, 'enable TLS');
     if (!selection) return;
     // Kubernetes: the certificates are a Secret the pods mount, named here; compose: a folder of files.
     const kubernetes = selection.chosen?.kind === 'kubernetes' ? selection.chosen : undefined;
-    const secretName = kubernetes ? given.secretName ?? await askSecretName(kubernetes) : undefined;
+    const secretName = kubernetes ? (given.secretName ?? (await askSecretName(kubernetes))) : undefined;
     if (kubernetes && secretName === undefined) return;
-    const certs = kubernetes ? folder.uri
-      : given.certsDir !== undefined ? vscode.Uri.file(given.certsDir) : (await pickCertificates(ctx, folder, mode))?.uri;
+    const certs = kubernetes
+      ? folder.uri
+      : given.certsDir !== undefined
+        ? vscode.Uri.file(given.certsDir)
+        : (await pickCertificates(ctx, folder, mode))?.uri;
     if (!certs) return;
 
-    const planWith = (composePath?: string): Promise<EnableTlsOutcome> => planEnableTlsChanges({
-      root: folder.uri.fsPath, mode, certsDir: certs.fsPath, deployment: selection.chosen, ...(composePath !== undefined ? { composePath } : {}),
-      ...(secretName !== undefined ? { secretName } : {}),
-    }, context);
+    const planWith = (composePath?: string): Promise<EnableTlsOutcome> =>
+      planEnableTlsChanges(
+        {
+          root: folder.uri.fsPath,
+          mode,
+          certsDir: certs.fsPath,
+          deployment: selection.chosen,
+          ...(composePath !== undefined ? { composePath } : {}),
+          ...(secretName !== undefined ? { secretName } : {}),
+        },
+        context,
+      );
 
     let outcome: EnableTlsOutcome;
     try {
@@ -75,7 +93,9 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
     const { changes, plan, summary } = outcome;
     if (isEmptyPlan(plan)) {
       log.info(`enable TLS: ${changes.map((change) => change.label).join(' and ')} already set for tlsMode ${mode}`);
-      void vscode.window.showInformationMessage(`TLS is already enabled (tlsMode ${mode}) in ${changes[0]?.label ?? 'milvus.yaml'}: nothing to change.`);
+      void vscode.window.showInformationMessage(
+        `TLS is already enabled (tlsMode ${mode}) in ${changes[0]?.label ?? 'milvus.yaml'}: nothing to change.`,
+      );
       return;
     }
     if (!(await applyFileChanges(changes, `${TITLE} (tlsMode ${mode})`))) {
@@ -83,15 +103,24 @@ export function enableTlsCommand(ctx: ExtensionContextHolder): (args?: unknown) 
       return;
     }
     logOutcome(ctx, outcome);
-    const counts = changes.filter(hasChanges)
-      .map((change) => `${change.label} ${Array.isArray(change.edits) ? `(${change.edits.length} ${change.edits.length === 1 ? 'edit' : 'edits'})` : '(created)'}`);
+    const counts = changes
+      .filter(hasChanges)
+      .map(
+        (change) =>
+          `${change.label} ${Array.isArray(change.edits) ? `(${change.edits.length} ${change.edits.length === 1 ? 'edit' : 'edits'})` : '(created)'}`,
+      );
     const warnings = summary.filter((line) => line.startsWith('warning:'));
-    const noCompose = outcome.composePath !== undefined || kubernetes ? '' : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
-    const apply = outcome.applyHint !== undefined
-      ? `The Secret "${secretName ?? ''}" is mounted at ${plan.certsContainerDir}. Apply it with ${outcome.applyHint}; Milvus reads certificates at start-up, so its pods restart with them.`
-      : 'Restart Milvus (docker compose up -d) to apply it.';
-    const message = `TLS enabled (tlsMode ${mode}): ${counts.join(', ')}. REST is on port ${plan.httpPort}. `
-      + `${apply}${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
+    const noCompose =
+      outcome.composePath !== undefined || kubernetes
+        ? ''
+        : ` No compose file found: mount ${relativeLabel(folder, certs, true)} at ${plan.certsContainerDir} yourself.`;
+    const apply =
+      outcome.applyHint !== undefined
+        ? `The Secret "${secretName ?? ''}" is mounted at ${plan.certsContainerDir}. Apply it with ${outcome.applyHint}; Milvus reads certificates at start-up, so its pods restart with them.`
+        : 'Restart Milvus (docker compose up -d) to apply it.';
+    const message =
+      `TLS enabled (tlsMode ${mode}): ${counts.join(', ')}. REST is on port ${plan.httpPort}. ` +
+      `${apply}${noCompose}${warnings.length > 0 ? ` ${warnings.length} warning(s) in the Output.` : ''}`;
     await offerFollowUp(ctx, message, warnings.length > 0);
   };
 }
@@ -106,7 +135,11 @@ async function pickComposeFile(folder: vscode.WorkspaceFolder, deployment: Deplo
   if (!target?.ambiguous) return undefined;
   const ordered = [target.file, ...target.candidates.filter((file) => file !== target.file)];
   const picked = await vscode.window.showQuickPick(
-    ordered.map((file, index) => ({ label: relativeLabel(folder, vscode.Uri.file(file), false), description: index === 0 ? 'merged last: its mounts win' : '', file })),
+    ordered.map((file, index) => ({
+      label: relativeLabel(folder, vscode.Uri.file(file), false),
+      description: index === 0 ? 'merged last: its mounts win' : '',
+      file,
+    })),
     { title: TITLE, placeHolder: 'Compose file for the certificate mount and the REST port', ignoreFocusOut: true },
   );
   return picked ? picked.file : null;
@@ -118,19 +151,26 @@ async function askSecretName(deployment: Deployment): Promise<string | undefined
   const answer = await vscode.window.showInputBox({
     title: `${TITLE}: Secret`,
     prompt: `The Secret with the server certificate, its key and the CA, mounted into the Milvus pods of ${deployment.label} (Generate Certificates… writes one)`,
-    value, ignoreFocusOut: true, validateInput: validateSecretName,
+    value,
+    ignoreFocusOut: true,
+    validateInput: validateSecretName,
   });
   return answer?.trim();
 }
 
 /** A folder with the files the mode needs; when there is none, offers to generate a set first. */
-async function pickCertificates(ctx: ExtensionContextHolder, folder: vscode.WorkspaceFolder, mode: 1 | 2): Promise<CertificateFolder | undefined> {
+async function pickCertificates(
+  ctx: ExtensionContextHolder,
+  folder: vscode.WorkspaceFolder,
+  mode: 1 | 2,
+): Promise<CertificateFolder | undefined> {
   let found = await findCertificateFolders(folder, mode);
   if (found.length === 0) {
     const needed = CERTIFICATE_FILES_BY_MODE[mode].join(', ');
     const choice = await vscode.window.showInformationMessage(
       `Enable TLS needs ${needed} for tlsMode ${mode}, and the workspace has none. Generate a CA, server and client certificates now?`,
-      { modal: true }, GENERATE,
+      { modal: true },
+      GENERATE,
     );
     if (choice !== GENERATE) return undefined;
     await vscode.commands.executeCommand(Commands.generateCertificates);

@@ -16,12 +16,17 @@ export function exportOpenSslScriptCommand(ctx: ExtensionContextHolder): () => P
   return async () => {
     const log = ctx.log;
     const answered = await askCertificateOptions(ctx, {
-      logPrefix: 'export', purpose: 'export the OpenSSL script', wizardTitle: 'Export OpenSSL Script',
+      logPrefix: 'export',
+      purpose: 'export the OpenSSL script',
+      wizardTitle: 'Export OpenSSL Script',
       folderPurpose: 'Folder for openssl.cnf and gen.sh (gen.sh writes the nine files next to itself)',
     });
     if (!answered) return;
     const { options, outputDir, label } = answered;
-    const existing = await existingSetFiles(outputDir, OPENSSL_SCRIPT_FILES.map(({ name }) => name));
+    const existing = await existingSetFiles(
+      outputDir,
+      OPENSSL_SCRIPT_FILES.map(({ name }) => name),
+    );
     if (existing.length > 0) {
       const pressed = await vscode.window.showWarningMessage(
         `${label} already has ${existing.join(' and ')}`,
@@ -40,7 +45,9 @@ export function exportOpenSslScriptCommand(ctx: ExtensionContextHolder): () => P
       await writeOpenSslScript(outputDir, exportOpenSslScript(options), { overwrite: existing.length > 0 });
     } catch (error) {
       if (!(error instanceof FilesExistError)) throw error;
-      void vscode.window.showWarningMessage(`${label} now has ${error.existing.join(' and ')}: nothing was written. Run the command again to choose.`);
+      void vscode.window.showWarningMessage(
+        `${label} now has ${error.existing.join(' and ')}: nothing was written. Run the command again to choose.`,
+      );
       return;
     }
     log.info(`export: wrote openssl.cnf and gen.sh to ${outputDir} (${options.keyType}, SANs ${options.serverSans.join(', ')})`);
@@ -48,10 +55,13 @@ export function exportOpenSslScriptCommand(ctx: ExtensionContextHolder): () => P
     const script = vscode.Uri.file(join(outputDir, 'gen.sh'));
     await vscode.window.showTextDocument(script, { preview: false });
     const scriptLabel = label.endsWith('/') ? `${label}gen.sh` : `${label}/gen.sh`;
-    void vscode.window.showInformationMessage(
-      `Exported openssl.cnf and gen.sh to ${label}. Run "sh ${scriptLabel}" to create the nine files with openssl.`, REVEAL,
-    ).then((choice) => {
-      if (choice === REVEAL) void vscode.commands.executeCommand('revealInExplorer', script);
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Exported openssl.cnf and gen.sh to ${label}. Run "sh ${scriptLabel}" to create the nine files with openssl.`,
+        REVEAL,
+      )
+      .then((choice) => {
+        if (choice === REVEAL) void vscode.commands.executeCommand('revealInExplorer', script);
+      });
   };
 }

@@ -29,7 +29,10 @@ async function pickKubernetesDeployment(all: readonly Deployment[]): Promise<Dep
   const found = all.filter((deployment) => deployment.kind === 'kubernetes');
   if (found.length === 0) return 'none';
   if (found.length === 1) return found[0];
-  const picked = await vscode.window.showQuickPick(found.map((deployment) => ({ label: deployment.label, deployment })), { title: TITLE, placeHolder: 'For which Milvus?', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(
+    found.map((deployment) => ({ label: deployment.label, deployment })),
+    { title: TITLE, placeHolder: 'For which Milvus?', ignoreFocusOut: true },
+  );
   return picked?.deployment;
 }
 
@@ -37,9 +40,36 @@ async function pickKubernetesDeployment(all: readonly Deployment[]): Promise<Dep
 async function askWithoutDeployment(): Promise<{ release: string; namespace: string; secretName: string } | undefined> {
   const state = { release: DEFAULT_RELEASE, namespace: DEFAULT_NAMESPACE, secretName: 'milvus-tls' };
   const accepted = await runWizard(TITLE, [
-    { kind: 'input', title: 'Helm release', prompt: 'The release name of `helm install RELEASE milvus/milvus`', value: () => state.release, validate: (value) => validateDnsLabel(value, 'release name'), accept: (value) => { state.release = value.trim(); } },
-    { kind: 'input', title: 'Namespace', prompt: 'The namespace Milvus runs in', value: () => state.namespace, validate: (value) => validateDnsLabel(value, 'namespace'), accept: (value) => { state.namespace = value.trim(); } },
-    { kind: 'input', title: 'Secret name', prompt: 'The Secret cert-manager writes the server certificate into (the Milvus pods mount it)', value: () => state.secretName, validate: validateSecretName, accept: (value) => { state.secretName = value.trim(); } },
+    {
+      kind: 'input',
+      title: 'Helm release',
+      prompt: 'The release name of `helm install RELEASE milvus/milvus`',
+      value: () => state.release,
+      validate: (value) => validateDnsLabel(value, 'release name'),
+      accept: (value) => {
+        state.release = value.trim();
+      },
+    },
+    {
+      kind: 'input',
+      title: 'Namespace',
+      prompt: 'The namespace Milvus runs in',
+      value: () => state.namespace,
+      validate: (value) => validateDnsLabel(value, 'namespace'),
+      accept: (value) => {
+        state.namespace = value.trim();
+      },
+    },
+    {
+      kind: 'input',
+      title: 'Secret name',
+      prompt: 'The Secret cert-manager writes the server certificate into (the Milvus pods mount it)',
+      value: () => state.secretName,
+      validate: validateSecretName,
+      accept: (value) => {
+        state.secretName = value.trim();
+      },
+    },
   ]);
   return accepted ? state : undefined;
 }
@@ -78,21 +108,37 @@ export function generateCertManagerCommand(ctx: ExtensionContextHolder): () => P
     for (;;) {
       try {
         const outcome = await writeCertManagerResources({
-          target, namespace: choice?.namespace ?? target.namespace, mode, keyType: settings.keyType, outputDir, selfSigned: false, overwrite,
-          clientCommonName: settings.clientCommonName, leafDays: settings.days,
+          target,
+          namespace: choice?.namespace ?? target.namespace,
+          mode,
+          keyType: settings.keyType,
+          outputDir,
+          selfSigned: false,
+          overwrite,
+          clientCommonName: settings.clientCommonName,
+          leafDays: settings.days,
         });
         for (const line of outcome.summary) log.info(`cert-manager: ${line}`);
-        if (outcome.manifest.holdsPrivateKey) void offerGitignore(outputDir, outcome.path).catch((error: unknown) => log.warn(`cert-manager: .gitignore check skipped: ${String(error)}`));
+        if (outcome.manifest.holdsPrivateKey) {
+          void offerGitignore(outputDir, outcome.path).catch((error: unknown) =>
+            log.warn(`cert-manager: .gitignore check skipped: ${String(error)}`),
+          );
+        }
         const opened = await vscode.workspace.openTextDocument(vscode.Uri.file(outcome.path));
         await vscode.window.showTextDocument(opened, { preview: false });
         const pressed = await vscode.window.showInformationMessage(
-          `Wrote ${label}${CERT_MANAGER_FILE}: ${outcome.summary.join(' ')} Apply it with kubectl apply -f.`, ENABLE,
+          `Wrote ${label}${CERT_MANAGER_FILE}: ${outcome.summary.join(' ')} Apply it with kubectl apply -f.`,
+          ENABLE,
         );
         if (pressed === ENABLE) await vscode.commands.executeCommand(Commands.enableTls, { mode, secretName: target.secretName });
         return;
       } catch (error) {
         if (!(error instanceof FilesExistError) || overwrite) throw error;
-        const pressed = await vscode.window.showWarningMessage(`${label}${CERT_MANAGER_FILE} exists. Replace it?`, { modal: true }, REPLACE);
+        const pressed = await vscode.window.showWarningMessage(
+          `${label}${CERT_MANAGER_FILE} exists. Replace it?`,
+          { modal: true },
+          REPLACE,
+        );
         if (pressed !== REPLACE) return;
         overwrite = true;
       }
@@ -105,6 +151,9 @@ async function offerGitignore(outputDir: string, file: string): Promise<void> {
   const repoRoot = await findRepositoryRoot(outputDir);
   if (!repoRoot || (await unignoredKeyFiles(repoRoot, [file])).length === 0) return;
   const entry = gitignoreEntryForKeys(repoRoot, outputDir, CERT_MANAGER_FILE);
-  const choice = await vscode.window.showWarningMessage(`${CERT_MANAGER_FILE} holds the CA private key and git would commit it.`, 'Add to .gitignore');
+  const choice = await vscode.window.showWarningMessage(
+    `${CERT_MANAGER_FILE} holds the CA private key and git would commit it.`,
+    'Add to .gitignore',
+  );
   if (choice === 'Add to .gitignore') await addGitignoreEntries(repoRoot, [entry]);
 }

@@ -41,14 +41,21 @@ export function generateCertificatesCommand(ctx: ExtensionContextHolder): (args?
   };
 }
 
-async function generateCertificates(ctx: ExtensionContextHolder, given: GenerateCertificatesArguments, keys: KeyPregeneration | undefined): Promise<void> {
+async function generateCertificates(
+  ctx: ExtensionContextHolder,
+  given: GenerateCertificatesArguments,
+  keys: KeyPregeneration | undefined,
+): Promise<void> {
   const log = ctx.log;
   // From a quick fix: the folder a config path points at, so the files land where Milvus looks.
   const answered = await askCertificateOptions(ctx, {
-    logPrefix: 'generate', purpose: 'generate certificates', wizardTitle: WIZARD_TITLE,
-    folderPurpose: given.containerPath !== undefined
-      ? `Folder for the nine files: ${given.containerPath} in the container is here`
-      : 'Folder for the nine files (ca.*, server.*, client.*)',
+    logPrefix: 'generate',
+    purpose: 'generate certificates',
+    wizardTitle: WIZARD_TITLE,
+    folderPurpose:
+      given.containerPath !== undefined
+        ? `Folder for the nine files: ${given.containerPath} in the container is here`
+        : 'Folder for the nine files (ca.*, server.*, client.*)',
     ...(given.outputFolder !== undefined ? { outputFolder: given.outputFolder } : {}),
     offerKubernetes: true,
     keys,
@@ -62,8 +69,10 @@ async function generateCertificates(ctx: ExtensionContextHolder, given: Generate
     log.info(`generate: kept the existing files in ${outputDir}; nothing written`);
     return;
   }
-  log.info(`generate: ${mode} in ${outputDir}: ${options.keyType}, server CN ${options.serverCommonName}, `
-    + `SANs ${options.serverSans.join(', ')}, client CN ${options.clientCommonName}, CA ${options.caDays} days, leaves ${options.leafDays} days`);
+  log.info(
+    `generate: ${mode} in ${outputDir}: ${options.keyType}, server CN ${options.serverCommonName}, ` +
+      `SANs ${options.serverSans.join(', ')}, client CN ${options.clientCommonName}, CA ${options.caDays} days, leaves ${options.leafDays} days`,
+  );
   const started = performance.now();
   const written = await generateAndWrite(options, outputDir, mode, { secret, keys: keys?.take(options.keyType) });
   if (!written) {
@@ -71,17 +80,24 @@ async function generateCertificates(ctx: ExtensionContextHolder, given: Generate
     void vscode.window.showInformationMessage('Certificate generation cancelled: nothing was written.');
     return;
   }
-  log.info(`generate: wrote ${written.paths.length} files in ${Math.round(performance.now() - started)} ms: `
-    + `${written.paths.map((path) => relative(outputDir, path)).join(', ')}`);
+  log.info(
+    `generate: wrote ${written.paths.length} files in ${Math.round(performance.now() - started)} ms: ` +
+      `${written.paths.map((path) => relative(outputDir, path)).join(', ')}`,
+  );
 
   const result: GeneratedSetResult = { workspaceFolder, outputDir, writtenFiles: written.paths, options, reissued: mode === 'reissue' };
   if (written.capNote !== undefined) log.info(`generate: ${written.capNote}`);
-  const message = mode === 'reissue'
-    ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)${written.capNote !== undefined ? `; ${written.capNote}` : ''}`
-    : `Generated ${written.paths.length} files in ${label}`;
-  const note = manifestName ? `, and ${manifestName} (kubectl apply -f it; Milvus reads certificates at start-up, so restart its pods after a new Secret)` : '';
+  const message =
+    mode === 'reissue'
+      ? `Reissued the server and client certificates in ${label} with the existing CA (${written.paths.length} files written)${written.capNote !== undefined ? `; ${written.capNote}` : ''}`
+      : `Generated ${written.paths.length} files in ${label}`;
+  const note = manifestName
+    ? `, and ${manifestName} (kubectl apply -f it; Milvus reads certificates at start-up, so restart its pods after a new Secret)`
+    : '';
   void offerFollowUps(message + note, result).catch((error: unknown) => log.error(`generate: follow-up failed: ${String(error)}`));
-  void offerGitignore(ctx, outputDir, manifestName).catch((error: unknown) => log.warn(`generate: .gitignore check skipped: ${String(error)}`));
+  void offerGitignore(ctx, outputDir, manifestName).catch((error: unknown) =>
+    log.warn(`generate: .gitignore check skipped: ${String(error)}`),
+  );
 }
 
 /** 'create' for a fresh folder; for existing files the user's modal choice, undefined when cancelled. */
@@ -90,33 +106,45 @@ async function chooseWriteMode(outputDir: string, label: string, manifestName: s
   const prompt = existingSetPrompt(existing, label);
   if (!prompt) return 'create';
   const pressed = await vscode.window.showWarningMessage(
-    prompt.message, { modal: true, detail: prompt.detail }, ...prompt.choices.map((choice) => choice.label),
+    prompt.message,
+    { modal: true, detail: prompt.detail },
+    ...prompt.choices.map((choice) => choice.label),
   );
   return actionForChoice(prompt, pressed);
 }
 
 /** Runs the generate use case under a progress notification whose Cancel aborts it. */
 async function generateAndWrite(
-  options: CertificateSetOptions, outputDir: string, mode: SetWriteMode,
+  options: CertificateSetOptions,
+  outputDir: string,
+  mode: SetWriteMode,
   extra: { secret: { name: string; namespace?: string } | undefined; keys: Promise<CertificateSetKeys> | undefined },
 ): Promise<WrittenSet | undefined> {
   const { secret, keys } = extra;
-  return vscode.window.withProgress({
-    location: vscode.ProgressLocation.Notification,
-    title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
-    cancellable: true,
-  }, async (progress, token) => {
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await generateAndWriteSet({
-        options, outputDir, mode, signal: abort.signal, onPhase: (message) => progress.report({ message }),
-        ...(secret ? { kubernetesSecret: secret } : {}), ...(keys ? { keys } : {}),
-      });
-    } finally {
-      subscription.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: mode === 'reissue' ? 'Milvus TLS: reissuing server and client certificates' : 'Milvus TLS: generating certificates',
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await generateAndWriteSet({
+          options,
+          outputDir,
+          mode,
+          signal: abort.signal,
+          onPhase: (message) => progress.report({ message }),
+          ...(secret ? { kubernetesSecret: secret } : {}),
+          ...(keys ? { keys } : {}),
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
 }
 
 const ADD_TO_GITIGNORE = 'Add to .gitignore';
@@ -128,13 +156,19 @@ async function offerGitignore(ctx: ExtensionContextHolder, outputDir: string, ma
     ctx.log.info(`generate: ${outputDir} is not in a git repository; no .gitignore check`);
     return;
   }
-  const keyFiles = [...CERTIFICATE_SET_FILES.filter((name) => name.endsWith('.key')), ...(manifestName !== undefined ? [manifestName] : [])].map((name) => join(outputDir, name));
+  const keyFiles = [
+    ...CERTIFICATE_SET_FILES.filter((name) => name.endsWith('.key')),
+    ...(manifestName !== undefined ? [manifestName] : []),
+  ].map((name) => join(outputDir, name));
   const unignored = await unignoredKeyFiles(repoRoot, keyFiles);
   if (unignored.length === 0) {
     ctx.log.info(`generate: git (${repoRoot}) ignores the private keys, or could not tell`);
     return;
   }
-  const entries = [gitignoreEntryForKeys(repoRoot, outputDir), ...(manifestName !== undefined ? [gitignoreEntryForKeys(repoRoot, outputDir, '*.secret.yaml')] : [])];
+  const entries = [
+    gitignoreEntryForKeys(repoRoot, outputDir),
+    ...(manifestName !== undefined ? [gitignoreEntryForKeys(repoRoot, outputDir, '*.secret.yaml')] : []),
+  ];
   const names = unignored.map((path) => relative(outputDir, path)).join(', ');
   ctx.log.warn(`generate: private keys not ignored by git: ${names}`);
   const choice = await vscode.window.showWarningMessage(

@@ -27,9 +27,12 @@ async function readText(file: string): Promise<string> {
 }
 
 async function renewInFolder(candidates: RenewCandidate[]): Promise<{ written: string[]; backupFolder: string | undefined }> {
-  const requests = await Promise.all(candidates.map(async ({ plan, issuerKey }) => ({
-    plan, ca: { certificatePem: plan.issuer.pem, privateKeyPem: pemBlockText(await readText(issuerKey.file), issuerKey.range) },
-  })));
+  const requests = await Promise.all(
+    candidates.map(async ({ plan, issuerKey }) => ({
+      plan,
+      ca: { certificatePem: plan.issuer.pem, privateKeyPem: pemBlockText(await readText(issuerKey.file), issuerKey.range) },
+    })),
+  );
   return renewLeaves(requests);
 }
 
@@ -41,38 +44,56 @@ export function renewExpiringCommand(context: RenewExpiringContext): () => Promi
     const warnDays = context.warnDays();
     const now = new Date();
     if (!inspection) {
-      void vscode.window.showInformationMessage('Milvus TLS is still reading the workspace\'s certificates; try again in a moment.');
+      void vscode.window.showInformationMessage("Milvus TLS is still reading the workspace's certificates; try again in a moment.");
       return;
     }
     const selection = selectRenewals(inspection, { withinDays: warnDays, now });
     for (const { certificate, reason } of selection.blocked) log.warn(`renew: ${certificate.file}: ${reason}`);
     if (selection.due.length === 0) {
       const blocked = selection.blocked.length > 0 ? ` ${selection.blocked.length} that do cannot be renewed here (see the Output).` : '';
-      void vscode.window.showInformationMessage(`Milvus TLS: no server or client certificate that can be renewed expires within ${warnDays} days.${blocked}`);
+      void vscode.window.showInformationMessage(
+        `Milvus TLS: no server or client certificate that can be renewed expires within ${warnDays} days.${blocked}`,
+      );
       return;
     }
-    const picked = await vscode.window.showQuickPick(selection.due.map((candidate) => ({
-      label: certificateLabel(candidate.plan.certificate),
-      description: `${expiryPhrase(new Date(candidate.plan.certificate.notAfter), now)} · ${shown(candidate.plan.certificate.file)}`,
-      detail: candidate.plan.notes.join(' '),
-      picked: true,
-      candidate,
-    })), { canPickMany: true, title: `Renew certificates expiring within ${warnDays} days`, placeHolder: 'The old files are kept in a backup folder beside them', ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(
+      selection.due.map((candidate) => ({
+        label: certificateLabel(candidate.plan.certificate),
+        description: `${expiryPhrase(new Date(candidate.plan.certificate.notAfter), now)} · ${shown(candidate.plan.certificate.file)}`,
+        detail: candidate.plan.notes.join(' '),
+        picked: true,
+        candidate,
+      })),
+      {
+        canPickMany: true,
+        title: `Renew certificates expiring within ${warnDays} days`,
+        placeHolder: 'The old files are kept in a backup folder beside them',
+        ignoreFocusOut: true,
+      },
+    );
     if (!picked || picked.length === 0) return;
     const byFolder = new Map<string, RenewCandidate[]>();
-    for (const { candidate } of picked) byFolder.set(candidate.plan.directory, [...(byFolder.get(candidate.plan.directory) ?? []), candidate]);
+    for (const { candidate } of picked) {
+      byFolder.set(candidate.plan.directory, [...(byFolder.get(candidate.plan.directory) ?? []), candidate]);
+    }
     const written: string[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Milvus TLS: renewing certificates…' }, async () => {
-      for (const [folder, candidates] of byFolder) {
-        const outcome = await renewInFolder(candidates);
-        written.push(...outcome.written);
-        log.info(`renew: ${folder}: wrote ${outcome.written.map((path) => relative(folder, path)).join(', ')}; old files in ${outcome.backupFolder ?? '?'}`);
-      }
-    });
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Milvus TLS: renewing certificates…' },
+      async () => {
+        for (const [folder, candidates] of byFolder) {
+          const outcome = await renewInFolder(candidates);
+          written.push(...outcome.written);
+          log.info(
+            `renew: ${folder}: wrote ${outcome.written.map((path) => relative(folder, path)).join(', ')}; old files in ${outcome.backupFolder ?? '?'}`,
+          );
+        }
+      },
+    );
     refreshView(context.reread, written, context.log, 'renew');
     const folders = [...byFolder.keys()].map((folder) => shown(folder)).join(', ');
     void vscode.window.showInformationMessage(
-      `Milvus TLS: renewed ${picked.length} certificate${picked.length === 1 ? '' : 's'} in ${folders} (old files in ${shown(dirname(written[0] ?? ''))}/.milvus-tls-backups). `
-      + 'Restart Milvus and give the renewed client files to their clients: certificates are read at start-up.');
+      `Milvus TLS: renewed ${picked.length} certificate${picked.length === 1 ? '' : 's'} in ${folders} (old files in ${shown(dirname(written[0] ?? ''))}/.milvus-tls-backups). ` +
+        'Restart Milvus and give the renewed client files to their clients: certificates are read at start-up.',
+    );
   };
 }

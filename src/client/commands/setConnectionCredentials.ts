@@ -15,7 +15,10 @@ interface ActionItem extends vscode.QuickPickItem {
 
 async function askAddress(initial: string): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: TITLE, prompt: 'The Milvus address (host:port) these credentials are for; they are sent to no other', value: initial, ignoreFocusOut: true,
+    title: TITLE,
+    prompt: 'The Milvus address (host:port) these credentials are for; they are sent to no other',
+    value: initial,
+    ignoreFocusOut: true,
     validateInput: (text) => {
       try {
         parseAddress(text);
@@ -44,7 +47,11 @@ export function setConnectionCredentialsCommand(ctx: ExtensionContextHolder): ()
         { action: 'set', label: `Replace the credentials stored for ${endpoint}…` },
         { action: 'clear', label: `Clear the credentials stored for ${endpoint}`, detail: 'The connection test then sends none there.' },
       ];
-      const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: `Credentials are stored for ${endpoint}`, ignoreFocusOut: true });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: TITLE,
+        placeHolder: `Credentials are stored for ${endpoint}`,
+        ignoreFocusOut: true,
+      });
       if (!picked) return;
       action = picked.action;
     }

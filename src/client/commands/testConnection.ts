@@ -23,7 +23,11 @@ function picked(filePath: string): ClientFile {
 }
 
 /** The deployment's files, or the ones the user picks; undefined when a dialog was cancelled. */
-async function chooseFiles(mode: 1 | 2, plan: ConnectionPlan, folder: vscode.Uri | undefined): Promise<Pick<ConnectionChoice, 'ca' | 'clientCertificate' | 'clientKey'> | undefined> {
+async function chooseFiles(
+  mode: 1 | 2,
+  plan: ConnectionPlan,
+  folder: vscode.Uri | undefined,
+): Promise<Pick<ConnectionChoice, 'ca' | 'clientCertificate' | 'clientKey'> | undefined> {
   const caPath = plan.ca ? undefined : await pickFile('CA certificate that signed the Milvus server certificate (ca.pem)', folder);
   const ca = plan.ca ?? (caPath !== undefined ? picked(caPath) : undefined);
   if (!ca) return undefined;
@@ -38,15 +42,21 @@ async function chooseFiles(mode: 1 | 2, plan: ConnectionPlan, folder: vscode.Uri
 }
 
 async function runUnderProgress(target: ConnectionTarget): Promise<ConnectionReport> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: TITLE, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await testConnection(target, { signal: abort.signal, onStepStart: (_id, title) => progress.report({ message: `${title}…` }) });
-    } finally {
-      subscription.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: TITLE, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await testConnection(target, {
+          signal: abort.signal,
+          onStepStart: (_id, title) => progress.report({ message: `${title}…` }),
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
 }
 
 function configKeysOf(report: ConnectionReport): ConfigKey[] {
@@ -62,7 +72,10 @@ async function openAt(location: SettingLocation): Promise<void> {
 
 async function askAddress(text: string): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: TITLE, prompt: 'Milvus gRPC address: host:port (the deployment\'s published port, or the setting milvusTls.connection.address)', value: text, ignoreFocusOut: true,
+    title: TITLE,
+    prompt: "Milvus gRPC address: host:port (the deployment's published port, or the setting milvusTls.connection.address)",
+    value: text,
+    ignoreFocusOut: true,
     validateInput: (value) => {
       try {
         parseAddress(value);
@@ -88,11 +101,17 @@ async function choose(connection: WorkspaceConnection, folder: vscode.WorkspaceF
   if (mode === undefined) return undefined;
   const files = await chooseFiles(mode, plan, folder?.uri);
   if (!files) return undefined;
-  const serverName = settings.serverName !== '' ? { value: settings.serverName, from: userInput('the setting milvusTls.connection.serverName') } : defaultServerName(plan, host);
+  const serverName =
+    settings.serverName !== ''
+      ? { value: settings.serverName, from: userInput('the setting milvusTls.connection.serverName') }
+      : defaultServerName(plan, host);
   return {
     host: unchanged ? offered.host : { value: host, from: userInput('entered in Test Connection') },
     port: unchanged ? offered.port : { value: port, from: userInput('entered in Test Connection') },
-    mode: plan.mode && deploymentMode === mode ? { value: mode, from: plan.mode.from } : { value: mode, from: userInput('picked in Test Connection') },
+    mode:
+      plan.mode && deploymentMode === mode
+        ? { value: mode, from: plan.mode.from }
+        : { value: mode, from: userInput('picked in Test Connection') },
     ...files,
     ...(serverName ? { serverName } : {}),
     ...(plan.rest ? { restPort: plan.rest.port } : {}),
@@ -100,7 +119,11 @@ async function choose(connection: WorkspaceConnection, folder: vscode.WorkspaceF
   };
 }
 
-function locateCauses(ctx: ExtensionContextHolder, report: ConnectionReport, deployment: Deployment | undefined): Map<ConfigKey, SettingLocation> {
+function locateCauses(
+  ctx: ExtensionContextHolder,
+  report: ConnectionReport,
+  deployment: Deployment | undefined,
+): Map<ConfigKey, SettingLocation> {
   const locations = new Map<ConfigKey, SettingLocation>();
   if (!deployment) return locations;
   for (const key of configKeysOf(report)) {
@@ -124,7 +147,9 @@ export function testConnectionCommand(ctx: ExtensionContextHolder): () => Promis
     const credential = await credentialFor(new CredentialStore(ctx.extension.secrets), ctx.extension.workspaceState, chosen, log);
     if (!credential) return;
     const choice: ConnectionChoice = { ...chosen, ...(credential.token !== undefined ? { token: credential.token } : {}) };
-    for (const line of describeChoice(choice)) log.info(`test connection: ${line}${choice.token !== undefined && line.startsWith('address') ? '; stored credentials' : ''}`);
+    for (const line of describeChoice(choice)) {
+      log.info(`test connection: ${line}${choice.token !== undefined && line.startsWith('address') ? '; stored credentials' : ''}`);
+    }
     let target: ConnectionTarget;
     try {
       target = await connectionTarget(choice, connection.context);
@@ -140,7 +165,11 @@ export function testConnectionCommand(ctx: ExtensionContextHolder): () => Promis
   };
 }
 
-async function notify(ctx: ExtensionContextHolder, report: ConnectionReport, locations: ReadonlyMap<ConfigKey, SettingLocation>): Promise<void> {
+async function notify(
+  ctx: ExtensionContextHolder,
+  report: ConnectionReport,
+  locations: ReadonlyMap<ConfigKey, SettingLocation>,
+): Promise<void> {
   const summary = summarizeReport(report);
   if (report.cancelled) {
     void vscode.window.showInformationMessage(summary.message);
@@ -150,11 +179,12 @@ async function notify(ctx: ExtensionContextHolder, report: ConnectionReport, loc
   const location = key !== undefined ? locations.get(key) : undefined;
   const openLabel = key !== undefined && location ? `Open ${path.basename(location.file)} at ${key}` : undefined;
   const buttons = [SHOW_REPORT, ...(openLabel !== undefined ? [openLabel] : [])];
-  const choice = summary.ok && !summary.cause
-    ? await vscode.window.showInformationMessage(summary.message, SHOW_REPORT)
-    : summary.ok
-      ? await vscode.window.showWarningMessage(summary.message, ...buttons)
-      : await vscode.window.showErrorMessage(summary.message, ...buttons);
+  const choice =
+    summary.ok && !summary.cause
+      ? await vscode.window.showInformationMessage(summary.message, SHOW_REPORT)
+      : summary.ok
+        ? await vscode.window.showWarningMessage(summary.message, ...buttons)
+        : await vscode.window.showErrorMessage(summary.message, ...buttons);
   if (choice === SHOW_REPORT) ctx.log.show(true);
   else if (choice !== undefined && choice === openLabel && location) await openAt(location);
 }

@@ -51,7 +51,10 @@ const WITHOUT = 'Test Without It';
  * undefined when the user closed the question.
  */
 export async function credentialFor(
-  store: CredentialStore, memento: vscode.Memento, choice: ConnectionChoice, log: vscode.LogOutputChannel,
+  store: CredentialStore,
+  memento: vscode.Memento,
+  choice: ConnectionChoice,
+  log: vscode.LogOutputChannel,
 ): Promise<{ token: string | undefined } | undefined> {
   if (!vscode.workspace.isTrusted) {
     log.info('test connection: Restricted Mode: no stored credentials are sent');
@@ -72,8 +75,17 @@ export async function credentialFor(
   const where = [endpoint, ...steered.filter((entry) => entry !== endpoint)].join(' and ');
   const reason = legacy
     ? 'It was stored before credentials were kept per address.'
-    : `The workspace chose ${steered.join(' and ')} (${[choice.host.from, choice.port.from, choice.restPort?.from].filter((from) => from !== undefined).map((from) => from.text).filter((text, index, all) => all.indexOf(text) === index).join('; ')}).`;
-  const answer = await vscode.window.showWarningMessage(`Send the stored Milvus credential to ${where}?`, { modal: true, detail: `${reason} Send it only to a Milvus you run.` }, SEND, WITHOUT);
+    : `The workspace chose ${steered.join(' and ')} (${[choice.host.from, choice.port.from, choice.restPort?.from]
+        .filter((from) => from !== undefined)
+        .map((from) => from.text)
+        .filter((text, index, all) => all.indexOf(text) === index)
+        .join('; ')}).`;
+  const answer = await vscode.window.showWarningMessage(
+    `Send the stored Milvus credential to ${where}?`,
+    { modal: true, detail: `${reason} Send it only to a Milvus you run.` },
+    SEND,
+    WITHOUT,
+  );
   if (answer === undefined) return undefined;
   if (answer === WITHOUT) return { token: undefined };
   if (legacy) {

@@ -27,19 +27,25 @@ export function summarizeReport(report: ConnectionReport): ReportSummary {
   const failed = report.steps.find((step) => step.status === 'fail');
   if (failed) {
     const cause = failed.cause;
-    const message = cause
-      ? `${failed.title} failed: ${cause.message} Fix: ${cause.fix}`
-      : `${failed.title} failed: ${failed.summary}`;
+    const message = cause ? `${failed.title} failed: ${cause.message} Fix: ${cause.fix}` : `${failed.title} failed: ${failed.summary}`;
     return { ok: false, message, failedStep: failed, ...(cause ? { cause } : {}) };
   }
   const protocol = negotiatedProtocol(report) ?? 'TLS';
   const how = `over ${protocol} (${mutualTls(report) ? 'mutual' : 'one-way'})`;
   const warning = report.steps.find((step) => step.status === 'warn');
   const reached = report.steps.some((step) => step.id === 'grpc' && step.status !== 'skipped');
-  const base = report.serverVersion !== undefined
-    ? `Connected to Milvus ${report.serverVersion} ${how}`
-    : reached ? `Connected ${how}` : `TLS handshake succeeded ${how}`;
+  const base =
+    report.serverVersion !== undefined
+      ? `Connected to Milvus ${report.serverVersion} ${how}`
+      : reached
+        ? `Connected ${how}`
+        : `TLS handshake succeeded ${how}`;
   if (!warning) return { ok: true, message: `${base}.` };
   const detail = warning.cause ? `${warning.cause.message} ${warning.cause.fix}` : warning.summary;
-  return { ok: true, message: `${base}, with a warning: ${detail}`, failedStep: warning, ...(warning.cause ? { cause: warning.cause } : {}) };
+  return {
+    ok: true,
+    message: `${base}, with a warning: ${detail}`,
+    failedStep: warning,
+    ...(warning.cause ? { cause: warning.cause } : {}),
+  };
 }

@@ -26,7 +26,9 @@ export function connectionSettingsFrom(get: (name: keyof ConnectionSettings) => 
   return {
     address: typeof address === 'string' && address.trim() !== '' ? address.trim() : CONNECTION_SETTING_DEFAULTS.address,
     serverName: typeof serverName === 'string' ? serverName.trim() : CONNECTION_SETTING_DEFAULTS.serverName,
-    timeoutMs: typeof timeoutMs === 'number' && Number.isInteger(timeoutMs) && timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS
-      ? timeoutMs : CONNECTION_SETTING_DEFAULTS.timeoutMs,
+    timeoutMs:
+      typeof timeoutMs === 'number' && Number.isInteger(timeoutMs) && timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS
+        ? timeoutMs
+        : CONNECTION_SETTING_DEFAULTS.timeoutMs,
   };
 }

@@ -35,7 +35,7 @@ export interface GenerateWizardContext {
 }
 
 export const KEY_TYPE_DESCRIPTIONS: Record<KeyType, string> = {
-  rsa2048: 'RSA 2048 — the Milvus docs\' choice; every client accepts it',
+  rsa2048: "RSA 2048 — the Milvus docs' choice; every client accepts it",
   rsa3072: 'RSA 3072 — stronger, slower handshakes',
   rsa4096: 'RSA 4096 — strongest RSA, slowest handshakes',
   'ecdsa-p256': 'ECDSA P-256 — small and fast; supported by Go, Python, Java and Node clients',
@@ -55,8 +55,11 @@ export function initialWizardState(settings: GenerateSettings): GenerateWizardSt
     keyType: settings.keyType,
     clientCommonName: settings.clientCommonName,
     subject: {
-      country: settings.country, state: settings.state, locality: settings.locality,
-      organization: settings.organization, organizationalUnit: settings.organizationalUnit,
+      country: settings.country,
+      state: settings.state,
+      locality: settings.locality,
+      organization: settings.organization,
+      organizationalUnit: settings.organizationalUnit,
     },
   };
 }
@@ -97,9 +100,12 @@ export function validateServerSansText(value: string): string | undefined {
 export function validateSubjectLineText(value: string): string | undefined {
   const { subject, errors } = parseSubjectLine(value);
   if (errors.length > 0) return errors[0];
-  const problem = validateCountry(subject.country)
-    ?? validateSubjectText(subject.state) ?? validateSubjectText(subject.locality)
-    ?? validateSubjectText(subject.organization) ?? validateSubjectText(subject.organizationalUnit);
+  const problem =
+    validateCountry(subject.country) ??
+    validateSubjectText(subject.state) ??
+    validateSubjectText(subject.locality) ??
+    validateSubjectText(subject.organization) ??
+    validateSubjectText(subject.organizationalUnit);
   return sentence(problem);
 }
 
@@ -107,23 +113,31 @@ export function validateSubjectLineText(value: string): string | undefined {
 export function generateWizardSteps(state: GenerateWizardState, context: GenerateWizardContext): WizardStep[] {
   const { settings, composeNames } = context;
   const folder: InputStep = {
-    kind: 'input', title: 'Output folder',
+    kind: 'input',
+    title: 'Output folder',
     prompt: `${context.folderPurpose}, relative to ${context.workspaceFolderName} (Enter keeps the default)`,
     value: () => state.outputFolder,
     validate: validateOutputFolder,
-    accept: (value) => { state.outputFolder = value.trim(); },
+    accept: (value) => {
+      state.outputFolder = value.trim();
+    },
   };
   const serverName: InputStep = {
-    kind: 'input', title: 'Server CommonName',
-    prompt: 'The server certificate\'s CommonName: the host name clients connect to (Milvus docs: localhost)',
+    kind: 'input',
+    title: 'Server CommonName',
+    prompt: "The server certificate's CommonName: the host name clients connect to (Milvus docs: localhost)",
     value: () => state.serverCommonName,
     validate: (value) => validateCommonNameStep(value, settings),
-    accept: (value) => { state.serverCommonName = value.trim(); },
+    accept: (value) => {
+      state.serverCommonName = value.trim();
+    },
   };
   const sans: InputStep = {
-    kind: 'input', title: 'Server subject alternative names',
-    prompt: 'Every DNS name and IP address clients use to reach Milvus, separated by commas'
-      + (composeNames.length > 0 ? ` (includes ${composeNames.join(', ')} from ${context.namesSource ?? 'the compose file'})` : ''),
+    kind: 'input',
+    title: 'Server subject alternative names',
+    prompt:
+      'Every DNS name and IP address clients use to reach Milvus, separated by commas' +
+      (composeNames.length > 0 ? ` (includes ${composeNames.join(', ')} from ${context.namesSource ?? 'the compose file'})` : ''),
     value: () => effectiveServerSans(state, composeNames).join(', '),
     validate: validateServerSansText,
     accept: (value) => {
@@ -134,12 +148,16 @@ export function generateWizardSteps(state: GenerateWizardState, context: Generat
     },
   };
   const keyType: PickStep<KeyType> = {
-    kind: 'pick', title: 'Key type',
+    kind: 'pick',
+    title: 'Key type',
     placeholder: `Key algorithm for the CA, server and client keys (default ${settings.keyType}, setting milvusTls.generate.keyType)`,
-    options: () => KEY_TYPES.map((value) => ({
-      label: value, description: value === settings.keyType ? '(default)' : undefined,
-      detail: KEY_TYPE_DESCRIPTIONS[value], value,
-    })),
+    options: () =>
+      KEY_TYPES.map((value) => ({
+        label: value,
+        description: value === settings.keyType ? '(default)' : undefined,
+        detail: KEY_TYPE_DESCRIPTIONS[value],
+        value,
+      })),
     active: () => state.keyType,
     accept: (value) => {
       state.keyType = value;
@@ -147,25 +165,34 @@ export function generateWizardSteps(state: GenerateWizardState, context: Generat
     },
   };
   const clientName: InputStep = {
-    kind: 'input', title: 'Client CommonName',
-    prompt: 'The client certificate\'s CommonName, for mutual TLS (tlsMode 2)',
+    kind: 'input',
+    title: 'Client CommonName',
+    prompt: "The client certificate's CommonName, for mutual TLS (tlsMode 2)",
     value: () => state.clientCommonName,
     validate: (value) => validateCommonNameStep(value, settings),
-    accept: (value) => { state.clientCommonName = value.trim(); },
+    accept: (value) => {
+      state.clientCommonName = value.trim();
+    },
   };
   const subject: InputStep = {
-    kind: 'input', title: 'Subject fields',
+    kind: 'input',
+    title: 'Subject fields',
     prompt: 'Optional fields shared by all three certificates, as C=.., ST=.., L=.., O=.., OU=.. (empty for none)',
     placeholder: 'C=DE, ST=Bavaria, L=Munich, O=Acme, OU=Platform',
     value: () => formatSubjectLine(state.subject),
     validate: validateSubjectLineText,
-    accept: (value) => { state.subject = parseSubjectLine(value).subject; },
+    accept: (value) => {
+      state.subject = parseSubjectLine(value).subject;
+    },
   };
   return [folder, serverName, sans, keyType, clientName, subject];
 }
 
 /** The options the answers add up to; CA name and validity come from the settings. */
-export function certificateSetOptionsFrom(state: GenerateWizardState, context: Pick<GenerateWizardContext, 'settings' | 'composeNames'>): CertificateSetOptions {
+export function certificateSetOptionsFrom(
+  state: GenerateWizardState,
+  context: Pick<GenerateWizardContext, 'settings' | 'composeNames'>,
+): CertificateSetOptions {
   const subject: SharedSubject = {};
   for (const [field, value] of Object.entries(state.subject) as [keyof SharedSubject, string | undefined][]) {
     if (value !== undefined && value !== '') subject[field] = value;

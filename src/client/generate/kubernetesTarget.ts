@@ -30,8 +30,8 @@ export function initialChoice(deployment: Deployment, settings: { release?: stri
   const assumedNamespace = facts?.namespace.from.kind === 'default';
   return {
     deployment,
-    release: facts?.flavour === 'helm' ? settings.release ?? facts.release.value : facts?.release.value ?? '',
-    namespace: assumedNamespace ? settings.namespace ?? facts.namespace.value : facts?.namespace.value ?? 'default',
+    release: facts?.flavour === 'helm' ? (settings.release ?? facts.release.value) : (facts?.release.value ?? ''),
+    namespace: assumedNamespace ? (settings.namespace ?? facts.namespace.value) : (facts?.namespace.value ?? 'default'),
     secretName: generationTargetOf(deployment)?.secretName ?? DEFAULT_SECRET_NAME,
   };
 }
@@ -43,25 +43,34 @@ export function chosenTarget(choice: KubernetesChoice): KubernetesGenerationTarg
 /** Release (Helm only), namespace and Secret name, each validated as Kubernetes validates it. */
 export function kubernetesSteps(choice: KubernetesChoice): InputStep[] {
   const release: InputStep = {
-    kind: 'input', title: 'Helm release',
+    kind: 'input',
+    title: 'Helm release',
     prompt: 'The release name of `helm install RELEASE milvus/milvus`: its Service is RELEASE-milvus',
     value: () => choice.release,
     validate: (value) => validateDnsLabel(value, 'release name'),
-    accept: (value) => { choice.release = value.trim(); },
+    accept: (value) => {
+      choice.release = value.trim();
+    },
   };
   const namespace: InputStep = {
-    kind: 'input', title: 'Namespace',
+    kind: 'input',
+    title: 'Namespace',
     prompt: 'The namespace Milvus runs in: clients reach its Service as NAME.NAMESPACE.svc',
     value: () => choice.namespace,
     validate: (value) => validateDnsLabel(value, 'namespace'),
-    accept: (value) => { choice.namespace = value.trim(); },
+    accept: (value) => {
+      choice.namespace = value.trim();
+    },
   };
   const secret: InputStep = {
-    kind: 'input', title: 'Secret name',
+    kind: 'input',
+    title: 'Secret name',
     prompt: 'The Secret the Milvus pods mount: its manifest (server.pem, server.key, ca.pem) is written beside the files',
     value: () => choice.secretName,
     validate: validateSecretName,
-    accept: (value) => { choice.secretName = value.trim(); },
+    accept: (value) => {
+      choice.secretName = value.trim();
+    },
   };
   return choice.deployment.kubernetes?.flavour === 'helm' ? [release, namespace, secret] : [namespace, secret];
 }

@@ -6,15 +6,24 @@ export type SharedSubject = Omit<SubjectFields, 'commonName'>;
 type SharedField = keyof SharedSubject;
 
 const FIELD_BY_LABEL: Record<string, SharedField> = {
-  c: 'country', country: 'country',
-  st: 'state', state: 'state',
-  l: 'locality', locality: 'locality',
-  o: 'organization', organization: 'organization',
-  ou: 'organizationalUnit', organizationalunit: 'organizationalUnit',
+  c: 'country',
+  country: 'country',
+  st: 'state',
+  state: 'state',
+  l: 'locality',
+  locality: 'locality',
+  o: 'organization',
+  organization: 'organization',
+  ou: 'organizationalUnit',
+  organizationalunit: 'organizationalUnit',
 };
 
 const SHORT_LABEL: [SharedField, string][] = [
-  ['country', 'C'], ['state', 'ST'], ['locality', 'L'], ['organization', 'O'], ['organizationalUnit', 'OU'],
+  ['country', 'C'],
+  ['state', 'ST'],
+  ['locality', 'L'],
+  ['organization', 'O'],
+  ['organizationalUnit', 'OU'],
 ];
 
 export interface ParsedSubjectLine {
@@ -57,7 +66,7 @@ export function parseSubjectLine(line: string): ParsedSubjectLine {
     const value = part.slice(equals + 1).trim();
     const field = FIELD_BY_LABEL[label.toLowerCase()];
     if (label.toUpperCase() === 'CN') {
-      errors.push('CN is not set here: the CommonNames have their own steps (and the CA\'s its own setting)');
+      errors.push("CN is not set here: the CommonNames have their own steps (and the CA's its own setting)");
     } else if (!field) {
       errors.push(`Unknown field "${label}": use C, ST, L, O or OU`);
     } else if (subject[field] !== undefined) {
@@ -75,8 +84,7 @@ function escapeValue(value: string): string {
 
 /** The inverse of parseSubjectLine: only the fields that have a value, in C, ST, L, O, OU order. */
 export function formatSubjectLine(subject: SharedSubject): string {
-  return SHORT_LABEL
-    .filter(([field]) => (subject[field] ?? '') !== '')
+  return SHORT_LABEL.filter(([field]) => (subject[field] ?? '') !== '')
     .map(([field, label]) => `${label}=${escapeValue(subject[field] ?? '')}`)
     .join(', ');
 }

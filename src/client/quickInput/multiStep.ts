@@ -12,9 +12,7 @@ export async function runWizard(wizardTitle: string, steps: readonly WizardStep[
     if (!step) break;
     const title = stepTitle(wizardTitle, index, steps.length, step.title);
     const canGoBack = index > 0;
-    const outcome = step.kind === 'input'
-      ? await showInputStep(step, title, canGoBack)
-      : await showPickStep(step, title, canGoBack);
+    const outcome = step.kind === 'input' ? await showInputStep(step, title, canGoBack) : await showPickStep(step, title, canGoBack);
     if (outcome === 'cancel') return false;
     index += outcome === 'back' ? -1 : 1;
   }
@@ -36,7 +34,10 @@ function runQuickInput(
       input.dispose();
       resolve(outcome);
     };
-    disposables.push(...wire(settle), input.onDidHide(() => settle('cancel')));
+    disposables.push(
+      ...wire(settle),
+      input.onDidHide(() => settle('cancel')),
+    );
     input.show();
   });
 }
@@ -51,8 +52,12 @@ function showInputStep(step: InputStep, title: string, canGoBack: boolean): Prom
   box.buttons = canGoBack ? [vscode.QuickInputButtons.Back] : [];
   box.validationMessage = step.validate(box.value);
   return runQuickInput(box, (settle) => [
-    box.onDidChangeValue((value) => { box.validationMessage = step.validate(value); }),
-    box.onDidTriggerButton((button) => { if (button === vscode.QuickInputButtons.Back) settle('back'); }),
+    box.onDidChangeValue((value) => {
+      box.validationMessage = step.validate(value);
+    }),
+    box.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) settle('back');
+    }),
     box.onDidAccept(() => {
       const error = step.validate(box.value);
       box.validationMessage = error;
@@ -78,7 +83,9 @@ function showPickStep(step: PickStep, title: string, canGoBack: boolean): Promis
   const active = step.active();
   pick.activeItems = items.filter((item) => item.value === active);
   return runQuickInput(pick, (settle) => [
-    pick.onDidTriggerButton((button) => { if (button === vscode.QuickInputButtons.Back) settle('back'); }),
+    pick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) settle('back');
+    }),
     pick.onDidAccept(() => {
       const [chosen] = pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems;
       if (!chosen) return;

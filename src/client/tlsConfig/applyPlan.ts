@@ -26,10 +26,17 @@ export async function applyFileChanges(changes: readonly FileChange[], label: st
     }
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.getText() !== change.before) {
-      throw new DocumentChangedError(`${vscode.workspace.asRelativePath(uri)} changed while Milvus TLS was planning; run the command again`);
+      throw new DocumentChangedError(
+        `${vscode.workspace.asRelativePath(uri)} changed while Milvus TLS was planning; run the command again`,
+      );
     }
     for (const textEdit of change.edits) {
-      edit.replace(uri, new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end)), textEdit.newText, metadata);
+      edit.replace(
+        uri,
+        new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end)),
+        textEdit.newText,
+        metadata,
+      );
     }
   }
   if (!(await vscode.workspace.applyEdit(edit))) return false;

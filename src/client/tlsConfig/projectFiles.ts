@@ -30,7 +30,10 @@ export async function findCertificateFolders(folder: vscode.WorkspaceFolder, mod
   // The one bounded workspace walk (node_modules, .git and the backups skipped as the Certificates
   // view skips them, depth and entries capped), over the editor's file system (contained in Restricted Mode).
   const fs = diskFileSystem();
-  const { files: servers } = await walkFiles(fs, folder.uri.fsPath, (name) => name === 'server.pem', { excludeFolders: DEFAULT_EXCLUDED_DIRECTORIES, includeHidden: true });
+  const { files: servers } = await walkFiles(fs, folder.uri.fsPath, (name) => name === 'server.pem', {
+    excludeFolders: DEFAULT_EXCLUDED_DIRECTORIES,
+    includeHidden: true,
+  });
   const result: CertificateFolder[] = [];
   for (const server of servers.slice(0, MAX_RESULTS)) {
     const dir = vscode.Uri.file(fs.path.dirname(server));

@@ -12,7 +12,7 @@ export function splitCommandLine(commandLine: string): string[] {
       current = undefined;
       continue;
     }
-    const piece = match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2] ?? (match[3] ?? '').replace(/\\(.)/g, '$1');
+    const piece = match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] ?? (match[3] ?? '').replace(/\\(.)/g, '$1'));
     current = (current ?? '') + piece;
   }
   if (current !== undefined) words.push(current);

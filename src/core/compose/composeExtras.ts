@@ -55,8 +55,9 @@ export function readComposeExtras(root: unknown, document: Document, variables: 
     return value === undefined ? undefined : interpolate(value, variables).value;
   };
   compose.include = readInclude(getEntry(root, 'include', document)?.value, document, text);
-  compose.volumeDefinitions = mapEntries(getEntry(root, 'volumes', document)?.value, document)
-    .map((entry) => readVolumeDefinition(entry.key, entry.keyNode, entry.value, document, text));
+  compose.volumeDefinitions = mapEntries(getEntry(root, 'volumes', document)?.value, document).map((entry) =>
+    readVolumeDefinition(entry.key, entry.keyNode, entry.value, document, text),
+  );
   for (const entry of mapEntries(getEntry(root, 'services', document)?.value, document)) {
     const keyStart = rangeOrPoint(entry.keyNode, -1).start;
     const service = compose.services.find((candidate) => candidate.name === entry.key && candidate.keyRange.start === keyStart);
@@ -67,7 +68,9 @@ export function readComposeExtras(root: unknown, document: Document, variables: 
     applyOwnResets(service);
   }
   // `!reset` and `!override` are Compose's own tags, not unknown ones.
-  compose.errors = compose.errors.filter((problem) => !(problem.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(problem.message)));
+  compose.errors = compose.errors.filter(
+    (problem) => !(problem.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(problem.message)),
+  );
   if (compose.fileName !== undefined) stampSource(compose, { fileName: compose.fileName, lines: compose.lines });
 }
 
@@ -83,7 +86,8 @@ function readInclude(node: unknown, document: Document, text: (node: unknown) =>
       continue;
     }
     if (!isMap(resolved)) continue;
-    const list = (value: unknown): string[] => (isSeq(value) ? value.items.map(text) : [text(value)]).filter((entry): entry is string => entry !== undefined && entry !== '');
+    const list = (value: unknown): string[] =>
+      (isSeq(value) ? value.items.map(text) : [text(value)]).filter((entry): entry is string => entry !== undefined && entry !== '');
     const paths = list(getEntry(resolved, 'path', document)?.value);
     if (paths.length === 0) continue;
     const entry: IncludeEntry = { paths, envFiles: list(getEntry(resolved, 'env_file', document)?.value), range };
@@ -94,7 +98,13 @@ function readInclude(node: unknown, document: Document, text: (node: unknown) =>
   return entries;
 }
 
-function readVolumeDefinition(name: string, keyNode: unknown, value: unknown, document: Document, text: (node: unknown) => string | undefined): NamedVolumeDefinition {
+function readVolumeDefinition(
+  name: string,
+  keyNode: unknown,
+  value: unknown,
+  document: Document,
+  text: (node: unknown) => string | undefined,
+): NamedVolumeDefinition {
   const definition: NamedVolumeDefinition = { name, driverOpts: {}, external: false, keyRange: rangeOrPoint(keyNode, 0) };
   if (!isMap(value)) return definition;
   const driver = text(getEntry(value, 'driver', document)?.value);
@@ -114,7 +124,9 @@ function readVolumeDefinition(name: string, keyNode: unknown, value: unknown, do
 export function localBindDevice(driver: string | undefined, driverOpts: Readonly<Record<string, string>>): string | undefined {
   const device = driverOpts.device;
   const options = (driverOpts.o ?? '').split(',').map((option) => option.trim());
-  return (driver === undefined || driver === 'local') && device && (options.includes('bind') || options.includes('rbind')) ? device : undefined;
+  return (driver === undefined || driver === 'local') && device && (options.includes('bind') || options.includes('rbind'))
+    ? device
+    : undefined;
 }
 
 function readTags(serviceNode: unknown, document: Document): ServiceFieldTag[] {
@@ -140,11 +152,21 @@ function applyOwnResets(service: ComposeService): void {
 /** Removes a field's value from a service (for `!reset`, and before an `!override` replaces it). */
 export function clearField(service: ComposeService, field: string): void {
   switch (field) {
-    case 'volumes': service.volumes = []; break;
-    case 'ports': service.ports = []; break;
-    case 'environment': service.environment = []; break;
-    case 'env_file': service.envFiles = []; break;
-    case 'profiles': service.profiles = []; break;
+    case 'volumes':
+      service.volumes = [];
+      break;
+    case 'ports':
+      service.ports = [];
+      break;
+    case 'environment':
+      service.environment = [];
+      break;
+    case 'env_file':
+      service.envFiles = [];
+      break;
+    case 'profiles':
+      service.profiles = [];
+      break;
     case 'image':
       delete service.image;
       delete service.imageRange;
@@ -155,8 +177,11 @@ export function clearField(service: ComposeService, field: string): void {
       delete service.command;
       delete service.milvusRole;
       break;
-    case 'container_name': delete service.containerName; break;
-    default: break;
+    case 'container_name':
+      delete service.containerName;
+      break;
+    default:
+      break;
   }
 }
 

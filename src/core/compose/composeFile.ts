@@ -26,7 +26,15 @@ import type { IncludeEntry, NamedVolumeDefinition, ServiceFieldTag } from './com
 import { readComposeExtras } from './composeExtras';
 
 export type { MilvusVersion } from './imageVersion';
-export { compareMilvusVersions, formatMilvusVersion, isAtLeastVersion, isMilvusImage, milvusImageVersion, parseImageReference, parseMilvusVersion } from './imageVersion';
+export {
+  compareMilvusVersions,
+  formatMilvusVersion,
+  isAtLeastVersion,
+  isMilvusImage,
+  milvusImageVersion,
+  parseImageReference,
+  parseMilvusVersion,
+} from './imageVersion';
 export { milvusRoleOf, splitCommandLine } from './command';
 export type { ComposeVariables, InterpolationResult } from './interpolation';
 export { interpolate } from './interpolation';
@@ -138,13 +146,30 @@ export function parseComposeFile(text: string, fileName?: string, options: Parse
   return compose;
 }
 
-function parseService(name: string, keyNode: unknown, node: unknown, document: Document, variables: ComposeVariables, compose: ComposeFile): ComposeService | undefined {
+function parseService(
+  name: string,
+  keyNode: unknown,
+  node: unknown,
+  document: Document,
+  variables: ComposeVariables,
+  compose: ComposeFile,
+): ComposeService | undefined {
   const keyRange = rangeOrPoint(keyNode, 0);
   if (!isMap(node)) {
     if (node !== null) compose.errors.push(problem(`service "${name}" must be a mapping`, rangeOrPoint(node, keyRange.end), 'warning'));
     return undefined;
   }
-  const service: ComposeService = { name, keyRange, range: rangeOrPoint(node, keyRange.end), environment: [], envFiles: [], volumes: [], ports: [], profiles: [], tags: [] };
+  const service: ComposeService = {
+    name,
+    keyRange,
+    range: rangeOrPoint(node, keyRange.end),
+    environment: [],
+    envFiles: [],
+    volumes: [],
+    ports: [],
+    profiles: [],
+    tags: [],
+  };
   // Read once: each read expands the service's merges (`<<: *defaults`) again.
   const fields = new Map<string, MapEntry>();
   for (const entry of mapEntries(node, document)) fields.set(entry.key, entry);
@@ -192,7 +217,11 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
     service.volumesKeyRange = rangeOrPoint(volumesEntry.keyNode, keyRange.end);
     const range = rangeOfNode(volumesEntry.value);
     if (range) service.volumesRange = range;
-    const context = { variables, problems: compose.errors, ...(compose.composeDir !== undefined ? { composeDir: compose.composeDir } : {}) };
+    const context = {
+      variables,
+      problems: compose.errors,
+      ...(compose.composeDir !== undefined ? { composeDir: compose.composeDir } : {}),
+    };
     for (const item of seqItems(volumesEntry.value, document)) {
       const mount = parseVolumeEntry(item, document, context);
       if (mount) service.volumes.push(mount);
@@ -206,7 +235,12 @@ function parseService(name: string, keyNode: unknown, node: unknown, document: D
   return service;
 }
 
-function readEnvironment(node: unknown, document: Document, variables: ComposeVariables, compose: ComposeFile): ComposeEnvironmentVariable[] {
+function readEnvironment(
+  node: unknown,
+  document: Document,
+  variables: ComposeVariables,
+  compose: ComposeFile,
+): ComposeEnvironmentVariable[] {
   const result: ComposeEnvironmentVariable[] = [];
   if (isSeq(node)) {
     for (const resolved of seqItems(node, document)) {

@@ -10,7 +10,12 @@ export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.y
  * The override file Compose adds beside whichever default file it picked, in its order of preference
  * (DefaultOverrideFileNames). An override file alone is not a project: Compose keeps looking upwards.
  */
-export const COMPOSE_OVERRIDE_FILE_NAMES: readonly string[] = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+export const COMPOSE_OVERRIDE_FILE_NAMES: readonly string[] = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
 
 /** A default compose file or an override file, by name (either path flavour). */
 export function isComposeFileName(fileName: string): boolean {

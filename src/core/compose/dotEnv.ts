@@ -95,10 +95,14 @@ function findClosingQuote(text: string, from: number, quote: string): number {
 function unescapeDoubleQuoted(body: string): string {
   return body.replace(/\\(.)/gs, (_match, char: string) => {
     switch (char) {
-      case 'n': return '\n';
-      case 'r': return '\r';
-      case 't': return '\t';
-      default: return char;
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      default:
+        return char;
     }
   });
 }

@@ -45,7 +45,17 @@ export function mergeComposeFiles(files: readonly ComposeFile[]): ComposeFile {
 
 function mergeService(base: ComposeService | undefined, over: ComposeService): ComposeService {
   const definitions = [...(base?.definitions ?? (base ? [base] : [])), over];
-  if (!base) return { ...over, volumes: [...over.volumes], ports: [...over.ports], environment: [...over.environment], envFiles: [...over.envFiles], profiles: [...over.profiles], definitions };
+  if (!base) {
+    return {
+      ...over,
+      volumes: [...over.volumes],
+      ports: [...over.ports],
+      environment: [...over.environment],
+      envFiles: [...over.envFiles],
+      profiles: [...over.profiles],
+      definitions,
+    };
+  }
   const result: ComposeService = {
     ...base,
     volumes: [...base.volumes],

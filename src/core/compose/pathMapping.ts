@@ -30,7 +30,10 @@ export function resolveContainerPath(containerPath: string, workdir: string = MI
 }
 
 /** The mount that covers a container path (the longest matching target wins, as in the container's mount table). */
-export function coveringMount(containerPath: string, volumes: readonly VolumeMount[]): { mount: VolumeMount; containerPath: string; pathInMount: string } | undefined {
+export function coveringMount(
+  containerPath: string,
+  volumes: readonly VolumeMount[],
+): { mount: VolumeMount; containerPath: string; pathInMount: string } | undefined {
   const absolute = resolveContainerPath(containerPath);
   let best: VolumeMount | undefined;
   for (const mount of volumes) {
@@ -48,7 +51,12 @@ export function coveringMount(containerPath: string, volumes: readonly VolumeMou
  * flavour when the project loader resolved the mount (`mount.host`), else posix paths resolved
  * against `composeDir`.
  */
-export function mapContainerPath(containerPath: string, service: { volumes: readonly VolumeMount[] }, composeDir?: string, pathApi: PathApi = path.posix): ContainerPathMapping | undefined {
+export function mapContainerPath(
+  containerPath: string,
+  service: { volumes: readonly VolumeMount[] },
+  composeDir?: string,
+  pathApi: PathApi = path.posix,
+): ContainerPathMapping | undefined {
   const covering = coveringMount(containerPath, service.volumes);
   if (!covering) return undefined;
   return {
@@ -77,7 +85,12 @@ export interface HostPathOptions {
  * mapContainerPath), e.g. which of milvus.yaml / user.yaml a workspace file becomes. A path hidden
  * by a more specific mount is still listed: callers that care can check with mapContainerPath.
  */
-export function containerPathsOfHostPath(hostPath: string, service: { volumes: readonly VolumeMount[] }, composeDir?: string, options: HostPathOptions = {}): HostPathMount[] {
+export function containerPathsOfHostPath(
+  hostPath: string,
+  service: { volumes: readonly VolumeMount[] },
+  composeDir?: string,
+  options: HostPathOptions = {},
+): HostPathMount[] {
   const pathApi = options.pathApi ?? path.posix;
   const normalisedHost = pathApi.resolve(hostPath);
   const result: HostPathMount[] = [];

@@ -129,9 +129,12 @@ function parseLongVolume(entry: Record<string, unknown>, range: OffsetRange, con
     context.problems.push(problem('a volume of type "bind" needs a "source"', range));
     return undefined;
   }
-  const type: VolumeType = typeText === 'volume' && (source === undefined || source === '')
-    ? 'anonymous'
-    : (KNOWN_TYPES as readonly string[]).includes(typeText) ? typeText as VolumeType : 'volume';
+  const type: VolumeType =
+    typeText === 'volume' && (source === undefined || source === '')
+      ? 'anonymous'
+      : (KNOWN_TYPES as readonly string[]).includes(typeText)
+        ? (typeText as VolumeType)
+        : 'volume';
   const mount: VolumeMount = {
     type,
     syntax: 'long',

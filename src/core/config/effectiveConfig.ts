@@ -83,7 +83,9 @@ export function defaultEnvPrefixes(version: MilvusVersion | undefined): string[]
 /** The YAML files a Milvus version reads from /milvus/configs, in order (a later one wins). */
 export function yamlFilesReadBy(version: MilvusVersion | undefined): string[] {
   if (version && compareMilvusVersions(version, { major: 2, minor: 4, patch: 0, suffix: '' }) < 0) return ['milvus.yaml'];
-  if (version && compareMilvusVersions(version, { major: 2, minor: 5, patch: 0, suffix: '' }) < 0) return ['milvus.yaml', 'default.yaml', 'user.yaml'];
+  if (version && compareMilvusVersions(version, { major: 2, minor: 5, patch: 0, suffix: '' }) < 0) {
+    return ['milvus.yaml', 'default.yaml', 'user.yaml'];
+  }
   return ['milvus.yaml', '_test.yaml', 'default.yaml', 'user.yaml'];
 }
 
@@ -101,7 +103,11 @@ export function effectiveConfig(input: EffectiveConfigInput): EffectiveConfig {
     .filter(({ slot, file }) => {
       if (order.includes(slot)) return true;
       const milvus = version ? `Milvus ${version.major}.${version.minor}` : 'Milvus';
-      result.ignoredFiles.push({ source: file.source, fileName: file.fileName, reason: `${milvus} reads only ${order.join(', ')} from /milvus/configs` });
+      result.ignoredFiles.push({
+        source: file.source,
+        fileName: file.fileName,
+        reason: `${milvus} reads only ${order.join(', ')} from /milvus/configs`,
+      });
       return false;
     })
     .sort((a, b) => order.indexOf(a.slot) - order.indexOf(b.slot));
@@ -109,7 +115,13 @@ export function effectiveConfig(input: EffectiveConfigInput): EffectiveConfig {
   for (const { slot, file } of applied) {
     result.filesRead.push(slot);
     for (const entry of file.entries.values()) {
-      override(result.values, entry.key, entry.value, { kind: 'file', source: slot, fileName: file.fileName, entry, lines: file.lineCounter });
+      override(result.values, entry.key, entry.value, {
+        kind: 'file',
+        source: slot,
+        fileName: file.fileName,
+        entry,
+        lines: file.lineCounter,
+      });
     }
   }
 
@@ -127,9 +139,10 @@ export function effectiveConfig(input: EffectiveConfigInput): EffectiveConfig {
         result.values.get(target.key)?.undeterminedEnvironment.push(variable);
         continue;
       }
-      const origin: ValueOrigin = target.strippedPrefix === undefined
-        ? { kind: 'environment', variable }
-        : { kind: 'environment', variable, strippedPrefix: target.strippedPrefix };
+      const origin: ValueOrigin =
+        target.strippedPrefix === undefined
+          ? { kind: 'environment', variable }
+          : { kind: 'environment', variable, strippedPrefix: target.strippedPrefix };
       override(result.values, target.key, variable.value, origin);
     }
   }
@@ -160,12 +173,27 @@ export function getEffectiveValue(effective: EffectiveConfig, key: string): Effe
 
 /** A compose service's environment as effectiveConfig input, tagged with the compose file for messages. */
 export function environmentFromCompose(
-  service: { name: string; environment: readonly { name: string; value: string | undefined; range: OffsetRange; nameRange: OffsetRange; valueRange?: OffsetRange }[] },
+  service: {
+    name: string;
+    environment: readonly {
+      name: string;
+      value: string | undefined;
+      range: OffsetRange;
+      nameRange: OffsetRange;
+      valueRange?: OffsetRange;
+    }[];
+  },
   composeFileName?: string,
   lines?: LineCounter,
 ): EnvironmentVariableInput[] {
   return service.environment.map((variable) => {
-    const input: EnvironmentVariableInput = { name: variable.name, value: variable.value, serviceName: service.name, range: variable.range, nameRange: variable.nameRange };
+    const input: EnvironmentVariableInput = {
+      name: variable.name,
+      value: variable.value,
+      serviceName: service.name,
+      range: variable.range,
+      nameRange: variable.nameRange,
+    };
     if (lines) input.lines = lines;
     if (variable.valueRange) input.valueRange = variable.valueRange;
     if (composeFileName !== undefined) input.fileName = composeFileName;
@@ -179,7 +207,11 @@ export function describeOrigin(origin: ValueOrigin): string {
   const { variable } = origin;
   // The file and line that set it: a base compose file and its override may both set variables.
   const line = variable.lines && variable.range ? `:${variable.lines.linePos(variable.range.start).line}` : '';
-  const where = [variable.serviceName && `service ${variable.serviceName}`, variable.fileName && `in ${variable.fileName.split(/[\\/]/).pop()}${line}`]
-    .filter(Boolean).join(' ');
+  const where = [
+    variable.serviceName && `service ${variable.serviceName}`,
+    variable.fileName && `in ${variable.fileName.split(/[\\/]/).pop()}${line}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `environment variable ${origin.variable.name}${where ? ` (${where})` : ''}`;
 }

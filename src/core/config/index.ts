@@ -31,7 +31,14 @@ export { goYamlScalarToString, formatGoFloat, goAtoi, goParseBool } from './goVa
 export type { GoConversion } from './goValues';
 export { parseMilvusConfig, getConfigEntry, findBlocksNamed } from './milvusConfig';
 export type { ConfigEntry, ConfigBlock, DuplicateKey, MilvusConfigFile } from './milvusConfig';
-export { effectiveConfig, getEffectiveValue, environmentFromCompose, describeOrigin, defaultEnvPrefixes, yamlFilesReadBy } from './effectiveConfig';
+export {
+  effectiveConfig,
+  getEffectiveValue,
+  environmentFromCompose,
+  describeOrigin,
+  defaultEnvPrefixes,
+  yamlFilesReadBy,
+} from './effectiveConfig';
 export type { EffectiveConfig, EffectiveConfigInput, EffectiveValue, EnvironmentVariableInput, ValueOrigin } from './effectiveConfig';
 export { readInt, readBool, readString } from './typedValues';
 export type { TypedRead } from './typedValues';
@@ -40,8 +47,12 @@ export type { TlsModeRead } from './tlsMode';
 export { TLS_KEYS, tlsKeyInfo, tlsKeyInfoOfNormalised, KNOWN_CHILD_KEYS, knownChildKeys, OBSOLETE_KEYS } from './tlsKeys';
 export type { TlsKeyInfo, TlsKeyType, TlsKeyGroup, AllowedValue, ObsoleteKey } from './tlsKeys';
 export {
-  resolveConfigPath, isBundledTestCertificatePath, isPlaceholderPath, MILVUS_CONTAINER_WORKDIR,
-  BUNDLED_TEST_CERTIFICATE_DIR, BUNDLED_TEST_CERTIFICATE_FILES,
+  resolveConfigPath,
+  isBundledTestCertificatePath,
+  isPlaceholderPath,
+  MILVUS_CONTAINER_WORKDIR,
+  BUNDLED_TEST_CERTIFICATE_DIR,
+  BUNDLED_TEST_CERTIFICATE_FILES,
 } from './containerPaths';
 export { PATH_SLOTS } from './pathSettings';
 export type { PathSlot, PathGroup, PathExpectation } from './pathSettings';

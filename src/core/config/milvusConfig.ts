@@ -80,12 +80,28 @@ export interface MilvusConfigFile {
 /** `source` names the file Milvus sees (`user.yaml` for one embedded in a values file); by default the file's base name. */
 export function parseMilvusConfig(text: string, fileName?: string, sourceName?: string): MilvusConfigFile {
   const { document, lineCounter, problems } = parseYamlWithRanges(text);
-  const source = sourceName ?? (fileName === undefined ? 'milvus.yaml' : fileName.replace(/\\/g, '/').split('/').pop() ?? fileName);
-  const config: MilvusConfigFile = { fileName, source, entries: new Map(), allEntries: [], blocks: [], duplicates: [], problems, document, lineCounter };
+  const source = sourceName ?? (fileName === undefined ? 'milvus.yaml' : (fileName.replace(/\\/g, '/').split('/').pop() ?? fileName));
+  const config: MilvusConfigFile = {
+    fileName,
+    source,
+    entries: new Map(),
+    allEntries: [],
+    blocks: [],
+    duplicates: [],
+    problems,
+    document,
+    lineCounter,
+  };
   const root = document.contents;
   if (root !== null && !isMap(root)) {
     const range = rangeOrPoint(root, 0);
-    problems.push({ message: 'a Milvus config must be a mapping of keys', offset: range.start, end: range.end, severity: 'error', code: 'not-a-mapping' });
+    problems.push({
+      message: 'a Milvus config must be a mapping of keys',
+      offset: range.start,
+      end: range.end,
+      severity: 'error',
+      code: 'not-a-mapping',
+    });
   }
   const walker = new Flattener(document, config);
   if (isMap(root)) walker.walkMap(root, [], '', false);
@@ -96,7 +112,10 @@ export function parseMilvusConfig(text: string, fileName?: string, sourceName?: 
 class Flattener {
   private readonly equivalents = new Map<string, ConfigEntry[]>();
 
-  constructor(private readonly document: Document.Parsed, private readonly config: MilvusConfigFile) {}
+  constructor(
+    private readonly document: Document.Parsed,
+    private readonly config: MilvusConfigFile,
+  ) {}
 
   /** `key` is normaliseKeyPath(path), carried down so each segment is normalised once (a keystroke's hot path). */
   walkMap(map: unknown, path: string[], key: string, shadowed: boolean, known?: { entries: MapEntry[]; keyRanges: OffsetRange[] }): void {
@@ -131,7 +150,15 @@ class Flattener {
     }
   }
 
-  private walkValue(value: unknown, path: string[], key: string, keyRange: OffsetRange, shadowed: boolean, merged: boolean, valueNode: unknown): void {
+  private walkValue(
+    value: unknown,
+    path: string[],
+    key: string,
+    keyRange: OffsetRange,
+    shadowed: boolean,
+    merged: boolean,
+    valueNode: unknown,
+  ): void {
     // Nesting (written out, or through aliases) is bounded: beyond it nothing Milvus reads is left.
     if ((isMap(value) || isSeq(value)) && !allowsDepth(this.document, path.length, valueNode)) return;
     if (isMap(value)) {
@@ -204,17 +231,29 @@ class Flattener {
     const groups = [...this.equivalents].sort(([, a], [, b]) => firstSeen(a) - firstSeen(b));
     for (const [key, entries] of groups) {
       for (const entry of entries) entry.ambiguous = true;
-      this.config.duplicates.push({ kind: 'equivalent-key', key, keyRanges: entries.map((entry) => entry.keyRange), paths: entries.map((entry) => entry.path) });
+      this.config.duplicates.push({
+        kind: 'equivalent-key',
+        key,
+        keyRanges: entries.map((entry) => entry.keyRange),
+        paths: entries.map((entry) => entry.path),
+      });
     }
     for (const duplicate of this.config.duplicates) {
       const last = duplicate.keyRanges[duplicate.keyRanges.length - 1];
       const lastLine = last ? this.config.lineCounter.linePos(last.start).line : 0;
       duplicate.keyRanges.slice(0, -1).forEach((range, index) => {
         const written = text.slice(range.start, range.end);
-        const message = duplicate.kind === 'same-key'
-          ? `duplicate key "${written}": Milvus keeps only the last one (line ${lastLine}) and ignores this one${isBlockKey(this.config, duplicate.paths[index] ?? []) ? ' with everything under it' : ''}`
-          : `"${(duplicate.paths[index] ?? []).join('.')}" and "${(duplicate.paths[duplicate.paths.length - 1] ?? []).join('.')}" (line ${lastLine}) are the same key to Milvus; which one wins is random`;
-        this.config.problems.push({ message, offset: range.start, end: range.end, severity: 'warning', code: duplicate.kind === 'same-key' ? 'duplicate-key' : 'equivalent-key' });
+        const message =
+          duplicate.kind === 'same-key'
+            ? `duplicate key "${written}": Milvus keeps only the last one (line ${lastLine}) and ignores this one${isBlockKey(this.config, duplicate.paths[index] ?? []) ? ' with everything under it' : ''}`
+            : `"${(duplicate.paths[index] ?? []).join('.')}" and "${(duplicate.paths[duplicate.paths.length - 1] ?? []).join('.')}" (line ${lastLine}) are the same key to Milvus; which one wins is random`;
+        this.config.problems.push({
+          message,
+          offset: range.start,
+          end: range.end,
+          severity: 'warning',
+          code: duplicate.kind === 'same-key' ? 'duplicate-key' : 'equivalent-key',
+        });
       });
     }
   }

@@ -40,20 +40,31 @@ class AliasGuard {
   private readonly reported = new Set<unknown>();
   private depthReported = false;
 
-  constructor(private readonly document: Document, private readonly problems: SourceProblem[]) {}
+  constructor(
+    private readonly document: Document,
+    private readonly problems: SourceProblem[],
+  ) {}
 
   resolve(alias: Alias): AliasResolution {
     this.index ??= buildIndex(this.document);
     const target = this.index.targets.get(alias) ?? null;
     if (this.index.cyclic.has(alias)) {
-      this.report(alias, 'error', `alias *${alias.source} refers to the node that contains it, an endless loop: Go's YAML decoder stops with "anchor '${alias.source}' value contains itself", so Milvus and docker compose refuse the file. Point the alias at another anchor, or remove it.`);
+      this.report(
+        alias,
+        'error',
+        `alias *${alias.source} refers to the node that contains it, an endless loop: Go's YAML decoder stops with "anchor '${alias.source}' value contains itself", so Milvus and docker compose refuse the file. Point the alias at another anchor, or remove it.`,
+      );
       return { blocked: true };
     }
     if (this.exhausted) return { blocked: true };
     this.spent += this.index.sizes.get(target) ?? 1;
     if (this.spent > MAX_ALIAS_EXPANSION) {
       this.exhausted = true;
-      this.report(alias, 'warning', `alias *${alias.source} is not expanded: the aliases of this file expand to more than ${MAX_ALIAS_EXPANSION} nodes (an alias bomb grows exponentially with each level). This alias and the ones after it are not checked; Go's YAML decoder also refuses excessive aliasing.`);
+      this.report(
+        alias,
+        'warning',
+        `alias *${alias.source} is not expanded: the aliases of this file expand to more than ${MAX_ALIAS_EXPANSION} nodes (an alias bomb grows exponentially with each level). This alias and the ones after it are not checked; Go's YAML decoder also refuses excessive aliasing.`,
+      );
       return { blocked: true };
     }
     return { node: target };
@@ -64,7 +75,12 @@ class AliasGuard {
     if (depth <= MAX_NESTING_DEPTH) return true;
     if (!this.depthReported) {
       this.depthReported = true;
-      this.report(node, 'warning', `nesting deeper than ${MAX_NESTING_DEPTH} levels (written out, or through aliases) is not read further; no Milvus setting is that deep.`, 'yaml-depth-limit');
+      this.report(
+        node,
+        'warning',
+        `nesting deeper than ${MAX_NESTING_DEPTH} levels (written out, or through aliases) is not read further; no Milvus setting is that deep.`,
+        'yaml-depth-limit',
+      );
     }
     return false;
   }

@@ -46,13 +46,15 @@ export function parseYamlWithRanges(text: string): ParsedYaml {
     lineCounter,
     prettyErrors: false,
   });
-  const toProblem = (severity: SourceProblem['severity']) => (issue: YAMLError): SourceProblem => ({
-    message: issue.message,
-    offset: issue.pos[0],
-    end: Math.max(issue.pos[1], issue.pos[0]),
-    severity,
-    code: issue.code,
-  });
+  const toProblem =
+    (severity: SourceProblem['severity']) =>
+    (issue: YAMLError): SourceProblem => ({
+      message: issue.message,
+      offset: issue.pos[0],
+      end: Math.max(issue.pos[1], issue.pos[0]),
+      severity,
+      code: issue.code,
+    });
   const problems = [...document.errors.map(toProblem('error')), ...document.warnings.map(toProblem('warning'))];
   // The walkers' alias and depth bounds report into this same list (yamlAliases.ts).
   guardDocument(document, problems);
@@ -117,8 +119,8 @@ export function mapEntries(map: unknown, document: Document, depth = 0): MapEntr
   const merged: MapEntry[] = [];
   for (const pair of map.items) {
     // Aliases resolved; a plain node as it is (no wrapper: this runs for every pair on every keystroke).
-    const keyNode = isAlias(pair.key) ? resolveAliasEntry(pair.key, document) : pair.key ?? null;
-    const value = isAlias(pair.value) ? resolveAliasEntry(pair.value, document) : pair.value ?? null;
+    const keyNode = isAlias(pair.key) ? resolveAliasEntry(pair.key, document) : (pair.key ?? null);
+    const value = isAlias(pair.value) ? resolveAliasEntry(pair.value, document) : (pair.value ?? null);
     if (keyNode === BLOCKED || value === BLOCKED) continue;
     const key = scalarText(keyNode) ?? '';
     if (key === '<<' && isPlainScalar(pair.key)) {
@@ -185,7 +187,7 @@ export function plainValue(node: unknown, document: Document, depth = 0): unknow
     return result;
   }
   if (isSeq(resolved)) return seqItems(resolved, document).map((item) => plainValue(item, document, depth + 1));
-  return isScalar(resolved) ? resolved.value ?? null : null;
+  return isScalar(resolved) ? (resolved.value ?? null) : null;
 }
 
 /** A mapping's fields as plain data (bounded like plainValue); an empty record for anything else. */

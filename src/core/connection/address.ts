@@ -13,7 +13,10 @@ export interface HostPort {
 export function parseAddress(text: string, defaultPort = DEFAULT_MILVUS_PORT): HostPort {
   // pymilvus turns https:// into "secure" (and port 443 when none is given); here the scheme only
   // says TLS, which the test assumes anyway, so it is dropped and the Milvus default port kept.
-  let rest = text.trim().replace(/^(?:https?|grpcs?|tcp):\/\//i, '').replace(/\/+$/, '');
+  let rest = text
+    .trim()
+    .replace(/^(?:https?|grpcs?|tcp):\/\//i, '')
+    .replace(/\/+$/, '');
   if (rest.includes('/')) throw new Error(`"${text}" has a path; give host:port`);
   if (rest === '') throw new Error('the address is empty');
   let host: string;

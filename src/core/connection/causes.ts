@@ -18,7 +18,8 @@ export const causes = {
   connectionRefused: (where: string, role: PortRole): Cause => ({
     code: 'connection-refused',
     message: `Nothing listens on ${where}: the connection was refused.`,
-    fix: `Start Milvus, check that ${where} is ${portName(role)} and that docker-compose publishes it (ports: "${where.split(':').pop() ?? ''}:${where.split(':').pop() ?? ''}").` +
+    fix:
+      `Start Milvus, check that ${where} is ${portName(role)} and that docker-compose publishes it (ports: "${where.split(':').pop() ?? ''}:${where.split(':').pop() ?? ''}").` +
       (role === 'rest' ? ' With TLS on, REST only exists when proxy.http.port is set and proxy.http.enabled is true.' : ''),
     configKey: portKey(role),
   }),
@@ -30,7 +31,7 @@ export const causes = {
   hostNotFound: (host: string): Cause => ({
     code: 'host-not-found',
     message: `The host name "${host}" does not resolve.`,
-    fix: 'Check the spelling, or use the IP address and pass the certificate\'s DNS name as the server name.',
+    fix: "Check the spelling, or use the IP address and pass the certificate's DNS name as the server name.",
   }),
   hostUnreachable: (where: string, text: string): Cause => ({
     code: 'host-unreachable',
@@ -114,7 +115,8 @@ export const causes = {
   }),
   clientRequired: (): Cause => ({
     code: 'client-certificate-required',
-    message: 'The server requires a client certificate (mutual TLS, Milvus tlsMode 2) and none was given. The server logs "tls: client didn\'t provide a certificate"; clients see "certificate required" or "bad certificate".',
+    message:
+      'The server requires a client certificate (mutual TLS, Milvus tlsMode 2) and none was given. The server logs "tls: client didn\'t provide a certificate"; clients see "certificate required" or "bad certificate".',
     fix: 'Pass the client certificate and key (--cert client.pem --key client.key), signed by the CA in tls.caPemPath; or set tlsMode to 1 if mutual TLS is not wanted.',
     configKey: 'common.security.tlsMode',
   }),

@@ -62,7 +62,12 @@ const CLIENT_CERT_ALERTS = new Set([
 ]);
 
 /** Codes that mean "the bytes that came back were not TLS". */
-export const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_RECORD_LAYER_FAILURE']);
+export const NOT_TLS_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_HTTP_REQUEST',
+  'ERR_SSL_RECORD_LAYER_FAILURE',
+]);
 
 /** Handshake-time (or TLS 1.3 post-handshake) alerts and errors. */
 export function classifyTlsError(error: unknown, context: ClassifyContext): Cause | undefined {

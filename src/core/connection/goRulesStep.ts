@@ -80,7 +80,9 @@ function serverRules(input: GoRulesInput, leaf: CertificateInfo, findings: Findi
   if (badUsage) {
     findings.push({ cause: causes.serverWrongUsage(ekuNames(badUsage)), severity: 'fail' });
   } else {
-    details.push(`Server chain: extended key usage allows serverAuth${leaf.extendedKeyUsage?.length ? '' : ' (no EKU extension: any usage)'}.`);
+    details.push(
+      `Server chain: extended key usage allows serverAuth${leaf.extendedKeyUsage?.length ? '' : ' (no EKU extension: any usage)'}.`,
+    );
   }
   const time = validity(leaf, codes, 'server', input.now);
   if (time) findings.push(time);
@@ -126,11 +128,16 @@ export function goRulesStep(input: GoRulesInput): StepOutcome {
   const ordered = [...findings.filter((f) => f.severity === 'fail'), ...findings.filter((f) => f.severity === 'warn')];
   const [first, ...rest] = ordered;
   if (!first) {
-    return { status: 'pass', summary: 'The certificates meet Go\'s rules (SAN, key usage, validity), as Milvus and Go clients require.', details };
+    return {
+      status: 'pass',
+      summary: "The certificates meet Go's rules (SAN, key usage, validity), as Milvus and Go clients require.",
+      details,
+    };
   }
   const status = first.severity;
-  const summary = status === 'fail'
-    ? `Go would reject this setup: ${first.cause.message.split('. ')[0] ?? first.cause.code}.`
-    : `The certificates meet Go's rules, with ${ordered.length === 1 ? 'a warning' : 'warnings'}: ${first.cause.message.split('. ')[0] ?? first.cause.code}.`;
+  const summary =
+    status === 'fail'
+      ? `Go would reject this setup: ${first.cause.message.split('. ')[0] ?? first.cause.code}.`
+      : `The certificates meet Go's rules, with ${ordered.length === 1 ? 'a warning' : 'warnings'}: ${first.cause.message.split('. ')[0] ?? first.cause.code}.`;
   return { status, summary, details, cause: first.cause, ...(rest.length > 0 ? { moreCauses: rest.map((f) => f.cause) } : {}) };
 }

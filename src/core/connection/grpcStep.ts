@@ -46,12 +46,19 @@ function call(input: GrpcStepInput, context: StepContext): Promise<CallResult> {
   const metadata = new grpc.Metadata();
   if (input.token !== undefined) metadata.add('authorization', Buffer.from(input.token, 'utf8').toString('base64'));
   return new Promise<CallResult>((resolve) => {
-    const pending = client.makeUnaryRequest(GET_VERSION_PATH, (request: Buffer) => request, (response: Buffer) => response,
-      Buffer.alloc(0), metadata, { deadline: context.deadline }, (error, response) => {
+    const pending = client.makeUnaryRequest(
+      GET_VERSION_PATH,
+      (request: Buffer) => request,
+      (response: Buffer) => response,
+      Buffer.alloc(0),
+      metadata,
+      { deadline: context.deadline },
+      (error, response) => {
         removeAbort();
         client.close();
         resolve(error ? { error } : { response });
-      });
+      },
+    );
     const removeAbort = onAbort(context.signal, () => {
       pending.cancel();
       client.close();
@@ -69,18 +76,26 @@ function authSummary(input: GrpcStepInput): string {
  * status is one the server sent.
  */
 function afterHandshakeCause(code: grpc.status, text: string, seen: string, where: string): Cause {
-  const transport = code === grpc.status.UNAVAILABLE
-    || (code === grpc.status.INTERNAL && /RST_STREAM|protocol error|parse|stream removed|received http2 header|unexpected/i.test(text));
+  const transport =
+    code === grpc.status.UNAVAILABLE ||
+    (code === grpc.status.INTERNAL && /RST_STREAM|protocol error|parse|stream removed|received http2 header|unexpected/i.test(text));
   return transport ? causes.protocolError(where, seen) : causes.serverError(seen);
 }
 
 export async function grpcStep(input: GrpcStepInput, context: StepContext, facts: GrpcFacts): Promise<StepOutcome> {
   context.phase = 'gRPC GetVersion';
   const details = context.details;
-  details.push(`Call ${GET_VERSION_PATH} on ${input.target}${input.serverName !== input.host ? ` (server name ${input.serverName})` : ''}.`);
+  details.push(
+    `Call ${GET_VERSION_PATH} on ${input.target}${input.serverName !== input.host ? ` (server name ${input.serverName})` : ''}.`,
+  );
   details.push(input.token !== undefined ? 'Credentials: sent as "authorization" metadata (base64).' : 'Credentials: none given.');
   if (input.notHttp2Answer !== undefined) {
-    return { status: 'fail', summary: 'The server does not speak HTTP/2, so gRPC cannot work.', details, cause: causes.protocolError(context.where, input.notHttp2Answer) };
+    return {
+      status: 'fail',
+      summary: 'The server does not speak HTTP/2, so gRPC cannot work.',
+      details,
+      cause: causes.protocolError(context.where, input.notHttp2Answer),
+    };
   }
   const result = await call(input, context);
   throwIfAborted(context.signal);
@@ -91,9 +106,16 @@ export async function grpcStep(input: GrpcStepInput, context: StepContext, facts
     if (code === grpc.status.UNAUTHENTICATED) {
       return { status: 'warn', summary: authSummary(input), details, cause: causes.unauthenticated(input.token !== undefined, text) };
     }
-    if (code === grpc.status.UNIMPLEMENTED) return { status: 'fail', summary: 'The server does not implement MilvusService.', details, cause: causes.notMilvus(seen) };
+    if (code === grpc.status.UNIMPLEMENTED) {
+      return { status: 'fail', summary: 'The server does not implement MilvusService.', details, cause: causes.notMilvus(seen) };
+    }
     if (code === grpc.status.DEADLINE_EXCEEDED) {
-      return { status: 'fail', summary: 'GetVersion did not answer in time.', details, cause: causes.timeout(context.where, 'gRPC GetVersion') };
+      return {
+        status: 'fail',
+        summary: 'GetVersion did not answer in time.',
+        details,
+        cause: causes.timeout(context.where, 'gRPC GetVersion'),
+      };
     }
     const cause = classifyByText(text, input.classify) ?? afterHandshakeCause(code, text, seen, context.where);
     return { status: 'fail', summary: `The gRPC call failed: ${seen}.`, details, cause };

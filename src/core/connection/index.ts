@@ -4,5 +4,14 @@ export type { HostPort } from './address';
 export { DEFAULT_TIMEOUT_MS, STEP_TITLES, summarizeTarget, testConnection } from './testConnection';
 export { formatHeader, formatReport, formatStep, formatVerdict } from './formatReport';
 export type {
-  Cause, CauseCode, ConfigKey, ConnectionReport, ConnectionTarget, StepId, StepResult, StepStatus, TargetSummary, TestConnectionOptions,
+  Cause,
+  CauseCode,
+  ConfigKey,
+  ConnectionReport,
+  ConnectionTarget,
+  StepId,
+  StepResult,
+  StepStatus,
+  TargetSummary,
+  TestConnectionOptions,
 } from './types';

@@ -40,7 +40,12 @@ function post(input: RestStepInput, context: StepContext): Promise<PostResult> {
     if (input.token !== undefined) headers.authorization = `Bearer ${input.token}`;
     // https passes unknown options through to tls.connect; the typings just do not list secureContext.
     const options: https.RequestOptions & { secureContext: SecureContext } = {
-      host: input.host, port: input.httpPort, method: 'POST', path: REST_PATH, headers, agent: false,
+      host: input.host,
+      port: input.httpPort,
+      method: 'POST',
+      path: REST_PATH,
+      headers,
+      agent: false,
       ...(isIP(input.serverName) ? {} : { servername: input.serverName }),
       secureContext: input.secureContext,
       checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(input.serverName, cert),
@@ -55,10 +60,12 @@ function post(input: RestStepInput, context: StepContext): Promise<PostResult> {
       resolve(result);
     };
     const removeAbort = onAbort(context.signal, finish);
-    request.on('socket', (socket) => socket.once('secureConnect', () => {
-      result.secure = true;
-      context.phase = 'waiting for the REST answer';
-    }));
+    request.on('socket', (socket) =>
+      socket.once('secureConnect', () => {
+        result.secure = true;
+        context.phase = 'waiting for the REST answer';
+      }),
+    );
     request.on('response', (response) => {
       result.status = response.statusCode;
       const chunks: Buffer[] = [];
@@ -109,7 +116,12 @@ async function probeWithin(input: RestStepInput, context: StepContext): Promise<
   const removeAbort = onAbort(context.signal, () => controller.abort());
   try {
     return await probeGrpcPort({
-      host: input.host, port: input.httpPort, serverName: input.serverName, secureContext: input.secureContext, path: REST_PATH, signal: controller.signal,
+      host: input.host,
+      port: input.httpPort,
+      serverName: input.serverName,
+      secureContext: input.secureContext,
+      path: REST_PATH,
+      signal: controller.signal,
     });
   } finally {
     clearTimeout(timer);
@@ -123,17 +135,32 @@ async function notRest(input: RestStepInput, context: StepContext, seen: string,
   throwIfAborted(context.signal);
   if (grpcAnswer !== undefined || input.httpPort === input.grpcPort) {
     context.details.push(grpcAnswer ?? 'The HTTP port given is the gRPC port.');
-    return { status: 'fail', summary: 'REST was sent to a gRPC port.', details: context.details, cause: causes.restOnGrpcPort(context.where, grpcAnswer ?? seen) };
+    return {
+      status: 'fail',
+      summary: 'REST was sent to a gRPC port.',
+      details: context.details,
+      cause: causes.restOnGrpcPort(context.where, grpcAnswer ?? seen),
+    };
   }
   if (hungUpAfterHandshake && input.classify.clientCertSent) {
     // Node-based and some other servers check the client certificate after the TLS 1.3 handshake and
     // just close; a gRPC port was ruled out above, so the certificate is the likely reason.
     return {
-      status: 'fail', summary: 'The server refused the client certificate.', details: context.details,
-      cause: causes.clientRejected(`it closed the connection right after the handshake: ${seen}`, 'The Go rules step says what is wrong with it, when it can tell.'),
+      status: 'fail',
+      summary: 'The server refused the client certificate.',
+      details: context.details,
+      cause: causes.clientRejected(
+        `it closed the connection right after the handshake: ${seen}`,
+        'The Go rules step says what is wrong with it, when it can tell.',
+      ),
     };
   }
-  return { status: 'fail', summary: 'The port does not answer like the Milvus REST API.', details: context.details, cause: causes.unexpectedResponse(context.where, seen) };
+  return {
+    status: 'fail',
+    summary: 'The port does not answer like the Milvus REST API.',
+    details: context.details,
+    cause: causes.unexpectedResponse(context.where, seen),
+  };
 }
 
 export async function restStep(input: RestStepInput, context: StepContext): Promise<StepOutcome> {
@@ -141,7 +168,9 @@ export async function restStep(input: RestStepInput, context: StepContext): Prom
   const details = context.details;
   details.push(`POST https://${context.where}${REST_PATH}${input.serverName !== input.host ? ` (server name ${input.serverName})` : ''}`);
   details.push(input.token !== undefined ? 'Credentials: sent as "Authorization: Bearer …".' : 'Credentials: none given.');
-  if (input.httpPort === input.grpcPort) details.push('Note: this is the same port as gRPC; under TLS Milvus serves REST on a separate proxy.http.port.');
+  if (input.httpPort === input.grpcPort) {
+    details.push('Note: this is the same port as gRPC; under TLS Milvus serves REST on a separate proxy.http.port.');
+  }
   const result = await post(input, context);
   throwIfAborted(context.signal);
   if (result.error) {
@@ -160,7 +189,12 @@ export async function restStep(input: RestStepInput, context: StepContext): Prom
   details.push(`HTTP ${status}${answer ? `, Milvus code ${answer.code}${answer.message ? `: ${answer.message}` : ''}` : ''}`);
   if (!answer) {
     if (status === 401) {
-      return { status: 'warn', summary: 'TLS works; the REST API wants credentials.', details, cause: causes.unauthenticated(input.token !== undefined, `HTTP ${status}`) };
+      return {
+        status: 'warn',
+        summary: 'TLS works; the REST API wants credentials.',
+        details,
+        cause: causes.unauthenticated(input.token !== undefined, `HTTP ${status}`),
+      };
     }
     return notRest(input, context, `HTTP ${status}, body ${JSON.stringify((result.body ?? '').slice(0, 120))}`);
   }
@@ -170,7 +204,12 @@ export async function restStep(input: RestStepInput, context: StepContext): Prom
   }
   const seen = `code ${answer.code}: ${answer.message}`;
   if (answer.code === 1800 || status === 401 || /authenticat/i.test(answer.message)) {
-    return { status: 'warn', summary: 'TLS works; the REST API wants credentials.', details, cause: causes.unauthenticated(input.token !== undefined, seen) };
+    return {
+      status: 'warn',
+      summary: 'TLS works; the REST API wants credentials.',
+      details,
+      cause: causes.unauthenticated(input.token !== undefined, seen),
+    };
   }
   return { status: 'warn', summary: 'TLS works; the REST API answered with an error.', details, cause: causes.serverError(seen) };
 }

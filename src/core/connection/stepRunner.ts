@@ -88,7 +88,10 @@ export async function runStep(
   const controller = new AbortController();
   const context: StepContext = { signal: controller.signal, deadline: Date.now() + timeoutMs, phase: 'connecting', where, details: [] };
   const finish = (outcome: StepOutcome): StepResult => ({
-    id, title, durationMs: Math.round(performance.now() - started), ...tidy(outcome),
+    id,
+    title,
+    durationMs: Math.round(performance.now() - started),
+    ...tidy(outcome),
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -106,11 +109,18 @@ export async function runStep(
     if (outer) removeOuter = onAbort(outer, () => resolve({ status: 'skipped', summary: 'Cancelled.', details: context.details }));
   });
   // Through a promise so that a body throwing synchronously is reported like any other error.
-  const work = Promise.resolve(context).then(body).catch((error: unknown): StepOutcome => {
-    if (error instanceof CancelledError) return { status: 'skipped', summary: 'Cancelled.', details: context.details };
-    const text = error instanceof Error ? error.message : String(error);
-    return { status: 'fail', summary: `Unexpected error: ${text}`, details: context.details, cause: causes.networkError(context.where, text) };
-  });
+  const work = Promise.resolve(context)
+    .then(body)
+    .catch((error: unknown): StepOutcome => {
+      if (error instanceof CancelledError) return { status: 'skipped', summary: 'Cancelled.', details: context.details };
+      const text = error instanceof Error ? error.message : String(error);
+      return {
+        status: 'fail',
+        summary: `Unexpected error: ${text}`,
+        details: context.details,
+        cause: causes.networkError(context.where, text),
+      };
+    });
   try {
     return finish(await Promise.race([work, interrupted]));
   } finally {

@@ -88,7 +88,13 @@ export async function testConnection(target: ConnectionTarget, options: TestConn
   const { host, port, serverName, timeoutMs } = summary;
   const grpcWhere = formatAddress(host, port);
   const classify = (role: 'grpc' | 'rest', where: string): ClassifyContext => ({
-    where, host, serverName, role, caGiven: summary.caGiven, clientCertSent: summary.clientCertificateGiven, maxTlsVersion: summary.maxTlsVersion,
+    where,
+    host,
+    serverName,
+    role,
+    caGiven: summary.caGiven,
+    clientCertSent: summary.clientCertificateGiven,
+    maxTlsVersion: summary.maxTlsVersion,
   });
   const prepared = prepare(target, summary.maxTlsVersion, now);
   const steps: StepResult[] = [];
@@ -113,46 +119,92 @@ export async function testConnection(target: ConnectionTarget, options: TestConn
   const secureContext = prepared.secureContext;
   if (!secureContext) {
     tlsResult = record({
-      id: 'tls', title: STEP_TITLES.tls, status: 'fail', durationMs: 0, summary: `The TLS files cannot be used: ${prepared.problem ?? '?'}.`,
-      details: [], cause: causes.invalidClientFiles(prepared.problem ?? '?'),
+      id: 'tls',
+      title: STEP_TITLES.tls,
+      status: 'fail',
+      durationMs: 0,
+      summary: `The TLS files cannot be used: ${prepared.problem ?? '?'}.`,
+      details: [],
+      cause: causes.invalidClientFiles(prepared.problem ?? '?'),
     });
   } else if (tcp.status !== 'pass') tlsResult = skip('tls', 'No TCP connection.');
   else {
-    tlsResult = await step('tls', grpcWhere, (context) => tlsStep({
-      host, port, serverName, classify: classify('grpc', grpcWhere), secureContext,
-      ...(prepared.withoutClientCert ? { withoutClientCert: prepared.withoutClientCert } : {}), caCerts: prepared.caCerts,
-      clientChain: prepared.clientChain, now,
-    }, context, tlsFacts));
+    tlsResult = await step('tls', grpcWhere, (context) =>
+      tlsStep(
+        {
+          host,
+          port,
+          serverName,
+          classify: classify('grpc', grpcWhere),
+          secureContext,
+          ...(prepared.withoutClientCert ? { withoutClientCert: prepared.withoutClientCert } : {}),
+          caCerts: prepared.caCerts,
+          clientChain: prepared.clientChain,
+          now,
+        },
+        context,
+        tlsFacts,
+      ),
+    );
   }
 
   if (tlsFacts.chain.length === 0 && prepared.clientChain.length === 0) skip('go-rules', 'No certificate to check.');
   else {
-    await step('go-rules', grpcWhere, () => Promise.resolve(goRulesStep({
-      chain: tlsFacts.chain, serverName, nodeAcceptedName: tlsFacts.nodeAcceptedName,
-      clientChain: prepared.clientChain, caCerts: prepared.caCerts, now,
-    })));
+    await step('go-rules', grpcWhere, () =>
+      Promise.resolve(
+        goRulesStep({
+          chain: tlsFacts.chain,
+          serverName,
+          nodeAcceptedName: tlsFacts.nodeAcceptedName,
+          clientChain: prepared.clientChain,
+          caCerts: prepared.caCerts,
+          now,
+        }),
+      ),
+    );
   }
 
   if (tlsResult.status !== 'pass' || !secureContext) skip('grpc', 'The TLS handshake did not succeed.');
   else {
-    await step('grpc', grpcWhere, (context) => grpcStep({
-      target: grpcWhere, host, serverName, secureContext, classify: classify('grpc', grpcWhere),
-      ...(target.token !== undefined ? { token: target.token } : {}),
-      ...(tlsFacts.notHttp2Answer !== undefined ? { notHttp2Answer: tlsFacts.notHttp2Answer } : {}),
-    }, context, grpcFacts));
+    await step('grpc', grpcWhere, (context) =>
+      grpcStep(
+        {
+          target: grpcWhere,
+          host,
+          serverName,
+          secureContext,
+          classify: classify('grpc', grpcWhere),
+          ...(target.token !== undefined ? { token: target.token } : {}),
+          ...(tlsFacts.notHttp2Answer !== undefined ? { notHttp2Answer: tlsFacts.notHttp2Answer } : {}),
+        },
+        context,
+        grpcFacts,
+      ),
+    );
   }
 
   const httpPort = target.httpPort;
   if (httpPort === undefined) skip('rest', 'No HTTP port given: under TLS Milvus serves REST on proxy.http.port (e.g. 8080).');
   else if (!secureContext) skip('rest', 'The TLS files cannot be used.');
   // Credentials go only to a server that answered on the gRPC port: a REST port alone is not enough to send them to.
-  else if (target.token !== undefined && tcp.status !== 'pass') skip('rest', 'The gRPC port did not answer, so the credentials are not sent to the REST port.');
-  else {
+  else if (target.token !== undefined && tcp.status !== 'pass') {
+    skip('rest', 'The gRPC port did not answer, so the credentials are not sent to the REST port.');
+  } else {
     const restWhere = formatAddress(host, httpPort);
-    await step('rest', restWhere, (context) => restStep({
-      host, httpPort, grpcPort: port, serverName, secureContext, classify: classify('rest', restWhere),
-      ...(target.token !== undefined ? { token: target.token } : {}),
-    }, context));
+    await step('rest', restWhere, (context) =>
+      restStep(
+        {
+          host,
+          httpPort,
+          grpcPort: port,
+          serverName,
+          secureContext,
+          classify: classify('rest', restWhere),
+          ...(target.token !== undefined ? { token: target.token } : {}),
+        },
+        context,
+      ),
+    );
   }
 
   const cancelled = options.signal?.aborted === true;

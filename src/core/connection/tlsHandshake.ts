@@ -104,7 +104,8 @@ export function tlsHandshake(request: HandshakeRequest): Promise<HandshakeResult
       result.alpn = typeof socket.alpnProtocol === 'string' ? socket.alpnProtocol : undefined;
       const verifyError = socket.authorizationError as Error | string | null | undefined;
       if (!socket.authorized && verifyError) {
-        result.authorizationError = typeof verifyError === 'string' ? verifyError : ((verifyError as { code?: string }).code ?? verifyError.message);
+        result.authorizationError =
+          typeof verifyError === 'string' ? verifyError : ((verifyError as { code?: string }).code ?? verifyError.message);
         result.authorizationMessage = typeof verifyError === 'string' ? verifyError : verifyError.message;
       }
       result.chain = peerChain(socket);

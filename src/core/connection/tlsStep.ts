@@ -104,8 +104,9 @@ function verificationFailure(result: HandshakeResult, input: TlsStepInput, detai
   else if (leaf && input.caCerts.some((ca) => ca.info.fingerprintSha256 === leaf.fingerprintSha256) && !leaf.selfSigned) {
     cause = causes.unknownCa(code, true, true);
   }
-  cause ??= verifyCause(code, result.authorizationMessage ?? code, input.classify)
-    ?? causes.handshakeFailed(input.classify.where, result.authorizationMessage ?? code);
+  cause ??=
+    verifyCause(code, result.authorizationMessage ?? code, input.classify) ??
+    causes.handshakeFailed(input.classify.where, result.authorizationMessage ?? code);
   return fail(`Node rejects the server certificate: ${result.authorizationMessage ?? code}.`, cause, details);
 }
 
@@ -126,10 +127,19 @@ function acceptingCa(clientLeaf: InspectedCertificate | undefined, caCerts: read
   return ca ? `: it was signed by "${ca.info.commonName ?? ca.info.subject}", CA ${index + 1} of ${caCerts.length} in the CA file` : '';
 }
 
-async function probeClientCertRequirement(input: TlsStepInput, context: StepContext, withoutCert: SecureContext):
-  Promise<{ required: boolean | undefined; failure?: HandshakeResult }> {
+async function probeClientCertRequirement(
+  input: TlsStepInput,
+  context: StepContext,
+  withoutCert: SecureContext,
+): Promise<{ required: boolean | undefined; failure?: HandshakeResult }> {
   context.phase = 'TLS handshake without the client certificate (does the server require one?)';
-  const probe = await tlsHandshake({ host: input.host, port: input.port, serverName: input.serverName, secureContext: withoutCert, signal: context.signal });
+  const probe = await tlsHandshake({
+    host: input.host,
+    port: input.port,
+    serverName: input.serverName,
+    secureContext: withoutCert,
+    signal: context.signal,
+  });
   throwIfAborted(context.signal);
   if (probe.secure && probe.answered) return { required: false };
   // Not an HTTP/2 server: it would never answer the preface, so whether it wants a certificate stays open.
@@ -155,7 +165,11 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
 
   context.phase = 'TLS handshake';
   const result = await tlsHandshake({
-    host: input.host, port: input.port, serverName: input.serverName, secureContext: input.secureContext, signal: context.signal,
+    host: input.host,
+    port: input.port,
+    serverName: input.serverName,
+    secureContext: input.secureContext,
+    signal: context.signal,
     // Described at once, so that a server that never answers after the handshake (a timeout) still
     // leaves the protocol and the chain in the report.
     onHandshake: (secured) => {
@@ -179,26 +193,38 @@ export async function tlsStep(input: TlsStepInput, context: StepContext, facts: 
     if (certSent && facts.clientCertRequired !== false) {
       const seen = result.error ? `"${errorText(result.error)}" alert` : 'it closed the connection right after the handshake';
       details.push('Client certificate: sent, and refused by the server.');
-      return fail('The server refused the client certificate.',
-        causes.clientRejected(seen, 'The Go rules step below says what is wrong with it, when it can tell.'), details);
+      return fail(
+        'The server refused the client certificate.',
+        causes.clientRejected(seen, 'The Go rules step below says what is wrong with it, when it can tell.'),
+        details,
+      );
     }
-    const cause = classifyTlsError(result.error, input.classify)
-      ?? causes.handshakeFailed(context.where, result.error ? errorText(result.error) : 'the server closed the connection right after the handshake');
+    const cause =
+      classifyTlsError(result.error, input.classify) ??
+      causes.handshakeFailed(
+        context.where,
+        result.error ? errorText(result.error) : 'the server closed the connection right after the handshake',
+      );
     return fail('The server ended the connection after the handshake.', cause, details);
   }
 
   if (result.notHttp2) {
-    details.push('The server did not choose HTTP/2 (ALPN h2), which every Milvus gRPC port does: this is probably not Milvus\'s gRPC port.');
+    details.push("The server did not choose HTTP/2 (ALPN h2), which every Milvus gRPC port does: this is probably not Milvus's gRPC port.");
   } else {
     if (result.serverPreface === 'invalid') {
       facts.notHttp2Answer = `it answered the HTTP/2 preface with bytes that are not an HTTP/2 SETTINGS frame (${result.serverPrefaceHex ?? '?'})`;
       details.push(`The server chose HTTP/2 (ALPN h2), but ${facts.notHttp2Answer}.`);
     }
-    if (facts.clientCertRequired === true) details.push(`Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted${acceptingCa(input.clientChain[0], input.caCerts)}.`);
-    else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
+    if (facts.clientCertRequired === true) {
+      details.push(
+        `Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted${acceptingCa(input.clientChain[0], input.caCerts)}.`,
+      );
+    } else if (certSent) details.push('Client certificate: the server does not require one (tlsMode 1); the one given was not needed.');
     else details.push('Client certificate: none given, and the server does not require one (tlsMode 1).');
   }
-  if (result.protocol !== 'TLSv1.3') details.push(`Note: ${result.protocol ?? 'this version'} was negotiated; Milvus tlsMode 2 only accepts TLS 1.3.`);
+  if (result.protocol !== 'TLSv1.3') {
+    details.push(`Note: ${result.protocol ?? 'this version'} was negotiated; Milvus tlsMode 2 only accepts TLS 1.3.`);
+  }
   return {
     status: 'pass',
     summary: `${result.protocol ?? 'TLS'} handshake OK, server certificate trusted for "${input.serverName}"${facts.clientCertRequired ? ', client certificate accepted' : ''}.`,

@@ -34,15 +34,19 @@ export async function assembleDeployment(input: AssembleInput, context: ResolveC
     ...(version ? { version } : {}),
   });
   for (const ignored of effective.ignoredFiles) {
-    const file = input.configFiles.find((candidate) => candidate.config.fileName === ignored.fileName && candidate.config.source === ignored.source);
+    const file = input.configFiles.find(
+      (candidate) => candidate.config.fileName === ignored.fileName && candidate.config.source === ignored.source,
+    );
     if (file) file.ignoredBecause = ignored.reason;
   }
   const paths = new Map<string, ResolvedPath>();
-  await Promise.all(PATH_SLOTS.map(async (slot) => {
-    const value = getEffectiveValue(effective, slot.key);
-    if (!value || value.value.trim() === '') return;
-    paths.set(slot.key, await resolvePathSetting(slot.key, value, input, context));
-  }));
+  await Promise.all(
+    PATH_SLOTS.map(async (slot) => {
+      const value = getEffectiveValue(effective, slot.key);
+      if (!value || value.value.trim() === '') return;
+      paths.set(slot.key, await resolvePathSetting(slot.key, value, input, context));
+    }),
+  );
   const { grpc, rest } = resolveEndpoints(effective, input.publisher, input.root, context.fs.path);
   return {
     kind: input.kind,

@@ -21,6 +21,9 @@ export interface ResolveContext {
   shellEnvironment?: ComposeVariables;
 }
 
-export function resolveContext(fs: WorkspaceFileSystem, options: Pick<ResolveContext, 'machine' | 'shellEnvironment'> = {}): ResolveContext {
+export function resolveContext(
+  fs: WorkspaceFileSystem,
+  options: Pick<ResolveContext, 'machine' | 'shellEnvironment'> = {},
+): ResolveContext {
   return { fs, cache: new LoadedFileCache(), parsed: new ParseCache(), ...options };
 }

@@ -58,8 +58,11 @@ export async function composeProjectAbove(file: string, root: string, context: R
 /** The service that mounts the file under /milvus/configs (directly or through a mounted folder), in whichever project file the mount is written. */
 function serviceMounting(services: ComposeService[], file: string, context: ResolveContext): ComposeService | undefined {
   const caseInsensitive = (context.machine ?? localMachine(context.fs.path)).caseInsensitivePaths;
-  return services.find((service) => containerPathsOfHostPath(file, service, undefined, { pathApi: context.fs.path, caseInsensitive })
-    .some((mount) => mount.mount.host?.kind === 'local' && mount.containerPath.startsWith(`${MILVUS_CONFIG_DIR}/`)));
+  return services.find((service) =>
+    containerPathsOfHostPath(file, service, undefined, { pathApi: context.fs.path, caseInsensitive }).some(
+      (mount) => mount.mount.host?.kind === 'local' && mount.containerPath.startsWith(`${MILVUS_CONFIG_DIR}/`),
+    ),
+  );
 }
 
 /** Whether a compose project above the file mounts it into a Milvus service's /milvus/configs, whatever its name. */
@@ -83,7 +86,7 @@ export async function deploymentForConfigFile(file: string, roots: readonly stri
   const root = rootOf(context.fs.path, file, roots);
   const project = await composeProjectAbove(file, root, context);
   const services = project ? servingServices(project) : [];
-  const service = project ? serviceMounting(findMilvusServices(project.compose), file, context) ?? services[0] : undefined;
+  const service = project ? (serviceMounting(findMilvusServices(project.compose), file, context) ?? services[0]) : undefined;
   if (project && service) return composeDeployment({ project, service, root, focus: file }, context);
   const deployment = await configOnlyDeployment(context.fs.path.dirname(file), root, context, file);
   if (deployment) return deployment;
@@ -95,7 +98,12 @@ export async function deploymentForConfigFile(file: string, roots: readonly stri
  * The deployments a file belongs to: the Kubernetes deployments it holds when it is a Kubernetes
  * file (none for a Secret on its own), else the one of the Milvus config it is.
  */
-export async function deploymentsForFile(file: string, roots: readonly string[], context: ResolveContext, names: KubernetesNames = {}): Promise<Deployment[]> {
+export async function deploymentsForFile(
+  file: string,
+  roots: readonly string[],
+  context: ResolveContext,
+  names: KubernetesNames = {},
+): Promise<Deployment[]> {
   const recognised = await recogniseFile(file, context);
   if (recognised) return kubernetesDeployments(recognised, rootOf(context.fs.path, file, roots), context, names);
   return [await deploymentForConfigFile(file, roots, context)];
@@ -112,7 +120,12 @@ export interface Discovery {
 }
 
 /** Every deployment under `root`: compose services running Milvus, and configs with no compose project. */
-export async function discoverDeployments(root: string, context: ResolveContext, maxDepth = 4, names: KubernetesNames = {}): Promise<Discovery> {
+export async function discoverDeployments(
+  root: string,
+  context: ResolveContext,
+  maxDepth = 4,
+  names: KubernetesNames = {},
+): Promise<Discovery> {
   const pathApi = context.fs.path;
   // A folder is a project when it has a default compose file, or a .env whose COMPOSE_FILE names its files.
   const isProjectMarker = (name: string): boolean => COMPOSE_FILE_NAMES.includes(name) || name === '.env';
@@ -124,7 +137,7 @@ export async function discoverDeployments(root: string, context: ResolveContext,
     const recognised = await recogniseFile(file, context);
     if (!recognised) continue;
     kubernetesFiles.add(file);
-    deployments.push(...await kubernetesDeployments(recognised, root, context, names));
+    deployments.push(...(await kubernetesDeployments(recognised, root, context, names)));
   }
   /** Folders whose compose project runs Milvus: configs below them belong to it. */
   const milvusProjectFolders = new Set<string>();
@@ -138,17 +151,30 @@ export async function discoverDeployments(root: string, context: ResolveContext,
       if (!deployments.some((existing) => existing.id === deployment.id)) deployments.push(deployment);
     }
   }
-  const configFolders = new Set(walk.files.filter((file) => CONFIG_NAMES.includes(pathApi.basename(file)) && !kubernetesFiles.has(file)).map((file) => pathApi.dirname(file)));
+  const configFolders = new Set(
+    walk.files
+      .filter((file) => CONFIG_NAMES.includes(pathApi.basename(file)) && !kubernetesFiles.has(file))
+      .map((file) => pathApi.dirname(file)),
+  );
   for (const folder of configFolders) {
-    const governed = foldersUpTo(pathApi, pathApi.join(folder, 'milvus.yaml'), root).some((candidate) => milvusProjectFolders.has(candidate));
+    const governed = foldersUpTo(pathApi, pathApi.join(folder, 'milvus.yaml'), root).some((candidate) =>
+      milvusProjectFolders.has(candidate),
+    );
     if (governed) continue;
     const deployment = await configOnlyDeployment(folder, root, context);
     if (deployment) deployments.push(deployment);
   }
-  return { deployments: deployments.sort((a, b) => depthOf(pathApi, a) - depthOf(pathApi, b) || a.id.localeCompare(b.id)), truncated: walk.truncated };
+  return {
+    deployments: deployments.sort((a, b) => depthOf(pathApi, a) - depthOf(pathApi, b) || a.id.localeCompare(b.id)),
+    truncated: walk.truncated,
+  };
 }
 
 function depthOf(pathApi: PathApi, deployment: Deployment): number {
-  const anchor = deployment.compose?.project.dir ?? deployment.kubernetes?.file ?? deployment.configFiles.find((file) => file.hostPath !== undefined)?.hostPath ?? deployment.root;
+  const anchor =
+    deployment.compose?.project.dir ??
+    deployment.kubernetes?.file ??
+    deployment.configFiles.find((file) => file.hostPath !== undefined)?.hostPath ??
+    deployment.root;
   return pathApi.relative(deployment.root, anchor).split(pathApi.sep).filter(Boolean).length;
 }

@@ -18,7 +18,10 @@ export interface PortPublisher {
   unpublishedNote: string;
 }
 
-const LOCALHOST: Traced<string> = { value: 'localhost', from: fromDefault('this machine (published ports and port-forwards listen on localhost)') };
+const LOCALHOST: Traced<string> = {
+  value: 'localhost',
+  from: fromDefault('this machine (published ports and port-forwards listen on localhost)'),
+};
 
 function endpoint(port: number, portFrom: Provenance, publisher: PortPublisher | undefined): Endpoint {
   const published = publisher?.publishedPort(port);
@@ -27,16 +30,25 @@ function endpoint(port: number, portFrom: Provenance, publisher: PortPublisher |
   return { host: LOCALHOST, port: { value: port, from: { ...portFrom, text: `${portFrom.text}${note}` } } };
 }
 
-export function resolveEndpoints(effective: EffectiveConfig, publisher: PortPublisher | undefined, root: string, pathApi: PathApi): { grpc: Endpoint; rest: Endpoint | undefined } {
+export function resolveEndpoints(
+  effective: EffectiveConfig,
+  publisher: PortPublisher | undefined,
+  root: string,
+  pathApi: PathApi,
+): { grpc: Endpoint; rest: Endpoint | undefined } {
   const grpcRead = readInt(effective, 'proxy.port', DEFAULT_GRPC_PORT);
   const grpcPort = grpcRead.valid && grpcRead.value > 0 && grpcRead.value < 65536 ? grpcRead.value : DEFAULT_GRPC_PORT;
-  const grpcFrom = grpcRead.entry ? fromEffectiveValue(grpcRead.entry, root, pathApi) : fromDefault(`proxy.port's default ${DEFAULT_GRPC_PORT}`);
+  const grpcFrom = grpcRead.entry
+    ? fromEffectiveValue(grpcRead.entry, root, pathApi)
+    : fromDefault(`proxy.port's default ${DEFAULT_GRPC_PORT}`);
   const grpc = endpoint(grpcPort, grpcFrom, publisher);
   if (!readBool(effective, 'proxy.http.enabled', true).value) return { grpc, rest: undefined };
   const httpRead = readString(effective, 'proxy.http.port');
   const httpText = httpRead.value.trim();
   const httpPort = /^\d+$/.test(httpText) ? Number(httpText) : NaN;
   // Empty or equal to proxy.port: REST shares the gRPC port (only without TLS), no endpoint of its own.
-  if (!Number.isInteger(httpPort) || httpPort < 1 || httpPort > 65535 || httpPort === grpcPort || !httpRead.entry) return { grpc, rest: undefined };
+  if (!Number.isInteger(httpPort) || httpPort < 1 || httpPort > 65535 || httpPort === grpcPort || !httpRead.entry) {
+    return { grpc, rest: undefined };
+  }
   return { grpc, rest: endpoint(httpPort, fromEffectiveValue(httpRead.entry, root, pathApi), publisher) };
 }

@@ -11,15 +11,22 @@ import type { ResolveContext } from './context';
 import { fromEffectiveValue } from './provenance';
 import type { PathLocation, ResolvedPath } from './types';
 
-export async function resolvePathSetting(key: string, effective: EffectiveValue, input: AssembleInput, context: ResolveContext): Promise<ResolvedPath> {
+export async function resolvePathSetting(
+  key: string,
+  effective: EffectiveValue,
+  input: AssembleInput,
+  context: ResolveContext,
+): Promise<ResolvedPath> {
   const value = effective.value.trim();
   const containerPath = resolveConfigPath(value);
   const from = fromEffectiveValue(effective, input.root, context.fs.path);
   const base = { key, value, containerPath, from };
   if (isPlaceholderPath(value)) return { ...base, location: { kind: 'placeholder' } };
-  const located = await contained(input.mounts.locate(containerPath) ?? await unmounted(value, containerPath, input, context), context);
+  const located = await contained(input.mounts.locate(containerPath) ?? (await unmounted(value, containerPath, input, context)), context);
   if (located.kind === 'host') return { ...base, location: located, file: await context.cache.load(context.fs, located.hostPath) };
-  if (located.kind === 'manifest' && located.bytes) return { ...base, location: located, file: context.cache.fromBytes(located.label, located.bytes) };
+  if (located.kind === 'manifest' && located.bytes) {
+    return { ...base, location: located, file: context.cache.fromBytes(located.label, located.bytes) };
+  }
   return { ...base, location: located };
 }
 

@@ -13,12 +13,20 @@ export function lineOf(text: string, offset: number): number {
 }
 
 /** `docker-compose.yml:14`, relative to the deployment's root when inside it. */
-export function fromFile(pathApi: PathApi, root: string, file: string, text: string | undefined, range: OffsetRange | undefined): Provenance {
+export function fromFile(
+  pathApi: PathApi,
+  root: string,
+  file: string,
+  text: string | undefined,
+  range: OffsetRange | undefined,
+): Provenance {
   const relative = pathApi.relative(root, file);
-  const shown = relative !== '' && !relative.startsWith('..') && !pathApi.isAbsolute(relative) ? relative.split(pathApi.sep).join('/') : file;
+  const shown =
+    relative !== '' && !relative.startsWith('..') && !pathApi.isAbsolute(relative) ? relative.split(pathApi.sep).join('/') : file;
   const line = text !== undefined && range ? lineOf(text, range.start) : undefined;
   return {
-    kind: 'file', file,
+    kind: 'file',
+    file,
     ...(range ? { range } : {}),
     ...(line !== undefined ? { line } : {}),
     text: line !== undefined ? `${shown}:${line}` : shown,
@@ -41,16 +49,23 @@ export function fromEffectiveValue(value: EffectiveValue, root: string, pathApi:
     const where = variable.fileName !== undefined ? fromFile(pathApi, root, variable.fileName, undefined, undefined).text : undefined;
     const line = variable.range && variable.lines ? variable.lines.linePos(variable.range.start).line : undefined;
     return {
-      kind: 'environment', variable: variable.name,
+      kind: 'environment',
+      variable: variable.name,
       ...(variable.fileName !== undefined ? { file: variable.fileName } : {}),
       ...(variable.range ? { range: variable.range } : {}),
       ...(line !== undefined ? { line } : {}),
-      text: `environment variable ${variable.name}${variable.serviceName !== undefined ? ` of service ${variable.serviceName}` : ''}`
-        + (where !== undefined ? ` (${where}${line !== undefined ? `:${line}` : ''})` : ''),
+      text:
+        `environment variable ${variable.name}${variable.serviceName !== undefined ? ` of service ${variable.serviceName}` : ''}` +
+        (where !== undefined ? ` (${where}${line !== undefined ? `:${line}` : ''})` : ''),
     };
   }
   if (origin.fileName === undefined) return { kind: 'image', text: IMAGE_MILVUS_YAML_NAME };
   const line = origin.lines?.linePos(origin.entry.keyRange.start).line;
   const base = fromFile(pathApi, root, origin.fileName, undefined, undefined);
-  return { ...base, range: origin.entry.keyRange, ...(line !== undefined ? { line } : {}), text: line !== undefined ? `${base.text}:${line}` : base.text };
+  return {
+    ...base,
+    range: origin.entry.keyRange,
+    ...(line !== undefined ? { line } : {}),
+    text: line !== undefined ? `${base.text}:${line}` : base.text,
+  };
 }

@@ -49,7 +49,12 @@ function fileOf(location: PathLocation): string | null {
 export function summarizeDeployment(deployment: Deployment): DeploymentSummary {
   const paths: DeploymentSummary['paths'] = {};
   for (const [key, resolved] of deployment.paths) {
-    paths[key] = { containerPath: resolved.containerPath, location: resolved.location.kind, file: fileOf(resolved.location), from: resolved.from.text };
+    paths[key] = {
+      containerPath: resolved.containerPath,
+      location: resolved.location.kind,
+      file: fileOf(resolved.location),
+      from: resolved.from.text,
+    };
   }
   const endpoint = (value: Deployment['grpc']) => ({ host: value.host.value, port: value.port.value, from: value.port.from.text });
   return {
@@ -58,7 +63,11 @@ export function summarizeDeployment(deployment: Deployment): DeploymentSummary {
     label: deployment.label,
     version: traced(deployment.version.value ? formatMilvusVersion(deployment.version.value) : null, deployment.version.from, 'unknown'),
     configFiles: deployment.configFiles.map((file) => ({
-      slot: file.slot, containerPath: file.containerPath, source: file.source, path: file.hostPath ?? null, ignored: file.ignoredBecause ?? null,
+      slot: file.slot,
+      containerPath: file.containerPath,
+      source: file.source,
+      path: file.hostPath ?? null,
+      ignored: file.ignoredBecause ?? null,
     })),
     tlsMode: traced(deployment.tlsMode.mode, deployment.provenanceOf('common.security.tlsMode'), "Milvus's default"),
     internalTls: readBool(deployment.effective, 'common.security.internaltlsEnabled', false).value,

@@ -54,13 +54,21 @@ export interface ComposePlan {
 
 export function planComposeEdits(input: ComposePlanInput): ComposePlan {
   const { text, label } = input;
-  const fail = (message: string): never => { throw new EditPlanError(label, message); };
+  const fail = (message: string): never => {
+    throw new EditPlanError(label, message);
+  };
   const compose = parseComposeFile(text, `${COMPOSE_DIR}/${path.posix.basename(label)}`);
   const syntaxError = blockingProblem(compose.errors);
   if (syntaxError) fail(`cannot be edited safely: ${syntaxError.message.replace(/\.$/, '')}. Fix the YAML first.`);
   const view = input.project ? projectView(input.project) : singleFileView(compose);
   const services = view.milvusServices;
-  if (services.length === 0) fail(input.project ? 'belongs to a project with no Milvus service' : 'has no Milvus service (an image milvusdb/milvus or a command "milvus run …")');
+  if (services.length === 0) {
+    fail(
+      input.project
+        ? 'belongs to a project with no Milvus service'
+        : 'has no Milvus service (an image milvusdb/milvus or a command "milvus run …")',
+    );
+  }
 
   const context = composeTextContext(text, label);
   const collector = new EditCollector();
@@ -89,7 +97,8 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
     const configTargets = [MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH];
     if (!configTargets.some((target) => view.same(view.hostAt(target, service), configHost))) {
       // 2.3 reads only milvus.yaml; an unknown tag (latest) is a current release.
-      const target = input.configCreated && isAtLeastVersion(service.imageVersion, '2.4.0') ? USER_YAML_CONTAINER_PATH : MILVUS_YAML_CONTAINER_PATH;
+      const target =
+        input.configCreated && isAtLeastVersion(service.imageVersion, '2.4.0') ? USER_YAML_CONTAINER_PATH : MILVUS_YAML_CONTAINER_PATH;
       refuseOccupied(service, target, `${input.configHostPath}`, fail);
       mounts.push(volumeEntry(label, sourceText(input.configHostPath), target));
       summary.push(`${label} (${service.name}): mount ${input.configHostPath} at ${target}`);
@@ -97,7 +106,9 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
     listIn(service, 'volumes', mounts, undefined);
     const overrides = service.environment.filter((variable) => input.keysSet.includes(normaliseEnvName(variable.name)));
     for (const variable of overrides) {
-      summary.push(`warning: ${label} (${service.name}) sets ${variable.name}=${variable.rawValue ?? ''}, which overrides milvus.yaml; remove it or set it to the same value`);
+      summary.push(
+        `warning: ${label} (${service.name}) sets ${variable.name}=${variable.rawValue ?? ''}, which overrides milvus.yaml; remove it or set it to the same value`,
+      );
     }
   }
   for (const service of primary) {
@@ -105,11 +116,21 @@ export function planComposeEdits(input: ComposePlanInput): ComposePlan {
     listIn(service, 'ports', [`${input.httpPort}:${input.httpPort}`], '"');
     summary.push(`${label} (${service.name}): publish port ${input.httpPort} (REST, proxy.http.port)`);
     const clash = view.services.find((other) => other.ports.some((port) => port.publishedPort === input.httpPort));
-    if (clash) summary.push(`warning: ${label}: host port ${input.httpPort} is also published by service "${clash.name}"; change one of them`);
+    if (clash) {
+      summary.push(`warning: ${label}: host port ${input.httpPort} is also published by service "${clash.name}"; change one of them`);
+    }
   }
   for (const [name, lists] of missing) addServiceEntry(context, name, lists, collector);
   const edits = collector.edits;
-  readBack(applyTextEdits(text, edits), label, view, { services, serving: primary, certsContainerDir, certsHost, configHost, httpPort: input.httpPort, project: input.project !== undefined });
+  readBack(applyTextEdits(text, edits), label, view, {
+    services,
+    serving: primary,
+    certsContainerDir,
+    certsHost,
+    configHost,
+    httpPort: input.httpPort,
+    project: input.project !== undefined,
+  });
   return { edits, summary, certsContainerDir };
 }
 
@@ -140,15 +161,19 @@ function readBack(edited: string, label: string, view: ComposePlanView, intended
       if (intended.project) continue;
       return readBackFailed(label, `service "${planned.name}" is gone`);
     }
-    const hostAt = (containerPath: string): string | undefined => (editedView ?? view).hostAt(containerPath, editedView ? service : mergedWith(planned, service, view));
+    const hostAt = (containerPath: string): string | undefined =>
+      (editedView ?? view).hostAt(containerPath, editedView ? service : mergedWith(planned, service, view));
     if (!view.same(hostAt(intended.certsContainerDir), intended.certsHost)) {
       readBackFailed(label, `service "${planned.name}" does not mount the certificate folder at ${intended.certsContainerDir}`);
     }
     if (![MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH].some((target) => view.same(hostAt(target), intended.configHost))) {
       readBackFailed(label, `service "${planned.name}" does not mount the config file`);
     }
-    if (intended.serving.some((serving) => serving.name === planned.name)
-      && !service.ports.some((port) => port.targetPort === intended.httpPort) && !planned.ports.some((port) => port.targetPort === intended.httpPort)) {
+    if (
+      intended.serving.some((serving) => serving.name === planned.name) &&
+      !service.ports.some((port) => port.targetPort === intended.httpPort) &&
+      !planned.ports.some((port) => port.targetPort === intended.httpPort)
+    ) {
       readBackFailed(label, `service "${planned.name}" does not publish port ${intended.httpPort}`);
     }
   }
@@ -172,8 +197,10 @@ function mergedWith(merged: ComposeService, edited: ComposeService, view: Compos
 function refuseOccupied(service: ComposeService, target: string, what: string, fail: (message: string) => never): void {
   const occupying = service.volumes.find((mount) => mount.target === target);
   if (occupying) {
-    fail(`service "${service.name}" already mounts "${occupying.raw}" at ${target}, so ${what} cannot be mounted there. `
-      + 'Point Milvus TLS at the files that mount uses, or remove it.');
+    fail(
+      `service "${service.name}" already mounts "${occupying.raw}" at ${target}, so ${what} cannot be mounted there. ` +
+        'Point Milvus TLS at the files that mount uses, or remove it.',
+    );
   }
 }
 
@@ -213,8 +240,12 @@ export function planAddServiceVolume(composeText: string, serviceName: string, v
   const entry = volumeEntry(label, { prefix: '', path: volume.hostPath }, volume.containerPath, volume.readOnly);
   const collector = new EditCollector();
   appendToServiceList(composeTextContext(composeText, label), serviceName, 'volumes', [entry], undefined, collector);
-  const service = parseComposeFile(applyTextEdits(composeText, collector.edits), `${COMPOSE_DIR}/compose.yaml`).services.find((candidate) => candidate.name === serviceName);
+  const service = parseComposeFile(applyTextEdits(composeText, collector.edits), `${COMPOSE_DIR}/compose.yaml`).services.find(
+    (candidate) => candidate.name === serviceName,
+  );
   const mapped = service ? mapContainerPath(volume.containerPath, service, COMPOSE_DIR)?.hostPath : undefined;
-  if (mapped !== path.posix.resolve(COMPOSE_DIR, volume.hostPath)) readBackFailed(label, `the mount ${volume.hostPath}:${volume.containerPath}`);
+  if (mapped !== path.posix.resolve(COMPOSE_DIR, volume.hostPath)) {
+    readBackFailed(label, `the mount ${volume.hostPath}:${volume.containerPath}`);
+  }
   return collector.edits;
 }

@@ -20,14 +20,22 @@ export interface ComposeTextContext {
 }
 
 export function composeTextContext(text: string, label: string): ComposeTextContext {
-  return { text, document: parseYamlWithRanges(text).document, eol: detectEol(text), label, dashOffset: detectDashOffset(text, detectIndentUnit(text)) };
+  return {
+    text,
+    document: parseYamlWithRanges(text).document,
+    eol: detectEol(text),
+    label,
+    dashOffset: detectDashOffset(text, detectIndentUnit(text)),
+  };
 }
 
 /** The service's mapping node in `document`, by service name. */
 export function serviceNode(context: ComposeTextContext, name: string): unknown {
   const root = context.document.contents;
   const services = isMap(root) ? getEntry(root, 'services', context.document)?.value : undefined;
-  if (isMap(services) && services.flow) throw new EditPlanError(context.label, '"services" is written as a flow mapping ({…}); edit it by hand');
+  if (isMap(services) && services.flow) {
+    throw new EditPlanError(context.label, '"services" is written as a flow mapping ({…}); edit it by hand');
+  }
   return isMap(services) ? getEntry(services, name, context.document)?.value : undefined;
 }
 
@@ -42,11 +50,19 @@ export function detectDashOffset(text: string, fallback: number): number {
  * Plans inserting `values` into the list `key` of service `name`. `quote` is the quoting used when
  * the list gives no example (ports are always quoted: YAML 1.1 reads `80:80`-like text as a number).
  */
-export function appendToServiceList(context: ComposeTextContext, name: string, key: 'volumes' | 'ports', values: readonly string[],
-  quote: '"' | undefined, collector: EditCollector): void {
+export function appendToServiceList(
+  context: ComposeTextContext,
+  name: string,
+  key: 'volumes' | 'ports',
+  values: readonly string[],
+  quote: '"' | undefined,
+  collector: EditCollector,
+): void {
   if (values.length === 0) return;
   const { text, document, eol, label } = context;
-  const fail = (message: string): never => { throw new EditPlanError(label, `service "${name}": ${message}`); };
+  const fail = (message: string): never => {
+    throw new EditPlanError(label, `service "${name}": ${message}`);
+  };
   const node = serviceNode(context, name);
   if (!isMap(node) || node.flow) return fail('is not an indented block mapping; edit it by hand');
   const entry = getEntry(node, key, document);
@@ -56,7 +72,9 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
     const list = entry.value;
     const listRange = rangeOfNode(list);
     if (!isSeq(list) || !listRange) return fail(`"${key}" is not a list; add the entry by hand`);
-    if (list.flow || listRange.start < keyRange.end) fail(`"${key}" is a flow list ([…]) or an alias; write it as a block list (- item) first`);
+    if (list.flow || listRange.start < keyRange.end) {
+      fail(`"${key}" is a flow list ([…]) or an alias; write it as a block list (- item) first`);
+    }
     const first = list.items[0];
     const firstRange = rangeOfNode(first);
     const prefix = firstRange ? linePrefix(text, firstRange.start) : '';
@@ -79,7 +97,11 @@ export function appendToServiceList(context: ComposeTextContext, name: string, k
   const offset = lineAfter(text, nodeRange.end);
   const leading = offset === text.length && !text.endsWith('\n') ? eol : '';
   const dashIndent = indent + ' '.repeat(context.dashOffset);
-  collector.insert(offset, `${leading}${indent}${key}:${eol}${values.map((value) => `${dashIndent}- ${quoted(value, quote)}${eol}`).join('')}`, 1);
+  collector.insert(
+    offset,
+    `${leading}${indent}${key}:${eol}${values.map((value) => `${dashIndent}- ${quoted(value, quote)}${eol}`).join('')}`,
+    1,
+  );
 }
 
 export interface ServiceList {
@@ -98,21 +120,33 @@ export function addServiceEntry(context: ComposeTextContext, name: string, lists
   const root = document.contents;
   const servicesEntry = isMap(root) ? getEntry(root, 'services', document) : undefined;
   const services = servicesEntry?.value;
-  const body = (indent: string, unit: string): string => `${indent}${name}:${eol}` + lists.filter((list) => list.values.length > 0).map((list) => `${indent}${unit}${list.key}:${eol}`
-    + list.values.map((value) => `${indent}${unit}${' '.repeat(context.dashOffset)}- ${quoted(value, list.quote)}${eol}`).join('')).join('');
+  const body = (indent: string, unit: string): string =>
+    `${indent}${name}:${eol}` +
+    lists
+      .filter((list) => list.values.length > 0)
+      .map(
+        (list) =>
+          `${indent}${unit}${list.key}:${eol}` +
+          list.values.map((value) => `${indent}${unit}${' '.repeat(context.dashOffset)}- ${quoted(value, list.quote)}${eol}`).join(''),
+      )
+      .join('');
   if (servicesEntry === undefined) {
     const leading = text === '' || text.endsWith('\n') ? '' : eol;
     collector.insert(text.length, `${leading}services:${eol}${body('  ', '  ')}`);
     return;
   }
-  if (!isMap(services) || services.flow) throw new EditPlanError(label, '"services" is not an indented block mapping; add the service by hand');
+  if (!isMap(services) || services.flow) {
+    throw new EditPlanError(label, '"services" is not an indented block mapping; add the service by hand');
+  }
   const firstKeyRange = rangeOfNode(services.items[0]?.key);
   const indent = firstKeyRange ? linePrefix(text, firstKeyRange.start) : '';
   const firstService = services.items[0]?.value;
   const childRange = isMap(firstService) ? rangeOfNode(firstService.items[0]?.key) : undefined;
   const childIndent = childRange ? linePrefix(text, childRange.start) : '';
   const servicesRange = rangeOfNode(services);
-  if (!firstKeyRange || !servicesRange || !/^ +$/.test(indent)) throw new EditPlanError(label, '"services" has an unusual layout; add the service by hand');
+  if (!firstKeyRange || !servicesRange || !/^ +$/.test(indent)) {
+    throw new EditPlanError(label, '"services" has an unusual layout; add the service by hand');
+  }
   const unit = /^ +$/.test(childIndent) && childIndent.length > indent.length ? ' '.repeat(childIndent.length - indent.length) : '  ';
   const offset = text[servicesRange.end - 1] === '\n' ? servicesRange.end : lineEndOf(text, servicesRange.end);
   const leading = offset === text.length && !text.endsWith('\n') ? eol : '';

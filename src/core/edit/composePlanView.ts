@@ -42,14 +42,16 @@ function toPosix(value: string): string {
 
 /** The file alone: relative paths against a stand-in folder, posix paths, exact comparison. */
 export function singleFileView(compose: ComposeFile): ComposePlanView {
-  const hostAt = (containerPath: string, service: ComposeService): string | undefined => mapContainerPath(containerPath, service, COMPOSE_DIR)?.hostPath;
+  const hostAt = (containerPath: string, service: ComposeService): string | undefined =>
+    mapContainerPath(containerPath, service, COMPOSE_DIR)?.hostPath;
   return {
     services: compose.services,
     milvusServices: findMilvusServices(compose),
     hostOf: (relativeOrAbsolute) => path.posix.resolve(COMPOSE_DIR, toPosix(relativeOrAbsolute)),
     hostAt,
-    containerPathOf: (host, service) => containerPathsOfHostPath(host, service, COMPOSE_DIR)
-      .find((candidate) => hostAt(candidate.containerPath, service) === host)?.containerPath,
+    containerPathOf: (host, service) =>
+      containerPathsOfHostPath(host, service, COMPOSE_DIR).find((candidate) => hostAt(candidate.containerPath, service) === host)
+        ?.containerPath,
     same: (a, b) => a === b,
   };
 }
@@ -57,15 +59,19 @@ export function singleFileView(compose: ComposeFile): ComposePlanView {
 /** The merged project: services as Compose merges them, host paths of this machine. */
 export function projectView(project: ComposeProjectView): ComposePlanView {
   const { pathApi, caseInsensitive } = project;
-  const same = (a: string | undefined, b: string): boolean => a !== undefined && (caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b);
-  const hostAt = (containerPath: string, service: ComposeService): string | undefined => mapContainerPath(containerPath, service, undefined, pathApi)?.hostPath;
+  const same = (a: string | undefined, b: string): boolean =>
+    a !== undefined && (caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b);
+  const hostAt = (containerPath: string, service: ComposeService): string | undefined =>
+    mapContainerPath(containerPath, service, undefined, pathApi)?.hostPath;
   return {
     services: project.compose.services,
     milvusServices: findMilvusServices(project.compose),
     hostOf: (relativeOrAbsolute) => pathApi.resolve(project.dir, relativeOrAbsolute),
     hostAt,
-    containerPathOf: (host, service) => containerPathsOfHostPath(host, service, undefined, { pathApi, caseInsensitive })
-      .find((candidate) => same(hostAt(candidate.containerPath, service), host))?.containerPath,
+    containerPathOf: (host, service) =>
+      containerPathsOfHostPath(host, service, undefined, { pathApi, caseInsensitive }).find((candidate) =>
+        same(hostAt(candidate.containerPath, service), host),
+      )?.containerPath,
     same,
   };
 }

@@ -36,7 +36,13 @@ export interface EmbeddedValuesPlan {
 }
 
 /** The YAML lines of `desired` at `indent`, as the planner writes them into an empty file. */
-export function renderValues(desired: readonly DesiredValue[], indent: string, unit: number, eol: string, label: string): { text: string; changes: ValueChange[] } {
+export function renderValues(
+  desired: readonly DesiredValue[],
+  indent: string,
+  unit: number,
+  eol: string,
+  label: string,
+): { text: string; changes: ValueChange[] } {
   const plan = planConfigValues('', desired, label, { rootIndent: indent, indentUnit: unit });
   const text = applyTextEdits('', plan.edits);
   return { text: eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text, changes: plan.changes };
@@ -92,7 +98,9 @@ function createdContainer(target: EmbeddedTarget, desired: readonly DesiredValue
   const outerKeyRange = keyRangeOf(root, outerKey);
   if (outer && outerKeyRange) {
     if (!isMap(outer.node)) fail(label, `${outerKey} is not a mapping; fix it first`);
-    if (isMap(outer.node) && outer.node.flow && outer.node.items.length > 0) fail(label, `${outerKey} is written as a flow mapping ({…}); write it as an indented block first`);
+    if (isMap(outer.node) && outer.node.flow && outer.node.items.length > 0) {
+      fail(label, `${outerKey} is written as a flow mapping ({…}); write it as an indented block first`);
+    }
     const keyIndent = linePrefix(text, outerKeyRange.start).replace(/[^ ]/g, ' ');
     const childIndent = indentOfChildren(text, outer, keyIndent + u);
     const rendered = renderValues(desired, childIndent + u, unit, eol, label);
@@ -100,7 +108,10 @@ function createdContainer(target: EmbeddedTarget, desired: readonly DesiredValue
     if (isMap(outer.node) && outer.node.flow) {
       const range = nodeRange(outer.node);
       const start = afterColon(text, outerKeyRange.end);
-      return { edits: [{ start, end: range?.end ?? start, newText: `${eol}${lines.replace(new RegExp(`${eol}$`), '')}` }], changes: rendered.changes };
+      return {
+        edits: [{ start, end: range?.end ?? start, newText: `${eol}${lines.replace(new RegExp(`${eol}$`), '')}` }],
+        changes: rendered.changes,
+      };
     }
     return { edits: [linesAt(text, endOfBlock(text, outer), lines, eol)], changes: rendered.changes };
   }
@@ -115,7 +126,9 @@ export function planEmbeddedValues(target: EmbeddedTarget, desired: readonly Des
   const { text, region, label } = target;
   const eol = detectEol(text);
   const unit = detectIndentUnit(text);
-  if (region && region.notEditable !== undefined && region.style !== 'empty') fail(label, `cannot be edited in place: ${region.notEditable}`);
+  if (region && region.notEditable !== undefined && region.style !== 'empty') {
+    fail(label, `cannot be edited in place: ${region.notEditable}`);
+  }
   const hasContent = region !== undefined && (region.style === 'literal' || region.style === 'block-mapping');
   if (!hasContent) return createdContainer(target, desired, unit, eol);
   const masked = maskOutside(text, region.range.start, region.range.end);

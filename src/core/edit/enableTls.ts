@@ -67,7 +67,9 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
   const composeLabel = input.composeLabel ?? 'docker-compose.yml';
   if (input.mode !== 1 && input.mode !== 2) throw new EditPlanError(yamlLabel, `tlsMode must be 1 or 2 (got ${String(input.mode)})`);
   for (const name of [input.files.serverPem, input.files.serverKey, input.files.caPem]) {
-    if (name === '' || /[/\\]/.test(name)) throw new EditPlanError(yamlLabel, `certificate file names must be plain names in the folder (got "${name}")`);
+    if (name === '' || /[/\\]/.test(name)) {
+      throw new EditPlanError(yamlLabel, `certificate file names must be plain names in the folder (got "${name}")`);
+    }
   }
   const created = input.milvusYamlText === undefined;
   const yamlText = input.milvusYamlText ?? NEW_CONFIG_HEADER;
@@ -80,8 +82,12 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
   const composeSummary: string[] = [];
   if (input.composeText !== undefined) {
     const planned = planComposeEdits({
-      text: input.composeText, label: composeLabel, certsHostDir: input.certsHostDir,
-      configHostPath: input.configHostPath ?? 'milvus.yaml', configCreated: created, httpPort,
+      text: input.composeText,
+      label: composeLabel,
+      certsHostDir: input.certsHostDir,
+      configHostPath: input.configHostPath ?? 'milvus.yaml',
+      configCreated: created,
+      httpPort,
       keysSet: desiredKeys.map((key) => normaliseKeyPath([key])),
       ...(input.composeProject ? { project: input.composeProject } : {}),
     });
@@ -96,17 +102,30 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
     checkInsertedPath(yamlLabel, 'the container path', file);
     return file;
   };
-  const samePath = (wanted: string) => (current: string): boolean => current.trim() !== '' && resolveConfigPath(current) === wanted;
+  const samePath =
+    (wanted: string) =>
+    (current: string): boolean =>
+      current.trim() !== '' && resolveConfigPath(current) === wanted;
   const desired: DesiredValue[] = [
-    { path: ['tls', 'serverPemPath'], value: containerFile(input.files.serverPem), satisfiedBy: samePath(containerFile(input.files.serverPem)) },
-    { path: ['tls', 'serverKeyPath'], value: containerFile(input.files.serverKey), satisfiedBy: samePath(containerFile(input.files.serverKey)) },
+    {
+      path: ['tls', 'serverPemPath'],
+      value: containerFile(input.files.serverPem),
+      satisfiedBy: samePath(containerFile(input.files.serverPem)),
+    },
+    {
+      path: ['tls', 'serverKeyPath'],
+      value: containerFile(input.files.serverKey),
+      satisfiedBy: samePath(containerFile(input.files.serverKey)),
+    },
     { path: ['tls', 'caPemPath'], value: containerFile(input.files.caPem), satisfiedBy: samePath(containerFile(input.files.caPem)) },
     { path: ['common', 'security', 'tlsMode'], value: String(input.mode) },
     { path: ['proxy', 'http', 'port'], value: String(httpPort) },
   ];
   const planned = planConfigValues(yamlText, desired, yamlLabel);
   for (const change of planned.changes) {
-    summary.push(`${yamlLabel}: ${change.key}: ${change.from === undefined ? 'added' : `${change.from === '' ? '(empty)' : change.from} →`} ${change.to}`);
+    summary.push(
+      `${yamlLabel}: ${change.key}: ${change.from === undefined ? 'added' : `${change.from === '' ? '(empty)' : change.from} →`} ${change.to}`,
+    );
   }
   for (const block of findBlocksNamed(planned.config, 'tls')) {
     if (block.path.length > 1 && !block.shadowed) {
@@ -124,13 +143,18 @@ export function planEnableTls(input: EnableTlsInput): EnableTlsPlan {
  * choice and stays; otherwise the requested one, which must differ from proxy.port.
  */
 export function chooseHttpPort(text: string, label: string, requested: number): number {
-  if (!Number.isInteger(requested) || requested < 1 || requested > 65535) throw new EditPlanError(label, `the HTTP port must be 1-65535 (got ${requested})`);
+  if (!Number.isInteger(requested) || requested < 1 || requested > 65535) {
+    throw new EditPlanError(label, `the HTTP port must be 1-65535 (got ${requested})`);
+  }
   const config = parseMilvusConfig(text, label);
   const proxyPort = getConfigEntry(config, 'proxy.port')?.value.trim() || DEFAULT_PROXY_PORT;
   const current = getConfigEntry(config, 'proxy.http.port')?.value.trim() ?? '';
   if (/^\d+$/.test(current) && Number(current) >= 1 && Number(current) <= 65535 && current !== proxyPort) return Number(current);
   if (String(requested) === proxyPort) {
-    throw new EditPlanError(label, `the HTTP port must differ from proxy.port (${proxyPort}): with TLS, Milvus does not serve REST and gRPC on one port`);
+    throw new EditPlanError(
+      label,
+      `the HTTP port must differ from proxy.port (${proxyPort}): with TLS, Milvus does not serve REST and gRPC on one port`,
+    );
   }
   return requested;
 }

@@ -17,12 +17,18 @@ export function checkInsertedPath(label: string, what: string, value: string, op
   const control = CONTROL.exec(value);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new EditPlanError(label, `${what} ${JSON.stringify(value)} contains a control character (${code}, such as a newline or a tab), `
-      + 'which cannot be written into the file without changing what it says. Rename it.');
+    throw new EditPlanError(
+      label,
+      `${what} ${JSON.stringify(value)} contains a control character (${code}, such as a newline or a tab), ` +
+        'which cannot be written into the file without changing what it says. Rename it.',
+    );
   }
   if (options.volume && value.includes(':')) {
-    throw new EditPlanError(label, `${what} "${value}" contains ":", which the short volume syntax (host:container) reads as a separator. `
-      + 'Rename it, or mount it by hand with the long syntax (source:, target:).');
+    throw new EditPlanError(
+      label,
+      `${what} "${value}" contains ":", which the short volume syntax (host:container) reads as a separator. ` +
+        'Rename it, or mount it by hand with the long syntax (source:, target:).',
+    );
   }
 }
 

@@ -68,7 +68,12 @@ function secretVolume(volumes: readonly PodVolume[], secretName: string): PodVol
 }
 
 /** Reuses a volume of the Secret and its mount; else a new volume named after the Secret, mounted at /milvus/tls. */
-function mounting(volumes: readonly PodVolume[], mounts: readonly PodVolumeMount[], secretName: string, ownVolumes: { list: readonly PodVolume[] | undefined; path: string[] }): Mounting {
+function mounting(
+  volumes: readonly PodVolume[],
+  mounts: readonly PodVolumeMount[],
+  secretName: string,
+  ownVolumes: { list: readonly PodVolume[] | undefined; path: string[] },
+): Mounting {
   const existing = secretVolume(volumes, secretName);
   const taken = new Set(volumes.map((volume) => volume.name));
   const volumeName = existing?.name ?? (taken.has(secretName) ? `${secretName}-tls` : secretName);
@@ -94,7 +99,10 @@ export function planKubernetesEnableTls(input: KubernetesTlsInput): KubernetesTl
   const httpPort = chooseHttpPort(embeddedText(text, input.region), label, input.httpPort ?? DEFAULT_HTTP_PORT);
   const plannedMounting = input.flavour === 'helm' ? helmMounting(doc, input.secretName) : operatorMounting(doc, input.secretName, label);
   const file = (name: string): string => path.posix.join(plannedMounting.mountPath, name);
-  const samePath = (wanted: string) => (current: string): boolean => current.trim() !== '' && resolveConfigPath(current) === wanted;
+  const samePath =
+    (wanted: string) =>
+    (current: string): boolean =>
+      current.trim() !== '' && resolveConfigPath(current) === wanted;
   const desired: DesiredValue[] = [
     { path: ['tls', 'serverPemPath'], value: file(input.files.serverPem), satisfiedBy: samePath(file(input.files.serverPem)) },
     { path: ['tls', 'serverKeyPath'], value: file(input.files.serverKey), satisfiedBy: samePath(file(input.files.serverKey)) },
@@ -104,7 +112,12 @@ export function planKubernetesEnableTls(input: KubernetesTlsInput): KubernetesTl
   ];
   const where = input.flavour === 'helm' ? 'extraConfigFiles.user.yaml' : 'spec.config';
   const spec = child(doc.root, 'spec')?.node;
-  const wholeSpec = input.flavour === 'operator' && (spec === undefined || spec === null || (isMap(spec) && spec.items.length === 0) || (isScalar(spec) && (spec.value === null || spec.value === '')));
+  const wholeSpec =
+    input.flavour === 'operator' &&
+    (spec === undefined ||
+      spec === null ||
+      (isMap(spec) && spec.items.length === 0) ||
+      (isScalar(spec) && (spec.value === null || spec.value === '')));
   let changes: ValueChange[];
   let result: string;
   let restfulChanged = wholeSpec;
@@ -122,7 +135,10 @@ export function planKubernetesEnableTls(input: KubernetesTlsInput): KubernetesTl
     const steps: ((current: string, root: ManifestDocument['root']) => TextEdit[])[] = [
       (current, root) => planAppendToList(current, root, [...listRoot, 'volumes'], plannedMounting.volumes, label),
       (current, root) => planAppendToList(current, root, [...listRoot, 'volumeMounts'], plannedMounting.mounts, label),
-      (current, root) => (plannedMounting.componentVolumes ? planAppendToList(current, root, plannedMounting.componentVolumes.path, plannedMounting.componentVolumes.items, label) : []),
+      (current, root) =>
+        plannedMounting.componentVolumes
+          ? planAppendToList(current, root, plannedMounting.componentVolumes.path, plannedMounting.componentVolumes.items, label)
+          : [],
       (current, root) => {
         const edits = input.flavour === 'operator' ? restfulPort(current, root, httpPort, label) : [];
         if (edits.length > 0) restfulChanged = true;
@@ -137,8 +153,13 @@ export function planKubernetesEnableTls(input: KubernetesTlsInput): KubernetesTl
   }
   const edits = lineDiffEdits(text, result);
   const summary = [
-    ...changes.map((change) => `${label}: ${where} ${change.key}: ${change.from === undefined ? 'added' : `${change.from === '' ? '(empty)' : change.from} →`} ${change.to}`),
-    ...(plannedMounting.volumes.length > 0 ? [`${label}: volume "${plannedMounting.volumeName}" of the Secret "${input.secretName}" added`] : []),
+    ...changes.map(
+      (change) =>
+        `${label}: ${where} ${change.key}: ${change.from === undefined ? 'added' : `${change.from === '' ? '(empty)' : change.from} →`} ${change.to}`,
+    ),
+    ...(plannedMounting.volumes.length > 0
+      ? [`${label}: volume "${plannedMounting.volumeName}" of the Secret "${input.secretName}" added`]
+      : []),
     ...(plannedMounting.mounts.length > 0 ? [`${label}: mounted read-only at ${plannedMounting.mountPath} in every Milvus pod`] : []),
     ...(restfulChanged ? [`${label}: serviceRestfulPort ${httpPort}: the Service publishes the REST port`] : []),
   ];
@@ -153,8 +174,13 @@ function helmMounting(doc: ManifestDocument, secretName: string): Mounting {
 function operatorMounting(doc: ManifestDocument, secretName: string, label: string): Mounting {
   const resource = readMilvusResource(doc);
   if (!resource) throw new EditPlanError(label, 'is not a Milvus resource');
-  if (resource.apiVersion !== 'milvus.io/v1beta1') throw new EditPlanError(label, `${resource.apiVersion} is not supported for editing; move the resource to milvus.io/v1beta1 first`);
-  return mounting(resource.global.volumes ?? [], resource.global.mounts, secretName, { list: resource.serving.volumes, path: ['spec', 'components', resource.servingName, 'volumes'] });
+  if (resource.apiVersion !== 'milvus.io/v1beta1') {
+    throw new EditPlanError(label, `${resource.apiVersion} is not supported for editing; move the resource to milvus.io/v1beta1 first`);
+  }
+  return mounting(resource.global.volumes ?? [], resource.global.mounts, secretName, {
+    list: resource.serving.volumes,
+    path: ['spec', 'components', resource.servingName, 'volumes'],
+  });
 }
 
 function restfulPort(text: string, root: ManifestDocument['root'], httpPort: number, label: string): TextEdit[] {
@@ -163,7 +189,14 @@ function restfulPort(text: string, root: ManifestDocument['root'], httpPort: num
 }
 
 /** A CR without a `spec:` of its own (the Operator's default sample, `spec: {}`): the whole block at once. */
-function newSpec(text: string, doc: ManifestDocument, desired: readonly DesiredValue[], plan: Mounting, secretName: string, label: string): { edits: TextEdit[]; changes: ValueChange[] } {
+function newSpec(
+  text: string,
+  doc: ManifestDocument,
+  desired: readonly DesiredValue[],
+  plan: Mounting,
+  secretName: string,
+  label: string,
+): { edits: TextEdit[]; changes: ValueChange[] } {
   const eol = detectEol(text);
   const unitWidth = detectIndentUnit(text);
   const u = ' '.repeat(unitWidth);
@@ -185,7 +218,13 @@ function newSpec(text: string, doc: ManifestDocument, desired: readonly DesiredV
     const value = nodeRange(child(doc.root, 'spec')?.node);
     const lineEnd = lineEndOf(text, colon);
     const lead = lineEnd === text.length && !text.endsWith('\n') ? eol : '';
-    return { edits: [...(value && value.end > colon ? [{ start: colon, end: value.end, newText: '' }] : []), { start: lineEnd, end: lineEnd, newText: lead + lines }], changes: config.changes };
+    return {
+      edits: [
+        ...(value && value.end > colon ? [{ start: colon, end: value.end, newText: '' }] : []),
+        { start: lineEnd, end: lineEnd, newText: lead + lines },
+      ],
+      changes: config.changes,
+    };
   }
   const end = Math.min(doc.range.end, text.length);
   const lead = end > 0 && text[end - 1] !== '\n' ? eol : '';
@@ -193,9 +232,13 @@ function newSpec(text: string, doc: ManifestDocument, desired: readonly DesiredV
 }
 
 /** Disable TLS: tlsMode 0 in the embedded milvus.yaml when it sets one; nothing else. */
-export function planKubernetesDisableTls(input: Pick<KubernetesTlsInput, 'text' | 'label' | 'doc' | 'flavour' | 'region'>): { edits: TextEdit[]; summary: string[] } {
+export function planKubernetesDisableTls(input: Pick<KubernetesTlsInput, 'text' | 'label' | 'doc' | 'flavour' | 'region'>): {
+  edits: TextEdit[];
+  summary: string[];
+} {
   if (!input.region || input.region.style === 'empty') return { edits: [], summary: [] };
-  const plan = planEmbeddedValues({ text: input.text, doc: input.doc, flavour: input.flavour, region: input.region, label: input.label },
-    [{ path: ['common', 'security', 'tlsMode'], value: '0', defaultValue: '0' }]);
+  const plan = planEmbeddedValues({ text: input.text, doc: input.doc, flavour: input.flavour, region: input.region, label: input.label }, [
+    { path: ['common', 'security', 'tlsMode'], value: '0', defaultValue: '0' },
+  ]);
   return { edits: plan.edits, summary: plan.changes.map((change) => `${input.label}: ${change.key}: ${change.from ?? 'unset'} → 0`) };
 }

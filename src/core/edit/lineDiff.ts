@@ -18,7 +18,10 @@ export function lineHunks(text: string, edits: readonly TextEdit[]): LineHunk[] 
   for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
     const start = lineStartOf(text, edit.start);
     // An insertion at the start of a line touches no old line; anything else touches the lines it overlaps.
-    const end = edit.start === edit.end && edit.start === start && edit.newText.endsWith('\n') ? start : lineEndOf(text, Math.max(edit.start, edit.end - 1));
+    const end =
+      edit.start === edit.end && edit.start === start && edit.newText.endsWith('\n')
+        ? start
+        : lineEndOf(text, Math.max(edit.start, edit.end - 1));
     const last = spans[spans.length - 1];
     if (last && start <= last.end) {
       last.end = Math.max(last.end, end);
@@ -31,7 +34,10 @@ export function lineHunks(text: string, edits: readonly TextEdit[]): LineHunk[] 
   let shift = 0;
   for (const span of spans) {
     const oldText = text.slice(span.start, span.end);
-    const newText = applyTextEdits(oldText, span.edits.map((edit) => ({ ...edit, start: edit.start - span.start, end: edit.end - span.start })));
+    const newText = applyTextEdits(
+      oldText,
+      span.edits.map((edit) => ({ ...edit, start: edit.start - span.start, end: edit.end - span.start })),
+    );
     const oldStart = countLines(text, span.start) + 1;
     const oldLines = splitLines(oldText);
     const newLines = splitLines(newText);

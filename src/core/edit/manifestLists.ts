@@ -16,9 +16,13 @@ import { detectEol, detectIndentUnit, formatScalar, lineEndOf, linePrefix } from
 export type ManifestItem = { [key: string]: string | ManifestItem };
 
 function render(value: ManifestItem, indent: string, unit: string, eol: string): string {
-  return Object.entries(value).map(([key, inner]) => (typeof inner === 'string'
-    ? `${indent}${key}: ${formatScalar(inner)}${eol}`
-    : `${indent}${key}:${eol}${render(inner, indent + unit, unit, eol)}`)).join('');
+  return Object.entries(value)
+    .map(([key, inner]) =>
+      typeof inner === 'string'
+        ? `${indent}${key}: ${formatScalar(inner)}${eol}`
+        : `${indent}${key}:${eol}${render(inner, indent + unit, unit, eol)}`,
+    )
+    .join('');
 }
 
 /** `- a: 1` then the other keys under the first one. */
@@ -65,8 +69,15 @@ type KeyRange = { start: number; end: number };
 type Leaf = (key: string, indent: string) => string;
 
 /** Where the missing part of a path goes, below a parent mapping that exists (block, `{}` or empty). */
-function insertMissing(text: string, parent: NodeRef, parentKey: KeyRange | undefined, rest: readonly string[], layout: Layout, leaf: Leaf,
-  fail: (message: string) => never): TextEdit[] {
+function insertMissing(
+  text: string,
+  parent: NodeRef,
+  parentKey: KeyRange | undefined,
+  rest: readonly string[],
+  layout: Layout,
+  leaf: Leaf,
+  fail: (message: string) => never,
+): TextEdit[] {
   const { unit, eol } = layout;
   const node = parent.node;
   const childIndent = parentKey ? keyIndentOf(text, parentKey.start) + unit : '';
@@ -74,11 +85,21 @@ function insertMissing(text: string, parent: NodeRef, parentKey: KeyRange | unde
     const first = nodeRange(node.items[0]?.key);
     const offset = endOfNode(text, node);
     const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
-    return [{ start: offset, end: offset, newText: lead + renderPath(rest, first ? keyIndentOf(text, first.start) : childIndent, layout, leaf) }];
+    return [
+      { start: offset, end: offset, newText: lead + renderPath(rest, first ? keyIndentOf(text, first.start) : childIndent, layout, leaf) },
+    ];
   }
   const empty = node === null || (isMap(node) && node.items.length === 0) || (isScalar(node) && (node.value === null || node.value === ''));
   if (!empty) return fail('the mapping above it is not an indented block; edit it by hand');
-  if (!parentKey) return [{ start: text.length, end: text.length, newText: (text === '' || text.endsWith('\n') ? '' : eol) + renderPath(rest, '', layout, leaf) }];
+  if (!parentKey) {
+    return [
+      {
+        start: text.length,
+        end: text.length,
+        newText: (text === '' || text.endsWith('\n') ? '' : eol) + renderPath(rest, '', layout, leaf),
+      },
+    ];
+  }
   // `key: {}` or `key:` with nothing: the block goes right under the key (a comment on its line stays).
   return underKey(text, parentKey, node, renderPath(rest, childIndent, layout, leaf), eol);
 }
@@ -97,8 +118,11 @@ function underKey(text: string, key: KeyRange, value: unknown, lines: string, eo
  * Follows `path` through the mappings: the last segment's entry when every segment exists, else where
  * the missing part would go (its parent mapping and that mapping's key). Merged keys and aliases refused.
  */
-function walkPath(root: NodeRef, path: readonly string[], fail: (message: string) => never):
-  { found: { keyRange: KeyRange; value: unknown } } | { missing: { parent: NodeRef; parentKey: KeyRange | undefined; rest: string[] } } {
+function walkPath(
+  root: NodeRef,
+  path: readonly string[],
+  fail: (message: string) => never,
+): { found: { keyRange: KeyRange; value: unknown } } | { missing: { parent: NodeRef; parentKey: KeyRange | undefined; rest: string[] } } {
   let parent: NodeRef = root;
   let parentKey: KeyRange | undefined;
   for (const [index, segment] of path.entries()) {
@@ -115,15 +139,31 @@ function walkPath(root: NodeRef, path: readonly string[], fail: (message: string
   return fail('an empty path');
 }
 
-export function planAppendToList(text: string, root: NodeRef, path: readonly string[], items: readonly ManifestItem[], label: string): TextEdit[] {
+export function planAppendToList(
+  text: string,
+  root: NodeRef,
+  path: readonly string[],
+  items: readonly ManifestItem[],
+  label: string,
+): TextEdit[] {
   if (items.length === 0) return [];
-  const fail = (message: string): never => { throw new EditPlanError(label, `${path.join('.')}: ${message}`); };
+  const fail = (message: string): never => {
+    throw new EditPlanError(label, `${path.join('.')}: ${message}`);
+  };
   const layout = layoutOf(text);
   const itemLines = (dashIndent: string): string => items.map((item) => renderItem(item, dashIndent, layout.unit, layout.eol)).join('');
   const walked = walkPath(root, path, fail);
   if ('missing' in walked) {
     const { parent, parentKey, rest } = walked.missing;
-    return insertMissing(text, parent, parentKey, rest, layout, (key, indent) => `${indent}${key}:${layout.eol}${itemLines(indent + layout.dash)}`, fail);
+    return insertMissing(
+      text,
+      parent,
+      parentKey,
+      rest,
+      layout,
+      (key, indent) => `${indent}${key}:${layout.eol}${itemLines(indent + layout.dash)}`,
+      fail,
+    );
   }
   const { keyRange, value } = walked.found;
   if (isSeq(value) && !value.flow && value.items.length > 0) {
@@ -134,7 +174,8 @@ export function planAppendToList(text: string, root: NodeRef, path: readonly str
     const lead = offset === text.length && !text.endsWith('\n') ? layout.eol : '';
     return [{ start: offset, end: offset, newText: lead + itemLines(prefix.replace(/- +$/, '')) }];
   }
-  const empty = value === null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && (value.value === null || value.value === ''));
+  const empty =
+    value === null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && (value.value === null || value.value === ''));
   if (!empty) return fail('is not a block list; write it as one (- item) first');
   return underKey(text, keyRange, value, itemLines(keyIndentOf(text, keyRange.start) + layout.dash), layout.eol);
 }
@@ -144,12 +185,22 @@ export function planAppendToList(text: string, root: NodeRef, path: readonly str
  * (quotes kept), else the key added with the mappings above it. Empty when it already holds `value`.
  */
 export function planSetManifestScalar(text: string, root: NodeRef, path: readonly string[], value: string, label: string): TextEdit[] {
-  const fail = (message: string): never => { throw new EditPlanError(label, `${path.join('.')}: ${message}`); };
+  const fail = (message: string): never => {
+    throw new EditPlanError(label, `${path.join('.')}: ${message}`);
+  };
   const layout = layoutOf(text);
   const walked = walkPath(root, path, fail);
   if ('missing' in walked) {
     const { parent, parentKey, rest } = walked.missing;
-    return insertMissing(text, parent, parentKey, rest, layout, (key, indent) => `${indent}${key}: ${formatScalar(value)}${layout.eol}`, fail);
+    return insertMissing(
+      text,
+      parent,
+      parentKey,
+      rest,
+      layout,
+      (key, indent) => `${indent}${key}: ${formatScalar(value)}${layout.eol}`,
+      fail,
+    );
   }
   const node = walked.found.value;
   const range = nodeRange(node);

@@ -54,12 +54,21 @@ export interface EmbeddedLayout {
   indentUnit: number;
 }
 
-export function planConfigValues(text: string, desired: readonly DesiredValue[], label: string, embedded?: EmbeddedLayout): ConfigValuesPlan {
+export function planConfigValues(
+  text: string,
+  desired: readonly DesiredValue[],
+  label: string,
+  embedded?: EmbeddedLayout,
+): ConfigValuesPlan {
   const config = parseMilvusConfig(text, label);
-  const fail = (message: string): never => { throw new EditPlanError(label, message); };
+  const fail = (message: string): never => {
+    throw new EditPlanError(label, message);
+  };
   const syntaxError = blockingProblem(config.problems);
   if (syntaxError) {
-    fail(`cannot be edited safely: line ${config.lineCounter.linePos(syntaxError.offset).line}: ${syntaxError.message.replace(/\.$/, '')}. Fix the YAML first.`);
+    fail(
+      `cannot be edited safely: line ${config.lineCounter.linePos(syntaxError.offset).line}: ${syntaxError.message.replace(/\.$/, '')}. Fix the YAML first.`,
+    );
   }
   const root = config.document.contents;
   if (root !== null && (!isMap(root) || root.flow)) fail('must be a block mapping of keys (not a list, a scalar or a {…} flow mapping)');
@@ -92,7 +101,9 @@ export function planConfigValues(text: string, desired: readonly DesiredValue[],
   const eol = detectEol(text);
   const unit = ' '.repeat(embedded?.indentUnit ?? detectIndentUnit(text));
   for (const [anchor, tree] of inserts) {
-    if (anchor === 'root' && /^\.\.\.[ \t]*\r?$/m.test(text)) fail('ends its YAML document with "..."; new top-level keys would land in a second document. Remove the marker first.');
+    if (anchor === 'root' && /^\.\.\.[ \t]*\r?$/m.test(text)) {
+      fail('ends its YAML document with "..."; new top-level keys would land in a second document. Remove the marker first.');
+    }
     if (anchor === 'root') insertAtRoot(text, config, tree, eol, unit, collector, embedded?.rootIndent ?? '');
     else insertInBlock(text, anchor, tree, eol, unit, collector, fail);
   }
@@ -118,7 +129,11 @@ function readBack(edited: string, desired: readonly DesiredValue[], label: strin
 }
 
 /** The deepest existing block that is a prefix of `path`, and the segments still to create under it. */
-function findAnchor(config: MilvusConfigFile, path: readonly string[], fail: (message: string) => never): { anchor: ConfigBlock | 'root'; rest: string[] } {
+function findAnchor(
+  config: MilvusConfigFile,
+  path: readonly string[],
+  fail: (message: string) => never,
+): { anchor: ConfigBlock | 'root'; rest: string[] } {
   for (let length = path.length - 1; length >= 1; length--) {
     const prefix = path.slice(0, length);
     const key = normaliseKeyPath(prefix);
@@ -127,14 +142,21 @@ function findAnchor(config: MilvusConfigFile, path: readonly string[], fail: (me
     if (block) return { anchor: block, rest: path.slice(length) };
     const scalar = config.entries.get(key);
     if (scalar) {
-      fail(`"${scalar.path.join('.')}" (line ${config.lineCounter.linePos(scalar.keyRange.start).line}) holds a value, not a section, `
-        + `so ${path.join('.')} cannot be added under it. Make it a section or remove it.`);
+      fail(
+        `"${scalar.path.join('.')}" (line ${config.lineCounter.linePos(scalar.keyRange.start).line}) holds a value, not a section, ` +
+          `so ${path.join('.')} cannot be added under it. Make it a section or remove it.`,
+      );
     }
   }
   return { anchor: 'root', rest: [...path] };
 }
 
-function addToTree(inserts: Map<ConfigBlock | 'root', InsertTree>, anchor: ConfigBlock | 'root', rest: readonly string[], value: string): void {
+function addToTree(
+  inserts: Map<ConfigBlock | 'root', InsertTree>,
+  anchor: ConfigBlock | 'root',
+  rest: readonly string[],
+  value: string,
+): void {
   let node: InsertTree = inserts.get(anchor) ?? { children: new Map<string, InsertTree>() };
   inserts.set(anchor, node);
   for (const segment of rest) {
@@ -179,9 +201,19 @@ function renderTree(tree: InsertTree, indent: string, unit: string, eol: string)
   return out;
 }
 
-function insertInBlock(text: string, block: ConfigBlock, tree: InsertTree, eol: string, unit: string, collector: EditCollector, fail: (message: string) => never): void {
+function insertInBlock(
+  text: string,
+  block: ConfigBlock,
+  tree: InsertTree,
+  eol: string,
+  unit: string,
+  collector: EditCollector,
+  fail: (message: string) => never,
+): void {
   const shown = block.path.join('.');
-  if (text[block.range.start] === '{') fail(`"${shown}" is written as a flow mapping ({…}); write it as an indented block to let Milvus TLS edit it`);
+  if (text[block.range.start] === '{') {
+    fail(`"${shown}" is written as a flow mapping ({…}); write it as an indented block to let Milvus TLS edit it`);
+  }
   const firstChild = block.children[0];
   const indent = firstChild ? linePrefix(text, firstChild.keyRange.start) : '';
   if (!firstChild || !/^ *$/.test(indent) || lineStartOf(text, block.range.start) === lineStartOf(text, block.keyRange.start)) {
@@ -193,7 +225,15 @@ function insertInBlock(text: string, block: ConfigBlock, tree: InsertTree, eol: 
   collector.insert(offset, leading + renderTree(tree, indent, unit, eol), -block.path.length);
 }
 
-function insertAtRoot(text: string, config: MilvusConfigFile, tree: InsertTree, eol: string, unit: string, collector: EditCollector, rootIndent: string): void {
+function insertAtRoot(
+  text: string,
+  config: MilvusConfigFile,
+  tree: InsertTree,
+  eol: string,
+  unit: string,
+  collector: EditCollector,
+  rootIndent: string,
+): void {
   const root = config.document.contents;
   const firstKey = isMap(root) ? root.items[0]?.key : undefined;
   const keyStart = (firstKey as { range?: [number, number, number] } | undefined)?.range?.[0];

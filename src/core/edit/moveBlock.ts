@@ -20,16 +20,24 @@ export function planMoveBlockToTop(text: string, from: readonly string[], label:
     throw new EditPlanError(label, `a top-level "${name}:" exists already; merge the two by hand`);
   }
   const start = lineStartOf(text, block.keyRange.start);
-  if (text.slice(start, block.keyRange.start).trim() !== '') throw new EditPlanError(label, `"${from.join('.')}" does not start its own line; move it by hand`);
+  if (text.slice(start, block.keyRange.start).trim() !== '') {
+    throw new EditPlanError(label, `"${from.join('.')}" does not start its own line; move it by hand`);
+  }
   const end = lineEndOf(text, Math.max(block.range.end - 1, block.keyRange.end));
   const indent = block.keyRange.start - start;
   const eol = detectEol(text);
-  const moved = text.slice(start, end).split('\n')
+  const moved = text
+    .slice(start, end)
+    .split('\n')
     .map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)))
     .map((line) => (line.trim() === '' ? line : rootIndent + line))
     .join('\n');
   return [
     { start, end, newText: '' },
-    { start: text.length, end: text.length, newText: terminated(text, eol) === text ? terminated(moved, eol) : eol + terminated(moved, eol) },
+    {
+      start: text.length,
+      end: text.length,
+      newText: terminated(text, eol) === text ? terminated(moved, eol) : eol + terminated(moved, eol),
+    },
   ];
 }

@@ -15,5 +15,8 @@ export function blockingProblem(problems: readonly SourceProblem[]): SourceProbl
 
 /** Refuses the plan: the edited text does not say what was planned. */
 export function readBackFailed(label: string, what: string): never {
-  throw new EditPlanError(label, `the planned change does not read back as intended (${what}), so it is not made. Make the change by hand.`);
+  throw new EditPlanError(
+    label,
+    `the planned change does not read back as intended (${what}), so it is not made. Make the change by hand.`,
+  );
 }

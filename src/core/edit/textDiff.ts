@@ -25,11 +25,17 @@ function commonLines(a: readonly string[], b: readonly string[]): [number, numbe
     const next = frontier.slice();
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && (frontier[offset + k - 1] ?? 0) < (frontier[offset + k + 1] ?? 0));
-      let x = down ? frontier[offset + k + 1] ?? 0 : (frontier[offset + k - 1] ?? 0) + 1;
+      let x = down ? (frontier[offset + k + 1] ?? 0) : (frontier[offset + k - 1] ?? 0) + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
       next[offset + k] = x;
-      if (x >= n && y >= m) { found = true; break; }
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
     }
     frontier = next;
   }
@@ -45,10 +51,21 @@ function commonLines(a: readonly string[], b: readonly string[]): [number, numbe
     const previousK = down ? k + 1 : k - 1;
     const previousX = v[offset + previousK] ?? 0;
     const previousY = previousX - previousK;
-    while (x > previousX && y > previousY && x > 0 && y > 0 && a[x - 1] === b[y - 1]) { x--; y--; pairs.push([x, y]); }
-    if (d > 0) { x = previousX; y = previousY; }
+    while (x > previousX && y > previousY && x > 0 && y > 0 && a[x - 1] === b[y - 1]) {
+      x--;
+      y--;
+      pairs.push([x, y]);
+    }
+    if (d > 0) {
+      x = previousX;
+      y = previousY;
+    }
   }
-  while (x > 0 && y > 0 && a[x - 1] === b[y - 1]) { x--; y--; pairs.push([x, y]); }
+  while (x > 0 && y > 0 && a[x - 1] === b[y - 1]) {
+    x--;
+    y--;
+    pairs.push([x, y]);
+  }
   return pairs.reverse();
 }
 

@@ -15,7 +15,8 @@ export interface TextEdit {
  * same offset are applied in the order given), which every planner here guarantees.
  */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, index) => ({ edit, index }))
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
     .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
   let result = '';
   let cursor = 0;
@@ -50,9 +51,13 @@ export class EditCollector {
 
   get edits(): TextEdit[] {
     const inserted = [...this.inserts].map(([offset, pieces]) => ({
-      start: offset, end: offset,
-      newText: pieces.map((piece, index) => ({ ...piece, index })).sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map((piece) => piece.text).join(''),
+      start: offset,
+      end: offset,
+      newText: pieces
+        .map((piece, index) => ({ ...piece, index }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((piece) => piece.text)
+        .join(''),
     }));
     // Inserts at an offset where a replacement also starts go first: they belong to the lines before it.
     return [...inserted, ...this.replacements].sort((a, b) => a.start - b.start || a.end - b.end);

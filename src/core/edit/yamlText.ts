@@ -65,7 +65,10 @@ export function formatScalar(value: string, quote?: '"' | "'"): string {
 
 /** JSON's escapes are YAML's too; JSON leaves DEL, C1 controls and the separators raw, YAML may not. */
 function doubleQuoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Adds a line ending unless the text is empty or already ends a line. */

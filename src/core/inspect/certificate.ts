@@ -3,7 +3,14 @@
 import { X509Certificate } from 'node:crypto';
 import type { DerNode } from '../x509/der';
 import { decodeOid, decodeSmallInteger, decodeTime, derChildren, expectUniversal, isContext, readDer, Tag } from '../x509/der';
-import { parseBasicConstraints, parseExtendedKeyUsage, parseExtensions, parseKeyUsage, parsePssHashOid, parseSubjectAltNames } from './extensions';
+import {
+  parseBasicConstraints,
+  parseExtendedKeyUsage,
+  parseExtensions,
+  parseKeyUsage,
+  parsePssHashOid,
+  parseSubjectAltNames,
+} from './extensions';
 import { createContentCache } from './contentCache';
 import { parseName } from './names';
 import { HASH_ALGORITHMS, OID, SIGNATURE_ALGORITHMS } from '../x509/oids';
@@ -11,7 +18,6 @@ import { describeSpki } from './publicKey';
 import { roleOfCertificate } from './role';
 import type { BasicConstraints, CertificateInfo, PemRange, SignatureAlgorithmInfo, SubjectAltNames } from './types';
 import { daysLeft } from './days';
-
 
 export interface ObjectLocation {
   file: string;
@@ -38,7 +44,10 @@ export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
 }
 
 /** What depends on the certificate's bytes alone: not on the file, the time or the file name. */
-type CertificateContent = Omit<CertificateInfo, 'kind' | 'file' | 'indexInFile' | 'id' | 'format' | 'range' | 'daysLeft' | 'role' | 'roleSource'>;
+type CertificateContent = Omit<
+  CertificateInfo,
+  'kind' | 'file' | 'indexInFile' | 'id' | 'format' | 'range' | 'daysLeft' | 'role' | 'roleSource'
+>;
 
 interface ParsedCertificate {
   content: CertificateContent;

@@ -20,7 +20,9 @@ export function describeCertificate(cert: CertificateInfo, now: Date): string {
     cert.subject || '(empty subject)',
     sans.length > 0 ? `SAN ${sans.join(', ')}` : 'no SAN',
     `issued by ${cert.issuer || '(empty)'}`,
-    isExpired(new Date(cert.notAfter), now) ? `EXPIRED ${until}` : `valid until ${until} (${plural(daysLeft(new Date(cert.notAfter), now), 'day')})`,
+    isExpired(new Date(cert.notAfter), now)
+      ? `EXPIRED ${until}`
+      : `valid until ${until} (${plural(daysLeft(new Date(cert.notAfter), now), 'day')})`,
   ];
   if (cert.extendedKeyUsage !== undefined && cert.extendedKeyUsage.length > 0) parts.push(`EKU ${cert.extendedKeyUsage.join(', ')}`);
   if (cert.basicConstraints?.ca) parts.push('CA');

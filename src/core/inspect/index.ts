@@ -15,8 +15,19 @@ export { inspectX509, readPemCertificates } from './inspected';
 export type { InspectedCertificate } from './inspected';
 export { clearInspectionCaches } from './contentCache';
 export {
-  scanFolder, scanFolderBatches, scanFolderFiles, readInputFile, readManifestInputs, readScannedFile, isCertificateFileName,
-  CERTIFICATE_FILE_EXTENSIONS, CERTIFICATE_FILE_GLOB, MANIFEST_FILE_GLOB, DEFAULT_EXCLUDED_DIRECTORIES, DEFAULT_MAX_BYTES,
-  DEFAULT_SCAN_MAX_DEPTH, DEFAULT_SCAN_MAX_ENTRIES,
+  scanFolder,
+  scanFolderBatches,
+  scanFolderFiles,
+  readInputFile,
+  readManifestInputs,
+  readScannedFile,
+  isCertificateFileName,
+  CERTIFICATE_FILE_EXTENSIONS,
+  CERTIFICATE_FILE_GLOB,
+  MANIFEST_FILE_GLOB,
+  DEFAULT_EXCLUDED_DIRECTORIES,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_SCAN_MAX_DEPTH,
+  DEFAULT_SCAN_MAX_ENTRIES,
 } from './scan';
 export type { ReadOptions, ScanBatch, ScannedFile, ScanOptions } from './scan';

@@ -14,7 +14,10 @@ export interface DistinguishedName {
 
 // RFC 4514 special characters, escaped so a comma inside a value cannot fake a new attribute.
 function escapeValue(value: string): string {
-  return value.replace(/([,+"\\<>;=])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  return value
+    .replace(/([,+"\\<>;=])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
 }
 
 /** Parses a Name (SEQUENCE OF SET OF AttributeTypeAndValue). */

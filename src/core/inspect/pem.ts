@@ -69,9 +69,10 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
       problems.push({
         kind: 'truncated',
         label,
-        message: endLine === undefined
-          ? `the "${label}" block starting on line ${startLine + 1} has no END line: the file is truncated or was cut while copying`
-          : `the "${label}" block starting on line ${startLine + 1} ends with "END ${endLabel ?? ''}": the file was assembled wrongly`,
+        message:
+          endLine === undefined
+            ? `the "${label}" block starting on line ${startLine + 1} has no END line: the file is truncated or was cut while copying`
+            : `the "${label}" block starting on line ${startLine + 1} ends with "END ${endLabel ?? ''}": the file was assembled wrongly`,
         range: { startLine, endLine: lastLine },
       });
       lineIndex = endLine === undefined ? cursor : endLine + 1;
@@ -84,9 +85,10 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
       problems.push({
         kind: 'bad-base64',
         label,
-        message: body.length === 0
-          ? `the "${label}" block starting on line ${startLine + 1} is empty`
-          : `the "${label}" block starting on line ${startLine + 1} has corrupted base64${badLine >= 0 ? ` (invalid characters in its line ${badLine + 1})` : ' (wrong length)'}: re-export or re-copy the file`,
+        message:
+          body.length === 0
+            ? `the "${label}" block starting on line ${startLine + 1} is empty`
+            : `the "${label}" block starting on line ${startLine + 1} has corrupted base64${badLine >= 0 ? ` (invalid characters in its line ${badLine + 1})` : ' (wrong length)'}: re-export or re-copy the file`,
         range,
       });
     } else {

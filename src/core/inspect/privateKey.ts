@@ -40,9 +40,10 @@ const publicKeyCache = createContentCache<PublicKeyInfo>(2000);
 function readUnencrypted(der: Buffer, label: string, encoding: PrivateKeyEncoding): PublicKeyInfo {
   return publicKeyCache.getOrCompute(der, () => {
     // DER with its known type skips OpenSSL trying every decoder; traditional DSA keys only load from PEM.
-    const key = encoding === 'pkcs8' || encoding === 'pkcs1' || encoding === 'sec1'
-      ? createPrivateKey({ key: der, format: 'der', type: encoding })
-      : createPrivateKey({ key: toPem(der, label), format: 'pem' });
+    const key =
+      encoding === 'pkcs8' || encoding === 'pkcs1' || encoding === 'sec1'
+        ? createPrivateKey({ key: der, format: 'der', type: encoding })
+        : createPrivateKey({ key: toPem(der, label), format: 'pem' });
     return describePublicKey(publicHalf(key));
   });
 }

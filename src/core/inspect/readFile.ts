@@ -14,8 +14,17 @@ const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED 
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 /** Well-formed PEM we recognise but do not inspect: no error, nothing to show but the label. */
 const OTHER_LABELS = new Set([
-  'PUBLIC KEY', 'RSA PUBLIC KEY', 'EC PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS', 'X509 CRL',
-  'PKCS7', 'CMS', 'OPENSSH PRIVATE KEY', 'ENCRYPTED PRIVATE KEY INFO', 'PARAMETERS',
+  'PUBLIC KEY',
+  'RSA PUBLIC KEY',
+  'EC PARAMETERS',
+  'DH PARAMETERS',
+  'X9.42 DH PARAMETERS',
+  'X509 CRL',
+  'PKCS7',
+  'CMS',
+  'OPENSSH PRIVATE KEY',
+  'ENCRYPTED PRIVATE KEY INFO',
+  'PARAMETERS',
 ]);
 
 export const READ_ERROR_SEVERITY: Readonly<Record<ReadErrorCode, Severity>> = {
@@ -48,7 +57,7 @@ function reason(error: unknown): string {
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 512);
   let control = 0;
-  for (const byte of sample) if (byte === 0 || (byte < 9) || (byte > 13 && byte < 32)) control++;
+  for (const byte of sample) if (byte === 0 || byte < 9 || (byte > 13 && byte < 32)) control++;
   return control > 0;
 }
 
@@ -62,13 +71,27 @@ function readBlock(block: PemBlock, location: ObjectLocation, now: Date, out: De
       objects.push(info);
       out.x509ById.set(info.id, x509);
     } catch (error) {
-      errors.push(readError(file, 'cert-unparsable', `${where} is not a valid certificate (${reason(error)}): re-export it or re-copy the file`, block.range));
+      errors.push(
+        readError(
+          file,
+          'cert-unparsable',
+          `${where} is not a valid certificate (${reason(error)}): re-export it or re-copy the file`,
+          block.range,
+        ),
+      );
     }
   } else if (block.label in PRIVATE_KEY_LABELS) {
     try {
       objects.push(readPemPrivateKey(block.der, block.label, block.headers, location));
     } catch (error) {
-      errors.push(readError(file, 'key-unparsable', `${where} is not a valid private key (${reason(error)}): regenerate it or re-copy the file`, block.range));
+      errors.push(
+        readError(
+          file,
+          'key-unparsable',
+          `${where} is not a valid private key (${reason(error)}): regenerate it or re-copy the file`,
+          block.range,
+        ),
+      );
     }
   } else if (CSR_LABELS.has(block.label)) {
     try {
@@ -77,7 +100,15 @@ function readBlock(block: PemBlock, location: ObjectLocation, now: Date, out: De
       errors.push(readError(file, 'csr-unparsable', `${where} is not a valid certificate request (${reason(error)})`, block.range));
     }
   } else if (OTHER_LABELS.has(block.label)) {
-    objects.push({ kind: 'other', file, indexInFile: location.indexInFile, id: `${file}#${location.indexInFile}`, format: 'pem', range: block.range, label: block.label });
+    objects.push({
+      kind: 'other',
+      file,
+      indexInFile: location.indexInFile,
+      id: `${file}#${location.indexInFile}`,
+      format: 'pem',
+      range: block.range,
+      label: block.label,
+    });
   } else {
     errors.push(readError(file, 'pem-unknown-label', `${where} has a label this tool does not know; it was skipped`, block.range));
   }
@@ -104,8 +135,13 @@ function readDerFile(bytes: Buffer, file: string, now: Date, out: DetailedReadRe
   } catch {
     // Not a CSR either.
   }
-  out.result.errors.push(readError(file, 'file-not-pem-or-der',
-    `${basename(file)} is binary but not a DER certificate, key or request: if it is PKCS#12 (.p12/.pfx), convert it with openssl pkcs12`));
+  out.result.errors.push(
+    readError(
+      file,
+      'file-not-pem-or-der',
+      `${basename(file)} is binary but not a DER certificate, key or request: if it is PKCS#12 (.p12/.pfx), convert it with openssl pkcs12`,
+    ),
+  );
 }
 
 /** Like readPemOrDer, also returning the parsed certificates for signature checks. */
@@ -135,9 +171,15 @@ export function readPemOrDerDetailed(bytes: Buffer, file: string, now: Date = ne
     readDerFile(bytes, file, now, out);
     return out;
   }
-  out.result.errors.push(readError(file, 'file-not-pem-or-der', looksBinary(bytes)
-    ? `${basename(file)} is binary but not a DER certificate, key or request`
-    : `${basename(file)} holds no PEM block (no "-----BEGIN" line): it is not a certificate or key file`));
+  out.result.errors.push(
+    readError(
+      file,
+      'file-not-pem-or-der',
+      looksBinary(bytes)
+        ? `${basename(file)} is binary but not a DER certificate, key or request`
+        : `${basename(file)} holds no PEM block (no "-----BEGIN" line): it is not a certificate or key file`,
+    ),
+  );
   return out;
 }
 

@@ -78,13 +78,19 @@ function errorWithCode(message: string, code: string): Error {
 /** The inspection's error for a failed read, with the errno-style code it keys its messages on. */
 function readError(result: ReadResult & { ok: false }, maxBytes: number, size: number | undefined): Error {
   switch (result.reason) {
-    case 'directory': return errorWithCode('is a directory', 'EISDIR');
-    case 'not-a-file': return errorWithCode('not a regular file (a pipe, socket or device)', 'EINVAL');
-    case 'too-large': return errorWithCode(`${size ?? 'more than'} bytes, over the ${maxBytes}-byte limit for certificate files`, FILE_TOO_LARGE_CODE);
-    case 'missing': return errorWithCode(result.message, 'ENOENT');
+    case 'directory':
+      return errorWithCode('is a directory', 'EISDIR');
+    case 'not-a-file':
+      return errorWithCode('not a regular file (a pipe, socket or device)', 'EINVAL');
+    case 'too-large':
+      return errorWithCode(`${size ?? 'more than'} bytes, over the ${maxBytes}-byte limit for certificate files`, FILE_TOO_LARGE_CODE);
+    case 'missing':
+      return errorWithCode(result.message, 'ENOENT');
     // Only a contained file system refuses: the Certificates view's in Restricted Mode.
-    case 'outside-workspace': return errorWithCode('it leads outside the workspace folders, which are not read in Restricted Mode', 'EIO');
-    default: return errorWithCode(result.message, result.code ?? 'EIO');
+    case 'outside-workspace':
+      return errorWithCode('it leads outside the workspace folders, which are not read in Restricted Mode', 'EIO');
+    default:
+      return errorWithCode(result.message, result.code ?? 'EIO');
   }
 }
 
@@ -156,7 +162,9 @@ export async function* scanFolderFiles(root: string, options: ScanOptions = {}):
   for await (const { files: paths, truncated } of walk) {
     const found = paths.filter((path) => !isExcluded(path, false));
     const toRead = options.shouldRead ? found.filter(options.shouldRead) : found;
-    const files = (await mapLimit(toRead, READ_CONCURRENCY, (path) => readScannedFile(path, readOptions))).filter((file) => !isLinkedFolder(file));
+    const files = (await mapLimit(toRead, READ_CONCURRENCY, (path) => readScannedFile(path, readOptions))).filter(
+      (file) => !isLinkedFolder(file),
+    );
     if (found.length > 0 || truncated) yield { found, files, truncated };
   }
 }
@@ -170,7 +178,10 @@ export async function* scanFolderBatches(root: string, options: ScanOptions = {}
 }
 
 /** All candidate files under `root`, read. Convenience over scanFolderBatches. */
-export async function scanFolder(root: string, options: ScanOptions & { onBatch?: (batch: InputFile[]) => void } = {}): Promise<InputFile[]> {
+export async function scanFolder(
+  root: string,
+  options: ScanOptions & { onBatch?: (batch: InputFile[]) => void } = {},
+): Promise<InputFile[]> {
   const all: InputFile[] = [];
   for await (const batch of scanFolderBatches(root, options)) {
     options.onBatch?.(batch);

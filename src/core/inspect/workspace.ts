@@ -9,8 +9,18 @@ import type { DetailedReadResult } from './readFile';
 import { readError, readPemOrDerDetailed } from './readFile';
 import { intendedLeafRole } from './role';
 import type {
-  CertificateInfo, CsrInfo, Finding, InputFile, LocatedFinding, PrivateKeyInfo, ReadErrorInfo, Severity,
-  WorkspaceCertificate, WorkspaceCsr, WorkspaceInspection, WorkspaceKey,
+  CertificateInfo,
+  CsrInfo,
+  Finding,
+  InputFile,
+  LocatedFinding,
+  PrivateKeyInfo,
+  ReadErrorInfo,
+  Severity,
+  WorkspaceCertificate,
+  WorkspaceCsr,
+  WorkspaceInspection,
+  WorkspaceKey,
 } from './types';
 
 export interface InspectOptions {
@@ -36,7 +46,11 @@ export type InspectInput = InputFile | PreparedFile;
 /** Reads a file's bytes into a PreparedFile (a read failure stays as it is: it holds no content). */
 export function prepareFile(input: InputFile, now: Date = new Date()): InspectInput {
   if (input.bytes instanceof Error) return input;
-  return { path: input.path, ...(input.mode !== undefined ? { mode: input.mode } : {}), read: readPemOrDerDetailed(input.bytes, input.path, now) };
+  return {
+    path: input.path,
+    ...(input.mode !== undefined ? { mode: input.mode } : {}),
+    read: readPemOrDerDetailed(input.bytes, input.path, now),
+  };
 }
 
 /** Error code our scanner puts on a file it skipped for size (errno's own name for it). */
@@ -122,7 +136,10 @@ class IssuerFinder {
   private readonly signers: string[] = [];
   private readonly verified = new Map<string, Map<string, boolean>>();
 
-  constructor(certificates: CertificateInfo[], private readonly x509ById: Map<string, X509Certificate>) {
+  constructor(
+    certificates: CertificateInfo[],
+    private readonly x509ById: Map<string, X509Certificate>,
+  ) {
     for (const cert of certificates) {
       const known = this.copies.has(cert.fingerprintSha256);
       pushTo(this.copies, cert.fingerprintSha256, cert);
@@ -195,8 +212,9 @@ export function inspectFiles(files: readonly InspectInput[], now: Date = new Dat
     errors.push(...result.errors);
     for (const object of result.objects) {
       // Read earlier: the days left are counted again from now.
-      if (object.kind === 'certificate') certificates.push(prepared ? { ...object, daysLeft: daysLeft(new Date(object.notAfter), now) } : object);
-      else if (object.kind === 'private-key') keys.push(object);
+      if (object.kind === 'certificate') {
+        certificates.push(prepared ? { ...object, daysLeft: daysLeft(new Date(object.notAfter), now) } : object);
+      } else if (object.kind === 'private-key') keys.push(object);
       else if (object.kind === 'csr') csrs.push(object);
     }
   }
@@ -264,7 +282,14 @@ export function inspectFiles(files: readonly InspectInput[], now: Date = new Dat
   }));
 
   for (const error of errors) {
-    findings.push({ code: error.code, severity: error.severity, message: error.message, file: error.file, itemId: undefined, range: error.range });
+    findings.push({
+      code: error.code,
+      severity: error.severity,
+      message: error.message,
+      file: error.file,
+      itemId: undefined,
+      range: error.range,
+    });
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file));
 

@@ -51,7 +51,15 @@ function privateKey(keyType: KeyType): string[] {
   return ['  privateKey:', `    algorithm: ${algorithm}`, `    size: ${size}`, '    rotationPolicy: Always'];
 }
 
-function certificate(input: CertManagerInput, name: string, secretName: string, commonName: string, usages: readonly string[], names: { dns: readonly string[]; ip: readonly string[] }, issuer: string): string {
+function certificate(
+  input: CertManagerInput,
+  name: string,
+  secretName: string,
+  commonName: string,
+  usages: readonly string[],
+  names: { dns: readonly string[]; ip: readonly string[] },
+  issuer: string,
+): string {
   return [
     'apiVersion: cert-manager.io/v1',
     'kind: Certificate',
@@ -77,47 +85,89 @@ export function certManagerManifest(input: CertManagerInput): CertManagerManifes
   const caSecret = `${input.baseName}-ca`;
   const documents: string[] = [];
   if (input.ca) {
-    documents.push([
-      '# Our CA (ca.pem and ca.key), for the CA Issuer below. It holds the CA private key: keep this file out of git.',
-      'apiVersion: v1',
-      'kind: Secret',
-      ...metadata(caSecret, input.namespace),
-      'type: kubernetes.io/tls',
-      'data:',
-      `  tls.crt: ${Buffer.from(input.ca.certificatePem).toString('base64')}`,
-      `  tls.key: ${Buffer.from(input.ca.privateKeyPem).toString('base64')}`,
-    ].join('\n'));
+    documents.push(
+      [
+        '# Our CA (ca.pem and ca.key), for the CA Issuer below. It holds the CA private key: keep this file out of git.',
+        'apiVersion: v1',
+        'kind: Secret',
+        ...metadata(caSecret, input.namespace),
+        'type: kubernetes.io/tls',
+        'data:',
+        `  tls.crt: ${Buffer.from(input.ca.certificatePem).toString('base64')}`,
+        `  tls.key: ${Buffer.from(input.ca.privateKeyPem).toString('base64')}`,
+      ].join('\n'),
+    );
   } else {
     const selfSigned = `${input.baseName}-selfsigned`;
-    documents.push(['# A selfSigned issuer only signs the CA below.', 'apiVersion: cert-manager.io/v1', 'kind: Issuer', ...metadata(selfSigned, input.namespace), 'spec:', '  selfSigned: {}'].join('\n'));
-    documents.push([
-      'apiVersion: cert-manager.io/v1',
-      'kind: Certificate',
-      ...metadata(caSecret, input.namespace),
-      'spec:',
-      '  isCA: true',
-      `  commonName: ${quoted(`${input.baseName} CA`)}`,
-      `  secretName: ${quoted(caSecret)}`,
-      ...privateKey(input.keyType),
-      '  issuerRef:',
-      `    name: ${quoted(selfSigned)}`,
-      '    kind: Issuer',
-      '    group: cert-manager.io',
-    ].join('\n'));
+    documents.push(
+      [
+        '# A selfSigned issuer only signs the CA below.',
+        'apiVersion: cert-manager.io/v1',
+        'kind: Issuer',
+        ...metadata(selfSigned, input.namespace),
+        'spec:',
+        '  selfSigned: {}',
+      ].join('\n'),
+    );
+    documents.push(
+      [
+        'apiVersion: cert-manager.io/v1',
+        'kind: Certificate',
+        ...metadata(caSecret, input.namespace),
+        'spec:',
+        '  isCA: true',
+        `  commonName: ${quoted(`${input.baseName} CA`)}`,
+        `  secretName: ${quoted(caSecret)}`,
+        ...privateKey(input.keyType),
+        '  issuerRef:',
+        `    name: ${quoted(selfSigned)}`,
+        '    kind: Issuer',
+        '    group: cert-manager.io',
+      ].join('\n'),
+    );
   }
-  documents.push(['apiVersion: cert-manager.io/v1', 'kind: Issuer', ...metadata(issuerName, input.namespace), 'spec:', '  ca:', `    secretName: ${quoted(caSecret)}`].join('\n'));
-  documents.push([
-    `# The Milvus server certificate. cert-manager writes tls.crt, tls.key and ca.crt into the Secret "${input.secretName}";`,
-    '# mount it and point tls.serverPemPath, tls.serverKeyPath and tls.caPemPath at those three files.',
-    '# Milvus reads certificates at start-up only: after a renewal, restart the Milvus pods.',
-    certificate(input, `${input.baseName}-server`, input.secretName, input.commonName, ['digital signature', 'key encipherment', 'server auth'], { dns: input.dnsNames, ip: input.ipAddresses ?? [] }, issuerName),
-  ].join('\n'));
+  documents.push(
+    [
+      'apiVersion: cert-manager.io/v1',
+      'kind: Issuer',
+      ...metadata(issuerName, input.namespace),
+      'spec:',
+      '  ca:',
+      `    secretName: ${quoted(caSecret)}`,
+    ].join('\n'),
+  );
+  documents.push(
+    [
+      `# The Milvus server certificate. cert-manager writes tls.crt, tls.key and ca.crt into the Secret "${input.secretName}";`,
+      '# mount it and point tls.serverPemPath, tls.serverKeyPath and tls.caPemPath at those three files.',
+      '# Milvus reads certificates at start-up only: after a renewal, restart the Milvus pods.',
+      certificate(
+        input,
+        `${input.baseName}-server`,
+        input.secretName,
+        input.commonName,
+        ['digital signature', 'key encipherment', 'server auth'],
+        { dns: input.dnsNames, ip: input.ipAddresses ?? [] },
+        issuerName,
+      ),
+    ].join('\n'),
+  );
   const clientSecretName = input.mutual ? `${input.secretName}-client` : undefined;
   if (clientSecretName !== undefined) {
-    documents.push([
-      '# A client certificate for tlsMode 2, from the same CA (tls.caPemPath verifies it).',
-      certificate(input, `${input.baseName}-client`, clientSecretName, input.clientCommonName, ['digital signature', 'key encipherment', 'client auth'], { dns: [], ip: [] }, issuerName),
-    ].join('\n'));
+    documents.push(
+      [
+        '# A client certificate for tlsMode 2, from the same CA (tls.caPemPath verifies it).',
+        certificate(
+          input,
+          `${input.baseName}-client`,
+          clientSecretName,
+          input.clientCommonName,
+          ['digital signature', 'key encipherment', 'client auth'],
+          { dns: [], ip: [] },
+          issuerName,
+        ),
+      ].join('\n'),
+    );
   }
   return {
     text: `${documents.join('\n---\n')}\n`,

@@ -110,12 +110,21 @@ export function embeddedScalar(outerText: string, value: NodeRef | undefined, ke
     const folds = style === 'folded' ? foldedBreaks(outerText, contentStart, end, indent) : [];
     for (const fold of folds) text = text.slice(0, fold.start) + ' '.repeat(fold.end - fold.start) + text.slice(fold.end);
     return {
-      text, region: { start: contentStart, end }, indent, style, positionsExact: true, folds,
-      ...(style === 'folded' ? { notEditable: 'it is a folded block scalar (>), where a new line could be joined with the one before it; write it with | first' } : {}),
+      text,
+      region: { start: contentStart, end },
+      indent,
+      style,
+      positionsExact: true,
+      folds,
+      ...(style === 'folded'
+        ? { notEditable: 'it is a folded block scalar (>), where a new line could be joined with the one before it; write it with | first' }
+        : {}),
     };
   }
   const decodedText = typeof node.value === 'string' ? node.value : '';
-  if (decodedText.trim() === '') return { text: '', region: { start, end: valueEnd }, indent: fallbackIndent, style: 'empty', positionsExact: true, folds: [] };
+  if (decodedText.trim() === '') {
+    return { text: '', region: { start, end: valueEnd }, indent: fallbackIndent, style: 'empty', positionsExact: true, folds: [] };
+  }
   return decoded(node, start, valueEnd, fallbackIndent, 'quoted');
 }
 
@@ -143,11 +152,25 @@ export function embeddedMapping(outerText: string, value: NodeRef | undefined, k
   if (node.flow) {
     const style: EmbeddedStyle = 'flow-mapping';
     return {
-      text: maskOutside(outerText, start, valueEnd), region: { start, end: valueEnd }, indent: fallbackIndent, style, positionsExact: true, folds: [],
-      ...(node.items.length > 0 ? { notEditable: 'it is written as a flow mapping ({…}); write it as an indented block to let Milvus TLS edit it' } : {}),
+      text: maskOutside(outerText, start, valueEnd),
+      region: { start, end: valueEnd },
+      indent: fallbackIndent,
+      style,
+      positionsExact: true,
+      folds: [],
+      ...(node.items.length > 0
+        ? { notEditable: 'it is written as a flow mapping ({…}); write it as an indented block to let Milvus TLS edit it' }
+        : {}),
     };
   }
   const end = trimBlankTail(outerText, lineStart(outerText, start), valueEnd);
   const indent = outerText.slice(lineStart(outerText, start), start);
-  return { text: maskOutside(outerText, start, end), region: { start, end }, indent: /^ *$/.test(indent) ? indent : fallbackIndent, style: 'block-mapping', positionsExact: true, folds: [] };
+  return {
+    text: maskOutside(outerText, start, end),
+    region: { start, end },
+    indent: /^ *$/.test(indent) ? indent : fallbackIndent,
+    style: 'block-mapping',
+    positionsExact: true,
+    folds: [],
+  };
 }

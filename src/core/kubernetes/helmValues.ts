@@ -70,14 +70,17 @@ function ingressOf(root: NodeRef): HelmIngress {
   const protocol = text(child(annotations, protocolKey));
   const hosts = [
     ...items(child(ingress, 'rules')).map((rule) => ({ host: stringField(rule, 'host'), range: rangeOf(child(rule, 'host')) })),
-    ...items(child(ingress, 'tls')).flatMap((tls) => items(child(tls, 'hosts')).map((host) => ({ host: text(host), range: rangeOf(host) }))),
+    ...items(child(ingress, 'tls')).flatMap((tls) =>
+      items(child(tls, 'hosts')).map((host) => ({ host: text(host), range: rangeOf(host) })),
+    ),
   ].filter((host): host is { host: string; range: OffsetRange | undefined } => host.host !== undefined && host.host !== '');
   return {
     enabled: boolValue(child(ingress, 'enabled')) ?? false,
     // The chart's own default annotation is GRPC.
-    backendProtocol: protocol !== undefined
-      ? { value: protocol, keyRange: keyRangeOf(annotations, protocolKey), valueRange: rangeOf(child(annotations, protocolKey)) }
-      : { value: 'GRPC', keyRange: undefined, valueRange: undefined },
+    backendProtocol:
+      protocol !== undefined
+        ? { value: protocol, keyRange: keyRangeOf(annotations, protocolKey), valueRange: rangeOf(child(annotations, protocolKey)) }
+        : { value: 'GRPC', keyRange: undefined, valueRange: undefined },
     hosts,
   };
 }
@@ -94,12 +97,17 @@ export function readHelmValues(doc: ManifestDocument): HelmValues {
     imageTag: imageTag !== undefined && imageTag !== '' ? field(root, ['image', 'all', 'tag'], text, imageTag) : undefined,
     extraConfigFiles: entries(extra).map((entry) => ({ key: entry.key, keyRange: entry.keyRange, value: entry.value })),
     extraConfigFilesKey: keyRangeOf(root, 'extraConfigFiles'),
-    customConfigMap: customConfigMap !== undefined ? { value: customConfigMap, keyRange: keyRangeOf(root, 'customConfigMap'), valueRange: rangeOf(child(root, 'customConfigMap')) } : undefined,
+    customConfigMap:
+      customConfigMap !== undefined
+        ? { value: customConfigMap, keyRange: keyRangeOf(root, 'customConfigMap'), valueRange: rangeOf(child(root, 'customConfigMap')) }
+        : undefined,
     globalVolumes: readVolumes(child(root, 'volumes'), 'volumes'),
     globalMounts: readVolumeMounts(child(root, 'volumeMounts'), 'volumeMounts'),
     proxyVolumes: readVolumes(child(proxy, 'volumes'), 'proxy.volumes'),
     proxyMounts: readVolumeMounts(child(proxy, 'volumeMounts'), 'proxy.volumeMounts'),
-    proxyVolumeKeys: [keyRangeOf(proxy, 'volumes'), keyRangeOf(proxy, 'volumeMounts')].filter((range): range is OffsetRange => range !== undefined),
+    proxyVolumeKeys: [keyRangeOf(proxy, 'volumes'), keyRangeOf(proxy, 'volumeMounts')].filter(
+      (range): range is OffsetRange => range !== undefined,
+    ),
     ingress: ingressOf(root),
     attuEnabled: field(root, ['attu', 'enabled'], boolValue, false),
     servicePort: intValue(at(root, 'service', 'port')) ?? 19530,
@@ -114,14 +122,22 @@ export function readHelmValues(doc: ManifestDocument): HelmValues {
  */
 export function helmServingPod(values: HelmValues): ComponentPod {
   if (values.clusterEnabled.value) {
-    return { component: 'proxy', volumes: [...values.proxyVolumes, ...values.globalVolumes], mounts: [...values.proxyMounts, ...values.globalMounts] };
+    return {
+      component: 'proxy',
+      volumes: [...values.proxyVolumes, ...values.globalVolumes],
+      mounts: [...values.proxyMounts, ...values.globalMounts],
+    };
   }
   return { component: 'standalone', volumes: values.globalVolumes, mounts: values.globalMounts };
 }
 
 /** Every other Milvus component (coordinators, nodes) reads only the global lists. */
 export function helmInternalPod(values: HelmValues): ComponentPod {
-  return { component: values.clusterEnabled.value ? 'every component' : 'standalone', volumes: values.globalVolumes, mounts: values.globalMounts };
+  return {
+    component: values.clusterEnabled.value ? 'every component' : 'standalone',
+    volumes: values.globalVolumes,
+    mounts: values.globalMounts,
+  };
 }
 
 /** `milvus.fullname` of _helpers.tpl: the Service clients dial. */

@@ -7,7 +7,14 @@
 export type { ManifestDocument, ManifestFile } from './manifestFile';
 export { parseManifestFile, lineAt } from './manifestFile';
 export type { RecognisedKubernetesFile, RecognisedObject, KubernetesObjectType, RecogniseOptions } from './recognise';
-export { recogniseKubernetesFile, recogniseManifestFile, mayBeKubernetesText, objectType, isHelmValues, MILVUS_API_VERSIONS } from './recognise';
+export {
+  recogniseKubernetesFile,
+  recogniseManifestFile,
+  mayBeKubernetesText,
+  objectType,
+  isHelmValues,
+  MILVUS_API_VERSIONS,
+} from './recognise';
 export type { EmbeddedYaml, EmbeddedStyle } from './embeddedYaml';
 export { embeddedScalar, embeddedMapping, maskOutside } from './embeddedYaml';
 export type { SecretManifest, SecretEntry, SecretEntryProblem } from './secret';
@@ -25,4 +32,10 @@ export { secretManifestText, secretManifestFile, secretManifestFileName, withSec
 export type { CertManagerInput, CertManagerManifest } from './certManager';
 export { certManagerManifest } from './certManager';
 export type { ManifestEntryPath, ManifestCertificateEntry } from './manifestCertificates';
-export { manifestEntryPath, parseManifestEntryPath, manifestCertificateEntries, manifestEntryBytes, mayHoldSecret } from './manifestCertificates';
+export {
+  manifestEntryPath,
+  parseManifestEntryPath,
+  manifestCertificateEntries,
+  manifestEntryBytes,
+  mayHoldSecret,
+} from './manifestCertificates';

@@ -61,6 +61,8 @@ export function manifestCertificateEntries(file: string, text: string): Manifest
 
 /** The bytes of one entry in the manifest's current text; undefined when it is gone. */
 export function manifestEntryBytes(text: string, entry: ManifestEntryPath): Buffer | undefined {
-  const found = manifestCertificateEntries(entry.file, text).find((candidate) => candidate.input.path === manifestEntryPath(entry.file, entry.secret, entry.key));
+  const found = manifestCertificateEntries(entry.file, text).find(
+    (candidate) => candidate.input.path === manifestEntryPath(entry.file, entry.secret, entry.key),
+  );
   return found && Buffer.isBuffer(found.input.bytes) ? found.input.bytes : undefined;
 }

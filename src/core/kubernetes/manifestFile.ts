@@ -35,7 +35,11 @@ export interface ManifestFile {
 
 function toProblem(severity: SourceProblem['severity']) {
   return (issue: YAMLError): SourceProblem => ({
-    message: issue.message, offset: issue.pos[0], end: Math.max(issue.pos[1], issue.pos[0]), severity, code: issue.code,
+    message: issue.message,
+    offset: issue.pos[0],
+    end: Math.max(issue.pos[1], issue.pos[0]),
+    severity,
+    code: issue.code,
   });
 }
 

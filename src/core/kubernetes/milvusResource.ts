@@ -56,7 +56,19 @@ export interface MilvusResource {
   ingress: MilvusIngress;
 }
 
-const CLUSTER_COMPONENTS = ['proxy', 'mixCoord', 'rootCoord', 'queryCoord', 'dataCoord', 'indexCoord', 'queryNode', 'dataNode', 'indexNode', 'streamingNode', 'cdc'];
+const CLUSTER_COMPONENTS = [
+  'proxy',
+  'mixCoord',
+  'rootCoord',
+  'queryCoord',
+  'dataCoord',
+  'indexCoord',
+  'queryNode',
+  'dataNode',
+  'indexNode',
+  'streamingNode',
+  'cdc',
+];
 
 function componentSpec(ref: NodeRef | undefined, path: string): ComponentSpecRead {
   const hasVolumes = child(ref, 'volumes') !== undefined;
@@ -73,10 +85,16 @@ function ingressOf(ref: NodeRef | undefined): MilvusIngress {
   const annotations = child(ref, 'annotations');
   const protocolKey = 'nginx.ingress.kubernetes.io/backend-protocol';
   const protocol = text(child(annotations, protocolKey));
-  const tlsHosts = entries(child(ref, 'tlsSecretRefs')).flatMap((entry) => items(entry.value).map((host) => ({ host: text(host), range: rangeOf(host) })));
-  const hosts = [...items(child(ref, 'hosts')).map((host) => ({ host: text(host), range: rangeOf(host) })), ...tlsHosts]
-    .filter((host): host is { host: string; range: OffsetRange | undefined } => host.host !== undefined && host.host !== '');
-  return { hosts, backendProtocol: protocol !== undefined ? { value: protocol, range: rangeOf(child(annotations, protocolKey)) } : undefined };
+  const tlsHosts = entries(child(ref, 'tlsSecretRefs')).flatMap((entry) =>
+    items(entry.value).map((host) => ({ host: text(host), range: rangeOf(host) })),
+  );
+  const hosts = [...items(child(ref, 'hosts')).map((host) => ({ host: text(host), range: rangeOf(host) })), ...tlsHosts].filter(
+    (host): host is { host: string; range: OffsetRange | undefined } => host.host !== undefined && host.host !== '',
+  );
+  return {
+    hosts,
+    backendProtocol: protocol !== undefined ? { value: protocol, range: rangeOf(child(annotations, protocolKey)) } : undefined,
+  };
 }
 
 export function readMilvusResource(doc: ManifestDocument): MilvusResource | undefined {
@@ -89,12 +107,17 @@ export function readMilvusResource(doc: ManifestDocument): MilvusResource | unde
   const servingName = mode === 'cluster' ? 'proxy' : 'standalone';
   const servingRef = alpha ? undefined : child(components, servingName);
   const global = componentSpec(components, componentsPath.join('.'));
-  const serving = servingRef ? componentSpec(servingRef, `spec.components.${servingName}`) : { path: `spec.components.${servingName}`, volumes: undefined, volumesKey: undefined, mounts: [], mountsKey: undefined };
+  const serving = servingRef
+    ? componentSpec(servingRef, `spec.components.${servingName}`)
+    : { path: `spec.components.${servingName}`, volumes: undefined, volumesKey: undefined, mounts: [], mountsKey: undefined };
   const proxyRef = alpha ? undefined : child(components, 'proxy');
-  const others = mode === 'cluster' && !alpha
-    ? CLUSTER_COMPONENTS.filter((name) => name !== 'proxy' && child(components, name) !== undefined)
-      .map((name) => ({ name, spec: componentSpec(child(components, name), `spec.components.${name}`) }))
-    : [];
+  const others =
+    mode === 'cluster' && !alpha
+      ? CLUSTER_COMPONENTS.filter((name) => name !== 'proxy' && child(components, name) !== undefined).map((name) => ({
+          name,
+          spec: componentSpec(child(components, name), `spec.components.${name}`),
+        }))
+      : [];
   const restful = child(servingRef, 'serviceRestfulPort');
   const restfulPort = intValue(restful);
   const image = child(components, 'image');
@@ -115,7 +138,10 @@ export function readMilvusResource(doc: ManifestDocument): MilvusResource | unde
     serving,
     proxy: proxyRef ? componentSpec(proxyRef, 'spec.components.proxy') : undefined,
     others,
-    serviceRestfulPort: restfulPort !== undefined ? { value: restfulPort, keyRange: keyRangeOf(servingRef, 'serviceRestfulPort'), valueRange: rangeOf(restful) } : undefined,
+    serviceRestfulPort:
+      restfulPort !== undefined
+        ? { value: restfulPort, keyRange: keyRangeOf(servingRef, 'serviceRestfulPort'), valueRange: rangeOf(restful) }
+        : undefined,
     ingress: ingressOf(alpha ? child(spec, 'ingress') : child(servingRef, 'ingress')),
   };
 }

@@ -40,17 +40,39 @@ const CERT_MANAGER_KINDS: readonly string[] = ['Issuer', 'ClusterIssuer', 'Certi
  * file (milvus.yaml shares `proxy`, `etcd`, `minio`, `log`, `streaming`, … with the chart, so those prove nothing).
  */
 const CHART_ONLY_KEYS: readonly string[] = [
-  'extraConfigFiles', 'customConfigMap', 'nameOverride', 'fullnameOverride', 'attu', 'pulsarv3', 'externalS3', 'externalGcs',
-  'externalEtcd', 'externalPulsar', 'externalKafka', 'rootCoordinator', 'queryCoordinator', 'indexCoordinator',
-  'dataCoordinator', 'mixCoordinator', 'standalone', 'heaptrack', 'serviceAccount', 'livenessProbe', 'readinessProbe',
+  'extraConfigFiles',
+  'customConfigMap',
+  'nameOverride',
+  'fullnameOverride',
+  'attu',
+  'pulsarv3',
+  'externalS3',
+  'externalGcs',
+  'externalEtcd',
+  'externalPulsar',
+  'externalKafka',
+  'rootCoordinator',
+  'queryCoordinator',
+  'indexCoordinator',
+  'dataCoordinator',
+  'mixCoordinator',
+  'standalone',
+  'heaptrack',
+  'serviceAccount',
+  'livenessProbe',
+  'readinessProbe',
 ];
 /** Keys whose shape is chart-only: `cluster: {enabled}`, `image: {all}`. */
-const CHART_SHAPED_KEYS: readonly [string, string][] = [['cluster', 'enabled'], ['image', 'all']];
+const CHART_SHAPED_KEYS: readonly [string, string][] = [
+  ['cluster', 'enabled'],
+  ['image', 'all'],
+];
 /** Keys a chart values file has and a milvus.yaml never does, but other charts' values do too: evidence only for a selected file. */
 const WEAK_CHART_KEYS: readonly string[] = ['volumes', 'volumeMounts', 'ingress', 'service', 'metrics'];
 
 /** Cheap gate before parsing: the language server sees every YAML file the user opens. */
-const CANDIDATE = /^(?:apiVersion|kind|extraConfigFiles|customConfigMap|cluster|image|standalone|attu|nameOverride|fullnameOverride|[a-zA-Z]+Coordinator|external[A-Za-z0-9]+|pulsarv3|heaptrack|serviceAccount|livenessProbe|readinessProbe|volumes|volumeMounts|ingress|service|metrics)\s*:/m;
+const CANDIDATE =
+  /^(?:apiVersion|kind|extraConfigFiles|customConfigMap|cluster|image|standalone|attu|nameOverride|fullnameOverride|[a-zA-Z]+Coordinator|external[A-Za-z0-9]+|pulsarv3|heaptrack|serviceAccount|livenessProbe|readinessProbe|volumes|volumeMounts|ingress|service|metrics)\s*:/m;
 
 export function objectType(doc: ManifestDocument): KubernetesObjectType | undefined {
   const { apiVersion, kind } = doc;
@@ -65,7 +87,9 @@ export function isHelmValues(doc: ManifestDocument, options: RecogniseOptions = 
   if (!isMapping(doc.root) || doc.apiVersion !== undefined || doc.kind !== undefined) return false;
   const keys = new Set(entries(doc.root).map((entry) => entry.key));
   if (CHART_ONLY_KEYS.some((key) => keys.has(key))) return true;
-  if (CHART_SHAPED_KEYS.some(([key, inner]) => isMap(child(doc.root, key)?.node) && child(child(doc.root, key), inner) !== undefined)) return true;
+  if (CHART_SHAPED_KEYS.some(([key, inner]) => isMap(child(doc.root, key)?.node) && child(child(doc.root, key), inner) !== undefined)) {
+    return true;
+  }
   return options.selected === true && WEAK_CHART_KEYS.some((key) => keys.has(key));
 }
 
@@ -75,7 +99,11 @@ export function mayBeKubernetesText(text: string): boolean {
 }
 
 /** Undefined when the text is none of ours. */
-export function recogniseKubernetesFile(text: string, fileName?: string, options: RecogniseOptions = {}): RecognisedKubernetesFile | undefined {
+export function recogniseKubernetesFile(
+  text: string,
+  fileName?: string,
+  options: RecogniseOptions = {},
+): RecognisedKubernetesFile | undefined {
   if (!mayBeKubernetesText(text)) return undefined;
   return recogniseManifestFile(parseManifestFile(text, fileName), options);
 }

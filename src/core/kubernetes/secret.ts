@@ -78,7 +78,15 @@ function readEntries(doc: ManifestDocument, field: 'data' | 'stringData' | 'bina
     const decoded = bytes?.toString('latin1') ?? '';
     if (multiLineFlow && isFoldedPem(decoded)) problems.push('folded-pem');
     const valueRange = rangeOf(value) ?? { start: keyRange?.end ?? 0, end: keyRange?.end ?? 0 };
-    return { key, source: field === 'stringData' ? 'stringData' : 'data', bytes, keyRange: keyRange ?? valueRange, valueRange, problems, shadowed: false };
+    return {
+      key,
+      source: field === 'stringData' ? 'stringData' : 'data',
+      bytes,
+      keyRange: keyRange ?? valueRange,
+      valueRange,
+      problems,
+      shadowed: false,
+    };
   });
 }
 

@@ -20,7 +20,8 @@ export interface SecretManifestInput {
 }
 
 export function secretManifestText(input: SecretManifestInput): string {
-  const data = [...input.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const data = [...input.entries]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((entry) => `  ${entry.key}: ${Buffer.from(entry.contents).toString('base64')}`);
   return [
     '# Kubernetes Secret with the Milvus server certificate, its private key and the CA (milvus-tls generate).',
@@ -47,7 +48,11 @@ export function secretManifestFile(name: string, namespace: string | undefined, 
   if (entries.some((entry) => entry.file === undefined)) return undefined;
   return {
     name: secretManifestFileName(name),
-    contents: secretManifestText({ name, ...(namespace !== undefined ? { namespace } : {}), entries: entries.map((entry) => ({ key: entry.key, contents: entry.file?.contents ?? '' })) }),
+    contents: secretManifestText({
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      entries: entries.map((entry) => ({ key: entry.key, contents: entry.file?.contents ?? '' })),
+    }),
     isPrivateKey: true,
   };
 }
@@ -56,9 +61,15 @@ export function secretManifestFile(name: string, namespace: string | undefined, 
  * The set's files plus its Secret manifest, for one all-or-nothing write. When only the leaves were
  * reissued (the CA kept), ca.pem is not among the new files: `existingCaPem` supplies it.
  */
-export function withSecretManifest(files: readonly SetFile[], secret: { name: string; namespace?: string | undefined }, existingCaPem?: string): SetFile[] {
-  const withCa = files.some((file) => file.name === 'ca.pem') || existingCaPem === undefined
-    ? files : [...files, { name: 'ca.pem', contents: existingCaPem, isPrivateKey: false }];
+export function withSecretManifest(
+  files: readonly SetFile[],
+  secret: { name: string; namespace?: string | undefined },
+  existingCaPem?: string,
+): SetFile[] {
+  const withCa =
+    files.some((file) => file.name === 'ca.pem') || existingCaPem === undefined
+      ? files
+      : [...files, { name: 'ca.pem', contents: existingCaPem, isPrivateKey: false }];
   const manifest = secretManifestFile(secret.name, secret.namespace, withCa);
   // The generator always makes server.pem and server.key; a set without them is a bug, not input.
   if (!manifest) throw new Error('the certificate set lacks server.pem, server.key or ca.pem');

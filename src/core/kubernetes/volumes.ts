@@ -52,10 +52,26 @@ function itemList(ref: NodeRef | undefined): { key: string; path: string }[] | u
 
 function volumeSource(volume: NodeRef): VolumeSource {
   const secret = child(volume, 'secret');
-  if (secret) return { kind: 'secret', name: stringField(secret, 'secretName') ?? '', items: itemList(secret), optional: boolValue(child(secret, 'optional')) ?? false };
+  if (secret) {
+    return {
+      kind: 'secret',
+      name: stringField(secret, 'secretName') ?? '',
+      items: itemList(secret),
+      optional: boolValue(child(secret, 'optional')) ?? false,
+    };
+  }
   const configMap = child(volume, 'configMap');
-  if (configMap) return { kind: 'configMap', name: stringField(configMap, 'name') ?? '', items: itemList(configMap), optional: boolValue(child(configMap, 'optional')) ?? false };
-  const other = ['emptyDir', 'persistentVolumeClaim', 'hostPath', 'projected', 'csi', 'nfs', 'downwardAPI'].find((type) => child(volume, type) !== undefined);
+  if (configMap) {
+    return {
+      kind: 'configMap',
+      name: stringField(configMap, 'name') ?? '',
+      items: itemList(configMap),
+      optional: boolValue(child(configMap, 'optional')) ?? false,
+    };
+  }
+  const other = ['emptyDir', 'persistentVolumeClaim', 'hostPath', 'projected', 'csi', 'nfs', 'downwardAPI'].find(
+    (type) => child(volume, type) !== undefined,
+  );
   return { kind: 'other', type: other ?? 'unknown' };
 }
 
@@ -71,16 +87,29 @@ export function readVolumeMounts(list: NodeRef | undefined, scope: string): PodV
     const name = stringField(mount, 'name');
     const mountPath = stringField(mount, 'mountPath');
     if (name === undefined || mountPath === undefined) return [];
-    return [{
-      name, mountPath, subPath: stringField(mount, 'subPath'), readOnly: boolValue(child(mount, 'readOnly')) ?? false,
-      range: rangeOf(mount), mountPathRange: keyRangeOf(mount, 'mountPath'), scope,
-    }];
+    return [
+      {
+        name,
+        mountPath,
+        subPath: stringField(mount, 'subPath'),
+        readOnly: boolValue(child(mount, 'readOnly')) ?? false,
+        range: rangeOf(mount),
+        mountPathRange: keyRangeOf(mount, 'mountPath'),
+        scope,
+      },
+    ];
   });
 }
 
 /** What a container path is, given a component's mounts. */
 export type MountedPath =
-  | { kind: 'volume-key'; mount: PodVolumeMount; volume: PodVolume & { source: { kind: 'secret' | 'configMap' } }; key: string | undefined; relative: string }
+  | {
+      kind: 'volume-key';
+      mount: PodVolumeMount;
+      volume: PodVolume & { source: { kind: 'secret' | 'configMap' } };
+      key: string | undefined;
+      relative: string;
+    }
   | { kind: 'other-volume'; mount: PodVolumeMount; volume: PodVolume }
   /** A mount names a volume the pod does not have: the API server rejects the pod. */
   | { kind: 'missing-volume'; mount: PodVolumeMount };
@@ -111,6 +140,10 @@ export function locateInPod(containerPath: string, pod: ComponentPod): MountedPa
   if (source.kind === 'other') return { kind: 'other-volume', mount, volume };
   const below = path.posix.relative(normalise(mount.mountPath), normalise(containerPath));
   const relative = mount.subPath !== undefined ? path.posix.join(mount.subPath, below) : below;
-  const key = source.items ? source.items.find((item) => path.posix.normalize(item.path) === relative)?.key : relative.includes('/') ? undefined : relative;
+  const key = source.items
+    ? source.items.find((item) => path.posix.normalize(item.path) === relative)?.key
+    : relative.includes('/')
+      ? undefined
+      : relative;
   return { kind: 'volume-key', mount, volume: { ...volume, source }, key: key === '' ? undefined : key, relative };
 }

@@ -10,7 +10,10 @@ export class RotationOrderError extends Error {
 
 /** Undo would discard changes made after the phase it reverts. */
 export class UndoConflictError extends Error {
-  constructor(readonly changed: string[], backup: string) {
+  constructor(
+    readonly changed: string[],
+    backup: string,
+  ) {
     super(`${changed.join(', ')} changed since ${backup}: undoing it would discard that; run again with --force to undo anyway`);
     this.name = 'UndoConflictError';
   }

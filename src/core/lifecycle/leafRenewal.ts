@@ -40,7 +40,11 @@ export function keyTypeFor(key: PublicKeyInfo): { keyType: KeyType; note?: strin
 }
 
 const SUBJECT_FIELDS: Readonly<Record<string, keyof Omit<SubjectFields, 'commonName'>>> = {
-  C: 'country', ST: 'state', L: 'locality', O: 'organization', OU: 'organizationalUnit',
+  C: 'country',
+  ST: 'state',
+  L: 'locality',
+  O: 'organization',
+  OU: 'organizationalUnit',
 };
 
 /** The subject fields the generator writes, and the attribute types it would drop. */
@@ -65,7 +69,10 @@ function leafRole(cert: CertificateInfo): LeafRole | undefined {
  * signs the new one (its own CA for renew, the next CA for a rotation's reissue).
  */
 export function planLeafRenewal(
-  cert: CertificateInfo, issuer: CertificateInfo, keyFile: string | undefined, now: Date,
+  cert: CertificateInfo,
+  issuer: CertificateInfo,
+  keyFile: string | undefined,
+  now: Date,
 ): LeafRenewalPlan | string {
   const role = leafRole(cert);
   if (!role) return `${basename(cert.file)} is a ${cert.role} certificate; only server or client certificates are renewed`;
@@ -86,7 +93,8 @@ export function planLeafRenewal(
   const commonName = cert.commonName ?? basename(cert.file, extname(cert.file));
   const { keyType, note } = keyTypeFor(cert.publicKey);
   const options: CertificateSetOptions = {
-    keyType, subject,
+    keyType,
+    subject,
     caCommonName: issuer.commonName ?? 'CA',
     serverCommonName: role === 'server' ? commonName : 'unused',
     serverSans: role === 'server' ? [...cert.sans.dns, ...cert.sans.ip] : ['localhost'],
@@ -101,8 +109,8 @@ export function planLeafRenewal(
   ];
   const capped = capLeafNote(now, leafDays, issuerNotAfter);
   const notes = [
-    `Same subject (${cert.subject}) and SANs (${[...cert.sans.dns, ...cert.sans.ip].join(', ') || 'none'}), `
-      + `valid ${plural(leafDays, 'day')}${capped ? ` at most: ${capped}` : ''}, signed by ${issuer.commonName ?? issuer.subject}.`,
+    `Same subject (${cert.subject}) and SANs (${[...cert.sans.dns, ...cert.sans.ip].join(', ') || 'none'}), ` +
+      `valid ${plural(leafDays, 'day')}${capped ? ` at most: ${capped}` : ''}, signed by ${issuer.commonName ?? issuer.subject}.`,
     keyFile === undefined
       ? `Its key is not here: the new key is written to ${basename(targets[1]?.path ?? '')}, replacing any file of that name.`
       : `A new key pair replaces ${basename(keyFile)}: deploy both files together.`,

@@ -52,7 +52,9 @@ function stillTheSame(plan: LeafRenewalPlan, bytes: Buffer | undefined): boolean
 
 /** The generated files under the names they replace: cert and key always, the CSR and ca.srl where the folder has them. */
 function placeGenerated(
-  plan: LeafRenewalPlan, generated: Awaited<ReturnType<typeof reissueLeaves>>, present: ReadonlyMap<string, Buffer | undefined>,
+  plan: LeafRenewalPlan,
+  generated: Awaited<ReturnType<typeof reissueLeaves>>,
+  present: ReadonlyMap<string, Buffer | undefined>,
 ): FileWrite[] {
   const writes: FileWrite[] = [];
   const csrName = `${basename(plan.certificate.file, extname(plan.certificate.file))}.csr`;
@@ -75,21 +77,37 @@ export async function renewLeaves(requests: readonly RenewRequest[], options: Re
   const first = requests[0];
   if (!first) return { written: [], backupFolder: undefined };
   const directory = first.plan.directory;
-  if (requests.some((request) => request.plan.directory !== directory)) throw new WriteSetError('renewals in one transaction must share a folder');
+  if (requests.some((request) => request.plan.directory !== directory)) {
+    throw new WriteSetError('renewals in one transaction must share a folder');
+  }
   const plans = requests.map((request) => request.plan);
   const read = await readSetFiles(directory, namesInvolved(plans), options);
   const moved = plans.filter((plan) => !stillTheSame(plan, read.get(basename(plan.certificate.file))));
-  if (moved.length > 0) throw new SetChangedError(directory, moved.map((plan) => basename(plan.certificate.file)));
+  if (moved.length > 0) {
+    throw new SetChangedError(
+      directory,
+      moved.map((plan) => basename(plan.certificate.file)),
+    );
+  }
 
   const writes = new Map<string, FileWrite>();
   for (const { plan, ca } of requests) {
-    const generated = await reissueLeaves(ca, plan.options, { server: plan.role === 'server', client: plan.role === 'client' }, options.signal);
+    const generated = await reissueLeaves(
+      ca,
+      plan.options,
+      { server: plan.role === 'server', client: plan.role === 'client' },
+      options.signal,
+    );
     for (const write of placeGenerated(plan, generated, read)) writes.set(write.name, write);
   }
   const manifests = await secretManifestWrites(directory, [...writes.values()]);
   const unchanged = new Map([...read, ...(options.unchanged ?? new Map<string, Buffer | undefined>()), ...manifests.unchanged]);
   const operation = options.operation ?? 'renew';
-  const applied = await applySetChange(directory, { writes: [...writes.values(), ...manifests.writes], unchanged, backupOperation: operation }, options);
+  const applied = await applySetChange(
+    directory,
+    { writes: [...writes.values(), ...manifests.writes], unchanged, backupOperation: operation },
+    options,
+  );
   await options.afterChange?.({ operation, directory, written: applied.written, removed: [], backupFolder: applied.backupFolder });
   return { written: applied.written, backupFolder: applied.backupFolder };
 }

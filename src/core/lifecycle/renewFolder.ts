@@ -15,15 +15,24 @@ export interface FolderRenewal {
 }
 
 /** Reads and inspects the folder's certificate files, as the renewal sees them. */
-export async function inspectFolder(directory: string, now: Date, options: RenewOptions = {}): Promise<{ inspection: WorkspaceInspection; read: Map<string, Buffer> }> {
+export async function inspectFolder(
+  directory: string,
+  now: Date,
+  options: RenewOptions = {},
+): Promise<{ inspection: WorkspaceInspection; read: Map<string, Buffer> }> {
   const read = await readFolderFiles(directory, isCertificateFileName, options);
-  const inspection = inspectFiles([...read].map(([name, bytes]) => ({ path: join(directory, name), bytes, mode: 0o600 })), now);
+  const inspection = inspectFiles(
+    [...read].map(([name, bytes]) => ({ path: join(directory, name), bytes, mode: 0o600 })),
+    now,
+  );
   return { inspection, read };
 }
 
 /** Renews the leaves of `directory` due within the window (all with `window.all`), or only plans with `dryRun`. */
 export async function renewFolder(
-  directory: string, window: RenewWindow, options: RenewOptions & { dryRun?: boolean } = {},
+  directory: string,
+  window: RenewWindow,
+  options: RenewOptions & { dryRun?: boolean } = {},
 ): Promise<FolderRenewal> {
   const { inspection, read } = await inspectFolder(directory, window.now, options);
   const selection = selectRenewals(inspection, window);

@@ -43,8 +43,10 @@ export function selectRenewals(inspection: WorkspaceInspection, window: RenewWin
     }
     const issuer = cert.issuerId === undefined || cert.issuerId === cert.id ? undefined : byId.get(cert.issuerId);
     const issuerKey = issuer?.keyIds.map((id) => keysById.get(id)).find((key) => key !== undefined && !key.encrypted);
-    const reason = !issuer ? `its CA (${cert.issuerCommonName ?? cert.issuer}) is not here`
-      : !issuerKey ? `the key of its CA (${basename(issuer.file)}) is not here, or is encrypted`
+    const reason = !issuer
+      ? `its CA (${cert.issuerCommonName ?? cert.issuer}) is not here`
+      : !issuerKey
+        ? `the key of its CA (${basename(issuer.file)}) is not here, or is encrypted`
         : undefined;
     const plan = reason ?? planLeafRenewal(cert, issuer as WorkspaceCertificate, cert.keyFile, window.now);
     if (typeof plan === 'string') selection.blocked.push({ certificate: cert, reason: plan });
@@ -56,5 +58,8 @@ export function selectRenewals(inspection: WorkspaceInspection, window: RenewWin
 /** The PEM text of one block of a file (a key may share its file with other blocks). */
 export function pemBlockText(fileText: string, range: PemRange | undefined): string {
   if (!range) throw new Error('the CA key is DER; it must be PEM to sign with it');
-  return `${fileText.split(/\r?\n/).slice(range.startLine, range.endLine + 1).join('\n')}\n`;
+  return `${fileText
+    .split(/\r?\n/)
+    .slice(range.startLine, range.endLine + 1)
+    .join('\n')}\n`;
 }

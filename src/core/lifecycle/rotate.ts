@@ -14,7 +14,14 @@ import { renewLeaves } from './renew';
 import { describePhase, type RotationStep } from './rotationGuide';
 import { rotationStatus, type RotationPhase, type RotationStatus } from './rotationStatus';
 import {
-  CA_CERTIFICATE, CA_KEY, leafFiles, modeFor, NEXT_CA_CERTIFICATE, NEXT_CA_KEY, PREVIOUS_CA_CERTIFICATE, ROTATION_FILES,
+  CA_CERTIFICATE,
+  CA_KEY,
+  leafFiles,
+  modeFor,
+  NEXT_CA_CERTIFICATE,
+  NEXT_CA_KEY,
+  PREVIOUS_CA_CERTIFICATE,
+  ROTATION_FILES,
 } from './setFiles';
 
 export interface RotationOptions extends ReadOptions {
@@ -32,7 +39,10 @@ export interface PhaseOutcome {
 }
 
 /** The set's rotation status, read under the folder's lock after recovery; and the bytes it was read from. */
-export async function readRotation(directory: string, options: RotationOptions = {}): Promise<{ status: RotationStatus; files: Map<string, Buffer | undefined> }> {
+export async function readRotation(
+  directory: string,
+  options: RotationOptions = {},
+): Promise<{ status: RotationStatus; files: Map<string, Buffer | undefined> }> {
   const files = await readSetFiles(directory, ROTATION_FILES, options);
   return { status: rotationStatus(directory, files, options.now ?? new Date()), files };
 }
@@ -56,7 +66,13 @@ async function commit(directory: string, operation: string, setChange: SetChange
     unchanged: new Map([...(setChange.unchanged ?? new Map<string, Buffer | undefined>()), ...manifests.unchanged]),
   };
   const applied: AppliedChange = await applySetChange(directory, { ...change, backupOperation: operation }, options);
-  await options.afterChange?.({ operation, directory, written: applied.written, removed: applied.removed, backupFolder: applied.backupFolder });
+  await options.afterChange?.({
+    operation,
+    directory,
+    written: applied.written,
+    removed: applied.removed,
+    backupFolder: applied.backupFolder,
+  });
   const { status } = await readRotation(directory, options);
   return { operation, written: applied.written, removed: applied.removed, backupFolder: applied.backupFolder, status };
 }
@@ -74,28 +90,39 @@ function withNewline(text: string): string {
 }
 
 /** Phase 1: a new CA beside the current one; ca.pem trusts both. */
-export async function rotateStart(directory: string, options: RotationOptions & { caCommonName?: string; caDays?: number } = {}): Promise<PhaseOutcome> {
+export async function rotateStart(
+  directory: string,
+  options: RotationOptions & { caCommonName?: string; caDays?: number } = {},
+): Promise<PhaseOutcome> {
   const { status, files } = await readRotation(directory, options);
   requirePhase(status, 'none', 'start');
   const current = status.current;
   if (!current) throw new RotationOrderError('cannot start: ca.key belongs to no certificate of ca.pem');
   const now = options.now ?? new Date();
-  const next = await generateCertificateAuthority({
-    keyType: keyTypeFor(current.info.publicKey).keyType,
-    subject: subjectFieldsOf(current.info).subject,
-    commonName: options.caCommonName ?? nextCaCommonName(current.info.commonName ?? 'Milvus TLS CA', now),
-    days: options.caDays ?? lifetimeDays(new Date(current.info.notBefore), new Date(current.info.notAfter)),
-  }, options.signal);
+  const next = await generateCertificateAuthority(
+    {
+      keyType: keyTypeFor(current.info.publicKey).keyType,
+      subject: subjectFieldsOf(current.info).subject,
+      commonName: options.caCommonName ?? nextCaCommonName(current.info.commonName ?? 'Milvus TLS CA', now),
+      days: options.caDays ?? lifetimeDays(new Date(current.info.notBefore), new Date(current.info.notAfter)),
+    },
+    options.signal,
+  );
   const bundle = `${withNewline(files.get(CA_CERTIFICATE)?.toString('utf8') ?? current.info.pem)}${next.certificatePem}`;
-  return commit(directory, 'rotate-start', {
-    writes: [
-      { name: NEXT_CA_CERTIFICATE, contents: next.certificatePem, mode: modeFor(NEXT_CA_CERTIFICATE) },
-      { name: NEXT_CA_KEY, contents: next.privateKeyPem, mode: modeFor(NEXT_CA_KEY) },
-      { name: PREVIOUS_CA_CERTIFICATE, contents: current.info.pem, mode: modeFor(PREVIOUS_CA_CERTIFICATE) },
-      { name: CA_CERTIFICATE, contents: bundle, mode: modeFor(CA_CERTIFICATE) },
-    ],
-    unchanged: files,
-  }, options);
+  return commit(
+    directory,
+    'rotate-start',
+    {
+      writes: [
+        { name: NEXT_CA_CERTIFICATE, contents: next.certificatePem, mode: modeFor(NEXT_CA_CERTIFICATE) },
+        { name: NEXT_CA_KEY, contents: next.privateKeyPem, mode: modeFor(NEXT_CA_KEY) },
+        { name: PREVIOUS_CA_CERTIFICATE, contents: current.info.pem, mode: modeFor(PREVIOUS_CA_CERTIFICATE) },
+        { name: CA_CERTIFICATE, contents: bundle, mode: modeFor(CA_CERTIFICATE) },
+      ],
+      unchanged: files,
+    },
+    options,
+  );
 }
 
 /** Phase 2: the server and client certificates reissued from the next CA. */
@@ -106,15 +133,28 @@ export async function rotateReissue(directory: string, options: RotationOptions 
   const nextKey = files.get(NEXT_CA_KEY)?.toString('utf8');
   if (!next || nextKey === undefined) throw new RotationOrderError('cannot reissue: ca-next.pem and ca-next.key are needed');
   const now = options.now ?? new Date();
-  const requests = status.leaves.filter((leaf) => leaf.signedBy !== 'next').map((leaf) => {
-    const keyName = leafFiles(leaf.role).key;
-    const plan = planLeafRenewal(leaf.certificate.info, next.info, files.get(keyName) === undefined ? undefined : join(directory, keyName), now);
-    if (typeof plan === 'string') throw new RotationOrderError(`cannot reissue ${leaf.role}.pem: ${plan}`);
-    return { plan, ca: { certificatePem: next.info.pem, privateKeyPem: nextKey } };
-  });
+  const requests = status.leaves
+    .filter((leaf) => leaf.signedBy !== 'next')
+    .map((leaf) => {
+      const keyName = leafFiles(leaf.role).key;
+      const plan = planLeafRenewal(
+        leaf.certificate.info,
+        next.info,
+        files.get(keyName) === undefined ? undefined : join(directory, keyName),
+        now,
+      );
+      if (typeof plan === 'string') throw new RotationOrderError(`cannot reissue ${leaf.role}.pem: ${plan}`);
+      return { plan, ca: { certificatePem: next.info.pem, privateKeyPem: nextKey } };
+    });
   const operation = 'rotate-reissue';
   const outcome = await renewLeaves(requests, { ...options, operation, unchanged: files });
-  return { operation, written: outcome.written, removed: [], backupFolder: outcome.backupFolder, status: (await readRotation(directory, options)).status };
+  return {
+    operation,
+    written: outcome.written,
+    removed: [],
+    backupFolder: outcome.backupFolder,
+    status: (await readRotation(directory, options)).status,
+  };
 }
 
 /** Phase 3: the next CA becomes the only CA; ca-next.* and ca-prev.pem go to the backup. */
@@ -124,14 +164,19 @@ export async function rotateFinish(directory: string, options: RotationOptions =
   const nextCertificate = files.get(NEXT_CA_CERTIFICATE);
   const nextKey = files.get(NEXT_CA_KEY);
   if (!nextCertificate || !nextKey) throw new RotationOrderError('cannot finish: ca-next.pem and ca-next.key are needed');
-  return commit(directory, 'rotate-finish', {
-    writes: [
-      { name: CA_CERTIFICATE, contents: nextCertificate, mode: modeFor(CA_CERTIFICATE) },
-      { name: CA_KEY, contents: nextKey, mode: modeFor(CA_KEY) },
-    ],
-    removals: [NEXT_CA_CERTIFICATE, NEXT_CA_KEY, ...(files.get(PREVIOUS_CA_CERTIFICATE) ? [PREVIOUS_CA_CERTIFICATE] : [])],
-    unchanged: files,
-  }, options);
+  return commit(
+    directory,
+    'rotate-finish',
+    {
+      writes: [
+        { name: CA_CERTIFICATE, contents: nextCertificate, mode: modeFor(CA_CERTIFICATE) },
+        { name: CA_KEY, contents: nextKey, mode: modeFor(CA_KEY) },
+      ],
+      removals: [NEXT_CA_CERTIFICATE, NEXT_CA_KEY, ...(files.get(PREVIOUS_CA_CERTIFICATE) ? [PREVIOUS_CA_CERTIFICATE] : [])],
+      unchanged: files,
+    },
+    options,
+  );
 }
 
 export { commit as commitRotationChange };

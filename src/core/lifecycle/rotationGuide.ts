@@ -6,16 +6,29 @@ export type RotationStep = 'start' | 'reissue' | 'finish';
 
 /** The three phases, for the plan the editor shows before the first. */
 export const ROTATION_PLAN: readonly { step: RotationStep; title: string; does: string }[] = [
-  { step: 'start', title: 'Start', does: 'a new CA as ca-next.pem/ca-next.key; ca.pem becomes the bundle of the current and the new CA (the current one also kept as ca-prev.pem). Server and client certificates stay.' },
-  { step: 'reissue', title: 'Reissue', does: 'new server and client certificates and keys from the new CA (same names, SANs and key types). Old and new client certificates are both accepted.' },
-  { step: 'finish', title: 'Finish', does: 'ca.pem and ca.key become the new CA alone; ca-next.* and ca-prev.pem go to the backup. Client certificates of the old CA are refused from then on.' },
+  {
+    step: 'start',
+    title: 'Start',
+    does: 'a new CA as ca-next.pem/ca-next.key; ca.pem becomes the bundle of the current and the new CA (the current one also kept as ca-prev.pem). Server and client certificates stay.',
+  },
+  {
+    step: 'reissue',
+    title: 'Reissue',
+    does: 'new server and client certificates and keys from the new CA (same names, SANs and key types). Old and new client certificates are both accepted.',
+  },
+  {
+    step: 'finish',
+    title: 'Finish',
+    does: 'ca.pem and ca.key become the new CA alone; ca-next.* and ca-prev.pem go to the backup. Client certificates of the old CA are refused from then on.',
+  },
 ];
 
 /** What to do after a phase ran, before the next. */
 export const AFTER_PHASE: Readonly<Record<RotationStep, string>> = {
   start: 'Give every client the new ca.pem (it trusts both CAs), then restart Milvus. Then run the reissue phase.',
-  reissue: 'Restart Milvus (it now serves a certificate from the new CA, which clients holding the new ca.pem trust), '
-    + 'then roll the new client.pem/client.key out to the clients. Then run the finish phase.',
+  reissue:
+    'Restart Milvus (it now serves a certificate from the new CA, which clients holding the new ca.pem trust), ' +
+    'then roll the new client.pem/client.key out to the clients. Then run the finish phase.',
   finish: 'Restart Milvus: from now on it accepts only client certificates from the new CA. The rotation is complete.',
 };
 

@@ -5,7 +5,14 @@ import { createPrivateKey, type X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { readPemCertificates, type InspectedCertificate } from '../inspect';
 import {
-  CA_CERTIFICATE, CA_KEY, LEAF_ROLES, leafFiles, NEXT_CA_CERTIFICATE, NEXT_CA_KEY, PREVIOUS_CA_CERTIFICATE, type LeafRole,
+  CA_CERTIFICATE,
+  CA_KEY,
+  LEAF_ROLES,
+  leafFiles,
+  NEXT_CA_CERTIFICATE,
+  NEXT_CA_KEY,
+  PREVIOUS_CA_CERTIFICATE,
+  type LeafRole,
 } from './setFiles';
 
 /** none: one CA; started: ca.pem trusts both, leaves from the current CA; reissued: leaves from the next CA. */
@@ -66,7 +73,13 @@ function certificatesOf(directory: string, files: Files, name: string, now: Date
   }
 }
 
-function leafStatuses(directory: string, files: Files, current: InspectedCertificate | undefined, next: InspectedCertificate | undefined, now: Date): LeafStatus[] {
+function leafStatuses(
+  directory: string,
+  files: Files,
+  current: InspectedCertificate | undefined,
+  next: InspectedCertificate | undefined,
+  now: Date,
+): LeafStatus[] {
   const leaves: LeafStatus[] = [];
   for (const role of LEAF_ROLES) {
     const file = leafFiles(role).certificate;
@@ -88,8 +101,14 @@ export function rotationStatus(directory: string, files: Files, now: Date): Rota
   const current = trusted.find((certificate) => keyMatches(certificate.x509, text(files, CA_KEY)));
   const [next] = certificatesOf(directory, files, NEXT_CA_CERTIFICATE, now);
   const leaves = leafStatuses(directory, files, current, next, now);
-  const status = (phase: RotationPhase | undefined, problem?: string): RotationStatus =>
-    ({ phase, ...(problem ? { problem } : {}), current, next, trusted, leaves });
+  const status = (phase: RotationPhase | undefined, problem?: string): RotationStatus => ({
+    phase,
+    ...(problem ? { problem } : {}),
+    current,
+    next,
+    trusted,
+    leaves,
+  });
 
   if (trusted.length === 0) return status(undefined, `${CA_CERTIFICATE} is missing or holds no certificate`);
   if (text(files, CA_KEY) === undefined) return status(undefined, `${CA_KEY} is missing`);
@@ -97,12 +116,19 @@ export function rotationStatus(directory: string, files: Files, now: Date): Rota
   const nextFiles = [NEXT_CA_CERTIFICATE, NEXT_CA_KEY].filter((name) => files.get(name) !== undefined);
   if (nextFiles.length === 0) {
     if (files.get(PREVIOUS_CA_CERTIFICATE) !== undefined) {
-      return status(undefined, `${PREVIOUS_CA_CERTIFICATE} is left without ${NEXT_CA_CERTIFICATE}: undo the last phase (rotate undo) or remove it`);
+      return status(
+        undefined,
+        `${PREVIOUS_CA_CERTIFICATE} is left without ${NEXT_CA_CERTIFICATE}: undo the last phase (rotate undo) or remove it`,
+      );
     }
     return status('none');
   }
-  if (nextFiles.length === 1 || !next) return status(undefined, `${nextFiles.join(' and ')} without its pair: undo the last phase (rotate undo)`);
-  if (!keyMatches(next.x509, text(files, NEXT_CA_KEY))) return status(undefined, `${NEXT_CA_KEY} does not belong to ${NEXT_CA_CERTIFICATE}`);
+  if (nextFiles.length === 1 || !next) {
+    return status(undefined, `${nextFiles.join(' and ')} without its pair: undo the last phase (rotate undo)`);
+  }
+  if (!keyMatches(next.x509, text(files, NEXT_CA_KEY))) {
+    return status(undefined, `${NEXT_CA_KEY} does not belong to ${NEXT_CA_CERTIFICATE}`);
+  }
   if (!has(trusted, next) || !has(trusted, current)) {
     return status(undefined, `${CA_CERTIFICATE} must hold both the current and the next CA during a rotation`);
   }

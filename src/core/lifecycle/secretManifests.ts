@@ -30,7 +30,9 @@ function setSecretOf(text: string): { name: string; namespace: string | undefine
   if (!secret || secret.kind !== 'Secret') return undefined;
   const keys = secretKeys(secret).sort();
   const wanted = [...SECRET_SET_FILES].sort();
-  return keys.length === wanted.length && keys.every((key, index) => key === wanted[index]) ? { name: secret.name, namespace: secret.namespace } : undefined;
+  return keys.length === wanted.length && keys.every((key, index) => key === wanted[index])
+    ? { name: secret.name, namespace: secret.namespace }
+    : undefined;
 }
 
 /** The bytes `name` will hold once `writes` are applied: written, copied from another file, or as now. */
@@ -62,7 +64,11 @@ export async function secretManifestWrites(directory: string, writes: readonly F
       entries.push({ key, contents });
     }
     if (entries.length !== SECRET_SET_FILES.length) continue;
-    const text = secretManifestText({ name: secret.name, ...(secret.namespace !== undefined ? { namespace: secret.namespace } : {}), entries });
+    const text = secretManifestText({
+      name: secret.name,
+      ...(secret.namespace !== undefined ? { namespace: secret.namespace } : {}),
+      entries,
+    });
     if (Buffer.from(text).equals(read.bytes)) continue;
     change.writes.push({ name, contents: text, mode: MANIFEST_MODE });
     change.unchanged.set(name, read.bytes);

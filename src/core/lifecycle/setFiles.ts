@@ -20,7 +20,12 @@ export function leafFiles(role: LeafRole): { certificate: string; key: string; r
 
 /** Every file a rotation reads. */
 export const ROTATION_FILES: readonly string[] = [
-  CA_CERTIFICATE, CA_KEY, CA_SERIAL, NEXT_CA_CERTIFICATE, NEXT_CA_KEY, PREVIOUS_CA_CERTIFICATE,
+  CA_CERTIFICATE,
+  CA_KEY,
+  CA_SERIAL,
+  NEXT_CA_CERTIFICATE,
+  NEXT_CA_KEY,
+  PREVIOUS_CA_CERTIFICATE,
   ...LEAF_ROLES.flatMap((role) => Object.values(leafFiles(role))),
 ];
 

@@ -21,21 +21,32 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function rotateUndo(directory: string, options: RotationOptions & { force?: boolean } = {}): Promise<PhaseOutcome & { undone: Backup }> {
+export async function rotateUndo(
+  directory: string,
+  options: RotationOptions & { force?: boolean } = {},
+): Promise<PhaseOutcome & { undone: Backup }> {
   const backup = await lastUndoablePhase(directory);
   if (!backup) throw new RotationOrderError('nothing to undo: no rotation phase has a backup here that was not undone already');
   const { manifest } = backup;
   const names = [...new Set([...Object.keys(manifest.written), ...manifest.created, ...manifest.kept])];
   const current = await readSetFiles(directory, names, options);
   const changed = Object.entries(manifest.written)
-    .filter(([name, hash]) => { const bytes = current.get(name); return bytes === undefined || sha256(bytes) !== hash; })
+    .filter(([name, hash]) => {
+      const bytes = current.get(name);
+      return bytes === undefined || sha256(bytes) !== hash;
+    })
     .map(([name]) => name);
   if (changed.length > 0 && !options.force) throw new UndoConflictError(changed, `${manifest.operation} (${backup.name})`);
-  const outcome = await commitRotationChange(directory, 'rotate-undo', {
-    writes: manifest.kept.map((name) => ({ name, sameAs: join(backup.folder, name) })),
-    removals: manifest.created.filter((name) => current.get(name) !== undefined),
-    unchanged: current,
-    backupUndoes: backup.name,
-  }, options);
+  const outcome = await commitRotationChange(
+    directory,
+    'rotate-undo',
+    {
+      writes: manifest.kept.map((name) => ({ name, sameAs: join(backup.folder, name) })),
+      removals: manifest.created.filter((name) => current.get(name) !== undefined),
+      unchanged: current,
+      backupUndoes: backup.name,
+    },
+    options,
+  );
   return { ...outcome, undone: backup };
 }

@@ -65,7 +65,9 @@ export function loadIssuer(ca: { certificatePem: string; privateKeyPem: string }
   const notBefore = new Date(certificate.validFrom);
   const notAfter = new Date(certificate.validTo);
   if (now < notBefore || now > notAfter) {
-    throw new CertificateAuthorityError(`ca.pem is not valid now (valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}); generate a new CA`);
+    throw new CertificateAuthorityError(
+      `ca.pem is not valid now (valid from ${notBefore.toISOString()} to ${notAfter.toISOString()}); generate a new CA`,
+    );
   }
   const { subject, keyIdentifier } = subjectAndKeyIdentifier(certificate.raw);
   return {

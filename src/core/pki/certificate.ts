@@ -5,9 +5,7 @@
 // KeyObject and the signature from OpenSSL.
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { forgeAsn1 } from '../x509/forgeAsn1';
-import {
-  bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1,
-} from './der';
+import { bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1 } from './der';
 import { signDer, signatureAlgorithmFor, spkiDer } from './keys';
 import { OID } from '../x509/oids';
 
@@ -65,7 +63,9 @@ export async function issueCertificate(request: CertificateRequest): Promise<Buf
 
 /** PKCS#10, signed by the subject's own key, with the extensions in an extensionRequest attribute. */
 export async function createCertificationRequest(
-  subjectNameDer: Buffer, keyPair: { privateKey: KeyObject; publicKey: KeyObject }, extensions: Asn1[],
+  subjectNameDer: Buffer,
+  keyPair: { privateKey: KeyObject; publicKey: KeyObject },
+  extensions: Asn1[],
 ): Promise<Buffer> {
   const extensionRequest = sequence([oid(OID.extensionRequest), set([sequence(extensions)])]);
   const requestInfo = sequence([

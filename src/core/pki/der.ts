@@ -78,7 +78,12 @@ export function time(date: Date): Asn1 {
   const wholeSeconds = new Date(Math.floor(date.getTime() / 1000) * 1000);
   return wholeSeconds.getTime() < FIRST_GENERALIZED_TIME
     ? forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.UTCTIME, false, forgeAsn1().dateToUtcTime(wholeSeconds))
-    : forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.GENERALIZEDTIME, false, forgeAsn1().dateToGeneralizedTime(wholeSeconds));
+    : forgeAsn1().create(
+        forgeAsn1().Class.UNIVERSAL,
+        forgeAsn1().Type.GENERALIZEDTIME,
+        false,
+        forgeAsn1().dateToGeneralizedTime(wholeSeconds),
+      );
 }
 
 /** The raw contents of a primitive node as a Buffer. */

@@ -18,7 +18,10 @@ export class CertificateAuthorityError extends Error {
 
 /** Writing would replace files and overwriting was not allowed; nothing was touched. */
 export class FilesExistError extends Error {
-  constructor(readonly directory: string, readonly existing: string[]) {
+  constructor(
+    readonly directory: string,
+    readonly existing: string[],
+  ) {
     super(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${directory}`);
     this.name = 'FilesExistError';
   }
@@ -40,18 +43,29 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** Another run holds the folder's lock and did not let go in time; nothing was written. */
 export class SetLockedError extends Error {
-  constructor(readonly directory: string, readonly holder: string, readonly lockFile: string) {
-    super(`another Milvus TLS run (${holder}) is writing to ${directory}; wait for it to finish, `
-      + `or, if it is gone and cannot be checked from here, delete ${lockFile}`);
+  constructor(
+    readonly directory: string,
+    readonly holder: string,
+    readonly lockFile: string,
+  ) {
+    super(
+      `another Milvus TLS run (${holder}) is writing to ${directory}; wait for it to finish, ` +
+        `or, if it is gone and cannot be checked from here, delete ${lockFile}`,
+    );
     this.name = 'SetLockedError';
   }
 }
 
 /** A file the write depends on changed since it was read (another run replaced it); nothing was written. */
 export class SetChangedError extends Error {
-  constructor(readonly directory: string, readonly changed: string[]) {
-    super(`${changed.join(', ')} in ${directory} changed while the new files were being made (another run replaced `
-      + `${changed.length === 1 ? 'it' : 'them'}); nothing was written, run again`);
+  constructor(
+    readonly directory: string,
+    readonly changed: string[],
+  ) {
+    super(
+      `${changed.join(', ')} in ${directory} changed while the new files were being made (another run replaced ` +
+        `${changed.length === 1 ? 'it' : 'them'}); nothing was written, run again`,
+    );
     this.name = 'SetChangedError';
   }
 }

@@ -30,8 +30,7 @@ export function keyUsage(usages: KeyUsage[]): Asn1 {
   // DER BIT STRING: the first byte counts the unused trailing zero bits of the last byte.
   let unusedBits = 0;
   while (unusedBits < 7 && ((bits >> unusedBits) & 1) === 0) unusedBits++;
-  const value = forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.BITSTRING, false,
-    String.fromCharCode(unusedBits, bits));
+  const value = forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.BITSTRING, false, String.fromCharCode(unusedBits, bits));
   return extension(OID.keyUsage, true, value);
 }
 

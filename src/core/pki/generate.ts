@@ -43,7 +43,11 @@ function sortByFileName(files: GeneratedFile[]): GeneratedFile[] {
 }
 
 async function issueLeaf(
-  role: LeafRole, leaf: KeyPair, issuer: Issuer, options: CertificateSetOptions, now: Date,
+  role: LeafRole,
+  leaf: KeyPair,
+  issuer: Issuer,
+  options: CertificateSetOptions,
+  now: Date,
 ): Promise<{ files: GeneratedFile[]; serialNumber: Buffer }> {
   const commonName = role === 'server' ? options.serverCommonName : options.clientCommonName;
   const sans = role === 'server' ? options.serverSans : [];
@@ -78,13 +82,18 @@ async function issueLeaf(
 
 /** Issues the requested leaves and the ca.srl that records the last serial, as openssl would leave it. */
 async function issueLeaves(
-  keys: Partial<Record<LeafRole, KeyPair>>, issuer: Issuer, options: CertificateSetOptions, now: Date,
+  keys: Partial<Record<LeafRole, KeyPair>>,
+  issuer: Issuer,
+  options: CertificateSetOptions,
+  now: Date,
 ): Promise<GeneratedFile[]> {
   // Signed side by side: node's sign() runs on the thread pool.
-  const leaves = await Promise.all((['server', 'client'] as const).flatMap((role) => {
-    const key = keys[role];
-    return key ? [issueLeaf(role, key, issuer, options, now)] : [];
-  }));
+  const leaves = await Promise.all(
+    (['server', 'client'] as const).flatMap((role) => {
+      const key = keys[role];
+      return key ? [issueLeaf(role, key, issuer, options, now)] : [];
+    }),
+  );
   const files = leaves.flatMap((leaf) => leaf.files);
   const lastSerial = leaves.at(-1)?.serialNumber;
   if (lastSerial) files.push({ name: 'ca.srl', contents: serialFileContents(lastSerial), isPrivateKey: false });
@@ -106,7 +115,10 @@ function selfSignedCa(caKey: KeyPair, options: CertificateSetOptions, now: Date)
     notAfter,
     extensions: caExtensions(keyIdentifier),
   });
-  return { issuer: { nameDer, privateKey: caKey.privateKey, keyIdentifier, notAfter }, pem: der.then((signed) => toPem('CERTIFICATE', signed)) };
+  return {
+    issuer: { nameDer, privateKey: caKey.privateKey, keyIdentifier, notAfter },
+    pem: der.then((signed) => toPem('CERTIFICATE', signed)),
+  };
 }
 
 /** Keys made earlier (keyPregeneration.ts) must be what the options ask for: a mix-up would go unnoticed. */
@@ -123,7 +135,9 @@ function assertKeysMatch(keys: KeyPair[], options: CertificateSetOptions): void 
  * Throws InvalidOptionsError listing every problem with the options.
  */
 export async function generateCertificateSet(
-  options: CertificateSetOptions, signal?: AbortSignal, premadeKeys?: Promise<CertificateSetKeys>,
+  options: CertificateSetOptions,
+  signal?: AbortSignal,
+  premadeKeys?: Promise<CertificateSetKeys>,
 ): Promise<GeneratedFile[]> {
   assertValidOptions(options);
   throwIfAborted(signal);
@@ -168,8 +182,11 @@ export async function reissueLeaves(
   const roles = (['server', 'client'] as const).filter((role) => which[role]);
   // Premade keys include a CA key, which the existing CA makes unnecessary: it is dropped.
   const premade = await premadeKeys;
-  const keyPairs = await Promise.all(roles.map(async (role) => [role, premade?.[role] ?? await generateKey(options.keyType)] as const));
-  assertKeysMatch(keyPairs.map(([, key]) => key), options);
+  const keyPairs = await Promise.all(roles.map(async (role) => [role, premade?.[role] ?? (await generateKey(options.keyType))] as const));
+  assertKeysMatch(
+    keyPairs.map(([, key]) => key),
+    options,
+  );
   throwIfAborted(signal);
   const keys: Partial<Record<LeafRole, KeyPair>> = Object.fromEntries(keyPairs);
   return sortByFileName(await issueLeaves(keys, issuer, options, now));
@@ -185,9 +202,12 @@ export interface CertificateAuthorityOptions {
 
 /** A new self-signed CA (certificate and PKCS#8 key, PEM), with the profile of generateCertificateSet's CA. */
 export async function generateCertificateAuthority(
-  options: CertificateAuthorityOptions, signal?: AbortSignal,
+  options: CertificateAuthorityOptions,
+  signal?: AbortSignal,
 ): Promise<{ certificatePem: string; privateKeyPem: string }> {
-  const problems = validateCertificateSetOptions(defaultsForCa(options)).filter((problem) => problem.startsWith('CA ') || problem.startsWith('key'));
+  const problems = validateCertificateSetOptions(defaultsForCa(options)).filter(
+    (problem) => problem.startsWith('CA ') || problem.startsWith('key'),
+  );
   if (problems.length > 0) throw new InvalidOptionsError(problems);
   throwIfAborted(signal);
   const key = await generateKey(options.keyType);
@@ -199,7 +219,13 @@ export async function generateCertificateAuthority(
 /** CA options as a set's options, so one validator and one CA profile serve both. */
 function defaultsForCa(options: CertificateAuthorityOptions): CertificateSetOptions {
   return {
-    keyType: options.keyType, subject: options.subject, caCommonName: options.commonName, caDays: options.days,
-    serverCommonName: 'unused-server', serverSans: ['localhost'], clientCommonName: 'unused-client', leafDays: 1,
+    keyType: options.keyType,
+    subject: options.subject,
+    caCommonName: options.commonName,
+    caDays: options.days,
+    serverCommonName: 'unused-server',
+    serverSans: ['localhost'],
+    clientCommonName: 'unused-client',
+    leafDays: 1,
   };
 }

@@ -9,7 +9,14 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
  */
 export async function findRepositoryRoot(start: string): Promise<string | undefined> {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (await fs.access(join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (
+      await fs.access(join(dir, '.git')).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      return dir;
+    }
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -32,8 +39,11 @@ export async function unignoredKeyFiles(repoRoot: string, absPaths: string[]): P
   const relativePaths = candidates.map((path) => relative(repoRoot, path));
   // --verbose --non-matching -z prints one NUL-separated record per path, in order: source, line, pattern, path.
   // A path is ignored when a pattern matched and it is not a negation ("!pattern").
-  const result = await runGit(repoRoot, ['check-ignore', '--verbose', '--non-matching', '-z', '--stdin'],
-    relativePaths.map((path) => `${path}\0`).join(''));
+  const result = await runGit(
+    repoRoot,
+    ['check-ignore', '--verbose', '--non-matching', '-z', '--stdin'],
+    relativePaths.map((path) => `${path}\0`).join(''),
+  );
   if (!result || (result.code !== 0 && result.code !== 1)) return [];
   const fields = result.stdout.split('\0');
   const ignored = new Set<string>();

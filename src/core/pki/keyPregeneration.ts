@@ -36,7 +36,10 @@ export class KeyPregeneration {
     if (this.pending?.keyType !== keyType) this.pending = { keyType, keys: this.generate(keyType) };
     // Dropped keys still finish (OpenSSL's generation cannot be stopped) and are then unreachable;
     // their failure, if any, is reported by whoever takes keys, not as an unhandled rejection.
-    return this.pending.keys.then(() => undefined, () => undefined);
+    return this.pending.keys.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** The type being made, if any. */

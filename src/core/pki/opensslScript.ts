@@ -45,14 +45,17 @@ export function escapeSubjectValue(value: string): string {
 }
 
 const SUBJECT_ATTRIBUTES: [keyof SubjectFields, string][] = [
-  ['country', 'C'], ['state', 'ST'], ['locality', 'L'],
-  ['organization', 'O'], ['organizationalUnit', 'OU'], ['commonName', 'CN'],
+  ['country', 'C'],
+  ['state', 'ST'],
+  ['locality', 'L'],
+  ['organization', 'O'],
+  ['organizationalUnit', 'OU'],
+  ['commonName', 'CN'],
 ];
 
 /** The `-subj` argument (unquoted) for one certificate: the shared fields, then its own CN. */
 export function subjectArgument(fields: SubjectFields): string {
-  return SUBJECT_ATTRIBUTES
-    .filter(([key]) => (fields[key] ?? '') !== '')
+  return SUBJECT_ATTRIBUTES.filter(([key]) => (fields[key] ?? '') !== '')
     .map(([key, short]) => `/${short}=${escapeSubjectValue(fields[key] ?? '')}`)
     .join('');
 }

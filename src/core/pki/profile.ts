@@ -4,7 +4,12 @@
 import type { KeyObject } from 'node:crypto';
 import type { Asn1 } from './der';
 import {
-  authorityKeyIdentifier, basicConstraints, extendedKeyUsage, keyUsage, subjectAltName, subjectKeyIdentifier,
+  authorityKeyIdentifier,
+  basicConstraints,
+  extendedKeyUsage,
+  keyUsage,
+  subjectAltName,
+  subjectKeyIdentifier,
   type KeyUsage,
 } from './extensions';
 import { isRsaKey } from './keys';
@@ -38,11 +43,11 @@ export function leafRequestExtensions(role: LeafRole, leafKey: KeyObject, sans: 
 }
 
 export function leafCertificateExtensions(
-  role: LeafRole, leafKey: KeyObject, sans: string[], keyIdentifier: Buffer, issuerKeyIdentifier: Buffer,
+  role: LeafRole,
+  leafKey: KeyObject,
+  sans: string[],
+  keyIdentifier: Buffer,
+  issuerKeyIdentifier: Buffer,
 ): Asn1[] {
-  return [
-    ...leafRequestExtensions(role, leafKey, sans),
-    subjectKeyIdentifier(keyIdentifier),
-    authorityKeyIdentifier(issuerKeyIdentifier),
-  ];
+  return [...leafRequestExtensions(role, leafKey, sans), subjectKeyIdentifier(keyIdentifier), authorityKeyIdentifier(issuerKeyIdentifier)];
 }

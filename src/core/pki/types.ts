@@ -30,9 +30,15 @@ export interface CertificateSetOptions {
 
 /** The file names the Milvus docs use, in the order gen.sh writes them. */
 export const CERTIFICATE_SET_FILES = [
-  'ca.key', 'ca.pem', 'ca.srl',
-  'server.key', 'server.csr', 'server.pem',
-  'client.key', 'client.csr', 'client.pem',
+  'ca.key',
+  'ca.pem',
+  'ca.srl',
+  'server.key',
+  'server.csr',
+  'server.pem',
+  'client.key',
+  'client.csr',
+  'client.pem',
 ] as const;
 export type CertificateSetFileName = (typeof CERTIFICATE_SET_FILES)[number];
 

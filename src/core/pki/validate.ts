@@ -121,7 +121,10 @@ export function validateCertificateSetOptions(options: CertificateSetOptions): s
   add('server common name', validateCommonName(options.serverCommonName));
   add('client common name', validateCommonName(options.clientCommonName));
   if (options.caCommonName === options.serverCommonName || options.caCommonName === options.clientCommonName) {
-    add('CA common name', `${describe(options.caCommonName)} is also a leaf's common name; the CA needs a distinct name, or verifiers mistake the leaf for a self-signed certificate`);
+    add(
+      'CA common name',
+      `${describe(options.caCommonName)} is also a leaf's common name; the CA needs a distinct name, or verifiers mistake the leaf for a self-signed certificate`,
+    );
   }
   if (options.serverSans.length === 0) {
     add('server SANs', 'none given; Go clients ignore the common name, so give at least the name clients connect to');
@@ -130,7 +133,10 @@ export function validateCertificateSetOptions(options: CertificateSetOptions): s
   add('CA days', validateDays(options.caDays));
   add('days', validateDays(options.leafDays));
   if (Number.isInteger(options.caDays) && Number.isInteger(options.leafDays) && options.leafDays > options.caDays) {
-    add('days', `the leaf certificates (${options.leafDays} days) would outlive the CA (${options.caDays} days); use at most ${options.caDays}`);
+    add(
+      'days',
+      `the leaf certificates (${options.leafDays} days) would outlive the CA (${options.caDays} days); use at most ${options.caDays}`,
+    );
   }
   return problems;
 }

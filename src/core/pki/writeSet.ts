@@ -44,7 +44,11 @@ export interface WriteSetOptions extends ChangeOptions {
  */
 export async function writeCertificateSet(dir: string, files: SetFile[] | Promise<SetFile[]>, opts: WriteSetOptions): Promise<string[]> {
   const changeOf = (made: SetFile[]): SetChange => ({
-    writes: made.map((file) => ({ name: file.name, contents: file.contents, mode: file.isPrivateKey ? PRIVATE_KEY_MODE : PUBLIC_FILE_MODE })),
+    writes: made.map((file) => ({
+      name: file.name,
+      contents: file.contents,
+      mode: file.isPrivateKey ? PRIVATE_KEY_MODE : PUBLIC_FILE_MODE,
+    })),
     refuseExisting: opts.overwrite ? [] : made.map((file) => file.name),
     unchanged: opts.unchanged,
   });

@@ -46,7 +46,11 @@ export function completionCandidates(ctx: RuleContext, offset: number, listings?
   });
 }
 
-function pathCandidates(prefix: string, range: CompletionCandidate['range'], listings: MountedFolderListing | undefined): CompletionCandidate[] {
+function pathCandidates(
+  prefix: string,
+  range: CompletionCandidate['range'],
+  listings: MountedFolderListing | undefined,
+): CompletionCandidate[] {
   const candidates: CompletionCandidate[] = [];
   for (const folder of listings ?? []) {
     for (const name of folder.names) {

@@ -74,22 +74,28 @@ function kafkaRules(ctx: RuleContext): RuleFinding[] {
   if (!readBool(ctx.effective, 'kafka.ssl.enabled', false).value) return [];
   const protocol = readString(ctx.effective, 'kafka.securityProtocol').value.trim().toUpperCase();
   if (protocol === 'SSL' || protocol === 'SASL_SSL') return [];
-  return [{
-    code: 'kafka-ssl-without-protocol',
-    severity: 'warning',
-    message: `kafka.ssl.enabled only passes the kafka.ssl.* files to librdkafka; with kafka.securityProtocol ${protocol === '' ? 'unset' : `"${protocol}"`} the connection to Kafka is not TLS. Set kafka.securityProtocol: SSL (or SASL_SSL).`,
-    range: entryInDocument(ctx, 'kafka.securityProtocol') ? valueAnchorFor(ctx, 'kafka.securityProtocol') : anchorFor(ctx, ['kafka.ssl.enabled']),
-    data: { fix: 'add-key', key: 'kafka.securityProtocol', value: 'SSL' },
-  }];
+  return [
+    {
+      code: 'kafka-ssl-without-protocol',
+      severity: 'warning',
+      message: `kafka.ssl.enabled only passes the kafka.ssl.* files to librdkafka; with kafka.securityProtocol ${protocol === '' ? 'unset' : `"${protocol}"`} the connection to Kafka is not TLS. Set kafka.securityProtocol: SSL (or SASL_SSL).`,
+      range: entryInDocument(ctx, 'kafka.securityProtocol')
+        ? valueAnchorFor(ctx, 'kafka.securityProtocol')
+        : anchorFor(ctx, ['kafka.ssl.enabled']),
+      data: { fix: 'add-key', key: 'kafka.securityProtocol', value: 'SSL' },
+    },
+  ];
 }
 
 function internalTlsVersionRule(ctx: RuleContext): RuleFinding[] {
   const enabled = readBool(ctx.effective, 'common.security.internaltlsEnabled', false);
   if (!enabled.value || isAtLeastVersion(ctx.version, '2.5.0') || !ctx.version) return [];
-  return [{
-    code: 'internal-tls-unsupported-version',
-    severity: 'warning',
-    message: `Internal TLS arrived in Milvus 2.5.0; the compose image runs ${formatMilvusVersion(ctx.version)}, which ignores common.security.internaltlsEnabled.`,
-    range: anchorFor(ctx, ['common.security.internaltlsEnabled']),
-  }];
+  return [
+    {
+      code: 'internal-tls-unsupported-version',
+      severity: 'warning',
+      message: `Internal TLS arrived in Milvus 2.5.0; the compose image runs ${formatMilvusVersion(ctx.version)}, which ignores common.security.internaltlsEnabled.`,
+      range: anchorFor(ctx, ['common.security.internaltlsEnabled']),
+    },
+  ];
 }

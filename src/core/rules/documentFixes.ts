@@ -21,7 +21,13 @@ export function analysisAt(analyses: readonly Analysis[], offset: number): Analy
   return embedded ?? analyses.find((analysis) => analysis.context.document.embedded === undefined);
 }
 
-export function documentFixes(text: string, data: FixData, range: { start: number; end: number }, analyses: readonly Analysis[], label: string): Fix[] {
+export function documentFixes(
+  text: string,
+  data: FixData,
+  range: { start: number; end: number },
+  analyses: readonly Analysis[],
+  label: string,
+): Fix[] {
   const analysis = analysisAt(analyses, range.start);
   const embedded = analysis?.context.document.embedded;
   const kubernetes = kubernetesFixesFor(text, data, embedded ?? analyses[0]?.context.document.embedded, label);
@@ -31,6 +37,7 @@ export function documentFixes(text: string, data: FixData, range: { start: numbe
   if (!embedded) return fixesFor(text, data, range);
   const editable = embedded.notEditable === undefined && (embedded.style === 'literal' || embedded.style === 'block-mapping');
   // Commands (Generate Certificates…) need no edit; edits need a milvus.yaml that can be edited in place.
-  return fixesFor(maskOutside(text, embedded.range.start, embedded.range.end), data, range, { embedded: { rootIndent: embedded.indent, indentUnit: detectIndentUnit(text) } })
-    .filter((fix) => editable || fix.edits.length === 0);
+  return fixesFor(maskOutside(text, embedded.range.start, embedded.range.end), data, range, {
+    embedded: { rootIndent: embedded.indent, indentUnit: detectIndentUnit(text) },
+  }).filter((fix) => editable || fix.edits.length === 0);
 }

@@ -14,7 +14,12 @@ export function environmentRules(ctx: RuleContext): RuleFinding[] {
   // Milvus 2.3 reads only milvus.yaml: a mounted user.yaml changes nothing there.
   const ignored = ctx.effective.ignoredFiles.find((file) => file.fileName === ctx.config.fileName);
   if (ignored) {
-    findings.push({ code: 'file-ignored-by-version', severity: 'warning', message: `${ignored.reason}: nothing in this file takes effect.`, range: documentAnchor(ctx) });
+    findings.push({
+      code: 'file-ignored-by-version',
+      severity: 'warning',
+      message: `${ignored.reason}: nothing in this file takes effect.`,
+      range: documentAnchor(ctx),
+    });
   }
   for (const entry of ctx.config.entries.values()) {
     // Only TLS keys are reported: asked first, it spares the lookups for the other ~1,500 entries.

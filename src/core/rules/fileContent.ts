@@ -35,22 +35,47 @@ function notCheckable(ctx: RuleContext, reference: PathReference, range: RuleFin
   const at = `${key} is ${reference.containerPath} in the container${where}`;
   switch (location.kind) {
     case 'unmapped': {
-      const finding: RuleFinding = { code: 'path-not-mapped', severity: 'hint', message: `${at}; ${location.reason}, so it cannot be checked here.`, range };
+      const finding: RuleFinding = {
+        code: 'path-not-mapped',
+        severity: 'hint',
+        message: `${at}; ${location.reason}, so it cannot be checked here.`,
+        range,
+      };
       const folder = path.posix.dirname(reference.containerPath);
       const compose = ctx.deployment.compose;
       if (compose && folder !== '/') {
         // Into the file that already lists the service's volumes (the override, when the user keeps mounts there).
         const composeFile = serviceEditTarget(compose.project, compose.service, 'volumes').file;
-        finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, hostPath: `./${path.posix.basename(folder)}`, containerPath: folder };
+        finding.data = {
+          fix: 'add-volume',
+          composeFile,
+          service: compose.service.name,
+          hostPath: `./${path.posix.basename(folder)}`,
+          containerPath: folder,
+        };
       }
       return [finding];
     }
     case 'opaque':
-      return [{ code: 'path-not-mapped', severity: 'hint', message: `${at}: ${location.reason}${mountOrigin(location.mount)}, so it cannot be checked here.`, range }];
+      return [
+        {
+          code: 'path-not-mapped',
+          severity: 'hint',
+          message: `${at}: ${location.reason}${mountOrigin(location.mount)}, so it cannot be checked here.`,
+          range,
+        },
+      ];
     case 'foreign-host':
       return [{ code: 'path-not-mapped', severity: 'hint', message: `${at}: ${location.reason}${mountOrigin(location.mount)}.`, range }];
     case 'outside-workspace':
-      return [{ code: 'path-outside-workspace', severity: 'hint', message: `${at}, which is ${location.hostPath}${mountOrigin(location.mount)}, outside the workspace folders: not read here (an untrusted workspace, or the CLI without --allow-outside).`, range }];
+      return [
+        {
+          code: 'path-outside-workspace',
+          severity: 'hint',
+          message: `${at}, which is ${location.hostPath}${mountOrigin(location.mount)}, outside the workspace folders: not read here (an untrusted workspace, or the CLI without --allow-outside).`,
+          range,
+        },
+      ];
     case 'image':
     case 'placeholder':
       return [];
@@ -67,7 +92,7 @@ function mountOrigin(mount: MountInfo | undefined): string {
 
 function locationLabel(reference: PathReference): string {
   const location = reference.location;
-  return location.kind === 'manifest' ? location.label : reference.hostPath ?? reference.containerPath;
+  return location.kind === 'manifest' ? location.label : (reference.hostPath ?? reference.containerPath);
 }
 
 function checkReference(ctx: RuleContext, reference: PathReference): RuleFinding[] {
@@ -83,19 +108,28 @@ function checkReference(ctx: RuleContext, reference: PathReference): RuleFinding
   if (!file || !file.stat) {
     const mount = location.kind === 'host' || location.kind === 'manifest' ? location.mount : undefined;
     const via = mount ? ` through ${mount.raw} (${mount.from.text})` : '';
-    return [{
-      code: 'file-not-found',
-      severity: 'error',
-      message: `${key} is ${reference.containerPath}${where}, which maps to ${shown}${via}; that file does not exist, so Milvus fails with "open ${reference.containerPath}: no such file or directory". Generate it or fix the path.`,
-      range,
-      data: { fix: 'generate-certificates', containerPath: reference.containerPath, ...(reference.hostPath !== undefined ? { hostPath: reference.hostPath } : {}) },
-    }];
+    return [
+      {
+        code: 'file-not-found',
+        severity: 'error',
+        message: `${key} is ${reference.containerPath}${where}, which maps to ${shown}${via}; that file does not exist, so Milvus fails with "open ${reference.containerPath}: no such file or directory". Generate it or fix the path.`,
+        range,
+        data: {
+          fix: 'generate-certificates',
+          containerPath: reference.containerPath,
+          ...(reference.hostPath !== undefined ? { hostPath: reference.hostPath } : {}),
+        },
+      },
+    ];
   }
   if (file.error || !file.read) {
     return [{ code: 'file-unreadable', severity: 'error', message: `${prefix}: ${file.error?.message ?? 'cannot be read'}.`, range }];
   }
   const findings: RuleFinding[] = file.read.errors.map((error) => ({
-    code: error.code, severity: severityOf(error.severity), message: `${prefix}: ${error.message}`, range,
+    code: error.code,
+    severity: severityOf(error.severity),
+    message: `${prefix}: ${error.message}`,
+    range,
   }));
   const certificates = file.read.objects.filter((object): object is CertificateInfo => object.kind === 'certificate');
   const keys = file.read.objects.filter((object): object is PrivateKeyInfo => object.kind === 'private-key');
@@ -129,18 +163,30 @@ function checkReference(ctx: RuleContext, reference: PathReference): RuleFinding
     return findings;
   }
   if (keys.length > 0) {
-    findings.push({ code: 'private-key-in-certificate-file', severity: 'warning', message: `${prefix} also holds a private key: anyone who gets this certificate file (clients need it) gets the key. Keep the key in its own file.`, range });
+    findings.push({
+      code: 'private-key-in-certificate-file',
+      severity: 'warning',
+      message: `${prefix} also holds a private key: anyone who gets this certificate file (clients need it) gets the key. Keep the key in its own file.`,
+      range,
+    });
   }
   const toLint = reference.slot.expect === 'ca' ? certificates : certificates.slice(0, 1);
   for (const certificate of toLint) {
     const lint = lintCertificate(certificate, {
-      expectedRole: reference.slot.expect === 'ca' ? 'ca' : reference.slot.role ?? 'server',
+      expectedRole: reference.slot.expect === 'ca' ? 'ca' : (reference.slot.role ?? 'server'),
       now: ctx.now,
       warnDays: ctx.warnDays,
       isRoot: certificate.selfSigned,
     });
     const who = certificates.length > 1 ? ` (${certificate.commonName ?? certificate.subject})` : '';
-    findings.push(...lint.map((finding) => ({ code: finding.code, severity: severityOf(finding.severity), message: `${prefix}${who}: ${finding.message}`, range })));
+    findings.push(
+      ...lint.map((finding) => ({
+        code: finding.code,
+        severity: severityOf(finding.severity),
+        message: `${prefix}${who}: ${finding.message}`,
+        range,
+      })),
+    );
   }
   return findings;
 }

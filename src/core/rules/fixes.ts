@@ -29,7 +29,10 @@ export interface GenerateTarget {
 function generateCommand(target: GenerateTarget | undefined): Fix {
   const folderOf = (path: string): string => path.replace(/[\\/][^\\/]*$/, '') || path;
   const args: GenerateCertificatesArguments = target
-    ? { containerPath: folderOf(target.containerPath), ...(target.hostPath !== undefined ? { outputFolder: folderOf(target.hostPath) } : {}) }
+    ? {
+        containerPath: folderOf(target.containerPath),
+        ...(target.hostPath !== undefined ? { outputFolder: folderOf(target.hostPath) } : {}),
+      }
     : {};
   return {
     title: 'Generate Certificates…',
@@ -49,7 +52,12 @@ export interface FixOptions {
 
 function setValues(text: string, values: readonly { key: string; value: string }[], embedded?: EmbeddedLayout): TextEdit[] | undefined {
   try {
-    return planConfigValues(text, values.map(({ key, value }) => ({ path: key.split('.'), value })), 'the file', embedded).edits;
+    return planConfigValues(
+      text,
+      values.map(({ key, value }) => ({ path: key.split('.'), value })),
+      'the file',
+      embedded,
+    ).edits;
   } catch (error) {
     if (error instanceof EditPlanError) return undefined;
     throw error;
@@ -68,13 +76,26 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
   switch (data.fix) {
     case 'set-value':
       // The values may come from a certificate (its DNS names): one with a line break is not offered.
-      return data.values.filter((value) => !/[\p{Cc}\u2028\u2029]/u.test(value))
-        .flatMap((value) => fix(`Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`, setValues(text, [{ key: data.key, value }], options.embedded)))
+      return data.values
+        .filter((value) => !/[\p{Cc}\u2028\u2029]/u.test(value))
+        .flatMap((value) =>
+          fix(
+            `Set ${lastSegment(data.key)} to ${value === '' ? 'empty' : value}`,
+            setValues(text, [{ key: data.key, value }], options.embedded),
+          ),
+        )
         .map((candidate, index) => ({ ...candidate, ...(index === 0 ? { preferred: true } : {}) }));
     case 'rest-port':
       return [
-        ...fix('Serve REST on its own port: proxy.http.port: 8080', setValues(text, [{ key: data.httpPortKey, value: '8080' }], options.embedded), true),
-        ...fix('Turn REST off: proxy.http.enabled: false', setValues(text, [{ key: data.httpEnabledKey, value: 'false' }], options.embedded)),
+        ...fix(
+          'Serve REST on its own port: proxy.http.port: 8080',
+          setValues(text, [{ key: data.httpPortKey, value: '8080' }], options.embedded),
+          true,
+        ),
+        ...fix(
+          'Turn REST off: proxy.http.enabled: false',
+          setValues(text, [{ key: data.httpEnabledKey, value: 'false' }], options.embedded),
+        ),
       ];
     case 'add-key':
       return [
@@ -88,7 +109,11 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
     }
     case 'move-block':
       try {
-        return fix(`Move ${data.from[data.from.length - 1] ?? ''}: to the top level`, planMoveBlockToTop(text, data.from, 'the file', options.embedded?.rootIndent), true);
+        return fix(
+          `Move ${data.from[data.from.length - 1] ?? ''}: to the top level`,
+          planMoveBlockToTop(text, data.from, 'the file', options.embedded?.rootIndent),
+          true,
+        );
       } catch (error) {
         if (error instanceof EditPlanError) return [];
         throw error;
@@ -108,7 +133,12 @@ export function fixesFor(text: string, data: FixData, range: { start: number; en
 /** The compose-file half: mount a folder so a config path reaches a workspace file. */
 export function composeFixesFor(composeText: string, data: Extract<FixData, { fix: 'add-volume' }>): TextEdit[] {
   try {
-    return planAddServiceVolume(composeText, data.service, { hostPath: data.hostPath, containerPath: data.containerPath, readOnly: data.readOnly ?? true }, data.composeFile);
+    return planAddServiceVolume(
+      composeText,
+      data.service,
+      { hostPath: data.hostPath, containerPath: data.containerPath, readOnly: data.readOnly ?? true },
+      data.composeFile,
+    );
   } catch (error) {
     if (error instanceof EditPlanError) return [];
     throw error;

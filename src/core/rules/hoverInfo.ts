@@ -32,7 +32,9 @@ export function hoverInfo(analysis: Analysis, offset: number): HoverInfo | undef
   if (info.allowedValues) parts.push(info.allowedValues.map((allowed) => `- \`${allowed.value}\`: ${allowed.meaning}`).join('\n'));
   if (info.codeDefault !== undefined) parts.push(`Default when absent: \`${info.codeDefault === '' ? '""' : info.codeDefault}\``);
   const effective = ctx.effective.values.get(entry.key);
-  if (effective && effective.origin.kind === 'environment') parts.push(`Milvus uses ${markdownCode(effective.value)} from the ${escapeMarkdown(describeOrigin(effective.origin))}.`);
+  if (effective && effective.origin.kind === 'environment') {
+    parts.push(`Milvus uses ${markdownCode(effective.value)} from the ${escapeMarkdown(describeOrigin(effective.origin))}.`);
+  }
   const slot = PATH_SLOTS.find((candidate) => normaliseKey(candidate.key) === entry.key);
   const reference = slot ? resolvePathReference(ctx, slot) : undefined;
   if (reference) parts.push(pathSummary(analysis, reference));
@@ -61,10 +63,14 @@ function locationSummary(ctx: Analysis['context'], reference: PathReference): st
       const shown = displayHostPath(ctx, location.hostPath);
       return ` → ${shown.startsWith('./') ? 'workspace file' : 'file outside the project folder'} ${markdownCode(shown)}${location.mount ? ` (mount ${markdownCode(location.mount.raw)}, ${escapeMarkdown(location.mount.from.text)})` : ''}`;
     }
-    case 'manifest': return ` → ${markdownCode(location.label)} (${escapeMarkdown(location.mount.from.text)})`;
-    case 'image': return ": the Milvus image's bundled test file";
-    case 'placeholder': return ': a placeholder';
-    case 'outside-workspace': return `: \`${location.hostPath}\`, outside the workspace folders, not read${mountSummary(location.mount)}`;
+    case 'manifest':
+      return ` → ${markdownCode(location.label)} (${escapeMarkdown(location.mount.from.text)})`;
+    case 'image':
+      return ": the Milvus image's bundled test file";
+    case 'placeholder':
+      return ': a placeholder';
+    case 'outside-workspace':
+      return `: \`${location.hostPath}\`, outside the workspace folders, not read${mountSummary(location.mount)}`;
     case 'opaque':
     case 'foreign-host':
       return `: not checkable here (${location.reason})${mountSummary(location.mount)}`;
@@ -102,7 +108,9 @@ export function linkTargets(analysis: Analysis): { entry: ConfigEntry; hostPath:
     const entry = ctx.config.entries.get(normaliseKey(slot.key));
     if (!entry || entry.valueRange.start === entry.valueRange.end) continue;
     const reference = resolvePathReference(ctx, slot);
-    if (reference?.location.kind === 'host' && reference.hostPath !== undefined && reference.file?.stat) targets.push({ entry, hostPath: reference.hostPath });
+    if (reference?.location.kind === 'host' && reference.hostPath !== undefined && reference.file?.stat) {
+      targets.push({ entry, hostPath: reference.hostPath });
+    }
   }
   return targets;
 }

@@ -62,5 +62,7 @@ export function checkMilvusConfig(input: CheckInput): RuleFinding[] {
 }
 
 export function sortFindings(findings: RuleFinding[]): RuleFinding[] {
-  return findings.sort((a, b) => a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+  return findings.sort(
+    (a, b) => a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code),
+  );
 }

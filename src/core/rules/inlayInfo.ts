@@ -20,7 +20,7 @@ export function inlayInfo(analysis: Analysis): InlayInfo[] {
   const tlsMode = ctx.config.entries.get(normaliseKey('common.security.tlsMode'));
   if (tlsMode) {
     const mode = ctx.tlsMode;
-    const label = mode.known ? MODE_LABEL[mode.mode] ?? '' : `mode ${mode.mode}: not 0, 1 or 2`;
+    const label = mode.known ? (MODE_LABEL[mode.mode] ?? '') : `mode ${mode.mode}: not 0, 1 or 2`;
     hints.push({
       offset: tlsMode.valueRange.end,
       label: `→ ${mode.valid ? '' : 'read as 0: '}${label}${originNote(ctx, mode.entry)}`,

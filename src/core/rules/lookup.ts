@@ -2,9 +2,7 @@
 import type { ConfigBlock, ConfigEntry, MilvusConfigFile } from '../config';
 
 export type Located =
-  | { kind: 'entry-key'; entry: ConfigEntry }
-  | { kind: 'entry-value'; entry: ConfigEntry }
-  | { kind: 'block-key'; block: ConfigBlock };
+  { kind: 'entry-key'; entry: ConfigEntry } | { kind: 'entry-value'; entry: ConfigEntry } | { kind: 'block-key'; block: ConfigBlock };
 
 /** The entry or block key under `offset` (ranges are inclusive at the end, so a caret after a word counts). */
 export function locate(config: MilvusConfigFile, offset: number): Located | undefined {

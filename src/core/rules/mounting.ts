@@ -19,13 +19,21 @@ export function mountingRules(ctx: RuleContext): RuleFinding[] {
   const finding: RuleFinding = {
     code: 'config-not-mounted',
     severity: 'hint',
-    message: `The compose service "${compose.service.name}" does not mount this file at ${target}, so Milvus does not read it`
-      + ` (it uses ${ctx.slot === 'milvus.yaml' ? "the image's own milvus.yaml" : 'no user.yaml'}). The checks here show what it would do once mounted:`
-      + ` add - ./${relative}:${target} to the service's volumes.`,
+    message:
+      `The compose service "${compose.service.name}" does not mount this file at ${target}, so Milvus does not read it` +
+      ` (it uses ${ctx.slot === 'milvus.yaml' ? "the image's own milvus.yaml" : 'no user.yaml'}). The checks here show what it would do once mounted:` +
+      ` add - ./${relative}:${target} to the service's volumes.`,
     range: { start: 0, end: end < 0 ? ctx.text.length : end },
   };
   if (composeFile !== undefined && !relative.startsWith('..')) {
-    finding.data = { fix: 'add-volume', composeFile, service: compose.service.name, hostPath: `./${relative}`, containerPath: target, readOnly: false };
+    finding.data = {
+      fix: 'add-volume',
+      composeFile,
+      service: compose.service.name,
+      hostPath: `./${relative}`,
+      containerPath: target,
+      readOnly: false,
+    };
   }
   return [finding];
 }

@@ -102,17 +102,25 @@ function clientCertificateRules(ctx: RuleContext, ca: PathReference | undefined)
     if (!certificate) continue;
     for (const finding of lintCertificate(certificate, { expectedRole: 'client', now: ctx.now, warnDays: ctx.warnDays })) {
       if (finding.code !== 'client-eku-missing-clientauth') continue;
-      findings.push({ code: finding.code, severity: 'warning', message: `tlsMode 2, client certificate ${displayHostPath(ctx, client.path)}: ${finding.message}`, range: referenceRange(ctx, ca) });
+      findings.push({
+        code: finding.code,
+        severity: 'warning',
+        message: `tlsMode 2, client certificate ${displayHostPath(ctx, client.path)}: ${finding.message}`,
+        range: referenceRange(ctx, ca),
+      });
     }
   }
   if (strangers.length === 0) return findings;
   const names = strangers.map((file) => displayHostPath(ctx, file.path)).join(', ');
-  return [...findings, {
-    code: 'client-not-signed-by-ca',
-    severity: strangers.length === clients.length ? 'warning' : 'information',
-    message: `tlsMode 2: ${names} ${strangers.length === 1 ? 'is' : 'are'} not signed by tls.caPemPath, so Milvus rejects ${strangers.length === 1 ? 'it' : 'them'} ("tls: bad certificate" on the client). Issue client certificates from this CA.`,
-    range: referenceRange(ctx, ca),
-  }];
+  return [
+    ...findings,
+    {
+      code: 'client-not-signed-by-ca',
+      severity: strangers.length === clients.length ? 'warning' : 'information',
+      message: `tlsMode 2: ${names} ${strangers.length === 1 ? 'is' : 'are'} not signed by tls.caPemPath, so Milvus rejects ${strangers.length === 1 ? 'it' : 'them'} ("tls: bad certificate" on the client). Issue client certificates from this CA.`,
+      range: referenceRange(ctx, ca),
+    },
+  ];
 }
 
 function sniRule(ctx: RuleContext, server: PathReference | undefined): RuleFinding[] {
@@ -121,11 +129,13 @@ function sniRule(ctx: RuleContext, server: PathReference | undefined): RuleFindi
   const sni = readString(ctx.effective, 'internaltls.sni').value.trim();
   if (sni === '' || sanMatchesName(certificate.sans, sni)) return [];
   const sans = [...certificate.sans.dns, ...certificate.sans.ip].join(', ') || 'none';
-  return [{
-    code: 'internal-tls-sni-not-in-san',
-    severity: 'error',
-    message: `internaltls.sni "${sni}" is not a subjectAltName of internaltls.serverPemPath (SANs: ${sans}): the components' Go clients refuse each other ("x509: certificate is valid for …, not ${sni}"). Set sni to one of the SANs or reissue the certificate with DNS:${sni}.`,
-    range: entryInDocument(ctx, 'internaltls.sni') ? valueAnchorFor(ctx, 'internaltls.sni') : referenceRange(ctx, server),
-    data: { fix: 'set-value', key: 'internaltls.sni', values: certificate.sans.dns.filter((dns) => !dns.startsWith('*')).slice(0, 3) },
-  }];
+  return [
+    {
+      code: 'internal-tls-sni-not-in-san',
+      severity: 'error',
+      message: `internaltls.sni "${sni}" is not a subjectAltName of internaltls.serverPemPath (SANs: ${sans}): the components' Go clients refuse each other ("x509: certificate is valid for …, not ${sni}"). Set sni to one of the SANs or reissue the certificate with DNS:${sni}.`,
+      range: entryInDocument(ctx, 'internaltls.sni') ? valueAnchorFor(ctx, 'internaltls.sni') : referenceRange(ctx, server),
+      data: { fix: 'set-value', key: 'internaltls.sni', values: certificate.sans.dns.filter((dns) => !dns.startsWith('*')).slice(0, 3) },
+    },
+  ];
 }

@@ -54,7 +54,9 @@ export function resolvePathReference(ctx: RuleContext, slot: PathSlot): PathRefe
 }
 
 export function activePathReferences(ctx: RuleContext): PathReference[] {
-  return activeSlots(ctx).map((slot) => resolvePathReference(ctx, slot)).filter((reference): reference is PathReference => reference !== undefined);
+  return activeSlots(ctx)
+    .map((slot) => resolvePathReference(ctx, slot))
+    .filter((reference): reference is PathReference => reference !== undefined);
 }
 
 /** Every path key this document writes, active or not, resolved (for hovers and links). */

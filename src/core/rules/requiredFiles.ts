@@ -50,18 +50,25 @@ function generateTarget(ctx: RuleContext, containerPath: string): { containerPat
 }
 
 function missingKey(ctx: RuleContext, slot: PathSlot): RuleFinding {
-  const reason = slot.group === 'tls' ? `${GROUP_REASON.tls} ${ctx.tlsMode.mode}` : GROUP_REASON[slot.group] ?? '';
+  const reason = slot.group === 'tls' ? `${GROUP_REASON.tls} ${ctx.tlsMode.mode}` : (GROUP_REASON[slot.group] ?? '');
   const what = slot.expect === 'key' ? 'private key' : slot.expect === 'ca' ? 'CA certificate' : 'certificate';
-  const consequence = slot.group === 'etcd'
-    ? 'Milvus cannot connect to etcd ("load etcd cert key pair error")'
-    : 'Milvus fails to start ("open : no such file or directory")';
+  const consequence =
+    slot.group === 'etcd'
+      ? 'Milvus cannot connect to etcd ("load etcd cert key pair error")'
+      : 'Milvus fails to start ("open : no such file or directory")';
   const block = slot.key.split('.').slice(0, -1).join('.');
   return {
     code: 'required-path-missing',
     severity: 'error',
     message: `${reason}, Milvus loads ${slot.key} (the ${what}), which is not set: ${consequence}. Set it to the file's path in the container.`,
     range: entryInDocument(ctx, slot.key)?.keyRange ?? anchorFor(ctx, [block, 'common.security.tlsMode']),
-    data: { fix: 'add-key', key: slot.key, value: SUGGESTED_FILE[slot.key] ?? '', generate: true, target: generateTarget(ctx, SUGGESTED_FILE[slot.key] ?? '/milvus/tls/server.pem') },
+    data: {
+      fix: 'add-key',
+      key: slot.key,
+      value: SUGGESTED_FILE[slot.key] ?? '',
+      generate: true,
+      target: generateTarget(ctx, SUGGESTED_FILE[slot.key] ?? '/milvus/tls/server.pem'),
+    },
   };
 }
 
@@ -69,13 +76,16 @@ function caIgnoredRule(ctx: RuleContext): RuleFinding[] {
   if (ctx.tlsMode.mode !== 1) return [];
   const entry = entryInDocument(ctx, 'tls.caPemPath');
   if (!entry || entry.value.trim() === '') return [];
-  return [{
-    code: 'ca-ignored-in-mode-1',
-    severity: 'hint',
-    message: 'tls.caPemPath is read only with tlsMode 2 (to verify client certificates); with tlsMode 1 Milvus ignores it. Clients still need this CA to verify the server.',
-    range: entry.keyRange,
-    unnecessary: true,
-  }];
+  return [
+    {
+      code: 'ca-ignored-in-mode-1',
+      severity: 'hint',
+      message:
+        'tls.caPemPath is read only with tlsMode 2 (to verify client certificates); with tlsMode 1 Milvus ignores it. Clients still need this CA to verify the server.',
+      range: entry.keyRange,
+      unnecessary: true,
+    },
+  ];
 }
 
 function bundledRules(ctx: RuleContext): RuleFinding[] {

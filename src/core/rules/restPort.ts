@@ -25,11 +25,13 @@ export function restPortRules(ctx: RuleContext): RuleFinding[] {
     ? `tlsMode ${mode} while ${portText} the gRPC port ${grpcPort}: ${version} refuses to start ("${SHARED_PORT_STARTUP_ERROR}"). Set proxy.http.port to a separate port such as 8080, or proxy.http.enabled: false.`
     : `tlsMode ${mode} while ${portText} the gRPC port ${grpcPort}: ${version} silently stops serving REST (2.4.13+ refuse to start). Set proxy.http.port to a separate port such as 8080, or proxy.http.enabled: false.`;
   const httpPortEntry = entryInDocument(ctx, 'proxy.http.port');
-  return [{
-    code: 'rest-port-shared-with-tls',
-    severity: refuses ? 'error' : 'warning',
-    message,
-    range: httpPortEntry ? httpPortEntry.keyRange : anchorFor(ctx, ['common.security.tlsMode', 'proxy.http.enabled']),
-    data: { fix: 'rest-port', httpPortKey: 'proxy.http.port', httpEnabledKey: 'proxy.http.enabled' },
-  }];
+  return [
+    {
+      code: 'rest-port-shared-with-tls',
+      severity: refuses ? 'error' : 'warning',
+      message,
+      range: httpPortEntry ? httpPortEntry.keyRange : anchorFor(ctx, ['common.security.tlsMode', 'proxy.http.enabled']),
+      data: { fix: 'rest-port', httpPortKey: 'proxy.http.port', httpEnabledKey: 'proxy.http.enabled' },
+    },
+  ];
 }

@@ -32,7 +32,7 @@ function misplacedBlocks(ctx: RuleContext): RuleFinding[] {
       findings.push({
         code: 'misplaced-block',
         severity: 'warning',
-        message: `"${written}" is never read: Milvus looks up ${name}.* only at the top level (it would read ${written}.serverPemPath as "${normaliseKeyPath(block.path)}serverpempath"), so it ${name === 'tls' ? 'uses the image\'s bundled test certificates instead' : 'falls back to the image\'s internaltls paths'}. Move "${block.path[block.path.length - 1] ?? name}:" to the top level.`,
+        message: `"${written}" is never read: Milvus looks up ${name}.* only at the top level (it would read ${written}.serverPemPath as "${normaliseKeyPath(block.path)}serverpempath"), so it ${name === 'tls' ? "uses the image's bundled test certificates instead" : "falls back to the image's internaltls paths"}. Move "${block.path[block.path.length - 1] ?? name}:" to the top level.`,
         range: block.keyRange,
         data: { fix: 'move-block', from: block.path, to: [block.path[block.path.length - 1] ?? name] },
       });
@@ -54,7 +54,8 @@ function obsoleteKeys(ctx: RuleContext): RuleFinding[] {
       severity: 'warning',
       message: `${entry.path.join('.')} is ${obsolete.note}. Milvus ignores it${value === '1' ? ', so TLS stays off' : ''}: use ${obsolete.replacement}${value === undefined ? '' : `: ${value}`} instead.`,
       range: entry.keyRange,
-      data: value === undefined ? { fix: 'rename-key', replacement } : { fix: 'rename-key', replacement, value, valueRange: entry.valueRange },
+      data:
+        value === undefined ? { fix: 'rename-key', replacement } : { fix: 'rename-key', replacement, value, valueRange: entry.valueRange },
     });
   }
   return findings;

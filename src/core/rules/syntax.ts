@@ -40,10 +40,12 @@ function composeLimitFindings(ctx: RuleContext): RuleFinding[] {
   const compose = ctx.deployment.compose?.project.compose;
   if (!compose) return [];
   const name = compose.fileName?.split('/').pop() ?? 'the compose file';
-  return compose.errors.flatMap((problem) => (isLimitCode(problem.code) ? [{ ...problem, code: problem.code }] : [])).map((problem): RuleFinding => ({
-    code: problem.code,
-    severity: 'warning',
-    message: `${name}: ${problem.message} What the compose service sets there is not part of this check.`,
-    range: anchorFor(ctx, []),
-  }));
+  return compose.errors
+    .flatMap((problem) => (isLimitCode(problem.code) ? [{ ...problem, code: problem.code }] : []))
+    .map((problem): RuleFinding => ({
+      code: problem.code,
+      severity: 'warning',
+      message: `${name}: ${problem.message} What the compose service sets there is not part of this check.`,
+      range: anchorFor(ctx, []),
+    }));
 }

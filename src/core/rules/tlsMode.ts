@@ -20,26 +20,30 @@ export function tlsModeRules(ctx: RuleContext): RuleFinding[] {
   const range = valueAnchorFor(ctx, TLS_MODE_KEY);
   const where = originNote(ctx, mode.entry);
   if (!mode.valid) {
-    return [{
-      code: 'tls-mode-not-integer',
-      severity: 'error',
-      message: `tlsMode "${mode.raw}"${where} is not an integer to Milvus (strconv.Atoi), so it silently uses 0: TLS stays off. Write 0, 1 or 2 without quotes or decimals.`,
-      range,
-      data: { fix: 'set-value', key: TLS_MODE_KEY, values: suggestedModes(mode.raw) },
-    }];
+    return [
+      {
+        code: 'tls-mode-not-integer',
+        severity: 'error',
+        message: `tlsMode "${mode.raw}"${where} is not an integer to Milvus (strconv.Atoi), so it silently uses 0: TLS stays off. Write 0, 1 or 2 without quotes or decimals.`,
+        range,
+        data: { fix: 'set-value', key: TLS_MODE_KEY, values: suggestedModes(mode.raw) },
+      },
+    ];
   }
   if (mode.known) return [];
   const restOn = readBool(ctx.effective, 'proxy.http.enabled', true).value;
   const refuses = restOn && isAtLeastVersion(ctx.version, '2.4.13');
-  return [{
-    code: 'tls-mode-unknown',
-    severity: 'error',
-    message: refuses
-      ? `tlsMode ${mode.raw}${where}: Milvus refuses to start with "${TLS_MODE_STARTUP_ERROR}". Use 0, 1 or 2.`
-      : `tlsMode ${mode.raw}${where} is not 0, 1 or 2: Milvus serves gRPC without TLS ("${TLS_MODE_STARTUP_ERROR}" on 2.4.13+ with REST on). Use 0, 1 or 2.`,
-    range,
-    data: { fix: 'set-value', key: TLS_MODE_KEY, values: ['0', '1', '2'] },
-  }];
+  return [
+    {
+      code: 'tls-mode-unknown',
+      severity: 'error',
+      message: refuses
+        ? `tlsMode ${mode.raw}${where}: Milvus refuses to start with "${TLS_MODE_STARTUP_ERROR}". Use 0, 1 or 2.`
+        : `tlsMode ${mode.raw}${where} is not 0, 1 or 2: Milvus serves gRPC without TLS ("${TLS_MODE_STARTUP_ERROR}" on 2.4.13+ with REST on). Use 0, 1 or 2.`,
+      range,
+      data: { fix: 'set-value', key: TLS_MODE_KEY, values: ['0', '1', '2'] },
+    },
+  ];
 }
 
 /** "1.0" → 1 first, "true" → 1 first: the mode the author most likely meant leads. */

@@ -12,7 +12,9 @@ export function curlSnippet(input: SnippetInput): Snippet {
   const port = input.httpPort ?? DEFAULT_HTTP_PORT;
   const name = serverNameOf(input);
   const lines = [`# curl, Milvus REST over ${mutual ? 'mutual' : 'one-way'} TLS (tlsMode ${input.mode}) on proxy.http.port ${port}.`];
-  if (input.httpPort === undefined) lines.push(`# proxy.http.port is not set in milvus.yaml: ${DEFAULT_HTTP_PORT} is the Milvus docs' choice.`);
+  if (input.httpPort === undefined) {
+    lines.push(`# proxy.http.port is not set in milvus.yaml: ${DEFAULT_HTTP_PORT} is the Milvus docs' choice.`);
+  }
   if (input.auth) lines.push(`# Set ${TOKEN_ENV} to "user:password" or an API token first.`);
   const args = [`curl --cacert ${shellWord(input.caPath)}`];
   if (mutual) {
@@ -24,10 +26,7 @@ export function curlSnippet(input: SnippetInput): Snippet {
     args.push(`--connect-to ${shellWord(`${formatAddress(name, port)}:${formatAddress(input.host, port)}`)}`);
   }
   if (input.auth) args.push(`-H "Authorization: Bearer \${${TOKEN_ENV}}"`);
-  args.push(
-    "-H 'Content-Type: application/json' -d '{}'",
-    shellWord(`https://${formatAddress(name, port)}/v2/vectordb/collections/list`),
-  );
+  args.push("-H 'Content-Type: application/json' -d '{}'", shellWord(`https://${formatAddress(name, port)}/v2/vectordb/collections/list`));
   lines.push(args.join(' \\\n  '), '');
   return { language: 'shellscript', text: lines.join('\n') };
 }

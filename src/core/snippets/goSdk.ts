@@ -60,7 +60,7 @@ export function goSdkSnippet(input: SnippetInput): Snippet {
   );
   if (input.auth) lines.push(`\t\tAPIKey:        os.Getenv(${goString(TOKEN_ENV)}), // "user:password" or an API token`);
   lines.push(
-    '\t\t// These credentials come last and so replace the SDK\'s default (system roots only).',
+    "\t\t// These credentials come last and so replace the SDK's default (system roots only).",
     '\t\tDialOptions: append([]grpc.DialOption{grpc.WithTransportCredentials(credentials.NewTLS(tlsConfig))},',
     '\t\t\tmilvusclient.DefaultGrpcOpts...),',
     '\t})',

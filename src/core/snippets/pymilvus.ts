@@ -8,15 +8,16 @@ import { clientFiles, serverNameOf, TOKEN_ENV } from './types';
 
 export function pymilvusSnippet(input: SnippetInput): Snippet {
   const uri = `https://${formatAddress(input.host, input.port)}`;
-  const lines = input.mode === 1
-    ? [
-      '# pymilvus, Milvus tlsMode 1 (one-way TLS).',
-      '# The CA goes in server_pem_path: pymilvus ignores a ca_pem_path given alone (pymilvus#2785).',
-    ]
-    : [
-      '# pymilvus, Milvus tlsMode 2 (mutual TLS).',
-      '# All three files are needed: with any one missing pymilvus silently trusts the system CAs instead.',
-    ];
+  const lines =
+    input.mode === 1
+      ? [
+          '# pymilvus, Milvus tlsMode 1 (one-way TLS).',
+          '# The CA goes in server_pem_path: pymilvus ignores a ca_pem_path given alone (pymilvus#2785).',
+        ]
+      : [
+          '# pymilvus, Milvus tlsMode 2 (mutual TLS).',
+          '# All three files are needed: with any one missing pymilvus silently trusts the system CAs instead.',
+        ];
   if (input.auth) lines.push('import os');
   lines.push('from pymilvus import MilvusClient', '', 'client = MilvusClient(', `    uri=${pythonString(uri)},`, '    secure=True,');
   if (input.mode === 1) {

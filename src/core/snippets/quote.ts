@@ -26,7 +26,9 @@ export function pythonString(value: string): string {
 /** A JavaScript/TypeScript string literal. */
 export function jsString(value: string): string {
   // U+2028/2029 are legal in string literals since ES2019, but older tooling chokes on them.
-  return escapeWith(value, (code) => `\\x${hex2(code)}`).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeWith(value, (code) => `\\x${hex2(code)}`)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** A Go interpreted string literal. */

@@ -67,8 +67,11 @@ export async function writeCertManagerResources(request: CertManagerRequest): Pr
     ...(ca ? { ca } : {}),
     ...(request.leafDays !== undefined ? { durationHours: request.leafDays * 24 } : {}),
   });
-  const [path = join(request.outputDir, CERT_MANAGER_FILE)] = await writeCertificateSet(request.outputDir,
-    [{ name: CERT_MANAGER_FILE, contents: manifest.text, isPrivateKey: manifest.holdsPrivateKey }], { overwrite: request.overwrite });
+  const [path = join(request.outputDir, CERT_MANAGER_FILE)] = await writeCertificateSet(
+    request.outputDir,
+    [{ name: CERT_MANAGER_FILE, contents: manifest.text, isPrivateKey: manifest.holdsPrivateKey }],
+    { overwrite: request.overwrite },
+  );
   const keys = manifest.secretKeys;
   const summary = [
     `${ca ? 'A CA Issuer over the CA in this folder (ca.pem, ca.key)' : 'A selfSigned Issuer and a CA Certificate it signs'}, a server Certificate for ${names.join(', ')}${manifest.clientSecretName !== undefined ? `, a client Certificate (Secret "${manifest.clientSecretName}")` : ''}.`,

@@ -44,7 +44,9 @@ export function workspaceDecidedEndpoints(choice: ConnectionChoice): string[] {
   const host = choice.host.value.includes(':') ? `[${choice.host.value}]` : choice.host.value;
   const endpoints: string[] = [];
   if (decidedByWorkspace(choice.host.from) || decidedByWorkspace(choice.port.from)) endpoints.push(`${host}:${choice.port.value}`);
-  if (choice.restPort && (decidedByWorkspace(choice.restPort.from) || decidedByWorkspace(choice.host.from))) endpoints.push(`${host}:${choice.restPort.value} (REST)`);
+  if (choice.restPort && (decidedByWorkspace(choice.restPort.from) || decidedByWorkspace(choice.host.from))) {
+    endpoints.push(`${host}:${choice.restPort.value} (REST)`);
+  }
   return endpoints;
 }
 
@@ -80,9 +82,16 @@ export async function connectionTarget(choice: ConnectionChoice, context: Resolv
 
 /** One line per input: `address   localhost:19530  (docker-compose.yml:15, ports: "19530:19530")`. */
 export function describeChoice(choice: ConnectionChoice): string[] {
-  const line = (label: string, value: string, from: Provenance | undefined): string => `${label.padEnd(12)} ${value}${from ? `  (${from.text})` : ''}`;
+  const line = (label: string, value: string, from: Provenance | undefined): string =>
+    `${label.padEnd(12)} ${value}${from ? `  (${from.text})` : ''}`;
   const lines = [
-    line('address', `${choice.host.value.includes(':') ? `[${choice.host.value}]` : choice.host.value}:${choice.port.value}`, choice.host.from === choice.port.from ? choice.port.from : { kind: 'derived', text: `host: ${choice.host.from.text}; port: ${choice.port.from.text}` }),
+    line(
+      'address',
+      `${choice.host.value.includes(':') ? `[${choice.host.value}]` : choice.host.value}:${choice.port.value}`,
+      choice.host.from === choice.port.from
+        ? choice.port.from
+        : { kind: 'derived', text: `host: ${choice.host.from.text}; port: ${choice.port.from.text}` },
+    ),
     line('tlsMode', String(choice.mode.value), choice.mode.from),
     line('CA', choice.ca?.path ?? 'none (system roots)', choice.ca?.from),
   ];

@@ -73,7 +73,9 @@ function settingFile(deployment: Deployment | undefined, key: string): ClientFil
   if (!resolved) return undefined;
   const from: Provenance = { ...resolved.from, text: `${key} (${resolved.from.text})` };
   if (resolved.location.kind === 'host') return { path: resolved.location.hostPath, from };
-  if (resolved.location.kind === 'manifest' && resolved.location.bytes) return { path: resolved.location.label, bytes: resolved.location.bytes, from };
+  if (resolved.location.kind === 'manifest' && resolved.location.bytes) {
+    return { path: resolved.location.label, bytes: resolved.location.bytes, from };
+  }
   return undefined;
 }
 
@@ -90,12 +92,15 @@ async function besideManifest(deployment: Deployment | undefined, key: string, c
   const path = pathApi.join(pathApi.dirname(location.manifestPath), pathApi.basename(location.label.replace(/^.*#[^/]*\//, '')));
   const read = await context.fs.readFile(path);
   if (!read.ok || !read.bytes.equals(location.bytes)) return undefined;
-  return { path, from: { ...resolved.from, text: `${key} (${resolved.from.text}): the Secret key ${location.label}, as the file beside it` } };
+  return {
+    path,
+    from: { ...resolved.from, text: `${key} (${resolved.from.text}): the Secret key ${location.label}, as the file beside it` },
+  };
 }
 
 async function serverNamesOf(file: ClientFile | undefined, context: ResolveContext): Promise<ConnectionPlan['serverNames']> {
   if (!file) return undefined;
-  const bytes = file.bytes ?? await readBytes(file.path, context);
+  const bytes = file.bytes ?? (await readBytes(file.path, context));
   if (!bytes) return undefined;
   const certificate = readPemOrDer(bytes, file.path).objects.find((object) => object.kind === 'certificate');
   return certificate?.kind === 'certificate' ? { dns: [...certificate.sans.dns], ip: [...certificate.sans.ip] } : undefined;
@@ -111,10 +116,19 @@ async function readBytes(path: string, context: ResolveContext): Promise<Buffer 
   return read.ok ? read.bytes : undefined;
 }
 
-export async function planConnection(deployment: Deployment | undefined, options: ConnectionPlanOptions, context: ResolveContext): Promise<ConnectionPlan> {
+export async function planConnection(
+  deployment: Deployment | undefined,
+  options: ConnectionPlanOptions,
+  context: ResolveContext,
+): Promise<ConnectionPlan> {
   const pathApi = context.fs.path;
   // Generate Certificates writes relative to the workspace folder; a project in a subfolder keeps its set beside its own files.
-  const outputDirs = [...new Set([pathApi.resolve(deploymentFolder(deployment) ?? options.root, options.outputFolder), pathApi.resolve(options.root, options.outputFolder)])];
+  const outputDirs = [
+    ...new Set([
+      pathApi.resolve(deploymentFolder(deployment) ?? options.root, options.outputFolder),
+      pathApi.resolve(options.root, options.outputFolder),
+    ]),
+  ];
   const shown = (path: string): string => fromFile(pathApi, options.root, path, undefined, undefined).text;
   const generatedIn = (dir: string, name: string): ClientFile => {
     const path = pathApi.join(dir, name);
@@ -127,7 +141,15 @@ export async function planConnection(deployment: Deployment | undefined, options
     return { path, from: { kind: 'derived', file: path, text: `${shown(path)} (next to ${pathApi.basename(file.path)})` } };
   };
   const serverCertificate = await firstFile([settingFile(deployment, 'tls.serverPemPath'), ...generated('server.pem')], context);
-  const ca = await firstFile([await besideManifest(deployment, 'tls.caPemPath', context), settingFile(deployment, 'tls.caPemPath'), besides(serverCertificate, 'ca.pem'), ...generated('ca.pem')], context);
+  const ca = await firstFile(
+    [
+      await besideManifest(deployment, 'tls.caPemPath', context),
+      settingFile(deployment, 'tls.caPemPath'),
+      besides(serverCertificate, 'ca.pem'),
+      ...generated('ca.pem'),
+    ],
+    context,
+  );
   const clientCertificate = await firstFile([besides(ca, 'client.pem'), ...generated('client.pem')], context);
   const clientKey = await firstFile([besides(clientCertificate ?? ca, 'client.key'), ...generated('client.key')], context);
   const mode = deployment
@@ -155,7 +177,13 @@ export function defaultServerName(plan: ConnectionPlan, host: string): Traced<st
   if (!plan.serverNames || !plan.serverCertificate) return undefined;
   const name = pickServerName(plan.serverNames, host);
   if (name === undefined) return undefined;
-  return { value: name, from: { kind: 'derived', text: name === host ? `the host, a SAN of ${plan.serverCertificate.path}` : `a SAN of ${plan.serverCertificate.path}` } };
+  return {
+    value: name,
+    from: {
+      kind: 'derived',
+      text: name === host ? `the host, a SAN of ${plan.serverCertificate.path}` : `a SAN of ${plan.serverCertificate.path}`,
+    },
+  };
 }
 
 export interface ConnectionPlanSummary {

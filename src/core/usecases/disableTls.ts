@@ -38,11 +38,16 @@ function configFilesOf(deployment: Deployment | undefined): string[] {
 
 export async function planDisableTlsChanges(request: DisableTlsRequest, context: ResolveContext): Promise<DisableTlsOutcome> {
   if (request.deployment?.kind === 'kubernetes') {
-    return planKubernetesDisableTlsChanges({ root: request.root, deployment: request.deployment, explicit: request.configPath !== undefined }, context);
+    return planKubernetesDisableTlsChanges(
+      { root: request.root, deployment: request.deployment, explicit: request.configPath !== undefined },
+      context,
+    );
   }
   const pathApi = context.fs.path;
   const targets = request.configPath !== undefined ? [pathApi.resolve(request.configPath)] : configFilesOf(request.deployment);
-  if (targets.length === 0 && !request.deployment) throw new NoConfigError('no Milvus config or compose file here: Milvus runs with tlsMode 0 unless the environment sets it');
+  if (targets.length === 0 && !request.deployment) {
+    throw new NoConfigError('no Milvus config or compose file here: Milvus runs with tlsMode 0 unless the environment sets it');
+  }
   const changes: FileChange[] = [];
   const summary: string[] = [];
   for (const target of targets) {
@@ -57,9 +62,17 @@ export async function planDisableTlsChanges(request: DisableTlsRequest, context:
     summary.push(...plan.summary);
   }
   const anchor = targets[targets.length - 1];
-  const after = anchor !== undefined
-    ? await deploymentForConfigFile(anchor, [request.root], verifiedContext(context, changes.map((change) => ({ path: change.path, text: resultText(change) }))))
-    : request.deployment;
+  const after =
+    anchor !== undefined
+      ? await deploymentForConfigFile(
+          anchor,
+          [request.root],
+          verifiedContext(
+            context,
+            changes.map((change) => ({ path: change.path, text: resultText(change) })),
+          ),
+        )
+      : request.deployment;
   if (after) {
     if (after.tlsMode.mode !== 0) {
       const from = after.provenanceOf('common.security.tlsMode');

@@ -24,7 +24,10 @@ export const CERTIFICATE_FILES_BY_MODE: Readonly<Record<1 | 2, readonly string[]
 
 export class MissingCertificatesError extends Error {
   override readonly name = 'MissingCertificatesError';
-  constructor(readonly folder: string, readonly missing: readonly string[]) {
+  constructor(
+    readonly folder: string,
+    readonly missing: readonly string[],
+  ) {
     super(`${folder} has no ${missing.join(', ')}`);
   }
 }
@@ -58,7 +61,9 @@ export interface EnableTlsOutcome {
 
 /** The config file Milvus reads last among those the deployment loads from the workspace. */
 function configFileOf(deployment: Deployment | undefined): string | undefined {
-  const hostFiles = (deployment?.configFiles ?? []).filter((file) => file.source === 'host' && file.hostPath !== undefined && file.ignoredBecause === undefined);
+  const hostFiles = (deployment?.configFiles ?? []).filter(
+    (file) => file.source === 'host' && file.hostPath !== undefined && file.ignoredBecause === undefined,
+  );
   return hostFiles[hostFiles.length - 1]?.hostPath;
 }
 
@@ -89,19 +94,30 @@ export function enableTlsComposeTarget(deployment: Deployment | undefined): Serv
   return compose ? serviceEditTarget(compose.project, compose.service, 'volumes') : undefined;
 }
 
-async function chooseFiles(request: EnableTlsRequest, context: ResolveContext): Promise<{ configPath: string; composePath: string | undefined }> {
+async function chooseFiles(
+  request: EnableTlsRequest,
+  context: ResolveContext,
+): Promise<{ configPath: string; composePath: string | undefined }> {
   const pathApi = context.fs.path;
   const composeDir = request.deployment?.compose?.project.dir;
-  let configPath = request.configPath !== undefined ? pathApi.resolve(request.configPath) : unreadableMountedConfig(request.deployment) ?? configFileOf(request.deployment);
+  let configPath =
+    request.configPath !== undefined
+      ? pathApi.resolve(request.configPath)
+      : (unreadableMountedConfig(request.deployment) ?? configFileOf(request.deployment));
   if (configPath === undefined) configPath = pathApi.join(composeDir ?? request.root, 'milvus.yaml');
-  const composePath = request.composePath !== undefined
-    ? pathApi.resolve(request.composePath)
-    : enableTlsComposeTarget(request.deployment)?.file ?? await composeFileIn(pathApi.dirname(configPath), context);
+  const composePath =
+    request.composePath !== undefined
+      ? pathApi.resolve(request.composePath)
+      : (enableTlsComposeTarget(request.deployment)?.file ?? (await composeFileIn(pathApi.dirname(configPath), context)));
   return { configPath, composePath };
 }
 
 /** The merged project when the compose file to edit is one of its files: decisions are made on it, paths are relative to its folder. */
-function projectOf(deployment: Deployment | undefined, composePath: string | undefined, context: ResolveContext): ComposeProjectView | undefined {
+function projectOf(
+  deployment: Deployment | undefined,
+  composePath: string | undefined,
+  context: ResolveContext,
+): ComposeProjectView | undefined {
   const project = deployment?.compose?.project;
   if (!project || composePath === undefined || !project.files.includes(composePath)) return undefined;
   const machine = context.machine ?? localMachine(context.fs.path);
@@ -109,11 +125,18 @@ function projectOf(deployment: Deployment | undefined, composePath: string | und
 }
 
 /** Says which file got the compose edits when another one could have, and how to pick it. */
-function composeTargetNote(request: EnableTlsRequest, plan: EnableTlsPlan, composePath: string | undefined, pathApi: ResolveContext['fs']['path']): string[] {
+function composeTargetNote(
+  request: EnableTlsRequest,
+  plan: EnableTlsPlan,
+  composePath: string | undefined,
+  pathApi: ResolveContext['fs']['path'],
+): string[] {
   const target = enableTlsComposeTarget(request.deployment);
   if (!target?.ambiguous || request.composePath !== undefined || composePath === undefined || plan.compose.length === 0) return [];
   const names = target.candidates.map((file) => projectLabel(pathApi, request.root, file));
-  return [`note: ${names.join(' and ')} all list the volumes of the Milvus service; the mounts and the port went into ${projectLabel(pathApi, request.root, composePath)} (Compose merges it last)`];
+  return [
+    `note: ${names.join(' and ')} all list the volumes of the Milvus service; the mounts and the port went into ${projectLabel(pathApi, request.root, composePath)} (Compose merges it last)`,
+  ];
 }
 
 export async function planEnableTlsChanges(request: EnableTlsRequest, context: ResolveContext): Promise<EnableTlsOutcome> {
@@ -132,47 +155,78 @@ export async function planEnableTlsChanges(request: EnableTlsRequest, context: R
   const configLabel = projectLabel(pathApi, request.root, configPath);
   const composeLabel = composePath === undefined ? undefined : projectLabel(pathApi, request.root, composePath);
   const plan = planEnableTls({
-    milvusYamlText: configText, composeText, mode: request.mode,
-    milvusYamlLabel: configLabel, composeLabel,
-    certsHostDir: relativePosixPath(pathApi, baseDir, request.certsDir), configHostPath: relativePosixPath(pathApi, baseDir, configPath),
+    milvusYamlText: configText,
+    composeText,
+    mode: request.mode,
+    milvusYamlLabel: configLabel,
+    composeLabel,
+    certsHostDir: relativePosixPath(pathApi, baseDir, request.certsDir),
+    configHostPath: relativePosixPath(pathApi, baseDir, configPath),
     files: { serverPem: 'server.pem', serverKey: 'server.key', caPem: 'ca.pem' },
     ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
     ...(composeProject ? { composeProject } : {}),
   });
   const changes: FileChange[] = [{ path: configPath, label: configLabel, before: configText, edits: plan.milvusYaml }];
-  if (composePath !== undefined && composeLabel !== undefined) changes.push({ path: composePath, label: composeLabel, before: composeText, edits: plan.compose });
+  if (composePath !== undefined && composeLabel !== undefined) {
+    changes.push({ path: composePath, label: composeLabel, before: composeText, edits: plan.compose });
+  }
   const summary = [...plan.summary, ...composeTargetNote(request, plan, composePath, pathApi)];
   if (composePath === undefined) {
-    summary.push(`note: no compose file next to ${configLabel}: mount ${projectLabel(pathApi, request.root, request.certsDir)} at ${plan.certsContainerDir} and the config into the Milvus container yourself`);
+    summary.push(
+      `note: no compose file next to ${configLabel}: mount ${projectLabel(pathApi, request.root, request.certsDir)} at ${plan.certsContainerDir} and the config into the Milvus container yourself`,
+    );
   }
-  summary.push(...await effectiveWarnings(request, changes, configPath, context));
+  summary.push(...(await effectiveWarnings(request, changes, configPath, context)));
   return { changes, summary, plan, configPath, composePath };
 }
 
 /** What Milvus would run with after the edits: environment variables or a later file can still override them. */
-async function effectiveWarnings(request: EnableTlsRequest, changes: readonly FileChange[], configPath: string, context: ResolveContext): Promise<string[]> {
-  const after = verifiedContext(context, changes.map((change) => ({ path: change.path, text: resultText(change) })));
+async function effectiveWarnings(
+  request: EnableTlsRequest,
+  changes: readonly FileChange[],
+  configPath: string,
+  context: ResolveContext,
+): Promise<string[]> {
+  const after = verifiedContext(
+    context,
+    changes.map((change) => ({ path: change.path, text: resultText(change) })),
+  );
   const deployment = await deploymentForConfigFile(configPath, [request.root], after);
   const warnings: string[] = [];
   if (deployment.tlsMode.mode !== request.mode) {
     const from = deployment.provenanceOf('common.security.tlsMode');
-    warnings.push(`warning: after this change Milvus still runs with tlsMode ${deployment.tlsMode.mode}${from ? `, set by ${from.text}` : ''}: change it there too`);
+    warnings.push(
+      `warning: after this change Milvus still runs with tlsMode ${deployment.tlsMode.mode}${from ? `, set by ${from.text}` : ''}: change it there too`,
+    );
   }
   return warnings;
 }
 
 /** A Kubernetes deployment: the values file or Milvus resource is the one file edited (kubernetesTls.ts). */
 async function kubernetesOutcome(request: EnableTlsRequest, deployment: Deployment, context: ResolveContext): Promise<EnableTlsOutcome> {
-  const outcome = await planKubernetesEnableTlsChanges({
-    root: request.root, deployment, mode: request.mode, explicit: request.configPath !== undefined,
-    ...(request.secretName !== undefined ? { secretName: request.secretName } : {}),
-    ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
-  }, context);
+  const outcome = await planKubernetesEnableTlsChanges(
+    {
+      root: request.root,
+      deployment,
+      mode: request.mode,
+      explicit: request.configPath !== undefined,
+      ...(request.secretName !== undefined ? { secretName: request.secretName } : {}),
+      ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
+    },
+    context,
+  );
   const edits = outcome.changes[0]?.edits;
   return {
     changes: outcome.changes,
     summary: outcome.summary,
-    plan: { milvusYaml: Array.isArray(edits) ? edits : [], compose: [], summary: outcome.summary, changes: [], certsContainerDir: outcome.certsContainerDir, httpPort: outcome.httpPort },
+    plan: {
+      milvusYaml: Array.isArray(edits) ? edits : [],
+      compose: [],
+      summary: outcome.summary,
+      changes: [],
+      certsContainerDir: outcome.certsContainerDir,
+      httpPort: outcome.httpPort,
+    },
     configPath: outcome.file,
     composePath: undefined,
     applyHint: outcome.applyHint,

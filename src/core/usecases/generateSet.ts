@@ -21,7 +21,10 @@ export type SetWriteMode = 'create' | 'reissue' | 'overwrite';
 /** The CA files a reissue needs are not there (a usage problem, not a failure). */
 export class MissingCaFilesError extends CertificateAuthorityError {
   override readonly name = 'MissingCaFilesError';
-  constructor(readonly directory: string, readonly missing: readonly string[]) {
+  constructor(
+    readonly directory: string,
+    readonly missing: readonly string[],
+  ) {
     super(`reissuing needs ca.pem and ca.key in ${directory}; missing: ${missing.join(', ')}`);
   }
 }
@@ -44,7 +47,10 @@ export async function readExistingCa(outputDir: string, signal?: AbortSignal): P
   }
   const [certificatePem, privateKeyPem] = [read.get('ca.pem')?.toString('utf8'), read.get('ca.key')?.toString('utf8')];
   if (certificatePem === undefined || privateKeyPem === undefined) {
-    throw new MissingCaFilesError(outputDir, [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean));
+    throw new MissingCaFilesError(
+      outputDir,
+      [certificatePem === undefined ? 'ca.pem' : '', privateKeyPem === undefined ? 'ca.key' : ''].filter(Boolean),
+    );
   }
   return { certificatePem, privateKeyPem, read };
 }
@@ -94,10 +100,14 @@ export async function generateAndWriteSet(request: GenerateSetRequest): Promise<
     // reissue reads the CA under that lock first, so it is written after signing, as before.
     // The write settles last (its failure, after it let go of the folder, is the signing's own if that failed).
     const paths = await writeCertificateSet(outputDir, existing ? await made : made, {
-      overwrite: mode !== 'create', ...(existing ? { unchanged: existing.read } : {}), ...(signal ? { signal } : {}),
+      overwrite: mode !== 'create',
+      ...(existing ? { unchanged: existing.read } : {}),
+      ...(signal ? { signal } : {}),
     });
     const files = await made;
-    const capNote = existing ? capLeafNote(new Date(), options.leafDays, new Date(new X509Certificate(existing.certificatePem).validTo)) : undefined;
+    const capNote = existing
+      ? capLeafNote(new Date(), options.leafDays, new Date(new X509Certificate(existing.certificatePem).validTo))
+      : undefined;
     return { paths, files, ...(capNote !== undefined ? { capNote } : {}) };
   } catch (error) {
     if (signal?.aborted) return undefined;

@@ -4,7 +4,14 @@
  */
 export { planConnection, defaultServerName, readClientFile, summarizeConnectionPlan } from './connectionPlan';
 export type { ClientFile, ConnectionPlan, ConnectionPlanOptions, ConnectionPlanSummary } from './connectionPlan';
-export { connectionTarget, decidedByWorkspace, describeChoice, userInput, workspaceDecidedEndpoints, ClientFileUnreadableError } from './connectionChoice';
+export {
+  connectionTarget,
+  decidedByWorkspace,
+  describeChoice,
+  userInput,
+  workspaceDecidedEndpoints,
+  ClientFileUnreadableError,
+} from './connectionChoice';
 export type { ConnectionChoice } from './connectionChoice';
 export { pickServerName } from './serverName';
 export { selectDeployment } from './selectDeployment';
@@ -13,7 +20,13 @@ export { snippetInput } from './snippetInput';
 export type { SnippetChoice } from './snippetInput';
 export { locateSetting, formatLocation } from './settingLocation';
 export type { SettingLocation } from './settingLocation';
-export { planEnableTlsChanges, missingCertificateFiles, MissingCertificatesError, CERTIFICATE_FILES_BY_MODE, enableTlsComposeTarget } from './enableTls';
+export {
+  planEnableTlsChanges,
+  missingCertificateFiles,
+  MissingCertificatesError,
+  CERTIFICATE_FILES_BY_MODE,
+  enableTlsComposeTarget,
+} from './enableTls';
 export type { EnableTlsRequest, EnableTlsOutcome } from './enableTls';
 export { planDisableTlsChanges, NoConfigError } from './disableTls';
 export type { DisableTlsRequest, DisableTlsOutcome } from './disableTls';

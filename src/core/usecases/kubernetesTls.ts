@@ -78,7 +78,10 @@ async function fileOf(request: Pick<KubernetesTlsRequest, 'root' | 'deployment'>
   const doc = recognised?.file.documents[wanted];
   if (!doc || recognised?.file.text !== text) throw new EditPlanError(label, 'changed while it was being read; try again');
   if (facts.userYamlSource === 'customConfigMap') {
-    throw new EditPlanError(label, `sets customConfigMap: Milvus reads its settings from that ConfigMap's milvus.yaml, so enable TLS there (and mount the Secret in this file's volumes)`);
+    throw new EditPlanError(
+      label,
+      `sets customConfigMap: Milvus reads its settings from that ConfigMap's milvus.yaml, so enable TLS there (and mount the Secret in this file's volumes)`,
+    );
   }
   return { file, text, doc, label };
 }
@@ -88,8 +91,15 @@ function regionOf(deployment: Deployment, file: string): Deployment['configFiles
 }
 
 /** The deployment as it would be after the changes (same file, same resource). */
-async function after(request: Pick<KubernetesTlsRequest, 'root' | 'deployment'>, changes: readonly FileChange[], context: ResolveContext): Promise<Deployment | undefined> {
-  const verified = verifiedContext(context, changes.map((change) => ({ path: change.path, text: resultText(change) })));
+async function after(
+  request: Pick<KubernetesTlsRequest, 'root' | 'deployment'>,
+  changes: readonly FileChange[],
+  context: ResolveContext,
+): Promise<Deployment | undefined> {
+  const verified = verifiedContext(
+    context,
+    changes.map((change) => ({ path: change.path, text: resultText(change) })),
+  );
   const facts = request.deployment.kubernetes;
   const recognised = facts ? await recogniseFile(facts.file, verified) : undefined;
   if (!recognised || !facts) return undefined;
@@ -98,14 +108,24 @@ async function after(request: Pick<KubernetesTlsRequest, 'root' | 'deployment'>,
   return all.find((candidate) => candidate.id === request.deployment.id) ?? all[0];
 }
 
-export async function planKubernetesEnableTlsChanges(request: KubernetesTlsRequest, context: ResolveContext): Promise<KubernetesTlsOutcome> {
+export async function planKubernetesEnableTlsChanges(
+  request: KubernetesTlsRequest,
+  context: ResolveContext,
+): Promise<KubernetesTlsOutcome> {
   const { file, text, doc, label } = await fileOf(request, context);
   await checkWritableTarget(file, request.root, request.explicit === true, context);
   const facts = request.deployment.kubernetes;
   const secretName = request.secretName ?? generationTargetOf(request.deployment)?.secretName ?? 'milvus-tls';
   const { keys, known } = secretKeysFor(request.deployment, secretName);
   const plan = planKubernetesEnableTls({
-    text, label, doc, flavour: facts?.flavour ?? 'helm', region: regionOf(request.deployment, file), mode: request.mode, secretName, files: keys,
+    text,
+    label,
+    doc,
+    flavour: facts?.flavour ?? 'helm',
+    region: regionOf(request.deployment, file),
+    mode: request.mode,
+    secretName,
+    files: keys,
     ...(request.httpPort !== undefined ? { httpPort: request.httpPort } : {}),
   });
   const changes: FileChange[] = [{ path: file, label, before: text, edits: plan.edits }];
@@ -113,18 +133,34 @@ export async function planKubernetesEnableTlsChanges(request: KubernetesTlsReque
   const result = plan.edits.length > 0 ? await after(request, changes, context) : request.deployment;
   if (result && result.tlsMode.mode !== request.mode) {
     const from = result.provenanceOf('common.security.tlsMode');
-    summary.push(`warning: after this change Milvus still runs with tlsMode ${result.tlsMode.mode}${from ? `, set by ${from.text}` : ''}: change it there too`);
+    summary.push(
+      `warning: after this change Milvus still runs with tlsMode ${result.tlsMode.mode}${from ? `, set by ${from.text}` : ''}: change it there too`,
+    );
   }
-  if (!known) summary.push(`note: the Secret "${secretName}" is not in the workspace: create it before deploying (milvus-tls generate --k8s-secret ${secretName}, then kubectl apply -f tls/${secretName}.secret.yaml)`);
-  const applyHint = facts?.flavour === 'operator'
-    ? `kubectl apply -f ${label}`
-    : `helm upgrade ${facts?.release.value ?? 'my-release'} milvus/milvus -f ${label}`;
+  if (!known) {
+    summary.push(
+      `note: the Secret "${secretName}" is not in the workspace: create it before deploying (milvus-tls generate --k8s-secret ${secretName}, then kubectl apply -f tls/${secretName}.secret.yaml)`,
+    );
+  }
+  const applyHint =
+    facts?.flavour === 'operator'
+      ? `kubectl apply -f ${label}`
+      : `helm upgrade ${facts?.release.value ?? 'my-release'} milvus/milvus -f ${label}`;
   return { changes, summary, file, secretName, keys, certsContainerDir: plan.certsContainerDir, httpPort: plan.httpPort, applyHint };
 }
 
-export async function planKubernetesDisableTlsChanges(request: Pick<KubernetesTlsRequest, 'root' | 'deployment' | 'explicit'>, context: ResolveContext): Promise<{ changes: FileChange[]; summary: string[] }> {
+export async function planKubernetesDisableTlsChanges(
+  request: Pick<KubernetesTlsRequest, 'root' | 'deployment' | 'explicit'>,
+  context: ResolveContext,
+): Promise<{ changes: FileChange[]; summary: string[] }> {
   const { file, text, doc, label } = await fileOf(request, context);
-  const plan = planKubernetesDisableTls({ text, label, doc, flavour: request.deployment.kubernetes?.flavour ?? 'helm', region: regionOf(request.deployment, file) });
+  const plan = planKubernetesDisableTls({
+    text,
+    label,
+    doc,
+    flavour: request.deployment.kubernetes?.flavour ?? 'helm',
+    region: regionOf(request.deployment, file),
+  });
   if (plan.edits.length === 0) return { changes: [], summary: [] };
   await checkWritableTarget(file, request.root, request.explicit === true, context);
   const changes: FileChange[] = [{ path: file, label, before: text, edits: plan.edits }];

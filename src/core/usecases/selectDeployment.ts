@@ -33,6 +33,9 @@ export async function selectDeployment(root: string, context: ResolveContext, op
   return {
     chosen: first,
     all: deployments,
-    reason: deployments.length === 1 ? 'the only one here' : `the first of ${deployments.length}: ${deployments.map((deployment) => deployment.label).join('; ')}`,
+    reason:
+      deployments.length === 1
+        ? 'the only one here'
+        : `the first of ${deployments.length}: ${deployments.map((deployment) => deployment.label).join('; ')}`,
   };
 }

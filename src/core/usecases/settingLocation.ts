@@ -42,7 +42,9 @@ export function locateSetting(deployment: Deployment, key: string): SettingLocat
     const { line, col } = origin.variable.lines.linePos(origin.variable.range.start);
     return { file: origin.variable.fileName, offset: origin.variable.range.start, line, col, exact: true };
   }
-  const hostFiles = deployment.configFiles.filter((file) => file.source === 'host' && file.hostPath !== undefined && file.ignoredBecause === undefined);
+  const hostFiles = deployment.configFiles.filter(
+    (file) => file.source === 'host' && file.hostPath !== undefined && file.ignoredBecause === undefined,
+  );
   if (origin?.kind === 'file' && origin.fileName !== undefined) {
     const holder = hostFiles.find((file) => file.hostPath === origin.fileName);
     if (holder?.hostPath !== undefined) return inConfig(holder.config, holder.hostPath, key);

@@ -27,7 +27,8 @@ export function snippetInput(plan: ConnectionPlan, choice: SnippetChoice): { inp
     if (needed) missing.push(name);
     return choice.joinPath(choice.outputDir, name);
   };
-  const serverName = choice.serverName !== undefined && choice.serverName !== '' ? choice.serverName : defaultServerName(plan, choice.host)?.value;
+  const serverName =
+    choice.serverName !== undefined && choice.serverName !== '' ? choice.serverName : defaultServerName(plan, choice.host)?.value;
   const input: SnippetInput = {
     mode: choice.mode,
     host: choice.host,

@@ -32,8 +32,9 @@ export function containedFileSystem(inner: WorkspaceFileSystem, options: Contain
     const roots = await realRoots;
     const absolute = inner.path.resolve(filePath);
     // Both the path as written and where its links lead must be inside: `tls -> /etc` is outside.
-    return inside(absolute, roots.concat(options.roots.map((root) => inner.path.resolve(root))))
-      && inside(await realLocation(absolute), roots);
+    return (
+      inside(absolute, roots.concat(options.roots.map((root) => inner.path.resolve(root)))) && inside(await realLocation(absolute), roots)
+    );
   };
 
   return {

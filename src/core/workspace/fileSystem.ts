@@ -71,12 +71,18 @@ export const DEFAULT_MAX_READ_BYTES = 1_000_000;
 
 export function readFailureMessage(reason: ReadFailure, filePath: string, detail?: string): string {
   switch (reason) {
-    case 'missing': return `${filePath} does not exist`;
-    case 'directory': return `${filePath} is a folder, not a file`;
-    case 'not-a-file': return `${filePath} is not a regular file (a pipe, socket or device)`;
-    case 'too-large': return `${filePath} is larger than ${detail ?? 'the limit'} and was not read`;
-    case 'outside-workspace': return `${filePath} is outside the workspace folders and was not read`;
-    case 'unreadable': return `${filePath} cannot be read${detail ? `: ${detail}` : ''}`;
+    case 'missing':
+      return `${filePath} does not exist`;
+    case 'directory':
+      return `${filePath} is a folder, not a file`;
+    case 'not-a-file':
+      return `${filePath} is not a regular file (a pipe, socket or device)`;
+    case 'too-large':
+      return `${filePath} is larger than ${detail ?? 'the limit'} and was not read`;
+    case 'outside-workspace':
+      return `${filePath} is outside the workspace folders and was not read`;
+    case 'unreadable':
+      return `${filePath} cannot be read${detail ? `: ${detail}` : ''}`;
   }
 }
 

@@ -38,11 +38,23 @@ export function globToRegExp(pattern: string): RegExp {
         source += '[^/]*';
       }
     } else if (character === '?') source += '[^/]';
-    else if (character === '{') { depth++; source += '(?:'; } else if (character === '}' && depth > 0) { depth--; source += ')'; } else if (character === ',' && depth > 0) source += '|';
+    else if (character === '{') {
+      depth++;
+      source += '(?:';
+    } else if (character === '}' && depth > 0) {
+      depth--;
+      source += ')';
+    } else if (character === ',' && depth > 0) source += '|';
     else if (character === '[') {
       const end = pattern.indexOf(']', index + 1);
       if (end < 0) source += '\\[';
-      else { source += `[${pattern.slice(index + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`; index = end; }
+      else {
+        source += `[${pattern
+          .slice(index + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        index = end;
+      }
     } else source += escape(character);
   }
   const regExp = new RegExp(`^${source}$`);
@@ -56,5 +68,7 @@ export function matchesGlob(pathApi: PathApi, file: string, pattern: string, roo
   const regExp = globToRegExp(pattern.replace(/\\/g, '/'));
   const posix = file.split(pathApi.sep).join('/');
   if (regExp.test(posix)) return true;
-  return roots.some((root) => isInsideFolder(pathApi, file, root) && regExp.test(pathApi.relative(root, file).split(pathApi.sep).join('/')));
+  return roots.some(
+    (root) => isInsideFolder(pathApi, file, root) && regExp.test(pathApi.relative(root, file).split(pathApi.sep).join('/')),
+  );
 }

@@ -7,7 +7,9 @@ import type { DirectoryEntry, PathApi, WorkspaceFileSystem } from './fileSystem'
 import { DEFAULT_MAX_READ_BYTES, failure } from './fileSystem';
 
 export function memoryFileSystem(files: Readonly<Record<string, string | Buffer>>, pathApi: PathApi = path.posix): WorkspaceFileSystem {
-  const normalised = new Map(Object.entries(files).map(([name, content]) => [pathApi.resolve(name), typeof content === 'string' ? Buffer.from(content) : content]));
+  const normalised = new Map(
+    Object.entries(files).map(([name, content]) => [pathApi.resolve(name), typeof content === 'string' ? Buffer.from(content) : content]),
+  );
   const isFolder = (folder: string): boolean => {
     const prefix = folder.endsWith(pathApi.sep) ? folder : folder + pathApi.sep;
     return [...normalised.keys()].some((name) => name.startsWith(prefix));

@@ -38,7 +38,12 @@ export function nodeFileSystem(pathApi: PathApi = path): WorkspaceFileSystem {
         const code = errnoCode(error);
         if (code === 'ENOENT' || code === 'ENOTDIR') return failure('missing', filePath);
         if (code === 'EISDIR') return failure('directory', filePath);
-        return failure('unreadable', filePath, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message, code);
+        return failure(
+          'unreadable',
+          filePath,
+          code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message,
+          code,
+        );
       }
       try {
         const stats = await handle.stat();

@@ -39,7 +39,12 @@ export type WantedFile = (name: string, entry: DirectoryEntry) => boolean;
  * Symbolic links are offered to `wanted` like files (a link to a file is read; reading a link to a
  * folder fails as a folder) and never entered.
  */
-export async function* walkFileBatches(fs: WorkspaceFileSystem, root: string, wanted: WantedFile, options: WalkOptions = {}): AsyncGenerator<WalkResult> {
+export async function* walkFileBatches(
+  fs: WorkspaceFileSystem,
+  root: string,
+  wanted: WantedFile,
+  options: WalkOptions = {},
+): AsyncGenerator<WalkResult> {
   const excluded = new Set(options.excludeFolders ?? DEFAULT_EXCLUDED_FOLDERS);
   const maxDepth = options.maxDepth ?? 8;
   const maxEntries = options.maxEntries ?? 20_000;

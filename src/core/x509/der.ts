@@ -67,7 +67,11 @@ function nodeAt(parsed: forgeTypes.Asn1, buffer: Buffer, offset: number): DerNod
   const start = offset + headerLength;
   const first = buffer[offset] ?? 0;
   // forge and the header must describe the same element; anything else is a bug, not bad input.
-  if (Number(parsed.type) !== (first & 0x1f) || Number(parsed.tagClass) !== (first & 0xc0) || parsed.constructed !== ((first & 0x20) !== 0)) {
+  if (
+    Number(parsed.type) !== (first & 0x1f) ||
+    Number(parsed.tagClass) !== (first & 0xc0) ||
+    parsed.constructed !== ((first & 0x20) !== 0)
+  ) {
     throw new DerError('DER element does not match its parse');
   }
   const node: DerNode = {
@@ -97,7 +101,12 @@ export function readDer(buffer: Buffer, offset = 0): DerNode {
   if (end > buffer.length) throw new DerError('DER contents truncated');
   let parsed: forgeTypes.Asn1;
   try {
-    parsed = forgeAsn1().fromDer(buffer.toString('binary', offset, end), { strict: true, parseAllBytes: true, decodeBitStrings: false, maxDepth: MAX_DEPTH });
+    parsed = forgeAsn1().fromDer(buffer.toString('binary', offset, end), {
+      strict: true,
+      parseAllBytes: true,
+      decodeBitStrings: false,
+      maxDepth: MAX_DEPTH,
+    });
   } catch (error) {
     throw new DerError(error instanceof Error ? error.message : String(error));
   }
@@ -184,9 +193,10 @@ export function decodeString(node: DerNode): string {
 /** UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSSZ) as a Date. */
 export function decodeTime(node: DerNode): Date {
   const text = node.contents.toString('latin1');
-  const match = node.tagNumber === Tag.utcTime
-    ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text)
-    : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.\d+)?Z$/.exec(text);
+  const match =
+    node.tagNumber === Tag.utcTime
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text)
+      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.\d+)?Z$/.exec(text);
   if (!match) throw new DerError(`unsupported time format '${text}'`);
   let year = Number(match[1]);
   // RFC 5280: UTCTime years 50-99 are 19xx, 00-49 are 20xx.

@@ -19,7 +19,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...await filesUnder(path));
+    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
     else out.push(path);
   }
   return out;
@@ -44,8 +44,9 @@ export async function measureActivation(userDataDir: string, extensionId: string
   if (!hostLog || !ownLog) throw new Error(`logs not found under ${userDataDir}/logs: ${files.join(', ')}`);
 
   const escaped = extensionId.replace(/\./g, '\\.');
-  const start = new RegExp(`${STAMP} \\[info\\] ExtensionService#_doActivateExtension ${escaped}, .*activationEvent: '([^']*)'`)
-    .exec(await readFile(hostLog, 'utf8'));
+  const start = new RegExp(`${STAMP} \\[info\\] ExtensionService#_doActivateExtension ${escaped}, .*activationEvent: '([^']*)'`).exec(
+    await readFile(hostLog, 'utf8'),
+  );
   const done = new RegExp(`${STAMP} \\[info\\] activated\\b`).exec(await readFile(ownLog, 'utf8'));
   if (!start?.[1] || !start[2] || !done?.[1]) throw new Error(`no activation of ${extensionId} in ${hostLog} / ${ownLog}`);
   return { activationEvent: start[2], startedAt: start[1], activatedAt: done[1], ms: toMs(done[1]) - toMs(start[1]) };

@@ -34,10 +34,13 @@ export async function applyCodeAction(page: Page, title: string, timeoutMs = 30_
     const before = await list.getAttribute('aria-activedescendant');
     await page.keyboard.press('ArrowDown');
     // Look again only once the focus moved (a one-item list keeps it where it is).
-    await page.waitForFunction(
-      `document.querySelector(${JSON.stringify(ACTION_LIST)})?.getAttribute('aria-activedescendant') !== ${JSON.stringify(before)}`,
-      undefined, { timeout: 2_000, polling: 'raf' },
-    ).catch(() => undefined);
+    await page
+      .waitForFunction(
+        `document.querySelector(${JSON.stringify(ACTION_LIST)})?.getAttribute('aria-activedescendant') !== ${JSON.stringify(before)}`,
+        undefined,
+        { timeout: 2_000, polling: 'raf' },
+      )
+      .catch(() => undefined);
   }
   throw new Error(`code action "${title}" listed but never focused`);
 }

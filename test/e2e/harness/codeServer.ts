@@ -45,10 +45,14 @@ process.on('exit', () => {
 /** Flags shared by every invocation: no telemetry, no update check, no config file in $HOME. */
 function baseArgs(options: { userDataDir: string; extensionsDir: string }): string[] {
   return [
-    '--disable-telemetry', '--disable-update-check',
-    '--config', join(options.userDataDir, 'code-server.yaml'),
-    '--user-data-dir', options.userDataDir,
-    '--extensions-dir', options.extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--config',
+    join(options.userDataDir, 'code-server.yaml'),
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
   ];
 }
 
@@ -56,13 +60,20 @@ function baseArgs(options: { userDataDir: string; extensionsDir: string }): stri
  * Installs a packaged extension the way a user would (`--install-extension file.vsix`). `force`
  * replaces an installed copy of the same version (a rebuilt .vsix keeps its version number).
  */
-export async function installExtension(vsix: string, options: { userDataDir: string; extensionsDir: string; force?: boolean }): Promise<void> {
+export async function installExtension(
+  vsix: string,
+  options: { userDataDir: string; extensionsDir: string; force?: boolean },
+): Promise<void> {
   await mkdir(options.userDataDir, { recursive: true });
   const args = [CODE_SERVER_ENTRY, ...baseArgs(options), '--install-extension', vsix, ...(options.force ? ['--force'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const code = await waitForExit(child, 120_000);
   if (code !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`installing ${vsix} failed (exit ${code}):\n${output}`);
@@ -93,13 +104,13 @@ export async function writeUserSettings(userDataDir: string, options: { workspac
 
 /** Starts code-server on 127.0.0.1 without authentication; resolves once it listens. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const args = [
-    CODE_SERVER_ENTRY, ...baseArgs(options),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
-  ];
+  const args = [CODE_SERVER_ENTRY, ...baseArgs(options), '--auth', 'none', '--bind-addr', `127.0.0.1:${options.port ?? 0}`];
   // Own process group, so that stop() also ends the extension host and its children.
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, ...options.env },
+  });
   if (options.echo) {
     child.stdout.pipe(options.echo, { end: false });
     child.stderr.pipe(options.echo, { end: false });

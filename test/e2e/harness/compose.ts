@@ -11,7 +11,12 @@ export interface ServiceChanges {
 }
 
 /** Changes `service` (default "standalone") of `<workspace>/docker-compose.yml`, keeping the rest of the file. */
-export async function editComposeService(workspace: string, changes: ServiceChanges, service = 'standalone', file = 'docker-compose.yml'): Promise<void> {
+export async function editComposeService(
+  workspace: string,
+  changes: ServiceChanges,
+  service = 'standalone',
+  file = 'docker-compose.yml',
+): Promise<void> {
   const path = join(workspace, file);
   const document = parseDocument(await readFile(path, 'utf8'));
   const volumes = document.getIn(['services', service, 'volumes']);

@@ -37,7 +37,13 @@ export function regExpSource(pattern: RegExp): string {
  * Resolves with the text of the first element matching `selector` once that text matches `pattern`.
  * Polls on animation frames inside the page (playwright's waitForFunction), up to `timeoutMs`.
  */
-export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs: number, options: TextOptions = {}): Promise<string> {
+export async function waitForText(
+  page: Page,
+  selector: string,
+  pattern: RegExp,
+  timeoutMs: number,
+  options: TextOptions = {},
+): Promise<string> {
   const probe = `(() => {
     const pattern = ${regExpSource(pattern)};
     return ${textsProbe(selector, options)}.find((text) => pattern.test(text)) ?? false;
@@ -47,13 +53,18 @@ export async function waitForText(page: Page, selector: string, pattern: RegExp,
     return plainText(String(await handle.jsonValue()));
   } catch (error) {
     const seen = await readTexts(page, selector, options).catch(() => []);
-    throw new Error(`no ${selector} matched ${String(pattern)} within ${timeoutMs} ms; seen:\n${seen.join('\n---\n')}`,
-      { cause: error });
+    throw new Error(`no ${selector} matched ${String(pattern)} within ${timeoutMs} ms; seen:\n${seen.join('\n---\n')}`, { cause: error });
   }
 }
 
 /** Waits until no element matching `selector` has a text that matches `pattern`. */
-export async function waitForNoText(page: Page, selector: string, pattern: RegExp, timeoutMs: number, options: TextOptions = {}): Promise<void> {
+export async function waitForNoText(
+  page: Page,
+  selector: string,
+  pattern: RegExp,
+  timeoutMs: number,
+  options: TextOptions = {},
+): Promise<void> {
   const probe = `(() => {
     const pattern = ${regExpSource(pattern)};
     return !${textsProbe(selector, options)}.some((text) => pattern.test(text));
@@ -62,8 +73,7 @@ export async function waitForNoText(page: Page, selector: string, pattern: RegEx
     await page.waitForFunction(probe, undefined, { timeout: timeoutMs, polling: 'raf' });
   } catch (error) {
     const seen = await readTexts(page, selector, options).catch(() => []);
-    throw new Error(`${selector} still matches ${String(pattern)} after ${timeoutMs} ms; seen:\n${seen.join('\n---\n')}`,
-      { cause: error });
+    throw new Error(`${selector} still matches ${String(pattern)} after ${timeoutMs} ms; seen:\n${seen.join('\n---\n')}`, { cause: error });
   }
 }
 

@@ -17,7 +17,9 @@ export function explorerItem(page: Page, name: string): Locator {
 
 /** The editor of a file by its name (its text area is labelled "<name>" or "<name>, preview"). */
 export function editorOf(page: Page, name: string): Locator {
-  return page.locator(EDITOR_AREA).getByRole('code')
+  return page
+    .locator(EDITOR_AREA)
+    .getByRole('code')
     .filter({ has: page.getByRole('textbox', { name: new RegExp(`^${escapeRegExp(name)}(, |$)`) }) });
 }
 
@@ -27,7 +29,9 @@ export async function openFromExplorer(page: Page, name: string, timeoutMs = 30_
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
   await row.click();
   // The editor tab of the file is the selected one (tabs are labelled "<name>" or "<name>, preview").
-  await page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(name)}(, |$)`), selected: true }).first()
+  await page
+    .getByRole('tab', { name: new RegExp(`^${escapeRegExp(name)}(, |$)`), selected: true })
+    .first()
     .waitFor({ state: 'visible', timeout: timeoutMs });
   await editorOf(page, name).first().waitFor({ state: 'visible', timeout: timeoutMs });
 }

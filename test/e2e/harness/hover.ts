@@ -24,7 +24,9 @@ export async function waitForHoverAtCursor(page: Page, pattern: RegExp, timeoutM
       return await showHoverAtCursor(page, pattern, Math.max(1, Math.min(5_000, deadline - Date.now())));
     } catch (error) {
       await page.keyboard.press('Escape');
-      if (Date.now() >= deadline) throw new Error(`the hover at the cursor never matched ${String(pattern)} within ${timeoutMs} ms`, { cause: error });
+      if (Date.now() >= deadline) {
+        throw new Error(`the hover at the cursor never matched ${String(pattern)} within ${timeoutMs} ms`, { cause: error });
+      }
     }
   }
 }

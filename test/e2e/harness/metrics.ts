@@ -6,6 +6,8 @@ import { RESULTS_DIR } from './paths';
 
 export async function recordMetric(scenario: string, values: Record<string, unknown>): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
-  await writeFile(join(RESULTS_DIR, `metrics-${scenario}.json`),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), ...values }, null, 2)}\n`);
+  await writeFile(
+    join(RESULTS_DIR, `metrics-${scenario}.json`),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), ...values }, null, 2)}\n`,
+  );
 }

@@ -83,7 +83,7 @@ function matchSource(pattern: RegExp): string {
 async function waitForMatch(page: Page, pattern: RegExp, timeoutMs: number): Promise<{ message: string; hidden: boolean } | undefined> {
   try {
     const handle = await page.waitForFunction(matchSource(pattern), undefined, { timeout: Math.max(1, timeoutMs), polling: 'raf' });
-    return await handle.jsonValue() as { message: string; hidden: boolean };
+    return (await handle.jsonValue()) as { message: string; hidden: boolean };
   } catch {
     return undefined;
   }
@@ -113,8 +113,12 @@ export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs
     return plainText(found.message);
   }
   const seen = await notificationMessages(page).catch(() => []);
-  const recorded = await page.evaluate<string[]>(`(window.__milvusTlsNotifications ?? []).map((entry) => new Date(entry.at).toISOString() + ' ' + entry.message)`).catch(() => []);
-  throw new Error(`no notification matched ${String(pattern)} within ${timeoutMs} ms, toasts or notification center; shown:\n${seen.join('\n---\n')}\nrecorded since the last clear:\n${recorded.join('\n---\n')}`);
+  const recorded = await page
+    .evaluate<string[]>(`(window.__milvusTlsNotifications ?? []).map((entry) => new Date(entry.at).toISOString() + ' ' + entry.message)`)
+    .catch(() => []);
+  throw new Error(
+    `no notification matched ${String(pattern)} within ${timeoutMs} ms, toasts or notification center; shown:\n${seen.join('\n---\n')}\nrecorded since the last clear:\n${recorded.join('\n---\n')}`,
+  );
 }
 
 /** The messages of the toasts shown now. */

@@ -20,7 +20,9 @@ const LINES = `${PANEL} .output-view .monaco-editor .view-lines`;
 /** Shows `channel` in the Output panel through "Output: Show Output Channels...". */
 export async function showOutputChannel(page: Page, channel: string): Promise<void> {
   await runCommand(page, 'Output: Show Output Channels...');
-  await quickInputOption(page, new RegExp(`^${escapeRegExp(channel)}(, |$)`)).first().click();
+  await quickInputOption(page, new RegExp(`^${escapeRegExp(channel)}(, |$)`))
+    .first()
+    .click();
   await page.locator(LINES).waitFor({ state: 'visible', timeout: 15_000 });
 }
 

@@ -28,10 +28,14 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
       continue;
     }
     // Done when the palette closed or was replaced by the command's own quick input.
-    await page.waitForFunction(`(() => {
+    await page.waitForFunction(
+      `(() => {
       const input = document.querySelector(${JSON.stringify(QUICK_INPUT_BOX)});
       return !input || input.getClientRects().length === 0 || input.value !== ${JSON.stringify(`>${title}`)};
-    })()`, undefined, { timeout: 10_000, polling: 'raf' });
+    })()`,
+      undefined,
+      { timeout: 10_000, polling: 'raf' },
+    );
     return;
   }
 }

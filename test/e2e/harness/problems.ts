@@ -45,7 +45,12 @@ export async function waitForNoProblem(page: Page, pattern: RegExp, timeoutMs = 
  * server has analysed the file as it is now: its tlsMode inlay hint (e.g. /tlsMode: 2\s*→ mutual TLS/)
  * comes from that analysis, so an empty list then means something.
  */
-export async function milvusYamlProblemsOnceAnalysed(page: Page, workspace: string, inlayHint: RegExp, timeoutMs = 60_000): Promise<string[]> {
+export async function milvusYamlProblemsOnceAnalysed(
+  page: Page,
+  workspace: string,
+  inlayHint: RegExp,
+  timeoutMs = 60_000,
+): Promise<string[]> {
   await openFromExplorer(page, 'milvus.yaml');
   const at = await tlsModePosition(workspace);
   await goToPosition(page, at.line, at.valueColumn);

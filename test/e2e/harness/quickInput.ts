@@ -54,7 +54,7 @@ export function quickInputOption(page: Page, name: RegExp): Locator {
 /** The open quick input, or undefined when none is shown. */
 export async function readQuickInput(page: Page): Promise<QuickInputStep | undefined> {
   const state = await page.evaluate<string | null>(STATE);
-  return state === null ? undefined : JSON.parse(state) as QuickInputStep;
+  return state === null ? undefined : (JSON.parse(state) as QuickInputStep);
 }
 
 /** Waits until a quick input is shown. */
@@ -82,12 +82,16 @@ export async function answerQuickInput(page: Page, value?: string, timeoutMs = 3
  * Presses Enter on every step (accepting what each proposes) until `done` is visible. Returns the steps
  * seen, so that a test can report them. Fails if more than `maxSteps` steps pass without `done`.
  */
-export async function acceptDefaultsUntil(page: Page, done: Locator, options: {
-  maxSteps?: number;
-  timeoutMs?: number;
-  /** Called on each step before it is answered, e.g. to take a screenshot of one of them. */
-  onStep?: (step: QuickInputStep, index: number) => Promise<void>;
-} = {}): Promise<QuickInputStep[]> {
+export async function acceptDefaultsUntil(
+  page: Page,
+  done: Locator,
+  options: {
+    maxSteps?: number;
+    timeoutMs?: number;
+    /** Called on each step before it is answered, e.g. to take a screenshot of one of them. */
+    onStep?: (step: QuickInputStep, index: number) => Promise<void>;
+  } = {},
+): Promise<QuickInputStep[]> {
   const maxSteps = options.maxSteps ?? 12;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const steps: QuickInputStep[] = [];

@@ -30,17 +30,24 @@ export async function startRecordingMilvus(files: ServerTlsFiles): Promise<Recor
   const ports = { grpc: 0, rest: 0 };
   try {
     const grpc = await startMilvusGrpcServer({
-      mode: 1, files,
+      mode: 1,
+      files,
       onCall: (metadata) => {
         const value = metadata.get('authorization')[0];
         const raw = value === undefined ? undefined : value.toString();
-        seen.push({ listener: 'grpc', port: ports.grpc, raw, credential: raw === undefined ? undefined : Buffer.from(raw, 'base64').toString('utf8') });
+        seen.push({
+          listener: 'grpc',
+          port: ports.grpc,
+          raw,
+          credential: raw === undefined ? undefined : Buffer.from(raw, 'base64').toString('utf8'),
+        });
       },
     });
     servers.push(grpc);
     ports.grpc = grpc.port;
     const rest = await startMilvusRestServer({
-      mode: 1, files,
+      mode: 1,
+      files,
       onRequest: (request) => {
         const raw = request.headers.authorization;
         seen.push({ listener: 'rest', port: ports.rest, raw, credential: raw?.replace(/^Bearer /, '') });
@@ -53,7 +60,9 @@ export async function startRecordingMilvus(files: ServerTlsFiles): Promise<Recor
     throw error;
   }
   return {
-    grpcPort: ports.grpc, restPort: ports.rest, seen,
+    grpcPort: ports.grpc,
+    restPort: ports.rest,
+    seen,
     close: async () => {
       for (const server of servers) await server.close();
     },

@@ -15,7 +15,8 @@ export interface RunningExtension {
 /** Opens the Running Extensions editor and reads the row of the extension named `displayName`. */
 export async function readRunningExtension(page: Page, displayName: string, timeoutMs = 30_000): Promise<RunningExtension> {
   await runCommand(page, 'Developer: Show Running Extensions');
-  const row = page.locator('.runtime-extensions-editor .monaco-list-row')
+  const row = page
+    .locator('.runtime-extensions-editor .monaco-list-row')
     .filter({ has: page.locator('.name', { hasText: displayName }) })
     .filter({ hasText: /Activation: \d+ms/ })
     .first();

@@ -57,8 +57,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  */
 async function keepLogs(userDataDir: string, scenario: string): Promise<void> {
   const logs = await readdir(join(userDataDir, 'logs'), { recursive: true });
-  for (const [name, suffix] of [['output', 'Milvus TLS.log'], ['exthost', 'remoteexthost.log']] as const) {
-    const found = logs.filter((path) => path.endsWith(suffix)).sort().pop();
+  for (const [name, suffix] of [
+    ['output', 'Milvus TLS.log'],
+    ['exthost', 'remoteexthost.log'],
+  ] as const) {
+    const found = logs
+      .filter((path) => path.endsWith(suffix))
+      .sort()
+      .pop();
     if (found === undefined) continue;
     const kept = join(RESULTS_DIR, `${scenario}-failure-${name}.log`);
     await copyFile(join(userDataDir, 'logs', found), kept);
@@ -92,7 +98,10 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     const screenshot = (suffix?: string): Promise<string> =>
       saveScreenshot(page, suffix ? `${options.scenario}-${suffix}` : options.scenario);
     return {
-      page, workspace, server, screenshot,
+      page,
+      workspace,
+      server,
+      screenshot,
       guard: async (body) => {
         try {
           return await body();

@@ -24,7 +24,12 @@ export async function listFiles(dir: string): Promise<string[]> {
  * every `intervalMs` (100) up to `timeoutMs`: for changes VS Code writes to disk (saves), which the page
  * does not show. A measurement passes a short interval: it is the resolution of the time measured.
  */
-export async function waitForDisk<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+export async function waitForDisk<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -15,13 +15,21 @@ export const GO_MILVUS_VERSION = 'v2.6.20-go';
 export async function buildGoMilvusServer(outDir: string): Promise<string> {
   const binary = join(outDir, process.platform === 'win32' ? 'go-milvus.exe' : 'go-milvus');
   const env = {
-    ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local',
+    ...process.env,
+    GOFLAGS: '-mod=mod',
+    GOPROXY: 'off',
+    GOTOOLCHAIN: 'local',
     GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'milvus-tls-go-build-cache'),
   };
-  const result = await runProcess('go', ['build', '-o', binary, '.'], { cwd: SOURCE, env, timeoutMs: 300_000 })
-    .catch((error: NodeJS.ErrnoException) => {
-      throw new Error(error.code === 'ENOENT' ? 'the Go toolchain (`go`) is not installed; install golang-go to run the Go crypto/tls tests' : error.message);
-    });
+  const result = await runProcess('go', ['build', '-o', binary, '.'], { cwd: SOURCE, env, timeoutMs: 300_000 }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new Error(
+        error.code === 'ENOENT'
+          ? 'the Go toolchain (`go`) is not installed; install golang-go to run the Go crypto/tls tests'
+          : error.message,
+      );
+    },
+  );
   if (result.code !== 0) throw new Error(`go build failed:\n${result.stderr}${result.stdout}`);
   return binary;
 }

@@ -35,11 +35,12 @@ async function listen(server: Server, sockets: Set<Socket>, timers: Set<NodeJS.T
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      for (const timer of timers) clearInterval(timer);
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearInterval(timer);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -78,7 +79,9 @@ export interface Answer {
 export async function startAnsweringServer(pair: ServerKeyPair, answer: Answer): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   const server = http2.createSecureServer({
-    cert: pair.certPem, key: pair.keyPem, allowHTTP1: true,
+    cert: pair.certPem,
+    key: pair.keyPem,
+    allowHTTP1: true,
     // Lets it send header blocks far over what any client accepts.
     maxSendHeaderBlockLength: 4 * 1024 * 1024,
   });
@@ -110,7 +113,10 @@ export async function startAnsweringServer(pair: ServerKeyPair, answer: Answer):
  * Accepts and drips one byte every `intervalMs`, forever: during the TLS handshake (a record header
  * announcing 16 KB that never arrive) or after a completed handshake (`after: 'handshake'`, as h2).
  */
-export async function startSlowLorisServer(pair: ServerKeyPair, options: { after?: 'handshake'; intervalMs?: number } = {}): Promise<RunningServer> {
+export async function startSlowLorisServer(
+  pair: ServerKeyPair,
+  options: { after?: 'handshake'; intervalMs?: number } = {},
+): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const drip = (socket: Socket, bytes: Buffer): void => {

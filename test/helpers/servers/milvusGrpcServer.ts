@@ -79,9 +79,10 @@ export async function startMilvusGrpcServer(options: GrpcServerOptions): Promise
   });
   return {
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.forceShutdown();
-      resolve();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.forceShutdown();
+        resolve();
+      }),
   };
 }

@@ -19,9 +19,8 @@ export interface RestServerOptions {
 }
 
 export async function startMilvusRestServer(options: RestServerOptions): Promise<RunningServer> {
-  const mutual = options.mode === 2
-    ? { requestCert: true, rejectUnauthorized: true, ca: options.files.caPem, minVersion: 'TLSv1.3' as const }
-    : {};
+  const mutual =
+    options.mode === 2 ? { requestCert: true, rejectUnauthorized: true, ca: options.files.caPem, minVersion: 'TLSv1.3' as const } : {};
   const server = https.createServer({ cert: options.files.certPem, key: options.files.keyPem, ...mutual }, (request, response) => {
     options.onRequest?.(request);
     request.resume();
@@ -45,9 +44,10 @@ export async function startMilvusRestServer(options: RestServerOptions): Promise
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

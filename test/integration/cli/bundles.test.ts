@@ -15,8 +15,10 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
   before(async () => {
     ({ dir, cleanup } = await makeTempDir('cli-bundles'));
     const outdir = join(dir, 'dist');
-    const build = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs')],
-      { cwd: REPO_ROOT, env: { ...process.env, MILVUS_TLS_OUTDIR: outdir } });
+    const build = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MILVUS_TLS_OUTDIR: outdir },
+    });
     assert.equal(build.code, 0, build.stderr);
     cli = join(outdir, 'cli.js');
   });
@@ -53,7 +55,10 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
     const project = join(dir, 'project');
     const out = join(project, 'tls');
     await mkdir(project, { recursive: true });
-    await writeFile(join(project, 'docker-compose.yml'), 'services:\n  standalone:\n    container_name: milvus-standalone\n    image: milvusdb/milvus:v2.5.4\n');
+    await writeFile(
+      join(project, 'docker-compose.yml'),
+      'services:\n  standalone:\n    container_name: milvus-standalone\n    image: milvusdb/milvus:v2.5.4\n',
+    );
     const result = await runProcess(process.execPath, [cli, 'generate', '--out', out, '--key', 'ecdsa-p256'], { cwd: project });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /server\.pem .*DNS:standalone, DNS:milvus-standalone/);
@@ -70,7 +75,11 @@ describe('the bundled CLI (dist/cli.js + dist/cli/*.js)', () => {
   it('generate --k8s-secret resolves the target through the lazily loaded Kubernetes bundle and writes the Secret', async () => {
     const project = join(dir, 'k8s');
     await mkdir(project, { recursive: true });
-    const result = await runProcess(process.execPath, [cli, 'generate', '--k8s-secret', 'milvus-tls', '--release', 'prod', '--namespace', 'search', '--key', 'ecdsa-p256'], { cwd: project });
+    const result = await runProcess(
+      process.execPath,
+      [cli, 'generate', '--k8s-secret', 'milvus-tls', '--release', 'prod', '--namespace', 'search', '--key', 'ecdsa-p256'],
+      { cwd: project },
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /server\.pem .*DNS:prod-milvus\.search\.svc\.cluster\.local/);
     assert.match(result.stdout, /milvus-tls\.secret\.yaml/);

@@ -23,8 +23,14 @@ describe('CLI containment', () => {
     await mkdir(project, { recursive: true });
     await copyFile(pki.client.certPath, join(root.dir, 'secret', 'server.pem'));
     await copyFile(pki.server.keyPath, join(root.dir, 'secret', 'server.key'));
-    await writeFile(join(project, 'docker-compose.yml'), 'services:\n  standalone:\n    image: milvusdb/milvus:v2.6.20\n    volumes:\n      - ../secret:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n');
-    await writeFile(join(project, 'milvus.yaml'), 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /milvus/tls/server.pem\n  serverKeyPath: /milvus/tls/server.key\nproxy:\n  http:\n    port: 8080\n');
+    await writeFile(
+      join(project, 'docker-compose.yml'),
+      'services:\n  standalone:\n    image: milvusdb/milvus:v2.6.20\n    volumes:\n      - ../secret:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n',
+    );
+    await writeFile(
+      join(project, 'milvus.yaml'),
+      'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /milvus/tls/server.pem\n  serverKeyPath: /milvus/tls/server.key\nproxy:\n  http:\n    port: 8080\n',
+    );
   });
   after(async () => {
     await root.cleanup();

@@ -52,7 +52,12 @@ describe('Test Connection pipeline (workspace → target → report → summary)
     pki = await createTestPki();
     ws = join(pki.dir, 'workspace');
     await mkdir(join(ws, 'tls'), { recursive: true });
-    for (const [from, name] of [[pki.ca.certPath, 'ca.pem'], [pki.server.certPath, 'server.pem'], [pki.client.certPath, 'client.pem'], [pki.client.keyPath, 'client.key']] as const) {
+    for (const [from, name] of [
+      [pki.ca.certPath, 'ca.pem'],
+      [pki.server.certPath, 'server.pem'],
+      [pki.client.certPath, 'client.pem'],
+      [pki.client.keyPath, 'client.key'],
+    ] as const) {
       await copyFile(from, join(ws, 'tls', name));
     }
     const files = { certPem: pki.server.certPem, keyPem: pki.server.keyPem, caPem: pki.ca.certPem };
@@ -74,11 +79,20 @@ describe('Test Connection pipeline (workspace → target → report → summary)
     assert.equal(plan.mode?.value, 2);
     assert.ok(plan.ca && plan.clientCertificate && plan.clientKey && plan.rest);
     const serverName = defaultServerName(plan, '127.0.0.1');
-    const target = await connectionTarget({
-      host: { value: '127.0.0.1', from: plan.grpc.host.from }, port: { value: port, from: plan.grpc.port.from }, mode: { value: 2, from: plan.mode.from },
-      ca: plan.ca, clientCertificate: plan.clientCertificate, clientKey: plan.clientKey, restPort: plan.rest.port, timeoutMs: 5000,
-      ...(serverName ? { serverName } : {}),
-    }, context);
+    const target = await connectionTarget(
+      {
+        host: { value: '127.0.0.1', from: plan.grpc.host.from },
+        port: { value: port, from: plan.grpc.port.from },
+        mode: { value: 2, from: plan.mode.from },
+        ca: plan.ca,
+        clientCertificate: plan.clientCertificate,
+        clientKey: plan.clientKey,
+        restPort: plan.rest.port,
+        timeoutMs: 5000,
+        ...(serverName ? { serverName } : {}),
+      },
+      context,
+    );
     assert.equal(target.serverName, '127.0.0.1', 'the certificate holds the host, so the host is the name');
     assert.equal(target.httpPort, rest.port, 'the REST port is the one compose publishes for proxy.http.port');
     return { summary: summarizeReport(await testConnection(target)), plan };

@@ -32,7 +32,7 @@ interface ServiceView {
 type Yaml = Record<string, unknown>;
 
 function record(value: unknown): Yaml {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Yaml : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Yaml) : {};
 }
 
 function oracleView(config: Yaml, serviceName: string): ServiceView {
@@ -46,16 +46,18 @@ function oracleView(config: Yaml, serviceName: string): ServiceView {
   for (const entry of (service.volumes as unknown[] | undefined) ?? []) {
     if (typeof entry === 'string') {
       const [source = '', target = '', mode = ''] = entry.split(':');
-      const backing = source.startsWith('/') ? source : deviceOf(source) ?? `volume:${source}`;
+      const backing = source.startsWith('/') ? source : (deviceOf(source) ?? `volume:${source}`);
       mounts[target] = { readOnly: mode.split(',').includes('ro'), backing };
     } else {
       const long = record(entry);
       const source = typeof long.source === 'string' ? long.source : '';
-      const backing = long.type === 'bind' ? source : long.type === 'volume' ? deviceOf(source) ?? `volume:${source}` : String(long.type);
+      const backing = long.type === 'bind' ? source : long.type === 'volume' ? (deviceOf(source) ?? `volume:${source}`) : String(long.type);
       mounts[String(long.target)] = { readOnly: long.read_only === true, backing };
     }
   }
-  const ports = ((service.ports as unknown[] | undefined) ?? []).map((port) => `${String(record(port).published)}:${String(record(port).target)}`);
+  const ports = ((service.ports as unknown[] | undefined) ?? []).map(
+    (port) => `${String(record(port).published)}:${String(record(port).target)}`,
+  );
   const environment = Object.fromEntries(Object.entries(record(service.environment)).map(([name, value]) => [name, String(value)]));
   return { image: service.image as string | undefined, mounts, ports: ports.sort(), environment };
 }
@@ -74,7 +76,6 @@ function ourView(service: ComposeService): ServiceView {
   };
 }
 
-
 describe('docker-compose config (Compose 1.29) as the oracle for Linux paths', () => {
   let root = '';
   let home = '';
@@ -92,7 +93,11 @@ describe('docker-compose config (Compose 1.29) as the oracle for Linux paths', (
     it(fixture.name, async () => {
       const dir = await writeFixture(fixture, path.join(root, 'fixtures'));
       // Only PATH and a home of our own: a COMPOSE_FILE or DOCKER_VOLUME_DIRECTORY of the machine must not leak in.
-      const result = await runProcess('docker-compose', ['config'], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home }, timeoutMs: 60_000 });
+      const result = await runProcess('docker-compose', ['config'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home },
+        timeoutMs: 60_000,
+      });
       assert.equal(result.code, 0, result.stderr);
       const oracle = oracleView(parse(result.stdout) as Yaml, fixture.expected.service);
 

@@ -25,11 +25,15 @@ interface Run {
 // Asynchronous on purpose: the servers live in this process and must keep answering meanwhile.
 function ping(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'ping', ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'ping', ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
-      });
+      },
+    );
   });
 }
 
@@ -71,7 +75,12 @@ describe('milvus-tls ping', () => {
   });
 
   it('exits 1 on bad usage or an unreadable file', async () => {
-    for (const args of [['--dir', pki.dir], ['localhost:99999'], ['localhost', '--ca', join(pki.dir, 'missing.pem')], ['localhost', '--cert', pki.client.certPath]]) {
+    for (const args of [
+      ['--dir', pki.dir],
+      ['localhost:99999'],
+      ['localhost', '--ca', join(pki.dir, 'missing.pem')],
+      ['localhost', '--cert', pki.client.certPath],
+    ]) {
       const run = await ping(args);
       assert.equal(run.code, 1, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
     }
@@ -79,7 +88,16 @@ describe('milvus-tls ping', () => {
 
   it('prints the JSON report, counts UNAUTHENTICATED as a warning and never prints the token', async () => {
     const token = 'root:S3cret-Token';
-    const run = await ping([`127.0.0.1:${auth.port}`, '--ca', pki.ca.certPath, '--server-name', 'localhost', '--token', 'root:nope', '--json']);
+    const run = await ping([
+      `127.0.0.1:${auth.port}`,
+      '--ca',
+      pki.ca.certPath,
+      '--server-name',
+      'localhost',
+      '--token',
+      'root:nope',
+      '--json',
+    ]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout) as ConnectionReport;
     assert.equal(report.steps.find((s) => s.id === 'grpc')?.cause?.code, 'unauthenticated');

@@ -29,7 +29,10 @@ describe('credentials cannot be steered by the workspace', () => {
   before(async () => {
     pki = await createTestPki();
     ({ dir: root, cleanup } = await makeTempDir('credentials'));
-    rest = await startMilvusRestServer({ mode: 1, files: { certPem: pki.server.certPem, keyPem: pki.server.keyPem, caPem: pki.ca.certPem } });
+    rest = await startMilvusRestServer({
+      mode: 1,
+      files: { certPem: pki.server.certPem, keyPem: pki.server.keyPem, caPem: pki.ca.certPem },
+    });
     listener = http.createServer((request, response) => {
       authorizations.push(request.headers.authorization ?? '');
       response.end('{}');
@@ -45,7 +48,13 @@ describe('credentials cannot be steered by the workspace', () => {
 
   it('skips REST with a token when the gRPC port does not answer', async () => {
     const report = await testConnection({
-      host: '127.0.0.1', port: await closedPort(), httpPort: rest.port, caPem: pki.ca.certPem, serverName: 'localhost', token: 'root:Milvus', timeoutMs: 2000,
+      host: '127.0.0.1',
+      port: await closedPort(),
+      httpPort: rest.port,
+      caPem: pki.ca.certPem,
+      serverName: 'localhost',
+      token: 'root:Milvus',
+      timeoutMs: 2000,
     });
     const restStep = report.steps.find((step) => step.id === 'rest');
     assert.equal(restStep?.status, 'skipped');
@@ -57,16 +66,28 @@ describe('credentials cannot be steered by the workspace', () => {
     await mkdir(path.join(root, 'tls'), { recursive: true });
     await writeFile(path.join(root, 'tls', 'ca.pem'), pki.ca.certPem);
     await writeFile(path.join(root, 'milvus.yaml'), 'proxy:\n  http:\n    port: 9999\ncommon:\n  security:\n    tlsMode: 1\n');
-    await writeFile(path.join(root, 'docker-compose.yml'), `services:\n  standalone:\n    image: milvusdb/milvus:v2.6.20\n    volumes:\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n    ports:\n      - "19530:19530"\n      - "${listenerPort}:9999"\n`);
+    await writeFile(
+      path.join(root, 'docker-compose.yml'),
+      `services:\n  standalone:\n    image: milvusdb/milvus:v2.6.20\n    volumes:\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n    ports:\n      - "19530:19530"\n      - "${listenerPort}:9999"\n`,
+    );
     const context = resolveContext(nodeFileSystem());
     const plan = await planConnection((await selectDeployment(root, context)).chosen, { root, outputFolder: 'tls' }, context);
     assert.equal(plan.rest?.port.value, listenerPort);
-    const fromWorkspace = workspaceDecidedEndpoints({ host: plan.grpc.host, port: plan.grpc.port, mode: { value: 1, from: userInput('test') }, ...(plan.rest ? { restPort: plan.rest.port } : {}), timeoutMs: 1000 });
+    const fromWorkspace = workspaceDecidedEndpoints({
+      host: plan.grpc.host,
+      port: plan.grpc.port,
+      mode: { value: 1, from: userInput('test') },
+      ...(plan.rest ? { restPort: plan.rest.port } : {}),
+      timeoutMs: 1000,
+    });
     assert.deepEqual(fromWorkspace, ['localhost:19530', `localhost:${listenerPort} (REST)`]);
     // Typed by the user: nothing to confirm for the gRPC address; the REST port still came from the workspace.
     const typed = workspaceDecidedEndpoints({
-      host: { value: '127.0.0.1', from: userInput('typed') }, port: { value: 19530, from: userInput('typed') }, mode: { value: 1, from: userInput('test') },
-      ...(plan.rest ? { restPort: plan.rest.port } : {}), timeoutMs: 1000,
+      host: { value: '127.0.0.1', from: userInput('typed') },
+      port: { value: 19530, from: userInput('typed') },
+      mode: { value: 1, from: userInput('test') },
+      ...(plan.rest ? { restPort: plan.rest.port } : {}),
+      timeoutMs: 1000,
     });
     assert.deepEqual(typed, [`127.0.0.1:${listenerPort} (REST)`]);
     assert.deepEqual(authorizations, [], 'nothing was sent anywhere while planning');

@@ -37,7 +37,7 @@ describe('connection test against a Go crypto/tls server', () => {
     assert.equal(report.serverVersion, GO_MILVUS_VERSION);
   });
 
-  it('diagnoses the client certificate problems from Go\'s alerts', async () => {
+  it("diagnoses the client certificate problems from Go's alerts", async () => {
     expectStep(await testConnection(base), 'tls', 'fail', 'client-certificate-required');
     expectStep(await testConnection(withClient(pki.clientOtherCa)), 'tls', 'fail', 'client-certificate-rejected');
     const usage = await testConnection(withClient(pki.clientServerAuthOnly));

@@ -11,7 +11,10 @@ import type { ConnectionReport, ConnectionTarget, StepId, StepResult } from '../
 import { testConnection } from '../../../src/core/connection';
 import { closedPort } from '../../helpers/servers/closedPort';
 import {
-  startAnsweringServer, startBadPrefaceServer, startGarbageServer, startSlowLorisServer,
+  startAnsweringServer,
+  startBadPrefaceServer,
+  startGarbageServer,
+  startSlowLorisServer,
 } from '../../helpers/servers/hostileServers';
 import type { RunningServer } from '../../helpers/servers/milvusGrpcServer';
 import { ServerSet } from '../../helpers/servers/serverSet';
@@ -42,7 +45,10 @@ function assertWellFormed(report: ConnectionReport): void {
   for (const result of report.steps) {
     assert.ok(result.durationMs <= 2 * TIMEOUT_MS, `${result.id} took ${result.durationMs} ms, over its ${TIMEOUT_MS} ms limit`);
     if (result.status === 'fail') {
-      assert.ok(result.cause && result.cause.message !== '' && result.cause.fix !== '', `${result.id} failed without a cause: ${result.summary}`);
+      assert.ok(
+        result.cause && result.cause.message !== '' && result.cause.fix !== '',
+        `${result.id} failed without a cause: ${result.summary}`,
+      );
     }
   }
   for (const text of strings(report)) {
@@ -70,23 +76,40 @@ describe('the connection test against hostile servers', () => {
     pki = await createTestPki();
     nothing = await closedPort();
     const pair = { certPem: pki.server.certPem, keyPem: pki.server.keyPem };
-    const grpcError = (status: string, message: string) => ({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': status, 'grpc-message': message });
+    const grpcError = (status: string, message: string) => ({
+      ':status': 200,
+      'content-type': 'application/grpc',
+      'grpc-status': status,
+      'grpc-message': message,
+    });
     hostile.garbage = await servers.start(startGarbageServer(pair));
     hostile.badPreface = await servers.start(startBadPrefaceServer(pair));
-    hostile.badGrpcMessage = await servers.start(startAnsweringServer(pair, { h2: grpcError('13', '%E0%A4%A'), http1: { status: 404, body: 'not here' } }));
-    hostile.escapes = await servers.start(startAnsweringServer(pair, {
-      h2: grpcError('2', `${ESCAPES}${'x'.repeat(5000)}`),
-      http1: { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 5, message: `\u001b]0;pwned\u0007${'y'.repeat(2000)}` }) },
-    }));
-    hostile.hugeHeaders = await servers.start(startAnsweringServer(pair, {
-      h2: { ':status': 200, 'content-type': 'application/grpc', 'x-big': 'a'.repeat(1_000_000) },
-      http1: { status: 200, headers: { 'x-big': 'b'.repeat(1_000_000) } },
-    }));
+    hostile.badGrpcMessage = await servers.start(
+      startAnsweringServer(pair, { h2: grpcError('13', '%E0%A4%A'), http1: { status: 404, body: 'not here' } }),
+    );
+    hostile.escapes = await servers.start(
+      startAnsweringServer(pair, {
+        h2: grpcError('2', `${ESCAPES}${'x'.repeat(5000)}`),
+        http1: {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: 5, message: `\u001b]0;pwned\u0007${'y'.repeat(2000)}` }),
+        },
+      }),
+    );
+    hostile.hugeHeaders = await servers.start(
+      startAnsweringServer(pair, {
+        h2: { ':status': 200, 'content-type': 'application/grpc', 'x-big': 'a'.repeat(1_000_000) },
+        http1: { status: 200, headers: { 'x-big': 'b'.repeat(1_000_000) } },
+      }),
+    );
     hostile.slowHandshake = await servers.start(startSlowLorisServer(pair));
     hostile.slowAfterHandshake = await servers.start(startSlowLorisServer(pair, { after: 'handshake' }));
     workspace = await makeTempDir('hostile-cli');
-    const build = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs')],
-      { cwd: REPO_ROOT, env: { ...process.env, MILVUS_TLS_OUTDIR: join(workspace.dir, 'dist') } });
+    const build = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MILVUS_TLS_OUTDIR: join(workspace.dir, 'dist') },
+    });
     assert.equal(build.code, 0, build.stderr);
     cli = join(workspace.dir, 'dist', 'cli.js');
   });
@@ -97,7 +120,10 @@ describe('the connection test against hostile servers', () => {
   });
 
   const target = (name: string, rest = false): ConnectionTarget => ({
-    host: '127.0.0.1', serverName: 'localhost', caPem: pki.ca.certPem, timeoutMs: TIMEOUT_MS,
+    host: '127.0.0.1',
+    serverName: 'localhost',
+    caPem: pki.ca.certPem,
+    timeoutMs: TIMEOUT_MS,
     // REST is tested on its own, with nothing on the gRPC port: a shared port is a diagnosis of its own.
     ...(rest ? { port: nothing, httpPort: hostile[name]?.port ?? 0 } : { port: hostile[name]?.port ?? 0 }),
   });
@@ -152,13 +178,31 @@ describe('the connection test against hostile servers', () => {
     const ping = (name: string, rest: boolean, extra: string[] = []) => {
       const server = hostile[name]?.port ?? 0;
       const address = `127.0.0.1:${rest ? nothing : server}`;
-      return runProcess(process.execPath, [cli, 'ping', address, '--ca', pki.ca.certPath, '--server-name', 'localhost',
-        '--timeout', String(TIMEOUT_MS), ...(rest ? ['--http-port', String(server)] : []), ...extra], { cwd: workspace.dir, timeoutMs: 60_000 });
+      return runProcess(
+        process.execPath,
+        [
+          cli,
+          'ping',
+          address,
+          '--ca',
+          pki.ca.certPath,
+          '--server-name',
+          'localhost',
+          '--timeout',
+          String(TIMEOUT_MS),
+          ...(rest ? ['--http-port', String(server)] : []),
+          ...extra,
+        ],
+        { cwd: workspace.dir, timeoutMs: 60_000 },
+      );
     };
 
     for (const [name, rest, cause] of [
-      ['badGrpcMessage', true, 'rest-on-grpc-port'], ['badGrpcMessage', false, 'server-error'], ['garbage', false, 'protocol-error'],
-      ['escapes', false, 'server-error'], ['slowHandshake', false, 'timeout'],
+      ['badGrpcMessage', true, 'rest-on-grpc-port'],
+      ['badGrpcMessage', false, 'server-error'],
+      ['garbage', false, 'protocol-error'],
+      ['escapes', false, 'server-error'],
+      ['slowHandshake', false, 'timeout'],
     ] as const) {
       it(`${name}${rest ? ' (REST)' : ''}: exit 3 with the cause, no stack trace, no escape sequence`, async () => {
         const result = await ping(name, rest);

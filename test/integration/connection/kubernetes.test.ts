@@ -15,7 +15,12 @@ import { startMilvusGrpcServer } from '../../helpers/servers/milvusGrpcServer';
 import { runCliIn } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
 
-const SERVICE_NAMES = ['my-release-milvus', 'my-release-milvus.default', 'my-release-milvus.default.svc', 'my-release-milvus.default.svc.cluster.local'];
+const SERVICE_NAMES = [
+  'my-release-milvus',
+  'my-release-milvus.default',
+  'my-release-milvus.default.svc',
+  'my-release-milvus.default.svc.cluster.local',
+];
 
 describe('Test Connection through a port-forward (Kubernetes)', () => {
   let workspace: { dir: string; cleanup: () => Promise<void> };
@@ -24,13 +29,23 @@ describe('Test Connection through a port-forward (Kubernetes)', () => {
   before(async () => {
     workspace = await makeTempDir('k8s-ping');
     // The Service names only: no localhost, as a certificate made for the cluster often is.
-    const files = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: SERVICE_NAMES[0], serverSans: SERVICE_NAMES }));
+    const files = await generateCertificateSet(
+      defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: SERVICE_NAMES[0], serverSans: SERVICE_NAMES }),
+    );
     const pem = (name: string): string => files.find((file) => file.name === name)?.contents ?? '';
-    server = await startMilvusGrpcServer({ mode: 1, files: { certPem: pem('server.pem'), keyPem: pem('server.key'), caPem: pem('ca.pem') } });
+    server = await startMilvusGrpcServer({
+      mode: 1,
+      files: { certPem: pem('server.pem'), keyPem: pem('server.key'), caPem: pem('ca.pem') },
+    });
     await mkdir(join(workspace.dir, 'tls'));
     await writeFile(join(workspace.dir, 'tls', 'ca.pem'), pem('ca.pem'));
-    await writeFile(join(workspace.dir, 'tls', 'milvus-tls.secret.yaml'), secretManifestFile('milvus-tls', undefined, files)?.contents ?? '');
-    await writeFile(join(workspace.dir, 'values.yaml'), `cluster:
+    await writeFile(
+      join(workspace.dir, 'tls', 'milvus-tls.secret.yaml'),
+      secretManifestFile('milvus-tls', undefined, files)?.contents ?? '',
+    );
+    await writeFile(
+      join(workspace.dir, 'values.yaml'),
+      `cluster:
   enabled: false
 volumes:
   - name: milvus-tls
@@ -53,17 +68,23 @@ extraConfigFiles:
     common:
       security:
         tlsMode: 1
-`);
+`,
+    );
   });
   after(async () => {
     await server.close();
     await workspace.cleanup();
   });
 
-  it('ping: localhost through the port-forward, the server name a SAN of the Secret\'s certificate', async () => {
+  it("ping: localhost through the port-forward, the server name a SAN of the Secret's certificate", async () => {
     const run = await runCliIn(workspace.dir, ['ping']);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, new RegExp(`address +localhost:${server.port} .*kubectl port-forward deploy/my-release-milvus-standalone ${server.port}:${server.port} \\(start it first`));
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `address +localhost:${server.port} .*kubectl port-forward deploy/my-release-milvus-standalone ${server.port}:${server.port} \\(start it first`,
+      ),
+    );
     assert.match(run.stdout, /server name +my-release-milvus +\(a SAN of tls\/milvus-tls\.secret\.yaml#milvus-tls\/server\.pem\)/);
     assert.match(run.stdout, /CA +.*tls\/ca\.pem/);
     assert.match(run.stdout, /PASS {2}TLS handshake/);

@@ -54,8 +54,15 @@ describe('connection test: tlsMode 1', () => {
     assert.ok(tls.details.some((line) => line.includes('SAN DNS:localhost, IP:127.0.0.1')));
     assert.ok(tls.details.some((line) => /does not require one \(tlsMode 1\)/.test(line)));
     assert.deepEqual(report.target, {
-      host: '127.0.0.1', port: grpc.port, httpPort: rest.port, serverName: 'localhost', caGiven: true,
-      clientCertificateGiven: false, tokenGiven: false, timeoutMs: 5000, maxTlsVersion: 'TLSv1.3',
+      host: '127.0.0.1',
+      port: grpc.port,
+      httpPort: rest.port,
+      serverName: 'localhost',
+      caGiven: true,
+      clientCertificateGiven: false,
+      tokenGiven: false,
+      timeoutMs: 5000,
+      maxTlsVersion: 'TLSv1.3',
     });
   });
 
@@ -133,7 +140,10 @@ describe('connection test: tlsMode 1', () => {
     const right = await testConnection({ ...base, port: auth.port, token: 'root:Milvus' });
     expectStep(right, 'grpc', 'pass');
     const text = JSON.stringify(right);
-    assert.ok(!text.includes('root:Milvus') && !text.includes(Buffer.from('root:Milvus').toString('base64')), 'the token is not in the report');
+    assert.ok(
+      !text.includes('root:Milvus') && !text.includes(Buffer.from('root:Milvus').toString('base64')),
+      'the token is not in the report',
+    );
   });
 
   it('treats REST code 1800 as "credentials needed" and sends the token as a Bearer', async () => {

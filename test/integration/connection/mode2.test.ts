@@ -43,10 +43,17 @@ describe('connection test: tlsMode 2', () => {
     try {
       const report = await testConnection({ ...withClient(pki.clientOtherCa), port: rotating.port, httpPort: undefined, caPem: bundle });
       const tls = expectStep(report, 'tls', 'pass');
-      assert.ok(tls.details.includes('Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted: it was signed by '
-        + '"Some Other CA", CA 2 of 2 in the CA file.'), tls.details.join('\n'));
+      assert.ok(
+        tls.details.includes(
+          'Client certificate: required by the server (mutual TLS, tlsMode 2), and accepted: it was signed by ' +
+            '"Some Other CA", CA 2 of 2 in the CA file.',
+        ),
+        tls.details.join('\n'),
+      );
       const own = await testConnection({ ...withClient(pki.client), port: rotating.port, httpPort: undefined, caPem: bundle });
-      assert.ok(expectStep(own, 'tls', 'pass').details.some((line) => line.endsWith('signed by "Milvus TLS Test CA", CA 1 of 2 in the CA file.')));
+      assert.ok(
+        expectStep(own, 'tls', 'pass').details.some((line) => line.endsWith('signed by "Milvus TLS Test CA", CA 1 of 2 in the CA file.')),
+      );
     } finally {
       await rotating.close();
     }

@@ -39,7 +39,10 @@ describe('connection test: network and plaintext', () => {
     assert.equal(report.ok, false);
     const tcp = expectStep(report, 'tcp', 'fail', 'connection-refused');
     assert.equal(tcp.cause?.configKey, 'proxy.port');
-    assert.deepEqual(report.steps.map((s) => s.id), ['tcp', 'tls', 'go-rules', 'grpc', 'rest']);
+    assert.deepEqual(
+      report.steps.map((s) => s.id),
+      ['tcp', 'tls', 'go-rules', 'grpc', 'rest'],
+    );
     for (const id of ['tls', 'grpc', 'rest'] as const) assert.equal(step(report, id).status, 'skipped');
   });
 
@@ -59,22 +62,46 @@ describe('connection test: network and plaintext', () => {
   });
 
   it('keeps what the handshake showed when the server goes silent after it', async () => {
-    const report = await testConnection({ host: '127.0.0.1', port: silentTls.port, serverName: 'localhost', caPem: pki.ca.certPem, timeoutMs: 500 });
+    const report = await testConnection({
+      host: '127.0.0.1',
+      port: silentTls.port,
+      serverName: 'localhost',
+      caPem: pki.ca.certPem,
+      timeoutMs: 500,
+    });
     const tls = expectStep(report, 'tls', 'fail', 'timeout');
     assert.match(tls.summary, /after the handshake/);
-    assert.ok(tls.details.some((line) => line.includes('SAN DNS:localhost')), tls.details.join('\n'));
+    assert.ok(
+      tls.details.some((line) => line.includes('SAN DNS:localhost')),
+      tls.details.join('\n'),
+    );
     expectStep(report, 'go-rules', 'pass');
   });
 
   it('passes the handshake of a TLS server that is not HTTP/2, and says it is probably not the gRPC port', async () => {
-    const report = await testConnection({ host: '127.0.0.1', port: silentNotHttp2.port, serverName: 'localhost', caPem: pki.ca.certPem, timeoutMs: 500 });
+    const report = await testConnection({
+      host: '127.0.0.1',
+      port: silentNotHttp2.port,
+      serverName: 'localhost',
+      caPem: pki.ca.certPem,
+      timeoutMs: 500,
+    });
     const tls = expectStep(report, 'tls', 'pass');
-    assert.ok(tls.details.some((line) => line.includes('probably not Milvus')), tls.details.join('\n'));
+    assert.ok(
+      tls.details.some((line) => line.includes('probably not Milvus')),
+      tls.details.join('\n'),
+    );
     assert.equal(step(report, 'grpc').status, 'fail');
   });
 
   it('recognises a plaintext gRPC server (tlsMode 0)', async () => {
-    const report = await testConnection({ host: '127.0.0.1', port: plaintext.port, caPem: pki.ca.certPem, serverName: 'localhost', timeoutMs: 3000 });
+    const report = await testConnection({
+      host: '127.0.0.1',
+      port: plaintext.port,
+      caPem: pki.ca.certPem,
+      serverName: 'localhost',
+      timeoutMs: 3000,
+    });
     const tls = expectStep(report, 'tls', 'fail', 'plaintext-server');
     assert.equal(tls.cause?.configKey, 'common.security.tlsMode');
     assert.match(tls.cause?.message ?? '', /HTTP\/2/);
@@ -84,11 +111,16 @@ describe('connection test: network and plaintext', () => {
   it('stops at once when cancelled and says so', async () => {
     const controller = new AbortController();
     const seen: StepId[] = [];
-    const report = await testConnection({ host: '127.0.0.1', port: silent.port, caPem: pki.ca.certPem, timeoutMs: 60_000 }, {
-      signal: controller.signal,
-      onStepStart: (id) => { if (id === 'tls') controller.abort(); },
-      onStep: (s) => seen.push(s.id),
-    });
+    const report = await testConnection(
+      { host: '127.0.0.1', port: silent.port, caPem: pki.ca.certPem, timeoutMs: 60_000 },
+      {
+        signal: controller.signal,
+        onStepStart: (id) => {
+          if (id === 'tls') controller.abort();
+        },
+        onStep: (s) => seen.push(s.id),
+      },
+    );
     assert.equal(report.cancelled, true);
     assert.equal(report.ok, false);
     assert.equal(step(report, 'tls').status, 'skipped');

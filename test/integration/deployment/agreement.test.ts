@@ -30,15 +30,24 @@ async function writeLayout(dir: string, layout: Layout): Promise<void> {
 /** The fields every front must agree on (notes and labels are worded per front). */
 function comparable(summary: DeploymentSummary): unknown {
   return {
-    id: summary.id, kind: summary.kind, version: summary.version, configFiles: summary.configFiles, tlsMode: summary.tlsMode,
-    internalTls: summary.internalTls, paths: summary.paths, grpc: summary.grpc, rest: summary.rest,
+    id: summary.id,
+    kind: summary.kind,
+    version: summary.version,
+    configFiles: summary.configFiles,
+    tlsMode: summary.tlsMode,
+    internalTls: summary.internalTls,
+    paths: summary.paths,
+    grpc: summary.grpc,
+    rest: summary.rest,
   };
 }
 
 describe('every front sees the same deployment', () => {
   let root = '';
   let cleanup: () => Promise<void> = () => Promise.resolve();
-  before(async () => { ({ dir: root, cleanup } = await makeTempDir('agreement')); });
+  before(async () => {
+    ({ dir: root, cleanup } = await makeTempDir('agreement'));
+  });
   after(() => cleanup());
 
   LAYOUTS.forEach((layout, index) => {
@@ -63,12 +72,17 @@ describe('every front sees the same deployment', () => {
       assert.match(fromServer.tlsMode.from, layout.expect.tlsModeFrom);
       assert.equal(fromServer.grpc.port, layout.expect.grpcPort);
       assert.equal(fromServer.rest?.port ?? null, layout.expect.restPort);
-      assert.deepEqual(Object.fromEntries(fromServer.configFiles.map((file) => [file.slot, relative(file.path)])), layout.expect.configFiles);
+      assert.deepEqual(
+        Object.fromEntries(fromServer.configFiles.map((file) => [file.slot, relative(file.path)])),
+        layout.expect.configFiles,
+      );
 
       // The CLI, as a user runs it in the workspace folder.
       const status = await runCli(['status', '--dir', dir, '--json']);
       assert.equal(status.code, 0, status.stderr);
-      const fromCli = (JSON.parse(status.stdout) as { deployments: StatusEntry[] }).deployments.find((entry) => entry.id === fromServer?.id);
+      const fromCli = (JSON.parse(status.stdout) as { deployments: StatusEntry[] }).deployments.find(
+        (entry) => entry.id === fromServer?.id,
+      );
       assert.ok(fromCli, `milvus-tls status lists ${fromServer.id}`);
       assert.deepEqual(comparable(fromCli), comparable(fromServer));
 
@@ -76,7 +90,9 @@ describe('every front sees the same deployment', () => {
       const context = resolveContext(nodeFileSystem());
       const selection = await selectDeployment(dir, context, document);
       assert.equal(selection.chosen?.id, fromServer.id);
-      const fromTestConnection = summarizeConnectionPlan(await planConnection(selection.chosen, { root: dir, outputFolder: 'tls' }, context));
+      const fromTestConnection = summarizeConnectionPlan(
+        await planConnection(selection.chosen, { root: dir, outputFolder: 'tls' }, context),
+      );
       assert.equal(fromTestConnection.ca === null ? null : relative(fromTestConnection.ca), layout.expect.ca);
       assert.equal(fromTestConnection.mode, layout.expect.tlsMode);
       assert.equal(fromTestConnection.restPort, layout.expect.restPort);
@@ -85,8 +101,16 @@ describe('every front sees the same deployment', () => {
       // ping without an address takes the same inputs (nothing listens: only what it used is compared).
       const ping = await runCli(['ping', '--dir', dir, '--json', '--timeout', '300']);
       const inputs = (JSON.parse(ping.stdout) as { inputs: string[] }).inputs;
-      assert.match(inputs.find((line) => line.startsWith('address')) ?? '', new RegExp(`^address\\s+localhost:${layout.expect.grpcPort}\\b`));
-      if (layout.expect.ca !== null) assert.ok(inputs.some((line) => line.startsWith('CA') && line.includes(path.join(dir, layout.expect.ca ?? ''))), inputs.join('\n'));
+      assert.match(
+        inputs.find((line) => line.startsWith('address')) ?? '',
+        new RegExp(`^address\\s+localhost:${layout.expect.grpcPort}\\b`),
+      );
+      if (layout.expect.ca !== null) {
+        assert.ok(
+          inputs.some((line) => line.startsWith('CA') && line.includes(path.join(dir, layout.expect.ca ?? ''))),
+          inputs.join('\n'),
+        );
+      }
     });
   });
 });

@@ -19,7 +19,14 @@ import { deploymentForConfigFile, summarizeDeployment } from '../../../src/core/
 import { EditPlanError, isEmptyPlan } from '../../../src/core/edit';
 import { SNIPPET_CLIENTS } from '../../../src/core/snippets';
 import type { EnableTlsOutcome } from '../../../src/core/usecases';
-import { planConnection, planEnableTlsChanges, resultText, selectDeployment, snippetInput, UnsafeTargetError } from '../../../src/core/usecases';
+import {
+  planConnection,
+  planEnableTlsChanges,
+  resultText,
+  selectDeployment,
+  snippetInput,
+  UnsafeTargetError,
+} from '../../../src/core/usecases';
 import { writeGeneratedSet } from '../../helpers/certificateSetOnDisk';
 import { COMPOSE_FIXTURES, type ComposeFixture, writeFixture } from '../../helpers/composeFixtures';
 import { runCli } from '../../helpers/spawnHelpers';
@@ -33,7 +40,12 @@ function configOf(fixture: ComposeFixture): string {
   return Object.keys(fixture.files).find((file) => path.posix.basename(file) === 'milvus.yaml') ?? 'milvus.yaml';
 }
 
-interface LocatedFinding { line: number; severity: string; code: string; message: string }
+interface LocatedFinding {
+  line: number;
+  severity: string;
+  code: string;
+  message: string;
+}
 
 const SEVERITIES = ['', 'error', 'warning', 'information', 'hint'];
 
@@ -42,10 +54,14 @@ function sorted(findings: LocatedFinding[]): LocatedFinding[] {
 }
 
 function fromDiagnostics(diagnostics: Diagnostic[]): LocatedFinding[] {
-  return sorted(diagnostics.map((diagnostic) => ({
-    line: diagnostic.range.start.line + 1, severity: SEVERITIES[diagnostic.severity ?? 1] ?? '', code: String(diagnostic.code),
-    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-  })));
+  return sorted(
+    diagnostics.map((diagnostic) => ({
+      line: diagnostic.range.start.line + 1,
+      severity: SEVERITIES[diagnostic.severity ?? 1] ?? '',
+      code: String(diagnostic.code),
+      message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    })),
+  );
 }
 
 /** The language server, check, Test Connection and snippet on one folder; the server's summary of the config's deployment. */
@@ -67,22 +83,44 @@ async function assertFrontsAgree(dir: string, configPath: string): Promise<Deplo
 
   const checked = await runCli(['check', '--json', '--hints', configPath], { cwd: dir });
   assert.ok(checked.code === 0 || checked.code === 1, checked.stderr);
-  assert.deepEqual(sorted((JSON.parse(checked.stdout) as LocatedFinding[]).map(({ line, severity, code, message }) => ({ line, severity, code, message }))), fromDiagnostics(diagnostics));
+  assert.deepEqual(
+    sorted(
+      (JSON.parse(checked.stdout) as LocatedFinding[]).map(({ line, severity, code, message }) => ({ line, severity, code, message })),
+    ),
+    fromDiagnostics(diagnostics),
+  );
 
   // Test Connection with the config open: the plan of the document's deployment.
-  const testConnection = await planConnection((await selectDeployment(dir, context, configPath)).chosen, { root: dir, outputFolder: DEFAULT_OUTPUT_FOLDER }, context);
+  const testConnection = await planConnection(
+    (await selectDeployment(dir, context, configPath)).chosen,
+    { root: dir, outputFolder: DEFAULT_OUTPUT_FOLDER },
+    context,
+  );
   assert.equal(testConnection.mode?.value, fromServer.tlsMode.value);
-  assert.deepEqual({ port: testConnection.grpc.port.value, from: testConnection.grpc.port.from.text }, { port: fromServer.grpc.port, from: fromServer.grpc.from });
-  assert.deepEqual(testConnection.rest ? { port: testConnection.rest.port.value, from: testConnection.rest.port.from.text } : null,
-    fromServer.rest ? { port: fromServer.rest.port, from: fromServer.rest.from } : null);
+  assert.deepEqual(
+    { port: testConnection.grpc.port.value, from: testConnection.grpc.port.from.text },
+    { port: fromServer.grpc.port, from: fromServer.grpc.from },
+  );
+  assert.deepEqual(
+    testConnection.rest ? { port: testConnection.rest.port.value, from: testConnection.rest.port.from.text } : null,
+    fromServer.rest ? { port: fromServer.rest.port, from: fromServer.rest.from } : null,
+  );
 
   // `milvus-tls snippet` for the folder, against the same use case in process.
-  const folderPlan = await planConnection((await selectDeployment(dir, context)).chosen, { root: dir, outputFolder: DEFAULT_OUTPUT_FOLDER }, context);
+  const folderPlan = await planConnection(
+    (await selectDeployment(dir, context)).chosen,
+    { root: dir, outputFolder: DEFAULT_OUTPUT_FOLDER },
+    context,
+  );
   const curl = SNIPPET_CLIENTS.find((client) => client.id === 'curl');
   assert.ok(curl);
   const { input } = snippetInput(folderPlan, {
-    mode: folderPlan.mode?.value === 2 ? 2 : 1, host: folderPlan.grpc.host.value, port: folderPlan.grpc.port.value, credentialsStored: false,
-    outputDir: path.resolve(dir, DEFAULT_OUTPUT_FOLDER), joinPath: (folder, name) => path.join(folder, name),
+    mode: folderPlan.mode?.value === 2 ? 2 : 1,
+    host: folderPlan.grpc.host.value,
+    port: folderPlan.grpc.port.value,
+    credentialsStored: false,
+    outputDir: path.resolve(dir, DEFAULT_OUTPUT_FOLDER),
+    joinPath: (folder, name) => path.join(folder, name),
   });
   const snippet = await runCli(['snippet', '--client', 'curl', '--dir', dir], { cwd: dir });
   assert.equal(snippet.code, 0, snippet.stderr);
@@ -139,7 +177,11 @@ describe('compose fixtures: the fronts agree', () => {
       const refusal = REFUSALS[fixture.name];
       if (refusal) assert.match(planned instanceof Error ? planned.message : 'planned, not refused', refusal);
       else assert.ok(!(planned instanceof Error), planned instanceof Error ? planned.message : '');
-      const before = await Promise.all([configPath, ...Object.keys(fixture.files).map((file) => path.join(dir, ...file.split('/')))].map(async (file) => [file, await readFile(file, 'utf8')] as const));
+      const before = await Promise.all(
+        [configPath, ...Object.keys(fixture.files).map((file) => path.join(dir, ...file.split('/')))].map(
+          async (file) => [file, await readFile(file, 'utf8')] as const,
+        ),
+      );
       const cli = await runCli(['enable', '--mode', '2', '--dir', dir, '--certs', certsDir, '--json'], { cwd: dir });
       if (planned instanceof Error) {
         assert.equal(cli.code, 3, cli.stdout);
@@ -153,8 +195,13 @@ describe('compose fixtures: the fronts agree', () => {
 
       const afterEnable = await assertFrontsAgree(dir, planned.configPath);
       assert.equal(afterEnable.tlsMode.value, 2);
-      assert.deepEqual(afterEnable.paths['tls.serverPemPath'] && { location: afterEnable.paths['tls.serverPemPath'].location, file: afterEnable.paths['tls.serverPemPath'].file },
-        { location: 'host', file: path.join(certsDir, 'server.pem') });
+      assert.deepEqual(
+        afterEnable.paths['tls.serverPemPath'] && {
+          location: afterEnable.paths['tls.serverPemPath'].location,
+          file: afterEnable.paths['tls.serverPemPath'].file,
+        },
+        { location: 'host', file: path.join(certsDir, 'server.pem') },
+      );
       const again = await runCli(['enable', '--mode', '2', '--dir', dir, '--certs', certsDir, '--json'], { cwd: dir });
       assert.equal(again.code, 0, again.stderr);
       assert.equal((JSON.parse(again.stdout) as { changed: boolean }).changed, false, 'a second run changes nothing');

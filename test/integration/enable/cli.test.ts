@@ -58,7 +58,10 @@ describe('milvus-tls enable / disable (CLI)', () => {
     await chmod(join(dir, 'milvus.yaml'), 0o640);
     const result = await cli(dir, ['enable', '--mode', '2']);
     assertExit(result, 0);
-    assert.match(result.stdout, /^--- a\/milvus\.yaml\n\+\+\+ b\/milvus\.yaml\n@@ -328,1 \+328,1 @@\n- {4}port: {2}# high-level restful api\n\+ {4}port: 8080 {2}# high-level restful api\n/);
+    assert.match(
+      result.stdout,
+      /^--- a\/milvus\.yaml\n\+\+\+ b\/milvus\.yaml\n@@ -328,1 \+328,1 @@\n- {4}port: {2}# high-level restful api\n\+ {4}port: 8080 {2}# high-level restful api\n/,
+    );
     assert.match(result.stdout, /\+ {4}tlsMode: 2\n/);
     assert.match(result.stdout, /\+ {6}- "8080:8080"\n/);
     assert.match(result.stdout, /TLS enabled \(tlsMode 2\)/);
@@ -78,7 +81,10 @@ describe('milvus-tls enable / disable (CLI)', () => {
     const disable = await cli(dir, ['disable']);
     assertExit(disable, 0);
     assert.match(disable.stdout, /- {4}tlsMode: 2\n\+ {4}tlsMode: 0\n/);
-    assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '0');
+    assert.equal(
+      getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value,
+      '0',
+    );
     assert.match((await cli(dir, ['disable'])).stdout, /already disabled/);
   });
 
@@ -98,10 +104,21 @@ describe('milvus-tls enable / disable (CLI)', () => {
     const dir = await project({ yaml: null });
     const result = await cli(dir, ['enable', '--mode', '1', '--http-port', '8443', '--json']);
     assertExit(result, 0);
-    const report = JSON.parse(result.stdout) as { changed: boolean; httpPort: number; files: { path: string; created: boolean; diff: string }[]; summary: string[] };
+    const report = JSON.parse(result.stdout) as {
+      changed: boolean;
+      httpPort: number;
+      files: { path: string; created: boolean; diff: string }[];
+      summary: string[];
+    };
     assert.equal(report.changed, true);
     assert.equal(report.httpPort, 8443);
-    assert.deepEqual(report.files.map((file) => [file.path, file.created]), [[join(dir, 'milvus.yaml'), true], [join(dir, 'docker-compose.yml'), false]]);
+    assert.deepEqual(
+      report.files.map((file) => [file.path, file.created]),
+      [
+        [join(dir, 'milvus.yaml'), true],
+        [join(dir, 'docker-compose.yml'), false],
+      ],
+    );
     const created = parseMilvusConfig(await readFile(join(dir, 'milvus.yaml'), 'utf8'));
     assert.deepEqual(created.problems, []);
     assert.equal(getConfigEntry(created, 'proxy.http.port')?.value, '8443');
@@ -113,7 +130,17 @@ describe('milvus-tls enable / disable (CLI)', () => {
     const dir = await project({ certs: [] });
     await mkdir(join(dir, 'certs'));
     for (const name of ['server.pem', 'server.key']) await writeFile(join(dir, 'certs', name), 'placeholder\n');
-    const result = await cli(root, ['enable', '--mode', '1', '--config', join(dir, 'milvus.yaml'), '--compose', join(dir, 'docker-compose.yml'), '--certs', join(dir, 'certs')]);
+    const result = await cli(root, [
+      'enable',
+      '--mode',
+      '1',
+      '--config',
+      join(dir, 'milvus.yaml'),
+      '--compose',
+      join(dir, 'docker-compose.yml'),
+      '--certs',
+      join(dir, 'certs'),
+    ]);
     assertExit(result, 0);
     assert.match(await readFile(join(dir, 'docker-compose.yml'), 'utf8'), /- \$\{DOCKER_VOLUME_DIRECTORY:-\.\}\/certs:\/milvus\/tls\n/);
   });
@@ -143,20 +170,32 @@ describe('milvus-tls enable / disable (CLI)', () => {
   });
 
   it('edits the config the compose file mounts when --config is not given', async () => {
-    const compose = shippedCompose.replace('      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n',
-      '      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n      - ./configs/milvus.yaml:/milvus/configs/milvus.yaml\n');
+    const compose = shippedCompose.replace(
+      '      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n',
+      '      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n      - ./configs/milvus.yaml:/milvus/configs/milvus.yaml\n',
+    );
     const dir = await project({ yaml: null, compose });
     await mkdir(join(dir, 'configs'));
     await writeFile(join(dir, 'configs', 'milvus.yaml'), shippedYaml);
     const result = await cli(dir, ['enable', '--mode', '1']);
     assertExit(result, 0);
     assert.match(result.stdout, /^--- a\/configs\/milvus\.yaml\n/);
-    assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'configs', 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '1');
+    assert.equal(
+      getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'configs', 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value,
+      '1',
+    );
     const after_ = await readFile(join(dir, 'docker-compose.yml'), 'utf8');
-    assert.doesNotMatch(after_, /\/milvus\.yaml:\/milvus\/configs\/milvus\.yaml\n(.*\n)*.*\/milvus\.yaml:\/milvus\/configs\/milvus\.yaml/, 'mounted once');
+    assert.doesNotMatch(
+      after_,
+      /\/milvus\.yaml:\/milvus\/configs\/milvus\.yaml\n(.*\n)*.*\/milvus\.yaml:\/milvus\/configs\/milvus\.yaml/,
+      'mounted once',
+    );
     assert.deepEqual((await readdir(dir)).sort(), ['configs', 'docker-compose.yml', 'tls']);
     assertExit(await cli(dir, ['disable']), 0);
-    assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'configs', 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '0');
+    assert.equal(
+      getConfigEntry(parseMilvusConfig(await readFile(join(dir, 'configs', 'milvus.yaml'), 'utf8')), 'common.security.tlsMode')?.value,
+      '0',
+    );
   });
 
   it('never writes through a symbolic link, even to a file in the project', async () => {
@@ -166,7 +205,10 @@ describe('milvus-tls enable / disable (CLI)', () => {
     const before_ = await snapshot(dir);
     const refused = await cli(dir, ['enable', '--mode', '1']);
     assertExit(refused, 3);
-    assert.match(refused.stderr, /milvus\.yaml is a symbolic link to .*real\.yaml: Milvus TLS does not write through links.*\nNothing was written/s);
+    assert.match(
+      refused.stderr,
+      /milvus\.yaml is a symbolic link to .*real\.yaml: Milvus TLS does not write through links.*\nNothing was written/s,
+    );
     assert.ok((await lstat(join(dir, 'milvus.yaml'))).isSymbolicLink());
     assert.deepEqual(await snapshot(dir), before_);
   });
@@ -175,8 +217,10 @@ describe('milvus-tls enable / disable (CLI)', () => {
     const outside = join(root, `outside-${++counter}`);
     await mkdir(outside, { recursive: true });
     await writeFile(join(outside, 'app.yaml'), shippedYaml);
-    const compose = shippedCompose.replace('      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n',
-      `      - \${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n      - ../${outside.split('/').pop() ?? ''}/app.yaml:/milvus/configs/milvus.yaml\n`);
+    const compose = shippedCompose.replace(
+      '      - ${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n',
+      `      - \${DOCKER_VOLUME_DIRECTORY:-.}/volumes/milvus:/var/lib/milvus\n      - ../${outside.split('/').pop() ?? ''}/app.yaml:/milvus/configs/milvus.yaml\n`,
+    );
     const dir = await project({ yaml: null, compose });
     const before_ = await readFile(join(outside, 'app.yaml'), 'utf8');
     const refused = await cli(dir, ['enable', '--mode', '1']);
@@ -185,6 +229,9 @@ describe('milvus-tls enable / disable (CLI)', () => {
     assert.equal(await readFile(join(outside, 'app.yaml'), 'utf8'), before_);
     const named = await cli(dir, ['enable', '--mode', '1', '--config', join(outside, 'app.yaml')]);
     assertExit(named, 0);
-    assert.equal(getConfigEntry(parseMilvusConfig(await readFile(join(outside, 'app.yaml'), 'utf8')), 'common.security.tlsMode')?.value, '1');
+    assert.equal(
+      getConfigEntry(parseMilvusConfig(await readFile(join(outside, 'app.yaml'), 'utf8')), 'common.security.tlsMode')?.value,
+      '1',
+    );
   });
 });

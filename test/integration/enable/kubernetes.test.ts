@@ -29,10 +29,14 @@ describe('milvus-tls enable/disable for Kubernetes', () => {
     assertExit(first, 0);
     assert.match(first.stdout, /\+\s+tlsMode: 2/);
     assert.match(first.stdout, /helm upgrade my-release milvus\/milvus -f values-prod\.yaml/);
-    const values = parse(await readFile(join(root, 'values-prod.yaml'), 'utf8')) as { extraConfigFiles: Record<string, string>; volumes: unknown[] };
+    const values = parse(await readFile(join(root, 'values-prod.yaml'), 'utf8')) as {
+      extraConfigFiles: Record<string, string>;
+      volumes: unknown[];
+    };
     assert.deepEqual(parse(values.extraConfigFiles['user.yaml'] ?? ''), {
       tls: { serverPemPath: '/milvus/tls/server.pem', serverKeyPath: '/milvus/tls/server.key', caPemPath: '/milvus/tls/ca.pem' },
-      common: { security: { tlsMode: 2 } }, proxy: { http: { port: 8080 } },
+      common: { security: { tlsMode: 2 } },
+      proxy: { http: { port: 8080 } },
     });
     assert.deepEqual(values.volumes, [{ name: 'milvus-tls', secret: { secretName: 'milvus-tls' } }]);
     const again = await runCliIn(root, ['enable', '--mode', '2', '--helm', 'values-prod.yaml', '--secret', 'milvus-tls']);
@@ -40,7 +44,10 @@ describe('milvus-tls enable/disable for Kubernetes', () => {
     assert.match(again.stdout, /nothing to change/);
     assertExit(await runCliIn(root, ['disable', '--helm', 'values-prod.yaml']), 0);
     const off = parse(await readFile(join(root, 'values-prod.yaml'), 'utf8')) as { extraConfigFiles: Record<string, string> };
-    assert.equal((parse(off.extraConfigFiles['user.yaml'] ?? '') as { common: { security: { tlsMode: number } } }).common.security.tlsMode, 0);
+    assert.equal(
+      (parse(off.extraConfigFiles['user.yaml'] ?? '') as { common: { security: { tlsMode: number } } }).common.security.tlsMode,
+      0,
+    );
   });
 
   it('--operator: the Milvus resource, with --dry-run writing nothing first', async () => {
@@ -51,13 +58,19 @@ describe('milvus-tls enable/disable for Kubernetes', () => {
     const json = await runCliIn(root, ['enable', '--mode', '1', '--operator', 'milvus.yaml', '--json']);
     assertExit(json, 0);
     assert.equal((JSON.parse(json.stdout) as { changed: boolean }).changed, true);
-    const resource = parse(await readFile(join(root, 'milvus.yaml'), 'utf8')) as { spec: { components: { standalone: { serviceRestfulPort: number } } } };
+    const resource = parse(await readFile(join(root, 'milvus.yaml'), 'utf8')) as {
+      spec: { components: { standalone: { serviceRestfulPort: number } } };
+    };
     assert.equal(resource.spec.components.standalone.serviceRestfulPort, 8080);
   });
 
   it('bad usage: not a values file, both flags, a bad Secret name', async () => {
     await writeFile(join(root, 'other.yaml'), 'name: CI\n');
-    for (const args of [['--helm', 'other.yaml'], ['--helm', 'values-prod.yaml', '--operator', 'milvus.yaml'], ['--helm', 'values-prod.yaml', '--secret', 'Bad_Name']]) {
+    for (const args of [
+      ['--helm', 'other.yaml'],
+      ['--helm', 'values-prod.yaml', '--operator', 'milvus.yaml'],
+      ['--helm', 'values-prod.yaml', '--secret', 'Bad_Name'],
+    ]) {
       assertExit(await runCliIn(root, ['enable', '--mode', '1', ...args]), 1);
     }
   });

@@ -24,7 +24,9 @@ function assertExit(result: ProcessResult, code: number): void {
 
 async function contents(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) if (name.endsWith('.yml') || name.endsWith('.yaml')) files[name] = await readFile(join(dir, name), 'utf8');
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.endsWith('.yml') || name.endsWith('.yaml')) files[name] = await readFile(join(dir, name), 'utf8');
+  }
   return files;
 }
 
@@ -44,7 +46,10 @@ describe('milvus-tls enable / disable: edits that cannot corrupt', () => {
     return dir;
   }
 
-  for (const [what, certs] of [['a colon', 'a:b'], ['a newline', 'tl\ns']] as const) {
+  for (const [what, certs] of [
+    ['a colon', 'a:b'],
+    ['a newline', 'tl\ns'],
+  ] as const) {
     it(`refuses a certificate folder with ${what}: exit 3, nothing written`, async () => {
       const dir = await project(certs);
       const before_ = await contents(dir);

@@ -17,7 +17,16 @@ interface Resource {
   metadata: { name: string; namespace?: string };
   type?: string;
   data?: Record<string, string>;
-  spec?: { secretName?: string; isCA?: boolean; dnsNames?: string[]; ipAddresses?: string[]; usages?: string[]; issuerRef?: { name: string; kind: string }; ca?: { secretName: string }; selfSigned?: object };
+  spec?: {
+    secretName?: string;
+    isCA?: boolean;
+    dnsNames?: string[];
+    ipAddresses?: string[];
+    usages?: string[];
+    issuerRef?: { name: string; kind: string };
+    ca?: { secretName: string };
+    selfSigned?: object;
+  };
 }
 
 function assertExit(result: ProcessResult, code: number): void {
@@ -31,7 +40,10 @@ async function resources(file: string): Promise<Resource[]> {
 /** Every issuerRef names an Issuer of the file, and every CA Issuer's Secret is made in the file. */
 function assertConsistentChain(list: readonly Resource[]): void {
   const issuers = new Set(list.filter((item) => item.kind === 'Issuer').map((item) => item.metadata.name));
-  const secrets = new Set([...list.filter((item) => item.kind === 'Secret').map((item) => item.metadata.name), ...list.filter((item) => item.kind === 'Certificate').map((item) => item.spec?.secretName)]);
+  const secrets = new Set([
+    ...list.filter((item) => item.kind === 'Secret').map((item) => item.metadata.name),
+    ...list.filter((item) => item.kind === 'Certificate').map((item) => item.spec?.secretName),
+  ]);
   for (const item of list) {
     if (item.spec?.issuerRef) assert.ok(issuers.has(item.spec.issuerRef.name), `issuer ${item.spec.issuerRef.name}`);
     if (item.spec?.ca) assert.ok(secrets.has(item.spec.ca.secretName), `CA secret ${item.spec.ca.secretName}`);
@@ -43,7 +55,10 @@ describe('milvus-tls generate --cert-manager', () => {
   let cleanup: () => Promise<void> = () => Promise.resolve();
   before(async () => {
     ({ dir: root, cleanup } = await makeTempDir('cert-manager'));
-    await writeFile(join(root, 'milvus.yaml'), 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  mode: cluster\n');
+    await writeFile(
+      join(root, 'milvus.yaml'),
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  mode: cluster\n',
+    );
   });
   after(() => cleanup());
 
@@ -53,17 +68,29 @@ describe('milvus-tls generate --cert-manager', () => {
     assert.match(result.stdout, /restart the Milvus pods/);
     const file = join(root, 'tls', 'cert-manager.yaml');
     const list = await resources(file);
-    assert.deepEqual(list.map((item) => item.kind), ['Issuer', 'Certificate', 'Issuer', 'Certificate', 'Certificate']);
+    assert.deepEqual(
+      list.map((item) => item.kind),
+      ['Issuer', 'Certificate', 'Issuer', 'Certificate', 'Certificate'],
+    );
     assert.ok(list.every((item) => item.metadata.namespace === 'ai'));
     assertConsistentChain(list);
     const [server, client] = list.filter((item) => item.kind === 'Certificate' && item.spec?.isCA !== true);
     assert.equal(server?.spec?.secretName, 'vdb-tls');
-    assert.deepEqual(server?.spec?.dnsNames, ['vdb-milvus', 'localhost', 'vdb-milvus.ai', 'vdb-milvus.ai.svc', 'vdb-milvus.ai.svc.cluster.local']);
+    assert.deepEqual(server?.spec?.dnsNames, [
+      'vdb-milvus',
+      'localhost',
+      'vdb-milvus.ai',
+      'vdb-milvus.ai.svc',
+      'vdb-milvus.ai.svc.cluster.local',
+    ]);
     assert.deepEqual(server?.spec?.ipAddresses, ['127.0.0.1', '::1']);
     assert.ok(server?.spec?.usages?.includes('server auth'));
     assert.ok(client?.spec?.usages?.includes('client auth'));
     assert.equal((await stat(file)).mode & 0o777, 0o644, 'no private key in it');
-    assert.deepEqual(recogniseKubernetesFile(await readFile(file, 'utf8'))?.objects.map((object) => object.type), ['cert-manager', 'cert-manager', 'cert-manager', 'cert-manager', 'cert-manager']);
+    assert.deepEqual(
+      recogniseKubernetesFile(await readFile(file, 'utf8'))?.objects.map((object) => object.type),
+      ['cert-manager', 'cert-manager', 'cert-manager', 'cert-manager', 'cert-manager'],
+    );
     assertExit(await runCliIn(root, ['generate', '--cert-manager', '--k8s-secret', 'vdb-tls']), 2);
   });
 

@@ -15,7 +15,9 @@ import { makeTempDir } from '../../helpers/tempDir';
 async function hashes(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) {
-    result[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+    result[name] = createHash('sha256')
+      .update(await readFile(join(dir, name)))
+      .digest('hex');
   }
   return result;
 }
@@ -39,12 +41,31 @@ describe('milvus-tls generate (CLI)', () => {
 
   it('writes a verified set, prints JSON with fingerprints, keeps keys 0600 and never prints them', async () => {
     const out = join(root, 'json');
-    const result = await runCli(['generate', '--out', out, '--json', '--key', 'ecdsa-p256', '--cn', 'milvus.example.com',
-      '--san', 'db.example.com,10.0.0.5', '--san', '::1', '--org', 'Acme', '--country', 'DE']);
+    const result = await runCli([
+      'generate',
+      '--out',
+      out,
+      '--json',
+      '--key',
+      'ecdsa-p256',
+      '--cn',
+      'milvus.example.com',
+      '--san',
+      'db.example.com,10.0.0.5',
+      '--san',
+      '::1',
+      '--org',
+      'Acme',
+      '--country',
+      'DE',
+    ]);
     assertExit(result, 0);
     assert.doesNotMatch(result.stdout + result.stderr, /PRIVATE KEY/);
     const report = JSON.parse(result.stdout) as JsonReport;
-    assert.deepEqual(report.files.map((f) => f.name), [...CERTIFICATE_SET_FILES]);
+    assert.deepEqual(
+      report.files.map((f) => f.name),
+      [...CERTIFICATE_SET_FILES],
+    );
     for (const entry of report.files) {
       const contents = await readFile(entry.path);
       assert.equal(entry.path, join(out, entry.name));
@@ -65,19 +86,32 @@ describe('milvus-tls generate (CLI)', () => {
     });
   });
 
-  it('adds the Milvus service and container names of the current folder\'s compose file to the default SANs', async () => {
+  it("adds the Milvus service and container names of the current folder's compose file to the default SANs", async () => {
     const project = join(root, 'compose-project');
     await mkdir(project);
-    await writeFile(join(project, 'docker-compose.yml'),
-      'services:\n  standalone:\n    container_name: milvus-standalone\n    image: milvusdb/milvus:v2.6.20\n');
+    await writeFile(
+      join(project, 'docker-compose.yml'),
+      'services:\n  standalone:\n    container_name: milvus-standalone\n    image: milvusdb/milvus:v2.6.20\n',
+    );
     // Run from the project folder, as a user would; tsx is loaded by absolute path from there.
-    const result = await runProcess(process.execPath,
-      ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
-        join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'generate', '--key', 'ecdsa-p256'], { cwd: project });
+    const result = await runProcess(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+        join(REPO_ROOT, 'src', 'cli', 'main.ts'),
+        'generate',
+        '--key',
+        'ecdsa-p256',
+      ],
+      { cwd: project },
+    );
     assertExit(result, 0);
     const server = new X509Certificate(await readFile(join(project, 'tls', 'server.pem')));
-    assert.equal(server.subjectAltName,
-      'DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, DNS:standalone, DNS:milvus-standalone');
+    assert.equal(
+      server.subjectAltName,
+      'DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, DNS:standalone, DNS:milvus-standalone',
+    );
   });
 
   it('refuses to overwrite (exit 2), names the files and the ways out, and changes nothing', async () => {
@@ -102,7 +136,9 @@ describe('milvus-tls generate (CLI)', () => {
     const afterHashes = await hashes(out);
     assert.equal(afterHashes['ca.pem'], before['ca.pem']);
     assert.equal(afterHashes['ca.key'], before['ca.key']);
-    for (const name of ['server.pem', 'server.key', 'client.pem', 'client.key', 'ca.srl']) assert.notEqual(afterHashes[name], before[name], name);
+    for (const name of ['server.pem', 'server.key', 'client.pem', 'client.key', 'ca.srl']) {
+      assert.notEqual(afterHashes[name], before[name], name);
+    }
     await checkCertificateSetWithOpenssl(out, { serverSans: ['DNS:db.local'] });
   });
 
@@ -167,7 +203,15 @@ describe('milvus-tls generate (CLI)', () => {
     assert.match(help.stdout, /--reuse-ca/);
     // Bundle the CLI as .ci/build.mjs does, into a temp file, so dist/ (shared) is left alone.
     const bundle = join(root, 'cli.js');
-    await build({ entryPoints: [join(REPO_ROOT, 'src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' });
+    await build({
+      entryPoints: [join(REPO_ROOT, 'src/cli/main.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+    });
     const out = join(root, 'bundled');
     const result = await runProcess(process.execPath, [bundle, 'generate', '--out', out, '--key', 'ecdsa-p384']);
     assertExit(result, 0);

@@ -12,7 +12,11 @@ import { unignoredKeyFiles } from '../../../src/core/pki/gitignore';
 import { runCliIn } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('git runs no program a repository configures', () => {
   let root = '';
@@ -30,7 +34,12 @@ describe('git runs no program a repository configures', () => {
     await writeFile(hook, `#!/bin/sh\necho "$0 $*" >> '${marker}'\n`);
     await chmod(hook, 0o755);
     // What a hostile clone ships: every program git might start on its own points at the hook.
-    for (const [key, value] of [['core.fsmonitor', hook], ['core.pager', hook], ['diff.external', hook], ['core.hooksPath', root]] as const) {
+    for (const [key, value] of [
+      ['core.fsmonitor', hook],
+      ['core.pager', hook],
+      ['diff.external', hook],
+      ['core.hooksPath', root],
+    ] as const) {
       execFileSync('git', ['-C', repo, 'config', key, value]);
     }
     for (const name of ['post-index-change', 'pre-auto-gc', 'post-checkout']) {
@@ -49,7 +58,7 @@ describe('git runs no program a repository configures', () => {
   after(() => cleanup());
   beforeEach(() => rm(marker, { force: true }));
 
-  it('milvus-tls generate checks the keys without starting the repository\'s programs', async () => {
+  it("milvus-tls generate checks the keys without starting the repository's programs", async () => {
     const result = await runCliIn(repo, ['generate', '--out', 'tls', '--key', 'ecdsa-p256']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     // The check still works: the keys are not ignored, and generate says so.
@@ -57,7 +66,7 @@ describe('git runs no program a repository configures', () => {
     assert.equal(await exists(marker), false, 'a program from .git/config ran');
   });
 
-  it('the editor\'s .gitignore check starts none of them either', async () => {
+  it("the editor's .gitignore check starts none of them either", async () => {
     const keys = ['ca.key', 'server.key'].map((name) => join(repo, 'tls', name));
     assert.deepEqual(await unignoredKeyFiles(repo, keys), keys);
     assert.equal(await exists(marker), false, 'a program from .git/config ran');
@@ -66,7 +75,10 @@ describe('git runs no program a repository configures', () => {
   it('asks about this repository whatever GIT_* variables say', async () => {
     // GIT_DIR would point git at another repository; GIT_CONFIG_* would add configuration.
     const variables = {
-      GIT_DIR: join(root, 'elsewhere'), GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: join(root, 'hook.sh'),
+      GIT_DIR: join(root, 'elsewhere'),
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.fsmonitor',
+      GIT_CONFIG_VALUE_0: join(root, 'hook.sh'),
     };
     Object.assign(process.env, variables);
     try {

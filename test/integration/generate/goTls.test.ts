@@ -87,17 +87,58 @@ describe('Go crypto/tls (the Milvus proxy in tlsMode 2, and a Go client)', () =>
     const dir = join(root, 'server-auth-client');
     await writeGeneratedSet(dir, { keyType: 'ecdsa-p256' });
     // Signed by our CA with openssl, exactly like the docs' v3_req: extendedKeyUsage = serverAuth.
-    await writeFile(join(dir, 'server-auth.ext'), 'basicConstraints = CA:FALSE\nkeyUsage = digitalSignature\nextendedKeyUsage = serverAuth\n');
-    await openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'bad-client.key',
-      '-subj', '/CN=milvus-client', '-out', 'bad-client.csr'], dir);
-    await openssl(['x509', '-req', '-in', 'bad-client.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '4242',
-      '-days', '30', '-extfile', 'server-auth.ext', '-out', 'bad-client.pem'], dir);
+    await writeFile(
+      join(dir, 'server-auth.ext'),
+      'basicConstraints = CA:FALSE\nkeyUsage = digitalSignature\nextendedKeyUsage = serverAuth\n',
+    );
+    await openssl(
+      [
+        'req',
+        '-new',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'bad-client.key',
+        '-subj',
+        '/CN=milvus-client',
+        '-out',
+        'bad-client.csr',
+      ],
+      dir,
+    );
+    await openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'bad-client.csr',
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-set_serial',
+        '4242',
+        '-days',
+        '30',
+        '-extfile',
+        'server-auth.ext',
+        '-out',
+        'bad-client.pem',
+      ],
+      dir,
+    );
     await chmod(join(dir, 'bad-client.key'), 0o600);
     const files = setFiles(dir);
     const { peer: server, port } = await startGoServer(peer, files.server);
     try {
       const client = await runGoClient(peer, port, {
-        ca: files.ca, serverName: 'localhost', cert: join(dir, 'bad-client.pem'), key: join(dir, 'bad-client.key'),
+        ca: files.ca,
+        serverName: 'localhost',
+        cert: join(dir, 'bad-client.pem'),
+        key: join(dir, 'bad-client.key'),
       });
       assert.equal(client.code, 1, output(client));
       await server.waitFor(/HANDSHAKE ERROR .*x509: certificate specifies an incompatible key usage/);

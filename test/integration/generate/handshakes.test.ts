@@ -13,13 +13,22 @@ import { checkCertificateSetWithOpenssl } from '../../helpers/opensslChecks';
 import { runProcess, startPeer } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
 
-interface SetFiles { ca: string; serverCert: string; serverKey: string; clientCert: string; clientKey: string }
+interface SetFiles {
+  ca: string;
+  serverCert: string;
+  serverKey: string;
+  clientCert: string;
+  clientKey: string;
+}
 
 async function readSet(dir: string): Promise<SetFiles> {
   const read = (name: string): Promise<string> => readFile(join(dir, name), 'utf8');
   return {
-    ca: await read('ca.pem'), serverCert: await read('server.pem'), serverKey: await read('server.key'),
-    clientCert: await read('client.pem'), clientKey: await read('client.key'),
+    ca: await read('ca.pem'),
+    serverCert: await read('server.pem'),
+    serverKey: await read('server.key'),
+    clientCert: await read('client.pem'),
+    clientKey: await read('client.key'),
   };
 }
 
@@ -40,7 +49,8 @@ function firstEvent(socket: tls.TLSSocket, events: readonly string[]): Promise<s
 
 /** One handshake between a Node server and a Node client; resolves with what each side saw. */
 async function nodeHandshake(
-  serverOptions: tls.TlsOptions, clientOptions: tls.ConnectionOptions,
+  serverOptions: tls.TlsOptions,
+  clientOptions: tls.ConnectionOptions,
 ): Promise<{ clientAuthorized: boolean; clientError?: string; serverPeerCn?: string; protocol: string | null }> {
   const server = tls.createServer(serverOptions, (socket) => socket.end('milvus\n'));
   server.on('tlsClientError', () => undefined);
@@ -55,11 +65,18 @@ async function nodeHandshake(
     const { port } = server.address() as AddressInfo;
     const socket = tls.connect({ host: '127.0.0.1', port, ...clientOptions });
     try {
-      await Promise.race([once(socket, 'secureConnect'), once(socket, 'error').then(([error]) => { throw error; })]);
+      await Promise.race([
+        once(socket, 'secureConnect'),
+        once(socket, 'error').then(([error]) => {
+          throw error;
+        }),
+      ]);
       // TLS 1.3: the server judges the client certificate after the client finished; read to learn the verdict.
       // A rejection may close the connection with no data and no error: wait for whichever comes first.
       const verdict = await firstEvent(socket, ['data', 'end', 'close']);
-      if (verdict !== 'data') return { clientAuthorized: false, clientError: `the server closed the connection (${verdict})`, protocol: null };
+      if (verdict !== 'data') {
+        return { clientAuthorized: false, clientError: `the server closed the connection (${verdict})`, protocol: null };
+      }
       return { clientAuthorized: socket.authorized, serverPeerCn, protocol: socket.getProtocol() };
     } catch (error) {
       return { clientAuthorized: false, clientError: (error as Error).message, protocol: null };
@@ -88,13 +105,51 @@ for (const keyType of KEY_TYPES) {
     });
 
     it('handshakes mutually with openssl s_server / s_client over TLS 1.3', async () => {
-      const server = startPeer('openssl', ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1', '-cert', 'server.pem',
-        '-key', 'server.key', '-CAfile', 'ca.pem', '-Verify', '1', '-verify_return_error', '-tls1_3'], { cwd: dir });
+      const server = startPeer(
+        'openssl',
+        [
+          's_server',
+          '-accept',
+          '127.0.0.1:0',
+          '-naccept',
+          '1',
+          '-cert',
+          'server.pem',
+          '-key',
+          'server.key',
+          '-CAfile',
+          'ca.pem',
+          '-Verify',
+          '1',
+          '-verify_return_error',
+          '-tls1_3',
+        ],
+        { cwd: dir },
+      );
       try {
         const port = (await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/))[1] ?? '';
-        const client = await runProcess('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'localhost',
-          '-verify_hostname', 'localhost', '-CAfile', 'ca.pem', '-cert', 'client.pem', '-key', 'client.key',
-          '-verify_return_error', '-tls1_3', '-brief'], { cwd: dir, timeoutMs: 30_000 });
+        const client = await runProcess(
+          'openssl',
+          [
+            's_client',
+            '-connect',
+            `127.0.0.1:${port}`,
+            '-servername',
+            'localhost',
+            '-verify_hostname',
+            'localhost',
+            '-CAfile',
+            'ca.pem',
+            '-cert',
+            'client.pem',
+            '-key',
+            'client.key',
+            '-verify_return_error',
+            '-tls1_3',
+            '-brief',
+          ],
+          { cwd: dir, timeoutMs: 30_000 },
+        );
         const clientOutput = client.stdout + client.stderr;
         assert.equal(client.code, 0, clientOutput);
         assert.match(clientOutput, /Verification: OK/);
@@ -117,9 +172,19 @@ for (const keyType of KEY_TYPES) {
 
     it('handshakes mutually with Node tls configured as the Milvus proxy in tlsMode 2', async () => {
       const proxyMode2: tls.TlsOptions = {
-        key: files.serverKey, cert: files.serverCert, ca: files.ca, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.3',
+        key: files.serverKey,
+        cert: files.serverCert,
+        ca: files.ca,
+        requestCert: true,
+        rejectUnauthorized: true,
+        minVersion: 'TLSv1.3',
       };
-      const result = await nodeHandshake(proxyMode2, { ca: files.ca, servername: 'localhost', key: files.clientKey, cert: files.clientCert });
+      const result = await nodeHandshake(proxyMode2, {
+        ca: files.ca,
+        servername: 'localhost',
+        key: files.clientKey,
+        cert: files.clientCert,
+      });
       assert.equal(result.clientError, undefined);
       assert.equal(result.clientAuthorized, true);
       assert.equal(result.serverPeerCn, 'milvus-client');

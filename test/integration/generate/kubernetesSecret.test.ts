@@ -17,8 +17,21 @@ function assertExit(result: ProcessResult, code: number): void {
 }
 
 async function kubectlSecret(name: string, namespace: string | undefined, dir: string): Promise<unknown> {
-  const result = await runProcess('kubectl', ['create', 'secret', 'generic', name, ...(namespace ? ['--namespace', namespace] : []),
-    ...['server.pem', 'server.key', 'ca.pem'].map((file) => `--from-file=${join(dir, file)}`), '--dry-run=client', '-o', 'yaml'], { env: { ...process.env, KUBECONFIG: '/dev/null' } });
+  const result = await runProcess(
+    'kubectl',
+    [
+      'create',
+      'secret',
+      'generic',
+      name,
+      ...(namespace ? ['--namespace', namespace] : []),
+      ...['server.pem', 'server.key', 'ca.pem'].map((file) => `--from-file=${join(dir, file)}`),
+      '--dry-run=client',
+      '-o',
+      'yaml',
+    ],
+    { env: { ...process.env, KUBECONFIG: '/dev/null' } },
+  );
   assertExit(result, 0);
   return parse(result.stdout);
 }
@@ -26,18 +39,26 @@ async function kubectlSecret(name: string, namespace: string | undefined, dir: s
 describe('milvus-tls generate --k8s-secret', () => {
   let root = '';
   let cleanup: () => Promise<void> = () => Promise.resolve();
-  before(async () => { ({ dir: root, cleanup } = await makeTempDir('k8s-secret')); });
+  before(async () => {
+    ({ dir: root, cleanup } = await makeTempDir('k8s-secret'));
+  });
   after(() => cleanup());
 
   it('for a Milvus resource here: its Service names, and the Secret kubectl would make', async () => {
-    await writeFile(join(root, 'milvus.yaml'), 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  config:\n    internaltls:\n      sni: milvus.internal\n');
+    await writeFile(
+      join(root, 'milvus.yaml'),
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  config:\n    internaltls:\n      sni: milvus.internal\n',
+    );
     const result = await runCliIn(root, ['generate', '--k8s-secret', 'vdb-certs', '--key', 'ecdsa-p256', '--out', 'tls']);
     assertExit(result, 0);
     assert.match(result.stdout, /kubectl apply -f .*vdb-certs\.secret\.yaml/);
     assert.match(result.stdout, /restart the Milvus pods/);
     const tls = join(root, 'tls');
     const server = new X509Certificate(await readFile(join(tls, 'server.pem')));
-    assert.equal(server.subjectAltName, 'DNS:vdb-milvus, DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, DNS:vdb-milvus.ai, DNS:vdb-milvus.ai.svc, DNS:vdb-milvus.ai.svc.cluster.local, DNS:milvus.internal');
+    assert.equal(
+      server.subjectAltName,
+      'DNS:vdb-milvus, DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, DNS:vdb-milvus.ai, DNS:vdb-milvus.ai.svc, DNS:vdb-milvus.ai.svc.cluster.local, DNS:milvus.internal',
+    );
     const manifestPath = join(tls, 'vdb-certs.secret.yaml');
     assert.equal((await stat(manifestPath)).mode & 0o777, 0o600, 'it holds the private key');
     const manifest = await readFile(manifestPath, 'utf8');
@@ -51,11 +72,28 @@ describe('milvus-tls generate --k8s-secret', () => {
   it('with --release and --namespace and nothing here; --reuse-ca keeps the CA in the new Secret', async () => {
     const dir = join(root, 'empty');
     await runProcess('mkdir', ['-p', dir]);
-    assertExit(await runCliIn(dir, ['generate', '--k8s-secret', 'milvus-tls', '--release', 'prod', '--namespace', 'search', '--key', 'ecdsa-p256']), 0);
+    assertExit(
+      await runCliIn(dir, ['generate', '--k8s-secret', 'milvus-tls', '--release', 'prod', '--namespace', 'search', '--key', 'ecdsa-p256']),
+      0,
+    );
     const server = new X509Certificate(await readFile(join(dir, 'tls', 'server.pem')));
     assert.match(server.subjectAltName ?? '', /DNS:prod-milvus\.search\.svc\.cluster\.local/);
     const caBefore = await readFile(join(dir, 'tls', 'ca.pem'), 'utf8');
-    assertExit(await runCliIn(dir, ['generate', '--k8s-secret', 'milvus-tls', '--release', 'prod', '--namespace', 'search', '--key', 'ecdsa-p256', '--reuse-ca']), 0);
+    assertExit(
+      await runCliIn(dir, [
+        'generate',
+        '--k8s-secret',
+        'milvus-tls',
+        '--release',
+        'prod',
+        '--namespace',
+        'search',
+        '--key',
+        'ecdsa-p256',
+        '--reuse-ca',
+      ]),
+      0,
+    );
     const manifest = parse(await readFile(join(dir, 'tls', 'milvus-tls.secret.yaml'), 'utf8')) as { data: Record<string, string> };
     assert.equal(Buffer.from(manifest.data['ca.pem'] ?? '', 'base64').toString(), caBefore);
     assert.deepEqual(manifest, await kubectlSecret('milvus-tls', 'search', join(dir, 'tls')));
@@ -64,7 +102,11 @@ describe('milvus-tls generate --k8s-secret', () => {
   it('refuses bad names and flags without --k8s-secret, writing nothing', async () => {
     const dir = join(root, 'bad');
     await runProcess('mkdir', ['-p', dir]);
-    for (const args of [['--k8s-secret', 'Bad_Name'], ['--k8s-secret', 'ok', '--namespace', 'NS!'], ['--release', 'r']]) {
+    for (const args of [
+      ['--k8s-secret', 'Bad_Name'],
+      ['--k8s-secret', 'ok', '--namespace', 'NS!'],
+      ['--release', 'r'],
+    ]) {
       const result = await runCliIn(dir, ['generate', ...args]);
       assertExit(result, 1);
     }

@@ -22,9 +22,14 @@ interface CliResult {
 
 function cli(args: string[], cwd = process.cwd()): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', TSX, MAIN, 'inspect', ...args], { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', TSX, MAIN, 'inspect', ...args],
+      { cwd, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -58,7 +63,10 @@ describe('milvus-tls inspect', () => {
     const lines = result.stdout.split('\n');
     assert.match(lines[0] ?? '', /^COMMON NAME\s+ROLE\s+EXPIRES\s+DAYS LEFT\s+ISSUER\s+FILE\s+FINDINGS/);
     const order = ['milvus.local', 'Test Intermediate CA', 'Test Root CA'].map((cn) => lines.findIndex((line) => line.startsWith(cn)));
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
     assert.ok(order.every((index) => index > 0));
     assert.match(result.stdout, /server\.pem/);
     assert.match(result.stdout, /key-encrypted/); // a warning: listed, but exit stays 0
@@ -76,20 +84,32 @@ describe('milvus-tls inspect', () => {
     assert.equal(expired.issuer, 'CN=Problem CA');
     assert.deepEqual(expired.sans?.dns, ['dated.milvus.local']);
     assert.match(expired.fingerprint ?? '', /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    assert.deepEqual(expired.findings.map((finding) => [finding.code, finding.severity]), [['cert-expired', 'error']]);
+    assert.deepEqual(
+      expired.findings.map((finding) => [finding.code, finding.severity]),
+      [['cert-expired', 'error']],
+    );
     const certificates = entries.filter((entry) => entry.type === 'certificate');
     const expiries = certificates.map((entry) => entry.notAfter ?? '');
     assert.deepEqual(expiries, [...expiries].sort());
     const orphan = entries.find((entry) => entry.type === 'key' && entry.file.endsWith('orphan.key'));
-    assert.deepEqual(orphan?.findings.map((finding) => finding.code), ['key-without-certificate']);
+    assert.deepEqual(
+      orphan?.findings.map((finding) => finding.code),
+      ['key-without-certificate'],
+    );
   });
 
   it('a set generated a moment ago reads its whole lifetime in the table and in --json (3650 and 825, not 3649 and 824)', async () => {
     const out = join(fixtures.root, 'fresh-set');
     await writeGeneratedSet(out, { keyType: 'ecdsa-p256', caDays: 3650, leafDays: 825 });
     const json = JSON.parse((await cli(['--json', out])).stdout) as JsonEntry[];
-    assert.deepEqual(json.filter((entry) => entry.type === 'certificate').map((entry) => [entry.role, entry.daysLeft]),
-      [['client', 825], ['server', 825], ['ca', 3650]]);
+    assert.deepEqual(
+      json.filter((entry) => entry.type === 'certificate').map((entry) => [entry.role, entry.daysLeft]),
+      [
+        ['client', 825],
+        ['server', 825],
+        ['ca', 3650],
+      ],
+    );
     const table = (await cli([out])).stdout;
     assert.match(table, /^milvus-client\s+client\s+\S+\s+825\s/m);
     assert.match(table, /^Milvus TLS CA\s+ca\s+\S+\s+3650\s/m);
@@ -109,19 +129,35 @@ describe('milvus-tls inspect', () => {
     const result = await cli(['--json', fixtures.junk]);
     assert.equal(result.code, 1, result.stderr); // truncated and corrupted PEM are errors
     const errors = (JSON.parse(result.stdout) as JsonEntry[]).filter((entry) => entry.type === 'error');
-    const codes: Record<string, string | undefined> = Object.fromEntries(errors.map((entry) => [entry.file.split('/').pop() ?? '', entry.code]));
+    const codes: Record<string, string | undefined> = Object.fromEntries(
+      errors.map((entry) => [entry.file.split('/').pop() ?? '', entry.code]),
+    );
     assert.deepEqual(codes, {
-      'big.pem': 'file-too-large', 'binary-sequence.der': 'file-not-pem-or-der', 'binary.crt': 'file-not-pem-or-der',
-      'corrupted.pem': 'pem-bad-base64', 'empty.pem': 'file-empty', 'notes.pem': 'file-not-pem-or-der', 'truncated.pem': 'pem-truncated',
+      'big.pem': 'file-too-large',
+      'binary-sequence.der': 'file-not-pem-or-der',
+      'binary.crt': 'file-not-pem-or-der',
+      'corrupted.pem': 'pem-bad-base64',
+      'empty.pem': 'file-empty',
+      'notes.pem': 'file-not-pem-or-der',
+      'truncated.pem': 'pem-truncated',
       'unknown-label.pem': 'pem-unknown-label',
     });
   });
 
   it('--warn-days widens the expiry warning without failing the run', async () => {
-    const result = await cli(['--json', '--warn-days', '400', join(fixtures.chain, 'server.pem'), join(fixtures.chain, 'intermediate.pem')]);
+    const result = await cli([
+      '--json',
+      '--warn-days',
+      '400',
+      join(fixtures.chain, 'server.pem'),
+      join(fixtures.chain, 'intermediate.pem'),
+    ]);
     assert.equal(result.code, 0);
     const server = (JSON.parse(result.stdout) as JsonEntry[]).find((entry) => entry.commonName === 'milvus.local');
-    assert.deepEqual(server?.findings.map((finding) => finding.code), ['cert-expiring']);
+    assert.deepEqual(
+      server?.findings.map((finding) => finding.code),
+      ['cert-expiring'],
+    );
   });
 
   it('reads a file named explicitly whatever its extension', async () => {

@@ -62,10 +62,21 @@ describe('milvus-tls renew and rotate (CLI)', () => {
     assert.equal(start.code, 0, start.stderr);
     assert.match(start.stdout, /Next: Give every client the new ca\.pem/);
     const status = await runCli(['rotate', 'status', '--dir', tls, '--json']);
-    const parsed = JSON.parse(status.stdout) as { phase: string; next: { commonName: string }; leaves: { role: string; signedBy: string }[]; next_step: string };
+    const parsed = JSON.parse(status.stdout) as {
+      phase: string;
+      next: { commonName: string };
+      leaves: { role: string; signedBy: string }[];
+      next_step: string;
+    };
     assert.equal(parsed.phase, 'started');
     assert.equal(parsed.next.commonName, 'Next CA');
-    assert.deepEqual(parsed.leaves.map((leaf) => [leaf.role, leaf.signedBy]), [['server', 'current'], ['client', 'current']]);
+    assert.deepEqual(
+      parsed.leaves.map((leaf) => [leaf.role, leaf.signedBy]),
+      [
+        ['server', 'current'],
+        ['client', 'current'],
+      ],
+    );
     assert.equal(parsed.next_step, 'reissue');
     const undo = await runCli(['rotate', 'undo', '--dir', tls]);
     assert.equal(undo.code, 0, undo.stderr);

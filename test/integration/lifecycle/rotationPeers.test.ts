@@ -57,7 +57,11 @@ describe('CA rotation with real peers: every client is let in exactly when it sh
   }
 
   async function goOutcome(kit: ClientKit): Promise<Expect> {
-    const { peer, port } = await startGoServer(goPeer, { cert: join(tls, 'server.pem'), key: join(tls, 'server.key'), ca: join(tls, 'ca.pem') });
+    const { peer, port } = await startGoServer(goPeer, {
+      cert: join(tls, 'server.pem'),
+      key: join(tls, 'server.key'),
+      ca: join(tls, 'ca.pem'),
+    });
     try {
       const client = await runGoClient(goPeer, port, { ca: kit.caPath, serverName: 'localhost', cert: kit.certPath, key: kit.keyPath });
       const said = client.stdout + client.stderr;
@@ -86,7 +90,12 @@ describe('CA rotation with real peers: every client is let in exactly when it sh
 
   /** Milvus restarted with the folder as it is now; each client tried with both client stacks. */
   async function assertMatrix(label: string, expected: Record<string, Expect>): Promise<void> {
-    const server = await startGoMilvusServer(goMilvus, 2, { certPath: join(tls, 'server.pem'), keyPath: join(tls, 'server.key'), certPem: '', keyPem: '' }, join(tls, 'ca.pem'));
+    const server = await startGoMilvusServer(
+      goMilvus,
+      2,
+      { certPath: join(tls, 'server.pem'), keyPath: join(tls, 'server.key'), certPem: '', keyPem: '' },
+      join(tls, 'ca.pem'),
+    );
     try {
       for (const [name, expect] of Object.entries(expected)) {
         const kit = kits.get(name);

@@ -18,7 +18,9 @@ const SOURCE_COMMAND = "cmd = { vim.env.MILVUS_TLS_NODE, '--import', 'tsx', vim.
 
 async function readmeSnippet(): Promise<string> {
   const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
-  const snippet = [...readme.matchAll(/```lua\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').find((lua) => lua.includes('vim.lsp.start_client'));
+  const snippet = [...readme.matchAll(/```lua\n([\s\S]*?)```/g)]
+    .map((match) => match[1] ?? '')
+    .find((lua) => lua.includes('vim.lsp.start_client'));
   assert.ok(snippet, 'README.md has no ```lua block with vim.lsp.start_client (the Neovim 0.7 snippet under "Other editors")');
   assert.ok(snippet.includes(README_COMMAND), `the README's Neovim 0.7 snippet no longer starts the server with ${README_COMMAND}`);
   return snippet.replace(README_COMMAND, SOURCE_COMMAND);

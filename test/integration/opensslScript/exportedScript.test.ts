@@ -56,7 +56,10 @@ for (const keyType of ['rsa2048', 'ecdsa-p256', 'ecdsa-p384'] as const) {
 
     it('puts every SAN in the server certificate', async () => {
       const text = await certificateText(join(script.dir, 'server.pem'));
-      assert.match(text, /DNS:localhost, IP Address:127\.0\.0\.1, IP Address:0:0:0:0:0:0:0:1, DNS:standalone, DNS:milvus-standalone, DNS:\*\.milvus\.example\.com/);
+      assert.match(
+        text,
+        /DNS:localhost, IP Address:127\.0\.0\.1, IP Address:0:0:0:0:0:0:0:1, DNS:standalone, DNS:milvus-standalone, DNS:\*\.milvus\.example\.com/,
+      );
     });
 
     it('makes private keys 0600 and the rest 0644', async () => {

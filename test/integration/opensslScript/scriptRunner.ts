@@ -37,7 +37,11 @@ export async function runGenSh(script: ExportedScript, env: NodeJS.ProcessEnv = 
 /** The subject as openssl prints it, one `SN=value` per line, no escaping: exactly the stored text. */
 export async function subjectLines(pemPath: string): Promise<string[]> {
   const { stdout } = await run('openssl', ['x509', '-in', pemPath, '-noout', '-subject', '-nameopt', 'sep_multiline,utf8,-esc_msb']);
-  return stdout.split('\n').slice(1).map((line) => line.trim()).filter((line) => line !== '');
+  return stdout
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 export async function certificateText(pemPath: string): Promise<string> {

@@ -14,29 +14,39 @@ const HOSTILE_ORGANIZATION = 'A/B+C\\D "x" & | ; < > * ?';
 describe('exported gen.sh with hostile subject values', () => {
   let script: ExportedScript;
   before(async () => {
-    script = await writeExportedScript(defaultCertificateSetOptions({
-      keyType: 'ecdsa-p256',
-      subject: { organization: HOSTILE_ORGANIZATION, organizationalUnit: "it's" },
-      serverCommonName: HOSTILE_SERVER_CN,
-      serverSans: ['localhost'],
-      clientCommonName: HOSTILE_CLIENT_CN,
-    }));
+    script = await writeExportedScript(
+      defaultCertificateSetOptions({
+        keyType: 'ecdsa-p256',
+        subject: { organization: HOSTILE_ORGANIZATION, organizationalUnit: "it's" },
+        serverCommonName: HOSTILE_SERVER_CN,
+        serverSans: ['localhost'],
+        clientCommonName: HOSTILE_CLIENT_CN,
+      }),
+    );
     await runGenSh(script);
   });
   after(() => script.cleanup());
 
   it('executes nothing from the values', async () => {
-    const created = [...await readdir(script.root), ...await readdir(script.dir), ...await readdir(script.cwd)];
+    const created = [...(await readdir(script.root)), ...(await readdir(script.dir)), ...(await readdir(script.cwd))];
     for (const name of ['pwned', 'pwned2', 'pwned3']) assert.ok(!created.includes(name), `${name} was created`);
-    assert.deepEqual((await readdir(script.dir)).filter((name) => !['gen.sh', 'openssl.cnf'].includes(name)).sort(),
-      [...CERTIFICATE_SET_FILES].sort());
+    assert.deepEqual(
+      (await readdir(script.dir)).filter((name) => !['gen.sh', 'openssl.cnf'].includes(name)).sort(),
+      [...CERTIFICATE_SET_FILES].sort(),
+    );
   });
 
   it('stores every value exactly as given', async () => {
-    assert.deepEqual(await subjectLines(join(script.dir, 'server.pem')),
-      [`O=${HOSTILE_ORGANIZATION}`, "OU=it's", `CN=${HOSTILE_SERVER_CN}`]);
-    assert.deepEqual(await subjectLines(join(script.dir, 'client.pem')),
-      [`O=${HOSTILE_ORGANIZATION}`, "OU=it's", `CN=${HOSTILE_CLIENT_CN}`]);
+    assert.deepEqual(await subjectLines(join(script.dir, 'server.pem')), [
+      `O=${HOSTILE_ORGANIZATION}`,
+      "OU=it's",
+      `CN=${HOSTILE_SERVER_CN}`,
+    ]);
+    assert.deepEqual(await subjectLines(join(script.dir, 'client.pem')), [
+      `O=${HOSTILE_ORGANIZATION}`,
+      "OU=it's",
+      `CN=${HOSTILE_CLIENT_CN}`,
+    ]);
   });
 });
 

@@ -50,8 +50,15 @@ describe('curl snippet, executed', () => {
   });
 
   const input = (mode: 1 | 2, httpPort: number, auth = false): SnippetInput => ({
-    mode, host: '127.0.0.1', port: 19530, httpPort, serverName: 'localhost', auth,
-    caPath: files.caPath, certPath: files.certPath, keyPath: files.keyPath,
+    mode,
+    host: '127.0.0.1',
+    port: 19530,
+    httpPort,
+    serverName: 'localhost',
+    auth,
+    caPath: files.caPath,
+    certPath: files.certPath,
+    keyPath: files.keyPath,
   });
 
   it('tlsMode 1: lists collections over one-way TLS', async () => {

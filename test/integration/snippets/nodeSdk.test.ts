@@ -47,7 +47,14 @@ describe('Node SDK snippet, executed', () => {
   });
 
   const input = (mode: 1 | 2, port: number, auth = false): SnippetInput => ({
-    mode, host: '127.0.0.1', port, serverName: 'localhost', auth, caPath: files.caPath, certPath: files.certPath, keyPath: files.keyPath,
+    mode,
+    host: '127.0.0.1',
+    port,
+    serverName: 'localhost',
+    auth,
+    caPath: files.caPath,
+    certPath: files.certPath,
+    keyPath: files.keyPath,
   });
 
   /** Writes the snippet next to the shim's node_modules and runs it (the files it names stay in the awkward folder); async, the servers live in this process. */

@@ -74,7 +74,10 @@ exports.MilvusClient = MilvusClient;
 export async function installNodeSdkShim(dir: string): Promise<void> {
   const packageDir = join(dir, 'node_modules', '@zilliz', 'milvus2-sdk-node');
   await mkdir(packageDir, { recursive: true });
-  await writeFile(join(packageDir, 'package.json'), JSON.stringify({ name: '@zilliz/milvus2-sdk-node', version: '0.0.0-shim', main: 'index.js' }));
+  await writeFile(
+    join(packageDir, 'package.json'),
+    JSON.stringify({ name: '@zilliz/milvus2-sdk-node', version: '0.0.0-shim', main: 'index.js' }),
+  );
   const grpcPath = createRequire(__filename).resolve('@grpc/grpc-js');
   await writeFile(join(packageDir, 'index.js'), SHIM(grpcPath));
 }

@@ -22,9 +22,10 @@ describe('two generations into one folder at once', () => {
   after(() => cleanup());
 
   async function race(out: string, argsA: string[], argsB: string[]): Promise<[number | null, number | null]> {
-    const started = await Promise.allSettled([argsA, argsB].map((args) =>
-      startPausedAt(cli, ['generate', '--out', out, '--key', 'ecdsa-p256', ...args], 'write:start', root)));
-    const peers = started.flatMap((result) => result.status === 'fulfilled' ? [result.value] : []);
+    const started = await Promise.allSettled(
+      [argsA, argsB].map((args) => startPausedAt(cli, ['generate', '--out', out, '--key', 'ecdsa-p256', ...args], 'write:start', root)),
+    );
+    const peers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const [a, b] = peers;
     if (!a || !b) {
       await Promise.all(peers.map((peer) => peer.stop()));

@@ -16,12 +16,17 @@ describe('an interrupted generation', () => {
   before(async () => {
     ({ dir: root, cleanup } = await makeTempDir('interrupted'));
     cli = await buildCli(join(root, 'dist'));
-    const made = await runProcess(process.execPath, [cli, 'generate', '--out', join(root, 'previous'), '--key', 'ecdsa-p256'], { cwd: root });
+    const made = await runProcess(process.execPath, [cli, 'generate', '--out', join(root, 'previous'), '--key', 'ecdsa-p256'], {
+      cwd: root,
+    });
     assert.equal(made.code, 0, made.stderr);
   });
   after(() => cleanup());
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${signal} with keys staged: nothing is left in a new folder, and the process exits ${code}`, async () => {
       const out = join(root, `new-${signal}`);
       const peer = await startPausedAt(cli, ['generate', '--out', out, '--key', 'ecdsa-p256'], 'write:staged:server.key', root);

@@ -44,7 +44,10 @@ describe('a generation killed at any moment', () => {
   after(() => cleanup());
 
   /** A folder holding the previous set (or none), and its state before the run. */
-  async function startingPoint(name: string, withPreviousSet: boolean): Promise<{ out: string; before: Record<string, string> | 'absent' }> {
+  async function startingPoint(
+    name: string,
+    withPreviousSet: boolean,
+  ): Promise<{ out: string; before: Record<string, string> | 'absent' }> {
     const out = join(root, name);
     if (withPreviousSet) await cp(previousSet, out, { recursive: true, preserveTimestamps: true });
     return { out, before: await folderState(out) };
@@ -58,7 +61,9 @@ describe('a generation killed at any moment', () => {
     assert.notEqual(after, 'absent', label);
     await assertConsistentSet(out);
     if (before !== 'absent') {
-      for (const name of CERTIFICATE_SET_FILES) assert.notEqual((after as Record<string, string>)[name], before[name], `${label}: ${name} is new`);
+      for (const name of CERTIFICATE_SET_FILES) {
+        assert.notEqual((after as Record<string, string>)[name], before[name], `${label}: ${name} is new`);
+      }
     }
     return 'new';
   }
@@ -76,7 +81,11 @@ describe('a generation killed at any moment', () => {
         await peer.stop();
         const outcome = await assertPreviousOrNew(out, state, `killed at ${point}`);
         assert.equal(outcome, before.includes(point) ? 'previous' : 'new', `killed at ${point}`);
-        assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.milvus-tls')), [], 'nothing left beside the folder');
+        assert.deepEqual(
+          (await readdir(root)).filter((name) => name.startsWith('.milvus-tls')),
+          [],
+          'nothing left beside the folder',
+        );
       }
     });
   }
@@ -91,14 +100,21 @@ describe('a generation killed at any moment', () => {
     const runMs = Date.now() - started;
     for (let run = 0; run < RANDOM_KILLS; run++) {
       const { out, before } = await startingPoint(`random-${run}`, run % 2 === 1);
-      const child = spawn(process.execPath, [cli, 'generate', '--out', out, '--key', 'ecdsa-p256', '--force'], { cwd: root, stdio: 'ignore' });
+      const child = spawn(process.execPath, [cli, 'generate', '--out', out, '--key', 'ecdsa-p256', '--force'], {
+        cwd: root,
+        stdio: 'ignore',
+      });
       const exited = once(child, 'exit');
       // The delay only picks the moment of the kill; nothing waits on it.
       const timer = setTimeout(() => child.kill('SIGKILL'), runMs * (0.6 + Math.random() * 0.5));
       await exited;
       clearTimeout(timer);
       outcomes[await assertPreviousOrNew(out, before, `random run ${run}`)]++;
-      assert.deepEqual((await readdir(root)).filter((name) => name.startsWith('.milvus-tls')), [], `random run ${run}: nothing left beside the folder`);
+      assert.deepEqual(
+        (await readdir(root)).filter((name) => name.startsWith('.milvus-tls')),
+        [],
+        `random run ${run}: nothing left beside the folder`,
+      );
       const next = await runProcess(process.execPath, [cli, 'generate', '--out', out, '--key', 'ecdsa-p256', '--force'], { cwd: root });
       assert.equal(next.code, 0, next.stderr);
       await assertConsistentSet(out);

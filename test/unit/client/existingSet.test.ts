@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import {
-  actionForChoice, canReissueLeaves, existingSetPrompt, OVERWRITE_LABEL, REISSUE_LABEL,
+  actionForChoice,
+  canReissueLeaves,
+  existingSetPrompt,
+  OVERWRITE_LABEL,
+  REISSUE_LABEL,
 } from '../../../src/client/generate/existingSet';
 
 describe('existing certificate set', () => {
@@ -14,7 +18,10 @@ describe('existing certificate set', () => {
     assert.equal(prompt.message, 'tls/ already holds 3 files of a certificate set');
     assert.match(prompt.detail, /Existing: ca.key, ca.pem, server.pem\./);
     // Reissue first: it is the modal's default button and keeps the CA that clients trust.
-    assert.deepEqual(prompt.choices.map((c) => c.action), ['reissue', 'overwrite']);
+    assert.deepEqual(
+      prompt.choices.map((c) => c.action),
+      ['reissue', 'overwrite'],
+    );
     assert.equal(actionForChoice(prompt, REISSUE_LABEL), 'reissue');
     assert.equal(actionForChoice(prompt, OVERWRITE_LABEL), 'overwrite');
   });
@@ -22,7 +29,10 @@ describe('existing certificate set', () => {
     for (const existing of [['ca.pem'], ['ca.key', 'server.key'], ['client.pem']]) {
       assert.equal(canReissueLeaves(existing), false);
       const prompt = existingSetPrompt(existing, 'tls/');
-      assert.deepEqual(prompt?.choices.map((c) => c.action), ['overwrite']);
+      assert.deepEqual(
+        prompt?.choices.map((c) => c.action),
+        ['overwrite'],
+      );
       assert.match(prompt?.detail ?? '', /needs both ca.pem and ca.key/);
     }
     assert.equal(existingSetPrompt(['ca.pem'], 'certs/')?.message, 'certs/ already holds 1 file of a certificate set');

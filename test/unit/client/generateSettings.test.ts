@@ -4,15 +4,32 @@ import { describe, it } from 'node:test';
 import { KEY_TYPES } from '../../../src/core/pki/types';
 import { GENERATE_SETTING_DEFAULTS, generateSettingsFrom, type GenerateSettings } from '../../../src/client/generate/generateSettings';
 
-interface SettingSchema { default?: unknown; scope?: string; markdownDescription?: string; enum?: string[]; enumDescriptions?: string[] }
-interface Manifest { contributes: { configuration: { title: string; properties: Record<string, SettingSchema> }[] } }
+interface SettingSchema {
+  default?: unknown;
+  scope?: string;
+  markdownDescription?: string;
+  enum?: string[];
+  enumDescriptions?: string[];
+}
+interface Manifest {
+  contributes: { configuration: { title: string; properties: Record<string, SettingSchema> }[] };
+}
 
 describe('generate settings', () => {
   it('uses the defaults when nothing is set', () => {
-    assert.deepEqual(generateSettingsFrom(() => undefined), GENERATE_SETTING_DEFAULTS);
+    assert.deepEqual(
+      generateSettingsFrom(() => undefined),
+      GENERATE_SETTING_DEFAULTS,
+    );
   });
   it('reads set values and trims text', () => {
-    const values: Partial<Record<keyof GenerateSettings, unknown>> = { keyType: 'ecdsa-p384', caDays: 10, days: 5, country: ' DE ', outputFolder: 'certs' };
+    const values: Partial<Record<keyof GenerateSettings, unknown>> = {
+      keyType: 'ecdsa-p384',
+      caDays: 10,
+      days: 5,
+      country: ' DE ',
+      outputFolder: 'certs',
+    };
     const settings = generateSettingsFrom((name) => values[name]);
     assert.equal(settings.keyType, 'ecdsa-p384');
     assert.equal(settings.caDays, 10);
@@ -22,7 +39,12 @@ describe('generate settings', () => {
   });
   it('falls back to defaults for values of the wrong type or range', () => {
     const values: Partial<Record<keyof GenerateSettings, unknown>> = {
-      keyType: 'dsa', caDays: 0, days: 1.5, outputFolder: '  ', caCommonName: 42, clientCommonName: '',
+      keyType: 'dsa',
+      caDays: 0,
+      days: 1.5,
+      outputFolder: '  ',
+      caCommonName: 42,
+      clientCommonName: '',
     };
     const settings = generateSettingsFrom((name) => values[name]);
     assert.equal(settings.keyType, 'rsa2048');

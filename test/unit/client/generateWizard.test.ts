@@ -3,8 +3,12 @@ import { describe, it } from 'node:test';
 import { validateCertificateSetOptions } from '../../../src/core/pki/validate';
 import { GENERATE_SETTING_DEFAULTS } from '../../../src/client/generate/generateSettings';
 import {
-  certificateSetOptionsFrom, generateWizardSteps, initialWizardState, validateOutputFolder,
-  type GenerateWizardContext, type GenerateWizardState,
+  certificateSetOptionsFrom,
+  generateWizardSteps,
+  initialWizardState,
+  validateOutputFolder,
+  type GenerateWizardContext,
+  type GenerateWizardState,
 } from '../../../src/client/generate/generateWizard';
 import type { InputStep, PickStep, WizardStep } from '../../../src/client/quickInput/steps';
 
@@ -64,14 +68,25 @@ describe('generate wizard', () => {
     const { state, steps, ctx } = setup(context({ composeNames: ['standalone', 'milvus-standalone'] }));
     assert.match(inputStep(steps, 'Server subject alternative names').prompt, /standalone, milvus-standalone/);
     steps.forEach(pressEnter);
-    assert.deepEqual(certificateSetOptionsFrom(state, ctx).serverSans,
-      ['localhost', '127.0.0.1', '::1', 'standalone', 'milvus-standalone']);
+    assert.deepEqual(certificateSetOptionsFrom(state, ctx).serverSans, [
+      'localhost',
+      '127.0.0.1',
+      '::1',
+      'standalone',
+      'milvus-standalone',
+    ]);
   });
 
   it('takes defaults from the settings', () => {
     const settings = {
-      ...GENERATE_SETTING_DEFAULTS, outputFolder: 'certs', keyType: 'ecdsa-p256' as const, country: 'DE',
-      organization: 'Acme, Inc.', clientCommonName: 'app', caDays: 100, days: 30,
+      ...GENERATE_SETTING_DEFAULTS,
+      outputFolder: 'certs',
+      keyType: 'ecdsa-p256' as const,
+      country: 'DE',
+      organization: 'Acme, Inc.',
+      clientCommonName: 'app',
+      caDays: 100,
+      days: 30,
     };
     const { state, steps, ctx } = setup(context({ settings }));
     const keyStep = steps.find((s): s is PickStep => s.kind === 'pick');

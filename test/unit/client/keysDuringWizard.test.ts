@@ -8,7 +8,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GENERATE_SETTING_DEFAULTS } from '../../../src/client/generate/generateSettings';
-import { certificateSetOptionsFrom, generateWizardSteps, initialWizardState, type GenerateWizardContext } from '../../../src/client/generate/generateWizard';
+import {
+  certificateSetOptionsFrom,
+  generateWizardSteps,
+  initialWizardState,
+  type GenerateWizardContext,
+} from '../../../src/client/generate/generateWizard';
 import { generateSetKeys, KeyPregeneration, type CertificateSetKeys } from '../../../src/core/pki/keyPregeneration';
 import type { KeyType } from '../../../src/core/pki/types';
 import type { WizardStep } from '../../../src/client/quickInput/steps';
@@ -41,12 +46,26 @@ function openWizard(): Wizard {
   });
   const settings = { ...GENERATE_SETTING_DEFAULTS, keyType: 'ecdsa-p256' as const };
   const context: GenerateWizardContext = {
-    settings, composeNames: [], workspaceFolderName: 'project', folderPurpose: 'Folder for the nine files',
-    onKeyTypeChosen: (keyType) => { void keys.start(keyType); },
+    settings,
+    composeNames: [],
+    workspaceFolderName: 'project',
+    folderPurpose: 'Folder for the nine files',
+    onKeyTypeChosen: (keyType) => {
+      void keys.start(keyType);
+    },
   };
   const state = initialWizardState(settings);
   void keys.start(settings.keyType);
-  return { keys, steps: generateWizardSteps(state, context), context, state, made, allMade: async () => { await Promise.all(finished); } };
+  return {
+    keys,
+    steps: generateWizardSteps(state, context),
+    context,
+    state,
+    made,
+    allMade: async () => {
+      await Promise.all(finished);
+    },
+  };
 }
 
 /** Enter on a step, or for the key step the type given. */
@@ -58,7 +77,9 @@ function answer(step: WizardStep, keyType: KeyType): void {
 describe('keys made while the Generate wizard asks', () => {
   let workspace = '';
   let cleanup: () => Promise<void> = () => Promise.resolve();
-  before(async () => { ({ dir: workspace, cleanup } = await makeTempDir('keys-during-wizard')); });
+  before(async () => {
+    ({ dir: workspace, cleanup } = await makeTempDir('keys-during-wizard'));
+  });
   after(() => cleanup());
 
   it('a wizard cancelled after switching the key type writes nothing and keeps no key', async () => {
@@ -68,7 +89,10 @@ describe('keys made while the Generate wizard asks', () => {
       answer(step, 'ecdsa-p384');
       assert.deepEqual(await readdir(workspace), [], `nothing written after "${step.title}"`);
     }
-    assert.deepEqual(wizard.made.map((entry) => entry.keyType), ['ecdsa-p256', 'ecdsa-p384']);
+    assert.deepEqual(
+      wizard.made.map((entry) => entry.keyType),
+      ['ecdsa-p256', 'ecdsa-p384'],
+    );
     wizard.keys.dispose();
     await wizard.allMade();
     assert.deepEqual(await readdir(workspace), []);
@@ -84,8 +108,15 @@ describe('keys made while the Generate wizard asks', () => {
     const written = await generateAndWriteSet({ options, outputDir, mode: 'create', keys: wizard.keys.take(options.keyType) });
     wizard.keys.dispose();
     assert.equal(written?.paths.length, 9);
-    assert.deepEqual(wizard.made.map((entry) => entry.keyType), ['ecdsa-p256'], 'no key was made after the questions');
+    assert.deepEqual(
+      wizard.made.map((entry) => entry.keyType),
+      ['ecdsa-p256'],
+      'no key was made after the questions',
+    );
     const serverKey = createPrivateKey(await readFile(join(outputDir, 'server.key'), 'utf8'));
-    assert.ok(wizard.made[0]?.privateKeys.some((ref) => serverKey.equals(ref.deref() as typeof serverKey)), 'server.key was made during the questions');
+    assert.ok(
+      wizard.made[0]?.privateKeys.some((ref) => serverKey.equals(ref.deref() as typeof serverKey)),
+      'server.key was made during the questions',
+    );
   });
 });

@@ -12,12 +12,16 @@ async function deploymentOf(text: string) {
 }
 
 describe('Generate Certificates for a Kubernetes target', () => {
-  it('a values file: the settings\' release and namespace, the mounted Secret, three validated steps', async () => {
-    const values = 'cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: milvus-certs\nvolumeMounts:\n  - name: certs\n    mountPath: /certs\n';
+  it("a values file: the settings' release and namespace, the mounted Secret, three validated steps", async () => {
+    const values =
+      'cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: milvus-certs\nvolumeMounts:\n  - name: certs\n    mountPath: /certs\n';
     const choice = initialChoice(await deploymentOf(values), { release: 'search' });
     assert.deepEqual([choice.release, choice.namespace, choice.secretName], ['search', 'default', 'milvus-certs']);
     const steps = kubernetesSteps(choice);
-    assert.deepEqual(steps.map((step) => step.title), ['Helm release', 'Namespace', 'Secret name']);
+    assert.deepEqual(
+      steps.map((step) => step.title),
+      ['Helm release', 'Namespace', 'Secret name'],
+    );
     assert.match(steps[0]?.validate('Search') ?? '', /DNS label/);
     assert.equal(steps[1]?.validate('vector-db'), undefined);
     assert.match(steps[2]?.validate('certs_1') ?? '', /DNS name/);
@@ -28,10 +32,20 @@ describe('Generate Certificates for a Kubernetes target', () => {
   });
 
   it('a Milvus resource names its release and namespace itself; sni and ingress hosts join the names', async () => {
-    const cr = 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  config:\n    internaltls:\n      sni: milvus.internal\n  components:\n    standalone:\n      ingress:\n        hosts: [milvus.example.com]\n';
+    const cr =
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  config:\n    internaltls:\n      sni: milvus.internal\n  components:\n    standalone:\n      ingress:\n        hosts: [milvus.example.com]\n';
     const choice = initialChoice(await deploymentOf(cr), { release: 'ignored', namespace: 'ignored' });
     assert.deepEqual([choice.release, choice.namespace, choice.secretName], ['vdb', 'ai', 'milvus-tls']);
-    assert.deepEqual(kubernetesSteps(choice).map((step) => step.title), ['Namespace', 'Secret name']);
-    assert.deepEqual(chosenTarget(choice)?.extraNames, ['vdb-milvus.ai', 'vdb-milvus.ai.svc', 'vdb-milvus.ai.svc.cluster.local', 'milvus.internal', 'milvus.example.com']);
+    assert.deepEqual(
+      kubernetesSteps(choice).map((step) => step.title),
+      ['Namespace', 'Secret name'],
+    );
+    assert.deepEqual(chosenTarget(choice)?.extraNames, [
+      'vdb-milvus.ai',
+      'vdb-milvus.ai.svc',
+      'vdb-milvus.ai.svc.cluster.local',
+      'milvus.internal',
+      'milvus.example.com',
+    ]);
   });
 });

@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Commands, CONFIG_SECTION, Settings, settingId } from '../../../src/shared/protocol';
 
-interface Step { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }
+interface Step {
+  id: string;
+  description: string;
+  media: { markdown?: string };
+  completionEvents: string[];
+}
 interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
@@ -18,7 +23,10 @@ interface Manifest {
 describe('src/shared/protocol.ts agrees with package.json', () => {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
   const contributed = manifest.contributes.commands.map((command) => command.command);
-  const properties = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties)) as Record<string, unknown>;
+  const properties = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties)) as Record<
+    string,
+    unknown
+  >;
 
   it('contributes exactly the commands of the protocol, each in the Milvus TLS category', () => {
     assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
@@ -36,7 +44,10 @@ describe('src/shared/protocol.ts agrees with package.json', () => {
     const walkthrough = manifest.contributes.walkthroughs.find((candidate) => candidate.id === 'milvusTls.gettingStarted');
     assert.ok(walkthrough);
     const commands = [Commands.generateCertificates, Commands.enableTls, Commands.testConnection, 'milvusTls.certificates.focus'];
-    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['generate', 'enableTls', 'testConnection', 'watchExpiry']);
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.id),
+      ['generate', 'enableTls', 'testConnection', 'watchExpiry'],
+    );
     walkthrough.steps.forEach((step, index) => {
       const command = commands[index] ?? '';
       assert.ok(step.description.includes(`(command:${command})`), `${step.id} has a button for ${command}`);

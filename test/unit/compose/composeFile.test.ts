@@ -14,14 +14,20 @@ function onlyMilvusService(text: string, fileName = '/work/app/docker-compose.ym
 describe('shipped standalone docker-compose files', () => {
   const files = shippedComposeFiles();
   it('finds all five release lines', () => {
-    assert.deepEqual(files.map((file) => file.version), ['2.3.21', '2.4.23', '2.5.27', '2.6.20', '3.0.0']);
+    assert.deepEqual(
+      files.map((file) => file.version),
+      ['2.3.21', '2.4.23', '2.5.27', '2.6.20', '3.0.0'],
+    );
   });
   for (const file of files) {
     describe(file.fileName, () => {
       const compose = parseComposeFile(file.text, `/work/app/${file.fileName}`);
       it('parses without errors into etcd, minio and standalone', () => {
         assert.deepEqual(compose.errors, []);
-        assert.deepEqual(compose.services.map((service) => service.name), ['etcd', 'minio', 'standalone']);
+        assert.deepEqual(
+          compose.services.map((service) => service.name),
+          ['etcd', 'minio', 'standalone'],
+        );
       });
       it('finds only the standalone service as Milvus, with its role and image version', () => {
         const [milvus, ...others] = findMilvusServices(compose);
@@ -62,12 +68,20 @@ describe('shipped standalone docker-compose files', () => {
       });
       it('reads the published ports and the volumes key range', () => {
         const milvus = findMilvusServices(compose)[0]!;
-        assert.deepEqual(milvus.ports.map((port) => [port.publishedPort, port.targetPort]), [[19530, 19530], [9091, 9091]]);
+        assert.deepEqual(
+          milvus.ports.map((port) => [port.publishedPort, port.targetPort]),
+          [
+            [19530, 19530],
+            [9091, 9091],
+          ],
+        );
         assert.equal(file.text.slice(milvus.volumesKeyRange!.start, milvus.volumesKeyRange!.end), 'volumes');
         assert.equal(file.text.slice(milvus.keyRange.start, milvus.keyRange.end), 'standalone');
       });
       it('honours DOCKER_VOLUME_DIRECTORY when it is set', () => {
-        const withVariable = parseComposeFile(file.text, '/work/app/docker-compose.yml', { variables: { DOCKER_VOLUME_DIRECTORY: '/srv/milvus' } });
+        const withVariable = parseComposeFile(file.text, '/work/app/docker-compose.yml', {
+          variables: { DOCKER_VOLUME_DIRECTORY: '/srv/milvus' },
+        });
         const milvus = findMilvusServices(withVariable)[0]!;
         assert.equal(mapContainerPath('/var/lib/milvus', milvus, '/work/app')?.hostPath, '/srv/milvus/volumes/milvus');
       });
@@ -118,14 +132,17 @@ describe('the docs TLS layout', () => {
   });
 
   it('classifies binds, named and anonymous volumes and read-only flags', () => {
-    assert.deepEqual(service.volumes.map((mount) => [mount.type, mount.syntax, mount.target, mount.readOnly]), [
-      ['bind', 'short', '/var/lib/milvus', false],
-      ['bind', 'short', '/milvus/tls', true],
-      ['bind', 'short', '/milvus/configs/milvus.yaml', false],
-      ['bind', 'long', '/milvus/tls/ca.pem', false],
-      ['volume', 'short', '/data', false],
-      ['anonymous', 'short', '/anonymous', false],
-    ]);
+    assert.deepEqual(
+      service.volumes.map((mount) => [mount.type, mount.syntax, mount.target, mount.readOnly]),
+      [
+        ['bind', 'short', '/var/lib/milvus', false],
+        ['bind', 'short', '/milvus/tls', true],
+        ['bind', 'short', '/milvus/configs/milvus.yaml', false],
+        ['bind', 'long', '/milvus/tls/ca.pem', false],
+        ['volume', 'short', '/data', false],
+        ['anonymous', 'short', '/anonymous', false],
+      ],
+    );
     assert.equal(service.volumes[1]?.hostPath, '/work/app/tls');
   });
 
@@ -168,16 +185,23 @@ describe('the docs TLS layout', () => {
 
 describe('compose edge cases', () => {
   it('reads map-form environment values as written, null values as pass-through', () => {
-    const text = 'services:\n  m:\n    image: milvusdb/milvus:latest\n    environment:\n      COMMON_SECURITY_TLSMODE: 1.0\n      PROXY_HTTP_ENABLED: "false"\n      FROM_SHELL:\n';
+    const text =
+      'services:\n  m:\n    image: milvusdb/milvus:latest\n    environment:\n      COMMON_SECURITY_TLSMODE: 1.0\n      PROXY_HTTP_ENABLED: "false"\n      FROM_SHELL:\n';
     const service = onlyMilvusService(text);
-    assert.deepEqual(service.environment.map((variable) => [variable.name, variable.value]), [
-      ['COMMON_SECURITY_TLSMODE', '1.0'], ['PROXY_HTTP_ENABLED', 'false'], ['FROM_SHELL', undefined],
-    ]);
+    assert.deepEqual(
+      service.environment.map((variable) => [variable.name, variable.value]),
+      [
+        ['COMMON_SECURITY_TLSMODE', '1.0'],
+        ['PROXY_HTTP_ENABLED', 'false'],
+        ['FROM_SHELL', undefined],
+      ],
+    );
     assert.equal(service.imageVersion, undefined);
   });
 
   it('interpolates environment values and the image', () => {
-    const text = 'services:\n  m:\n    image: milvusdb/milvus:${MILVUS_TAG:-v2.4.13}\n    environment:\n      - TLS_SERVERPEMPATH=${CERTS:-/certs}/server.pem\n';
+    const text =
+      'services:\n  m:\n    image: milvusdb/milvus:${MILVUS_TAG:-v2.4.13}\n    environment:\n      - TLS_SERVERPEMPATH=${CERTS:-/certs}/server.pem\n';
     const service = onlyMilvusService(text);
     assert.deepEqual(service.imageVersion, { major: 2, minor: 4, patch: 13, suffix: '' });
     assert.equal(service.environment[0]?.value, '/certs/server.pem');
@@ -188,13 +212,19 @@ describe('compose edge cases', () => {
   });
 
   it('finds Milvus by command when the image is a private mirror build', () => {
-    const text = 'services:\n  proxy:\n    image: registry.local/team/vector-db:1\n    command: ["/tini", "--", "milvus", "run", "proxy"]\n  backup:\n    image: milvusdb/milvus-backup:v0.5\n';
+    const text =
+      'services:\n  proxy:\n    image: registry.local/team/vector-db:1\n    command: ["/tini", "--", "milvus", "run", "proxy"]\n  backup:\n    image: milvusdb/milvus-backup:v0.5\n';
     const compose = parseComposeFile(text);
-    assert.deepEqual(findMilvusServices(compose).map((service) => [service.name, service.milvusRole]), [['proxy', 'proxy']]);
+    assert.deepEqual(
+      findMilvusServices(compose).map((service) => [service.name, service.milvusRole]),
+      [['proxy', 'proxy']],
+    );
   });
 
   it('finds Milvus behind a registry and a digest', () => {
-    const compose = parseComposeFile('services:\n  a:\n    image: docker.io/milvusdb/milvus@sha256:abc\n  b:\n    image: harbor.milvus.io/milvus/milvus:v2.5.0-gpu\n');
+    const compose = parseComposeFile(
+      'services:\n  a:\n    image: docker.io/milvusdb/milvus@sha256:abc\n  b:\n    image: harbor.milvus.io/milvus/milvus:v2.5.0-gpu\n',
+    );
     const services = findMilvusServices(compose);
     assert.equal(services.length, 2);
     assert.equal(services[0]?.imageVersion, undefined);
@@ -242,12 +272,17 @@ describe('compose edge cases', () => {
   });
 
   it('reads env_file entries and long-syntax ports', () => {
-    const text = 'services:\n  m:\n    image: milvusdb/milvus:v2.5.0\n    env_file: [.env.milvus, {path: tls.env, required: false}]\n    ports:\n      - target: 19530\n        published: "29530"\n      - "127.0.0.1:8080:8080/tcp"\n';
+    const text =
+      'services:\n  m:\n    image: milvusdb/milvus:v2.5.0\n    env_file: [.env.milvus, {path: tls.env, required: false}]\n    ports:\n      - target: 19530\n        published: "29530"\n      - "127.0.0.1:8080:8080/tcp"\n';
     const service = onlyMilvusService(text);
     assert.deepEqual(service.envFiles, ['.env.milvus', 'tls.env']);
-    assert.deepEqual(service.ports.map((port) => [port.hostIp, port.publishedPort, port.targetPort, port.protocol]), [
-      [undefined, 29530, 19530, 'tcp'], ['127.0.0.1', 8080, 8080, 'tcp'],
-    ]);
+    assert.deepEqual(
+      service.ports.map((port) => [port.hostIp, port.publishedPort, port.targetPort, port.protocol]),
+      [
+        [undefined, 29530, 19530, 'tcp'],
+        ['127.0.0.1', 8080, 8080, 'tcp'],
+      ],
+    );
   });
 
   it('reads long-syntax volumes and ports written with anchors and merge keys', () => {
@@ -267,8 +302,14 @@ describe('compose edge cases', () => {
       '',
     ].join('\n');
     const service = onlyMilvusService(text);
-    assert.deepEqual(service.volumes.map((volume) => [volume.type, volume.target, volume.readOnly]), [['bind', '/milvus/tls', true]]);
-    assert.deepEqual(service.ports.map((port) => [port.publishedPort, port.targetPort]), [[29530, 19530]]);
+    assert.deepEqual(
+      service.volumes.map((volume) => [volume.type, volume.target, volume.readOnly]),
+      [['bind', '/milvus/tls', true]],
+    );
+    assert.deepEqual(
+      service.ports.map((port) => [port.publishedPort, port.targetPort]),
+      [[29530, 19530]],
+    );
   });
 
   it('splits command lines with quotes', () => {

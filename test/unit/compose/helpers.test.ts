@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
-  containerPathsOfHostPath, findMilvusServices, interpolate, isAtLeastVersion, milvusImageVersion, parseComposeFile, parseDotEnv,
+  containerPathsOfHostPath,
+  findMilvusServices,
+  interpolate,
+  isAtLeastVersion,
+  milvusImageVersion,
+  parseComposeFile,
+  parseDotEnv,
 } from '../../../src/core/compose/composeFile';
 import { loadComposeProjectIn, resolveContext } from '../../../src/core/deployment';
 import { nodeFileSystem } from '../../../src/core/workspace';
@@ -65,7 +71,11 @@ describe('parseDotEnv', () => {
   });
   it('feeds interpolation of a compose file', () => {
     const variables = parseDotEnv('DOCKER_VOLUME_DIRECTORY=/data\n');
-    const compose = parseComposeFile('services:\n  m:\n    image: milvusdb/milvus:v2.5.0\n    volumes:\n      - ${DOCKER_VOLUME_DIRECTORY:-.}/tls:/milvus/tls\n', '/w/compose.yaml', { variables });
+    const compose = parseComposeFile(
+      'services:\n  m:\n    image: milvusdb/milvus:v2.5.0\n    volumes:\n      - ${DOCKER_VOLUME_DIRECTORY:-.}/tls:/milvus/tls\n',
+      '/w/compose.yaml',
+      { variables },
+    );
     assert.equal(findMilvusServices(compose)[0]?.volumes[0]?.hostPath, '/data/tls');
   });
 });
@@ -77,7 +87,13 @@ describe('milvusImageVersion', () => {
     assert.deepEqual(milvusImageVersion('localhost:5000/milvusdb/milvus:v2.6.0-gpu'), { major: 2, minor: 6, patch: 0, suffix: '-gpu' });
   });
   it('gives undefined (newest) for latest, master builds, digests and no tag', () => {
-    for (const image of ['milvusdb/milvus:latest', 'milvusdb/milvus:master-20260807-954c4e7b', 'milvusdb/milvus@sha256:0123', 'milvusdb/milvus', 'localhost:5000/milvus']) {
+    for (const image of [
+      'milvusdb/milvus:latest',
+      'milvusdb/milvus:master-20260807-954c4e7b',
+      'milvusdb/milvus@sha256:0123',
+      'milvusdb/milvus',
+      'localhost:5000/milvus',
+    ]) {
       assert.equal(milvusImageVersion(image), undefined, image);
     }
   });
@@ -90,18 +106,27 @@ describe('milvusImageVersion', () => {
 
 describe('containerPathsOfHostPath', () => {
   it('tells which container path a workspace file becomes', () => {
-    const compose = parseComposeFile([
-      'services:',
-      '  m:',
-      '    image: milvusdb/milvus:v2.5.0',
-      '    volumes:',
-      '      - ./user.yaml:/milvus/configs/user.yaml:ro',
-      '      - ./tls:/milvus/tls',
-      '',
-    ].join('\n'), '/w/docker-compose.yml');
+    const compose = parseComposeFile(
+      [
+        'services:',
+        '  m:',
+        '    image: milvusdb/milvus:v2.5.0',
+        '    volumes:',
+        '      - ./user.yaml:/milvus/configs/user.yaml:ro',
+        '      - ./tls:/milvus/tls',
+        '',
+      ].join('\n'),
+      '/w/docker-compose.yml',
+    );
     const service = findMilvusServices(compose)[0]!;
-    assert.deepEqual(containerPathsOfHostPath('/w/user.yaml', service, '/w').map((hit) => [hit.containerPath, hit.readOnly]), [['/milvus/configs/user.yaml', true]]);
-    assert.deepEqual(containerPathsOfHostPath('/w/tls/server.pem', service, '/w').map((hit) => hit.containerPath), ['/milvus/tls/server.pem']);
+    assert.deepEqual(
+      containerPathsOfHostPath('/w/user.yaml', service, '/w').map((hit) => [hit.containerPath, hit.readOnly]),
+      [['/milvus/configs/user.yaml', true]],
+    );
+    assert.deepEqual(
+      containerPathsOfHostPath('/w/tls/server.pem', service, '/w').map((hit) => hit.containerPath),
+      ['/milvus/tls/server.pem'],
+    );
     assert.deepEqual(containerPathsOfHostPath('/w/other.yaml', service, '/w'), []);
   });
 });
@@ -110,7 +135,10 @@ describe('compose project on disk', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'milvus-tls-compose-'));
   after(() => rmSync(root, { recursive: true, force: true }));
   it('reads a compose file with the .env beside it, shell variables winning', async () => {
-    writeFileSync(path.join(root, 'compose.yaml'), 'services:\n  m:\n    image: milvusdb/milvus:${TAG:-v2.4.0}\n    volumes:\n      - ${CERTS:-./tls}:/milvus/tls\n');
+    writeFileSync(
+      path.join(root, 'compose.yaml'),
+      'services:\n  m:\n    image: milvusdb/milvus:${TAG:-v2.4.0}\n    volumes:\n      - ${CERTS:-./tls}:/milvus/tls\n',
+    );
     writeFileSync(path.join(root, '.env'), 'TAG=v2.6.3\nCERTS=./from-dotenv\n');
     const load = async (shellEnvironment: Record<string, string>) => {
       const project = await loadComposeProjectIn(root, resolveContext(nodeFileSystem(), { shellEnvironment }));

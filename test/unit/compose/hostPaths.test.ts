@@ -20,11 +20,23 @@ const TABLE: [string, MountHost, MountHost][] = [
   ['~', { kind: 'local', path: '/home/me' }, { kind: 'local', path: 'C:\\Users\\me' }],
   // compose-go joins the home with whatever follows the tilde.
   ['~tls', { kind: 'local', path: '/home/me/tls' }, { kind: 'local', path: 'C:\\Users\\me\\tls' }],
-  ['C:\\Users\\me\\milvus\\tls', { kind: 'foreign', path: 'C:\\Users\\me\\milvus\\tls', platform: 'windows' }, { kind: 'local', path: 'C:\\Users\\me\\milvus\\tls' }],
+  [
+    'C:\\Users\\me\\milvus\\tls',
+    { kind: 'foreign', path: 'C:\\Users\\me\\milvus\\tls', platform: 'windows' },
+    { kind: 'local', path: 'C:\\Users\\me\\milvus\\tls' },
+  ],
   ['d:/certs/', { kind: 'foreign', path: 'd:/certs/', platform: 'windows' }, { kind: 'local', path: 'd:\\certs' }],
-  ['\\\\server\\share\\tls', { kind: 'foreign', path: '\\\\server\\share\\tls', platform: 'windows' }, { kind: 'local', path: '\\\\server\\share\\tls' }],
+  [
+    '\\\\server\\share\\tls',
+    { kind: 'foreign', path: '\\\\server\\share\\tls', platform: 'windows' },
+    { kind: 'local', path: '\\\\server\\share\\tls' },
+  ],
   ['//server/share/tls', { kind: 'local', path: '/server/share/tls' }, { kind: 'local', path: '\\\\server\\share\\tls' }],
-  ['\\\\.\\pipe\\docker_engine', { kind: 'named-pipe', path: '\\\\.\\pipe\\docker_engine' }, { kind: 'named-pipe', path: '\\\\.\\pipe\\docker_engine' }],
+  [
+    '\\\\.\\pipe\\docker_engine',
+    { kind: 'named-pipe', path: '\\\\.\\pipe\\docker_engine' },
+    { kind: 'named-pipe', path: '\\\\.\\pipe\\docker_engine' },
+  ],
 ];
 
 describe('resolveBindSource', () => {

@@ -38,7 +38,14 @@ const TABLE: Row[] = [
   { spec: 'D:\\path:d:\\target', type: 'bind', source: 'D:\\path', target: 'd:\\target' },
   { spec: 'C:\\Users\\me\\milvus\\tls:/milvus/tls', type: 'bind', source: 'C:\\Users\\me\\milvus\\tls', target: '/milvus/tls' },
   { spec: 'C:/Users/me/tls:/milvus/tls:ro', type: 'bind', source: 'C:/Users/me/tls', target: '/milvus/tls', readOnly: true },
-  { spec: 'C:\\source\\foo:D:\\target:ro,rprivate', type: 'bind', source: 'C:\\source\\foo', target: 'D:\\target', readOnly: true, propagation: 'rprivate' },
+  {
+    spec: 'C:\\source\\foo:D:\\target:ro,rprivate',
+    type: 'bind',
+    source: 'C:\\source\\foo',
+    target: 'D:\\target',
+    readOnly: true,
+    propagation: 'rprivate',
+  },
   { spec: 'c:\\:d:\\', type: 'bind', source: 'c:\\', target: 'd:\\' },
   { spec: 'c:\\windows:d:\\s p a c e:RW', type: 'bind', source: 'c:\\windows', target: 'd:\\s p a c e' },
   { spec: 'c:/:d:/forward/slashes/are/good/too', type: 'bind', source: 'c:/', target: 'd:/forward/slashes/are/good/too' },
@@ -47,7 +54,12 @@ const TABLE: Row[] = [
   { spec: 'name:D::rW', type: 'volume', source: 'name', target: 'D:' },
   { spec: 'a:/data', type: 'volume', source: '', target: 'a:/data' },
   // Windows named pipes are bind mounts.
-  { spec: '\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\inside', type: 'bind', source: '\\\\.\\pipe\\docker_engine', target: '\\\\.\\pipe\\inside' },
+  {
+    spec: '\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\inside',
+    type: 'bind',
+    source: '\\\\.\\pipe\\docker_engine',
+    target: '\\\\.\\pipe\\inside',
+  },
   // Options.
   { spec: '/source:/target:slave', type: 'bind', source: '/source', target: '/target', propagation: 'slave' },
   { spec: '/source:/target:ro,z', type: 'bind', source: '/source', target: '/target', readOnly: true, selinux: 'z' },
@@ -61,7 +73,14 @@ const TABLE: Row[] = [
   { spec: '/tmp:/tmp/${TIME:-12:30:45}/path', type: 'bind', source: '/tmp', target: '/tmp/${TIME:-12:30:45}/path' },
   { spec: '/tmp/${VAR:-default}:/target', type: 'bind', source: '/tmp/${VAR:-default}', target: '/target' },
   { spec: 'myvolume:/data/${VAR:-default}/path', type: 'volume', source: 'myvolume', target: '/data/${VAR:-default}/path' },
-  { spec: '/src:/target/${VAR:-default}/path:slave,ro', type: 'bind', source: '/src', target: '/target/${VAR:-default}/path', readOnly: true, propagation: 'slave' },
+  {
+    spec: '/src:/target/${VAR:-default}/path:slave,ro',
+    type: 'bind',
+    source: '/src',
+    target: '/target/${VAR:-default}/path',
+    readOnly: true,
+    propagation: 'slave',
+  },
   { spec: '/tmp:/tmp/${VAR:-{default}}/path', type: 'bind', source: '/tmp', target: '/tmp/${VAR:-{default}}/path' },
   { spec: 'C:\\src\\${VAR:-default}:D:\\target', type: 'bind', source: 'C:\\src\\${VAR:-default}', target: 'D:\\target' },
   // One-character folder names are not drives once a separator follows.
@@ -76,8 +95,24 @@ describe('parseVolumeSpec: compose-go ParseVolume', () => {
       assert.ok(result.ok, result.ok ? '' : result.error);
       const { spec } = result;
       assert.deepEqual(
-        { type: spec.type, source: spec.source ?? '', target: spec.target, readOnly: spec.readOnly, propagation: spec.propagation, selinux: spec.selinux, noCopy: spec.noCopy },
-        { type: row.type, source: row.source, target: row.target, readOnly: row.readOnly ?? false, propagation: row.propagation, selinux: row.selinux, noCopy: row.noCopy ?? false },
+        {
+          type: spec.type,
+          source: spec.source ?? '',
+          target: spec.target,
+          readOnly: spec.readOnly,
+          propagation: spec.propagation,
+          selinux: spec.selinux,
+          noCopy: spec.noCopy,
+        },
+        {
+          type: row.type,
+          source: row.source,
+          target: row.target,
+          readOnly: row.readOnly ?? false,
+          propagation: row.propagation,
+          selinux: row.selinux,
+          noCopy: row.noCopy ?? false,
+        },
       );
     });
   }
@@ -104,7 +139,9 @@ describe('parseVolumeSpec: specs Compose refuses', () => {
 
 describe('isHostPathSource', () => {
   it('follows compose-go isFilePath', () => {
-    for (const source of ['.', './x', '/x', '~', '~/x', '\\\\.\\pipe\\x', 'C:\\x', 'c:', 'Ä:/x']) assert.equal(isHostPathSource(source), true, source);
+    for (const source of ['.', './x', '/x', '~', '~/x', '\\\\.\\pipe\\x', 'C:\\x', 'c:', 'Ä:/x']) {
+      assert.equal(isHostPathSource(source), true, source);
+    }
     for (const source of ['', 'name', 'a界', 'my-volume', '1:x']) assert.equal(isHostPathSource(source), false, source);
   });
 });

@@ -7,9 +7,7 @@ import { describe, it } from 'node:test';
 import { parseComposeFile } from '../../../src/core/compose';
 import type { SourceProblem } from '../../../src/core/config';
 import { parseMilvusConfig } from '../../../src/core/config';
-import {
-  deepAliasChain, deepNesting, flatListBomb, listOfMapsBomb, mapBomb, mergeBomb, SELF_REFERENCES,
-} from '../../helpers/yamlBombs';
+import { deepAliasChain, deepNesting, flatListBomb, listOfMapsBomb, mapBomb, mergeBomb, SELF_REFERENCES } from '../../helpers/yamlBombs';
 
 /** Far above what any of these files may produce once bounded; the unbounded walks produce millions. */
 const MAX_ENTRIES = 50_000;
@@ -88,7 +86,9 @@ describe('bounded YAML: the config flattener', () => {
   });
 
   it('leaves ordinary anchors, aliases and merges alone', () => {
-    const config = parseMilvusConfig('x: &tls {serverPemPath: /a.pem}\ntls:\n  <<: *tls\n  serverKeyPath: /a.key\nports: &p [1, 2]\nother: *p\n');
+    const config = parseMilvusConfig(
+      'x: &tls {serverPemPath: /a.pem}\ntls:\n  <<: *tls\n  serverKeyPath: /a.key\nports: &p [1, 2]\nother: *p\n',
+    );
     assert.deepEqual(config.problems, []);
     assert.equal(config.entries.get('tlsserverpempath')?.value, '/a.pem');
     assert.equal(config.entries.get('other')?.value, '1,2');
@@ -96,7 +96,8 @@ describe('bounded YAML: the config flattener', () => {
 });
 
 describe('bounded YAML: the compose model', () => {
-  const service = (environment: string): string => `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    environment: ${environment}\n`;
+  const service = (environment: string): string =>
+    `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    environment: ${environment}\n`;
 
   it('cuts a merge-key bomb in an environment off, and still reads the service', () => {
     const text = `${mergeBomb()}${service('*e6')}`;

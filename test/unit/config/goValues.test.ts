@@ -8,7 +8,14 @@ import { knownChildKeys, tlsKeyInfo, TLS_KEYS } from '../../../src/core/config/t
 import { readTlsMode } from '../../../src/core/config/tlsMode';
 
 describe('goAtoi (strconv.Atoi)', () => {
-  const valid: [string, number][] = [['1', 1], ['0', 0], ['+2', 2], ['-1', -1], ['007', 7], ['2147483647', 2147483647]];
+  const valid: [string, number][] = [
+    ['1', 1],
+    ['0', 0],
+    ['+2', 2],
+    ['-1', -1],
+    ['007', 7],
+    ['2147483647', 2147483647],
+  ];
   for (const [text, value] of valid) it(`"${text}" → ${value}`, () => assert.deepEqual(goAtoi(text), { value, valid: true }));
   for (const text of [' 1', '1 ', '1.0', 'true', 'one', '', '0x1', '1_0', '9223372036854775808']) {
     it(`"${text}" is invalid and reads as 0`, () => assert.deepEqual(goAtoi(text), { value: 0, valid: false }));
@@ -35,7 +42,12 @@ describe('formatGoFloat', () => {
 
 describe('readTlsMode', () => {
   const modeOf = (yamlValue: string, environment?: Record<string, string>) =>
-    readTlsMode(effectiveConfig({ milvusYaml: parseMilvusConfig(`common:\n  security:\n    tlsMode: ${yamlValue}\n`), ...(environment ? { environment } : {}) }));
+    readTlsMode(
+      effectiveConfig({
+        milvusYaml: parseMilvusConfig(`common:\n  security:\n    tlsMode: ${yamlValue}\n`),
+        ...(environment ? { environment } : {}),
+      }),
+    );
   it('reads 0, 1 and 2', () => {
     assert.deepEqual([modeOf('1').mode, modeOf('1').valid, modeOf('1').known], [1, true, true]);
     assert.equal(modeOf('2').mode, 2);
@@ -58,7 +70,10 @@ describe('readTlsMode', () => {
     assert.deepEqual([read.mode, read.raw, read.valid, read.entry], [0, undefined, true, undefined]);
   });
   it('reads an environment value as the raw string (no YAML conversion)', () => {
-    assert.deepEqual([modeOf('0', { COMMON_SECURITY_TLSMODE: '1.0' }).mode, modeOf('0', { COMMON_SECURITY_TLSMODE: '1.0' }).valid], [0, false]);
+    assert.deepEqual(
+      [modeOf('0', { COMMON_SECURITY_TLSMODE: '1.0' }).mode, modeOf('0', { COMMON_SECURITY_TLSMODE: '1.0' }).valid],
+      [0, false],
+    );
   });
 });
 
@@ -80,7 +95,10 @@ describe('TLS key table', () => {
   it('finds keys in any spelling and has a description for each', () => {
     assert.equal(tlsKeyInfo('COMMON_SECURITY_TLSMODE')?.codeDefault, '0');
     assert.equal(tlsKeyInfo('kafka.ssl.tlsCACert')?.key, 'kafka.ssl.tlsCaCert');
-    assert.deepEqual(tlsKeyInfo('common.security.tlsMode')?.allowedValues?.map((allowed) => allowed.value), ['0', '1', '2']);
+    assert.deepEqual(
+      tlsKeyInfo('common.security.tlsMode')?.allowedValues?.map((allowed) => allowed.value),
+      ['0', '1', '2'],
+    );
     for (const info of TLS_KEYS) assert.ok(info.description.length > 10, info.key);
     assert.equal(new Set(TLS_KEYS.map((info) => info.normalisedKey)).size, TLS_KEYS.length);
   });

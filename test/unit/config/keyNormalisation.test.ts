@@ -4,9 +4,19 @@ import { normaliseChildKey, normaliseKeyPath } from '../../../src/core/config/ke
 
 describe('normaliseChildKey', () => {
   const paths: string[][] = [
-    ['common'], ['common', 'security'], ['common', 'security', 'tlsMode'], ['Common', 'Security', 'TLS_Mode'],
-    ['proxy', 'http.port'], ['a/b', 'c_d.e'], ['knowhere'], ['knowhere', 'Foo'], ['knowhere', 'Foo', 'bar_Baz'],
-    ['knowhere.Foo'], ['knowhere.Foo', 'x'], ['Knowhere', 'Foo'], [''],
+    ['common'],
+    ['common', 'security'],
+    ['common', 'security', 'tlsMode'],
+    ['Common', 'Security', 'TLS_Mode'],
+    ['proxy', 'http.port'],
+    ['a/b', 'c_d.e'],
+    ['knowhere'],
+    ['knowhere', 'Foo'],
+    ['knowhere', 'Foo', 'bar_Baz'],
+    ['knowhere.Foo'],
+    ['knowhere.Foo', 'x'],
+    ['Knowhere', 'Foo'],
+    [''],
   ];
   for (const path of paths) {
     it(`agrees with normaliseKeyPath for ${JSON.stringify(path)}`, () => {

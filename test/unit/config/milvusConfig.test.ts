@@ -45,7 +45,10 @@ describe('parseMilvusConfig', () => {
     const [misplaced] = findBlocksNamed(config, 'TLS');
     assert.deepEqual(misplaced?.path, ['common', 'tls']);
     assert.equal(slice(text, misplaced.keyRange), 'tls');
-    assert.deepEqual(misplaced.children.map((child) => child.name), ['serverPemPath']);
+    assert.deepEqual(
+      misplaced.children.map((child) => child.name),
+      ['serverPemPath'],
+    );
   });
 
   it('reads dotted keys as Milvus does (flattened with dots)', () => {
@@ -98,7 +101,8 @@ describe('parseMilvusConfig', () => {
   });
 
   it('reports same-key duplicates, keeps the last one and drops the earlier block entirely', () => {
-    const text = 'common:\n  security:\n    tlsMode: 1\n    authorizationEnabled: true\ntls:\n  caPemPath: a\n  caPemPath: b\ncommon:\n  security:\n    tlsMode: 2\n';
+    const text =
+      'common:\n  security:\n    tlsMode: 1\n    authorizationEnabled: true\ntls:\n  caPemPath: a\n  caPemPath: b\ncommon:\n  security:\n    tlsMode: 2\n';
     const config = parseMilvusConfig(text);
     assert.equal(getConfigEntry(config, 'common.security.tlsMode')?.value, '2');
     assert.equal(getConfigEntry(config, 'tls.caPemPath')?.value, 'b');
@@ -108,10 +112,16 @@ describe('parseMilvusConfig', () => {
     const sameKey = config.duplicates.filter((duplicate) => duplicate.kind === 'same-key');
     assert.deepEqual(sameKey.map((duplicate) => duplicate.key).sort(), ['common', 'tlscapempath']);
     const commonDuplicate = sameKey.find((duplicate) => duplicate.key === 'common')!;
-    assert.deepEqual(commonDuplicate.keyRanges.map((range) => slice(text, range)), ['common', 'common']);
+    assert.deepEqual(
+      commonDuplicate.keyRanges.map((range) => slice(text, range)),
+      ['common', 'common'],
+    );
     const warnings = config.problems.filter((problem) => problem.code === 'duplicate-key');
     assert.equal(warnings.length, 2);
-    assert.equal(warnings.every((warning) => warning.severity === 'warning'), true);
+    assert.equal(
+      warnings.every((warning) => warning.severity === 'warning'),
+      true,
+    );
     const onCommon = warnings.find((warning) => warning.offset === 0)!;
     assert.match(onCommon.message, /keeps only the last one \(line 8\).*everything under it/);
   });
@@ -122,13 +132,17 @@ describe('parseMilvusConfig', () => {
     const [duplicate] = config.duplicates;
     assert.equal(config.duplicates.length, 1);
     assert.equal(duplicate?.kind, 'equivalent-key');
-    assert.deepEqual(duplicate.keyRanges.map((range) => slice(text, range)), ['tlsMode', 'TLSMode', 'common.security.tls_mode']);
+    assert.deepEqual(
+      duplicate.keyRanges.map((range) => slice(text, range)),
+      ['tlsMode', 'TLSMode', 'common.security.tls_mode'],
+    );
     assert.equal(getConfigEntry(config, 'common.security.tlsMode')?.ambiguous, true);
     assert.equal(config.problems.filter((problem) => problem.code === 'equivalent-key').length, 2);
   });
 
   it('expands anchors and merge keys', () => {
-    const text = 'base: &certs\n  serverPemPath: /c/server.pem\n  serverKeyPath: /c/server.key\ntls:\n  <<: *certs\n  serverKeyPath: /other.key\n';
+    const text =
+      'base: &certs\n  serverPemPath: /c/server.pem\n  serverKeyPath: /c/server.key\ntls:\n  <<: *certs\n  serverKeyPath: /other.key\n';
     const config = parseMilvusConfig(text);
     assert.equal(getConfigEntry(config, 'tls.serverPemPath')?.value, '/c/server.pem');
     assert.equal(getConfigEntry(config, 'tls.serverPemPath')?.merged, true);
@@ -137,13 +151,22 @@ describe('parseMilvusConfig', () => {
   });
 
   it('reports broken YAML with ranges and does not throw', () => {
-    const texts = ['common:\n  security:\n    tlsMode: [1\n', 'tls:\n serverPemPath: a\n  serverKeyPath: b\n', 'a: "unterminated\n', '\t- x\n', ': :\n'];
+    const texts = [
+      'common:\n  security:\n    tlsMode: [1\n',
+      'tls:\n serverPemPath: a\n  serverKeyPath: b\n',
+      'a: "unterminated\n',
+      '\t- x\n',
+      ': :\n',
+    ];
     for (const text of texts) {
       const config = parseMilvusConfig(text);
       const errors = config.problems.filter((problem) => problem.severity === 'error');
       assert.ok(errors.length > 0, JSON.stringify(text));
       for (const error of errors) {
-        assert.ok(error.offset >= 0 && error.end >= error.offset && error.end <= text.length + 1, `${error.code} ${error.offset}-${error.end}`);
+        assert.ok(
+          error.offset >= 0 && error.end >= error.offset && error.end <= text.length + 1,
+          `${error.code} ${error.offset}-${error.end}`,
+        );
         assert.ok(error.code.length > 0);
       }
     }

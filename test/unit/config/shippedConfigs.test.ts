@@ -50,13 +50,20 @@ describe('shipped milvus.yaml files', () => {
       });
 
       it('has the top-level tls block with the bundled test certificates', () => {
-        for (const [key, file_] of [['tls.serverPemPath', 'server.pem'], ['tls.serverKeyPath', 'server.key'], ['tls.caPemPath', 'ca.pem']] as const) {
+        for (const [key, file_] of [
+          ['tls.serverPemPath', 'server.pem'],
+          ['tls.serverKeyPath', 'server.key'],
+          ['tls.caPemPath', 'ca.pem'],
+        ] as const) {
           const entry = getConfigEntry(config, key);
           assert.equal(entry?.value, `configs/cert/${file_}`);
           assert.equal(resolveConfigPath(entry.value), `/milvus/configs/cert/${file_}`);
           assert.ok(isBundledTestCertificatePath(entry.value));
         }
-        assert.deepEqual(findBlocksNamed(config, 'tls').map((block) => block.path), [['tls']]);
+        assert.deepEqual(
+          findBlocksNamed(config, 'tls').map((block) => block.path),
+          [['tls']],
+        );
       });
 
       it(`has internaltls ${LINES_WITH_INTERNAL_TLS.has(file.version) ? 'present' : 'absent'}`, () => {
@@ -84,7 +91,9 @@ describe('shipped milvus.yaml files', () => {
         for (const blockName of ['tls', 'internaltls', 'common.security']) {
           const known = knownChildKeys(blockName) ?? [];
           const block = config.blocks.find((candidate) => candidate.path.join('.') === blockName);
-          for (const child of block?.children ?? []) assert.ok(known.includes(child.name), `${blockName}.${child.name} missing from KNOWN_CHILD_KEYS`);
+          for (const child of block?.children ?? []) {
+            assert.ok(known.includes(child.name), `${blockName}.${child.name} missing from KNOWN_CHILD_KEYS`);
+          }
         }
       });
     });

@@ -7,8 +7,13 @@ import type { ClassifyContext } from '../../../src/core/connection/classify';
 import { classifyByText, classifyNetworkError, classifyTlsError, errorText, verifyCause } from '../../../src/core/connection/classify';
 
 const CONTEXT: ClassifyContext = {
-  where: 'db.example.com:19530', host: 'db.example.com', serverName: 'milvus.local', role: 'grpc',
-  caGiven: true, clientCertSent: false, maxTlsVersion: 'TLSv1.3',
+  where: 'db.example.com:19530',
+  host: 'db.example.com',
+  serverName: 'milvus.local',
+  role: 'grpc',
+  caGiven: true,
+  clientCertSent: false,
+  maxTlsVersion: 'TLSv1.3',
 };
 
 function failure(code: string, message = code): Error {
@@ -18,41 +23,74 @@ function failure(code: string, message = code): Error {
 describe('classifying connection errors', () => {
   it('network errors by errno', () => {
     assert.equal(classifyNetworkError(failure('ECONNREFUSED'), CONTEXT)?.code, 'connection-refused');
-    for (const code of ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME']) assert.equal(classifyNetworkError(failure(code), CONTEXT)?.code, 'host-not-found', code);
-    for (const code of ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']) assert.equal(classifyNetworkError(failure(code), CONTEXT)?.code, 'host-unreachable', code);
+    for (const code of ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME']) {
+      assert.equal(classifyNetworkError(failure(code), CONTEXT)?.code, 'host-not-found', code);
+    }
+    for (const code of ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']) {
+      assert.equal(classifyNetworkError(failure(code), CONTEXT)?.code, 'host-unreachable', code);
+    }
     assert.equal(classifyNetworkError(failure('ETIMEDOUT'), CONTEXT)?.code, 'timeout');
     assert.equal(classifyNetworkError(failure('EPIPE'), CONTEXT), undefined);
     assert.equal(classifyNetworkError('not an error', CONTEXT), undefined);
   });
 
   it('plaintext servers, from every code OpenSSL uses for "that was not TLS"', () => {
-    for (const code of ['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_RECORD_LAYER_FAILURE']) {
+    for (const code of [
+      'ERR_SSL_WRONG_VERSION_NUMBER',
+      'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+      'ERR_SSL_HTTP_REQUEST',
+      'ERR_SSL_RECORD_LAYER_FAILURE',
+    ]) {
       assert.equal(classifyTlsError(failure(code), CONTEXT)?.code, 'plaintext-server', code);
     }
   });
 
   it('protocol versions: too old when the client capped it, else no shared version', () => {
-    assert.equal(classifyTlsError(failure('ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'), { ...CONTEXT, maxTlsVersion: 'TLSv1.2' })?.code, 'tls-version-too-old');
+    assert.equal(
+      classifyTlsError(failure('ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'), { ...CONTEXT, maxTlsVersion: 'TLSv1.2' })?.code,
+      'tls-version-too-old',
+    );
     assert.equal(classifyTlsError(failure('ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'), CONTEXT)?.code, 'tls-handshake-failed');
-    assert.equal(classifyTlsError(failure('ERR_SSL_UNSUPPORTED_PROTOCOL'), { ...CONTEXT, maxTlsVersion: 'TLSv1.2' })?.code, 'tls-version-too-old');
+    assert.equal(
+      classifyTlsError(failure('ERR_SSL_UNSUPPORTED_PROTOCOL'), { ...CONTEXT, maxTlsVersion: 'TLSv1.2' })?.code,
+      'tls-version-too-old',
+    );
   });
 
   it('client certificate alerts: required when none was sent, rejected when one was', () => {
     assert.equal(classifyTlsError(failure('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'), CONTEXT)?.code, 'client-certificate-required');
     assert.equal(classifyTlsError(failure('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'), CONTEXT)?.code, 'client-certificate-required');
-    assert.equal(classifyTlsError(failure('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'), { ...CONTEXT, clientCertSent: true })?.code, 'client-certificate-rejected');
-    for (const code of ['ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED', 'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE', 'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED']) {
+    assert.equal(
+      classifyTlsError(failure('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'), { ...CONTEXT, clientCertSent: true })?.code,
+      'client-certificate-rejected',
+    );
+    for (const code of [
+      'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+      'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED',
+      'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE',
+      'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
+    ]) {
       assert.equal(classifyTlsError(failure(code), { ...CONTEXT, clientCertSent: true })?.code, 'client-certificate-rejected', code);
     }
   });
 
   it("Node's verification verdicts on the server certificate", () => {
-    for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_SIGNATURE_FAILURE']) {
+    for (const code of [
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'CERT_SIGNATURE_FAILURE',
+    ]) {
       assert.equal(verifyCause(code, code, CONTEXT)?.code, 'unknown-ca', code);
     }
     assert.equal(verifyCause('CERT_HAS_EXPIRED', '', CONTEXT)?.code, 'certificate-expired');
     assert.equal(verifyCause('CERT_NOT_YET_VALID', '', CONTEXT)?.code, 'certificate-not-yet-valid');
-    const mismatch = verifyCause('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames: Host: x. is not in the cert's list: DNS:localhost", CONTEXT);
+    const mismatch = verifyCause(
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      "Hostname/IP does not match certificate's altnames: Host: x. is not in the cert's list: DNS:localhost",
+      CONTEXT,
+    );
     assert.equal(mismatch?.code, 'hostname-mismatch');
     assert.match(mismatch?.message ?? '', /not valid for "milvus\.local" \(it names DNS:localhost\)/);
     assert.equal(verifyCause('SOMETHING_ELSE', '', CONTEXT), undefined);
@@ -77,7 +115,14 @@ describe('classifying connection errors', () => {
   });
 
   it('keeps the words of an OpenSSL message', () => {
-    assert.equal(errorText(new Error('80CC1E4AF77F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:355:')), 'wrong version number');
+    assert.equal(
+      errorText(
+        new Error(
+          '80CC1E4AF77F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:355:',
+        ),
+      ),
+      'wrong version number',
+    );
     assert.equal(errorText('plain'), 'plain');
   });
 });

@@ -53,15 +53,17 @@ describe('goRulesStep', () => {
     assert.match(outcome.cause?.message ?? '', /\(clientAuth\) does not allow serverAuth/);
   });
 
-  it('checks the client certificate\'s usage and issuer against the CA given', async () => {
+  it("checks the client certificate's usage and issuer against the CA given", async () => {
     const client = await problem('client-wrong-eku.pem');
     const wrongUsage = goRulesStep(input({ clientChain: client, caCerts: await problem('pca.pem') }));
     assert.equal(wrongUsage.cause?.code, 'client-certificate-wrong-usage');
     assert.equal(wrongUsage.moreCauses, undefined);
     const stranger = goRulesStep(input({ clientChain: await problem('expired.pem'), caCerts: await problem('impostor-ca.pem') }));
     // Failures first, in rule order (usage, validity), then the warning.
-    assert.deepEqual([stranger.cause?.code, ...(stranger.moreCauses ?? []).map((cause) => cause.code)],
-      ['client-certificate-wrong-usage', 'certificate-expired', 'client-certificate-not-from-ca']);
+    assert.deepEqual(
+      [stranger.cause?.code, ...(stranger.moreCauses ?? []).map((cause) => cause.code)],
+      ['client-certificate-wrong-usage', 'certificate-expired', 'client-certificate-not-from-ca'],
+    );
     assert.match(stranger.moreCauses?.[1]?.message ?? '', /issued by "CN=Problem CA"/);
   });
 });

@@ -6,7 +6,8 @@ import { encodeGetVersionResponse } from '../../helpers/servers/milvusGrpcServer
 describe('GetVersionResponse decoding', () => {
   it('reads the version and an empty (successful) status', () => {
     assert.deepEqual(decodeGetVersionResponse(encodeGetVersionResponse('v2.6.20')), {
-      status: { errorCode: 0, reason: '', code: 0 }, version: 'v2.6.20',
+      status: { errorCode: 0, reason: '', code: 0 },
+      version: 'v2.6.20',
     });
   });
   it('reads an error status: error_code 1, reason 2, code 3, skipping unknown fields', () => {

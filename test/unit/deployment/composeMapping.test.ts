@@ -11,14 +11,32 @@ import type { PathApi } from '../../../src/core/workspace';
 import { memoryFileSystem } from '../../../src/core/workspace';
 import { shippedCompose, TLS_MILVUS_YAML } from '../../helpers/composeFixtures';
 
-
-function context(files: Record<string, string>, pathApi: PathApi = path.posix, homeDir = '/home/me', caseInsensitivePaths = false): ResolveContext {
-  return { fs: memoryFileSystem(files, pathApi), cache: new LoadedFileCache(), parsed: new ParseCache(), machine: { homeDir, caseInsensitivePaths } };
+function context(
+  files: Record<string, string>,
+  pathApi: PathApi = path.posix,
+  homeDir = '/home/me',
+  caseInsensitivePaths = false,
+): ResolveContext {
+  return {
+    fs: memoryFileSystem(files, pathApi),
+    cache: new LoadedFileCache(),
+    parsed: new ParseCache(),
+    machine: { homeDir, caseInsensitivePaths },
+  };
 }
 
-async function serverPem(files: Record<string, string>, configPath = '/ws/milvus.yaml', pathApi: PathApi = path.posix, homeDir?: string): Promise<PathLocation | undefined> {
+async function serverPem(
+  files: Record<string, string>,
+  configPath = '/ws/milvus.yaml',
+  pathApi: PathApi = path.posix,
+  homeDir?: string,
+): Promise<PathLocation | undefined> {
   const root = pathApi.dirname(configPath);
-  const deployment = await deploymentForConfigFile(configPath, [root], context(files, pathApi, homeDir ?? (pathApi === path.win32 ? 'C:\\Users\\me' : '/home/me')));
+  const deployment = await deploymentForConfigFile(
+    configPath,
+    [root],
+    context(files, pathApi, homeDir ?? (pathApi === path.win32 ? 'C:\\Users\\me' : '/home/me')),
+  );
   return deployment.paths.get('tls.serverPemPath')?.location;
 }
 
@@ -52,10 +70,15 @@ describe('compose mapping as Compose reads the project', () => {
   });
 
   it('expands ~ to the home folder of this machine', async () => {
-    const location = await serverPem({
-      '/ws/docker-compose.yml': `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ~/milvus/tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`,
-      '/ws/milvus.yaml': TLS_MILVUS_YAML,
-    }, '/ws/milvus.yaml', path.posix, '/home/me');
+    const location = await serverPem(
+      {
+        '/ws/docker-compose.yml': `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ~/milvus/tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`,
+        '/ws/milvus.yaml': TLS_MILVUS_YAML,
+      },
+      '/ws/milvus.yaml',
+      path.posix,
+      '/home/me',
+    );
     assert.deepEqual(location?.kind === 'host' ? location.hostPath : location, '/home/me/milvus/tls/server.pem');
   });
 
@@ -64,25 +87,37 @@ describe('compose mapping as Compose reads the project', () => {
   it('reports a Windows drive path on Linux as not checkable here, never as unmapped', async () => {
     const location = await serverPem({ '/ws/docker-compose.yml': windowsCompose, '/ws/milvus.yaml': TLS_MILVUS_YAML });
     assert.equal(location?.kind, 'foreign-host');
-    assert.match(location.kind === 'foreign-host' ? location.reason : '', /C:\\Users\\me\\milvus\\tls\\server\.pem on the Docker host, a Windows path, not checkable on this machine/);
+    assert.match(
+      location.kind === 'foreign-host' ? location.reason : '',
+      /C:\\Users\\me\\milvus\\tls\\server\.pem on the Docker host, a Windows path, not checkable on this machine/,
+    );
   });
 
   it('checks a Windows drive path on Windows', async () => {
-    const location = await serverPem({ 'C:\\ws\\docker-compose.yml': windowsCompose, 'C:\\ws\\milvus.yaml': TLS_MILVUS_YAML }, 'C:\\ws\\milvus.yaml', path.win32);
+    const location = await serverPem(
+      { 'C:\\ws\\docker-compose.yml': windowsCompose, 'C:\\ws\\milvus.yaml': TLS_MILVUS_YAML },
+      'C:\\ws\\milvus.yaml',
+      path.win32,
+    );
     assert.equal(location?.kind === 'host' ? location.hostPath : location?.kind, 'C:\\Users\\me\\milvus\\tls\\server.pem');
   });
 
   it('resolves relative binds against the project folder in the Windows flavour', async () => {
-    const location = await serverPem({
-      'C:\\ws\\docker-compose.yml': shippedCompose('2.5.27'),
-      'C:\\ws\\docker-compose.override.yml': OVERRIDE_WITH_TLS,
-      'C:\\ws\\milvus.yaml': TLS_MILVUS_YAML,
-    }, 'C:\\ws\\milvus.yaml', path.win32);
+    const location = await serverPem(
+      {
+        'C:\\ws\\docker-compose.yml': shippedCompose('2.5.27'),
+        'C:\\ws\\docker-compose.override.yml': OVERRIDE_WITH_TLS,
+        'C:\\ws\\milvus.yaml': TLS_MILVUS_YAML,
+      },
+      'C:\\ws\\milvus.yaml',
+      path.win32,
+    );
     assert.equal(location?.kind === 'host' ? location.hostPath : location?.kind, 'C:\\ws\\tls\\server.pem');
   });
 
   it('prefers docker-compose.yml over docker-compose.yaml, as Compose does', async () => {
-    const mounting = (folder: string) => `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./${folder}:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`;
+    const mounting = (folder: string) =>
+      `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./${folder}:/milvus/tls\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`;
     const location = await serverPem({
       '/ws/docker-compose.yaml': mounting('yaml-certs'),
       '/ws/docker-compose.yml': mounting('yml-certs'),
@@ -93,7 +128,11 @@ describe('compose mapping as Compose reads the project', () => {
 
   it('does not take an override file alone for a project', async () => {
     const overrideOnly = `services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./tls:/milvus/tls:ro\n      - ./milvus.yaml:/milvus/configs/milvus.yaml\n`;
-    const deployment = await deploymentForConfigFile('/ws/milvus.yaml', ['/ws'], context({ '/ws/docker-compose.override.yml': overrideOnly, '/ws/milvus.yaml': TLS_MILVUS_YAML }));
+    const deployment = await deploymentForConfigFile(
+      '/ws/milvus.yaml',
+      ['/ws'],
+      context({ '/ws/docker-compose.override.yml': overrideOnly, '/ws/milvus.yaml': TLS_MILVUS_YAML }),
+    );
     assert.equal(deployment.kind, 'config-only');
   });
 });

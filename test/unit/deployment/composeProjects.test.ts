@@ -22,7 +22,10 @@ for (const flavour of FLAVOURS) {
         assert.ok(project, 'a project');
         assert.deepEqual(project.problems, []);
         const services = findMilvusServices(project.compose);
-        assert.deepEqual(services.map((service) => service.name), [fixture.expected.service]);
+        assert.deepEqual(
+          services.map((service) => service.name),
+          [fixture.expected.service],
+        );
         assert.deepEqual(describeService(project, services[0]!, fixture, flavour), expectedService(fixture, flavour));
       });
     }

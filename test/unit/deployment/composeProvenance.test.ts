@@ -5,7 +5,14 @@ import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { findMilvusServices } from '../../../src/core/compose';
-import { deploymentForConfigFile, discoverDeployments, loadComposeProject, loadComposeProjectIn, MAX_INCLUDE_DEPTH, resolveContext } from '../../../src/core/deployment';
+import {
+  deploymentForConfigFile,
+  discoverDeployments,
+  loadComposeProject,
+  loadComposeProjectIn,
+  MAX_INCLUDE_DEPTH,
+  resolveContext,
+} from '../../../src/core/deployment';
 import { memoryFileSystem } from '../../../src/core/workspace';
 import { COMPOSE_FIXTURES } from '../../helpers/composeFixtures';
 import { fixtureContext, fixturePath, fixtureRoot, FLAVOURS } from '../../helpers/composeFixtureModel';
@@ -23,7 +30,10 @@ describe('provenance of merged compose values', () => {
   it('names both files in the label and the override in each value it sets', async () => {
     const tls = fixture('override-tls');
     const deployment = await deploymentForConfigFile(fixturePath(tls, posix, 'milvus.yaml'), [posix.workspace], fixtureContext(tls, posix));
-    assert.equal(deployment.label, 'compose service "standalone" (override-tls/docker-compose.yml + override-tls/docker-compose.override.yml)');
+    assert.equal(
+      deployment.label,
+      'compose service "standalone" (override-tls/docker-compose.yml + override-tls/docker-compose.override.yml)',
+    );
     assert.ok(deployment.notes.includes('Compose merges override-tls/docker-compose.yml + override-tls/docker-compose.override.yml'));
     assert.equal(deployment.hypothetical, undefined, 'the override mounts the config');
     assert.equal(deployment.rest?.port.from.text, 'override-tls/docker-compose.override.yml:7 (ports: "8080:8080")');
@@ -77,7 +87,9 @@ describe('provenance of merged compose values', () => {
     const tls = fixture('override-tls');
     const { deployments } = await discoverDeployments(fixtureRoot(tls, win32), fixtureContext(tls, win32));
     // The container sees the name as written: only the folder part is matched without case.
-    assert.deepEqual(deployments[0]?.mounts.containerPathsOf(fixturePath(tls, win32, 'TLS/SERVER.PEM').toUpperCase()), ['/milvus/tls/SERVER.PEM']);
+    assert.deepEqual(deployments[0]?.mounts.containerPathsOf(fixturePath(tls, win32, 'TLS/SERVER.PEM').toUpperCase()), [
+      '/milvus/tls/SERVER.PEM',
+    ]);
     const { deployments: onLinux } = await discoverDeployments(fixtureRoot(tls, posix), fixtureContext(tls, posix));
     assert.deepEqual(onLinux[0]?.mounts.containerPathsOf(fixturePath(tls, posix, 'TLS/server.pem')), []);
   });
@@ -85,21 +97,31 @@ describe('provenance of merged compose values', () => {
 
 describe('compose project loading limits and sources', () => {
   it('refuses an include cycle, says so, and still reads the rest', async () => {
-    const context = resolveContext(memoryFileSystem({
-      '/ws/compose.yaml': 'include:\n  - a/compose.yaml\nservices:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n',
-      '/ws/a/compose.yaml': 'include:\n  - ../compose.yaml\nservices:\n  etcd:\n    image: quay.io/coreos/etcd:v3.5.18\n',
-    }), { machine: { homeDir: undefined, caseInsensitivePaths: false } });
+    const context = resolveContext(
+      memoryFileSystem({
+        '/ws/compose.yaml': 'include:\n  - a/compose.yaml\nservices:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n',
+        '/ws/a/compose.yaml': 'include:\n  - ../compose.yaml\nservices:\n  etcd:\n    image: quay.io/coreos/etcd:v3.5.18\n',
+      }),
+      { machine: { homeDir: undefined, caseInsensitivePaths: false } },
+    );
     const project = await loadComposeProjectIn('/ws', context);
     assert.deepEqual(project?.problems, ['include cycle: compose.yaml → a/compose.yaml → compose.yaml; Compose refuses this project']);
-    assert.deepEqual(project?.compose.services.map((service) => service.name), ['etcd', 'standalone']);
+    assert.deepEqual(
+      project?.compose.services.map((service) => service.name),
+      ['etcd', 'standalone'],
+    );
   });
 
   it(`follows include: at most ${MAX_INCLUDE_DEPTH} levels deep`, async () => {
     const files: Record<string, string> = { '/ws/compose.yaml': 'include:\n  - l1/compose.yaml\n' };
     for (let level = 1; level <= MAX_INCLUDE_DEPTH + 2; level++) {
-      files[`/ws/${Array.from({ length: level }, (_, index) => `l${index + 1}`).join('/')}/compose.yaml`] = `include:\n  - l${level + 1}/compose.yaml\nservices:\n  s${level}:\n    image: busybox\n`;
+      files[`/ws/${Array.from({ length: level }, (_, index) => `l${index + 1}`).join('/')}/compose.yaml`] =
+        `include:\n  - l${level + 1}/compose.yaml\nservices:\n  s${level}:\n    image: busybox\n`;
     }
-    const project = await loadComposeProjectIn('/ws', resolveContext(memoryFileSystem(files), { machine: { homeDir: undefined, caseInsensitivePaths: false } }));
+    const project = await loadComposeProjectIn(
+      '/ws',
+      resolveContext(memoryFileSystem(files), { machine: { homeDir: undefined, caseInsensitivePaths: false } }),
+    );
     assert.equal(project?.compose.services.length, MAX_INCLUDE_DEPTH);
     assert.equal(project?.problems.length, 1);
     assert.match(project?.problems[0] ?? '', /more than 5 levels deep: not read/);
@@ -113,7 +135,10 @@ describe('compose project loading limits and sources', () => {
       '/ws/b.yml': 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n',
     };
     const image = async (shellEnvironment: Record<string, string>): Promise<string | undefined> => {
-      const project = await loadComposeProjectIn('/ws', resolveContext(memoryFileSystem(files), { shellEnvironment, machine: { homeDir: undefined, caseInsensitivePaths: false } }));
+      const project = await loadComposeProjectIn(
+        '/ws',
+        resolveContext(memoryFileSystem(files), { shellEnvironment, machine: { homeDir: undefined, caseInsensitivePaths: false } }),
+      );
       return project ? findMilvusServices(project.compose)[0]?.image : undefined;
     };
     assert.equal(await image({}), 'milvusdb/milvus:v2.4.23');
@@ -124,7 +149,12 @@ describe('compose project loading limits and sources', () => {
     const listed = fixture('compose-file-separator');
     const context = fixtureContext(listed, posix);
     const { deployments } = await discoverDeployments(posix.workspace, context);
-    assert.deepEqual(deployments.map((deployment) => deployment.label), ['compose service "standalone" (compose-file-separator/deploy/base.yml + compose-file-separator/deploy/tls.yml, from COMPOSE_FILE in .env)']);
+    assert.deepEqual(
+      deployments.map((deployment) => deployment.label),
+      [
+        'compose service "standalone" (compose-file-separator/deploy/base.yml + compose-file-separator/deploy/tls.yml, from COMPOSE_FILE in .env)',
+      ],
+    );
     // The milvus.yaml below the project folder belongs to it, not to a config-only deployment of its own.
     const config = await deploymentForConfigFile(fixturePath(listed, posix, 'deploy/milvus.yaml'), [posix.workspace], context);
     assert.equal(config.kind, 'compose');
@@ -132,7 +162,9 @@ describe('compose project loading limits and sources', () => {
   });
 
   it('reads the file a user names on its own when Compose would not load it (docker compose -f)', async () => {
-    const context = resolveContext(memoryFileSystem({ '/ws/milvus-compose.yml': 'services:\n  m:\n    image: milvusdb/milvus:v2.5.27\n' }, path.posix));
+    const context = resolveContext(
+      memoryFileSystem({ '/ws/milvus-compose.yml': 'services:\n  m:\n    image: milvusdb/milvus:v2.5.27\n' }, path.posix),
+    );
     const project = await loadComposeProject('/ws/milvus-compose.yml', context);
     assert.deepEqual(project?.files, ['/ws/milvus-compose.yml']);
     assert.equal(project?.selectedBy, 'named');
@@ -141,10 +173,16 @@ describe('compose project loading limits and sources', () => {
 
 describe('compose problems in notes', () => {
   it('names the file and line of a YAML error in an override', async () => {
-    const project = await loadComposeProjectIn('/ws', resolveContext(memoryFileSystem({
-      '/ws/docker-compose.yml': 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n',
-      '/ws/docker-compose.override.yml': 'services:\n  standalone:\n    volumes: [./tls:/milvus/tls\n',
-    }), { machine: { homeDir: undefined, caseInsensitivePaths: false } }));
+    const project = await loadComposeProjectIn(
+      '/ws',
+      resolveContext(
+        memoryFileSystem({
+          '/ws/docker-compose.yml': 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n',
+          '/ws/docker-compose.override.yml': 'services:\n  standalone:\n    volumes: [./tls:/milvus/tls\n',
+        }),
+        { machine: { homeDir: undefined, caseInsensitivePaths: false } },
+      ),
+    );
     assert.ok(project?.problems.length);
     assert.match(project.problems[0] ?? '', /^docker-compose\.override\.yml:\d+: /);
   });

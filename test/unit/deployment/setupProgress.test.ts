@@ -26,19 +26,34 @@ describe('setup progress from the deployment', () => {
   });
 
   it('is nothing done for the shipped compose file alone', async () => {
-    assert.deepEqual(await progressOf({ '/ws/docker-compose.yml': shippedCompose('2.5.27') }), { certificatesInPlace: false, tlsEnabled: false });
+    assert.deepEqual(await progressOf({ '/ws/docker-compose.yml': shippedCompose('2.5.27') }), {
+      certificatesInPlace: false,
+      tlsEnabled: false,
+    });
   });
 
   it('is both done when milvus.yaml turns TLS on and the mounted files hold the certificates and key', async () => {
-    const files = { '/ws/docker-compose.yml': shippedCompose('2.5.27'), '/ws/docker-compose.override.yml': MOUNTS, '/ws/milvus.yaml': TLS_MILVUS_YAML, ...tlsFiles };
+    const files = {
+      '/ws/docker-compose.yml': shippedCompose('2.5.27'),
+      '/ws/docker-compose.override.yml': MOUNTS,
+      '/ws/milvus.yaml': TLS_MILVUS_YAML,
+      ...tlsFiles,
+    };
     assert.deepEqual(await progressOf(files), { certificatesInPlace: true, tlsEnabled: true });
   });
 
   it('does not count certificates whose files are missing or hold something else', async () => {
-    const base = { '/ws/docker-compose.yml': shippedCompose('2.5.27'), '/ws/docker-compose.override.yml': MOUNTS, '/ws/milvus.yaml': TLS_MILVUS_YAML };
+    const base = {
+      '/ws/docker-compose.yml': shippedCompose('2.5.27'),
+      '/ws/docker-compose.override.yml': MOUNTS,
+      '/ws/milvus.yaml': TLS_MILVUS_YAML,
+    };
     const { '/ws/tls/server.key': _key, ...withoutKey } = tlsFiles;
     assert.equal((await progressOf({ ...base, ...withoutKey })).certificatesInPlace, false);
-    assert.equal((await progressOf({ ...base, ...tlsFiles, '/ws/tls/server.key': tlsFiles['/ws/tls/server.pem'] ?? '' })).certificatesInPlace, false);
+    assert.equal(
+      (await progressOf({ ...base, ...tlsFiles, '/ws/tls/server.key': tlsFiles['/ws/tls/server.pem'] ?? '' })).certificatesInPlace,
+      false,
+    );
   });
 
   it('sees tlsMode set by the compose environment, as Milvus does', async () => {

@@ -32,7 +32,11 @@ export function changedLines(before: string, after: string): LineChanges {
   let i = 0;
   let j = 0;
   while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) { i++; j++; continue; }
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+      continue;
+    }
     if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0)) removed.push(x[i++] ?? '');
     else added.push(y[j++] ?? '');
   }
@@ -42,5 +46,5 @@ export function changedLines(before: string, after: string): LineChanges {
 }
 
 export function applyYaml(text: string, plan: Pick<EnableTlsPlan, 'milvusYaml'>): string {
-  return Array.isArray(plan.milvusYaml) ? applyTextEdits(text, plan.milvusYaml) : (plan.milvusYaml).create;
+  return Array.isArray(plan.milvusYaml) ? applyTextEdits(text, plan.milvusYaml) : plan.milvusYaml.create;
 }

@@ -31,35 +31,46 @@ describe('Enable TLS on hand-written milvus.yaml files', () => {
   it('creates a minimal milvus.yaml that parses, mounted as user.yaml for 2.4+ and milvus.yaml for 2.3', () => {
     const plan = planEnableTls({ ...base, mode: 2, composeText: COMPOSE });
     assert.ok(!Array.isArray(plan.milvusYaml));
-    const created = (plan.milvusYaml).create;
+    const created = plan.milvusYaml.create;
     const config = parseMilvusConfig(created);
     assert.deepEqual(config.problems, []);
     assert.equal(readTlsMode(effectiveConfig({ milvusYaml: config })).mode, 2);
     assert.equal(value(created, 'tls.caPemPath'), '/milvus/tls/ca.pem');
     assert.equal(value(created, 'proxy.http.port'), '8080');
-    assert.match(applyTextEdits(COMPOSE, plan.compose), /- \$\{DOCKER_VOLUME_DIRECTORY:-\.\}\/milvus\.yaml:\/milvus\/configs\/user\.yaml\n/);
+    assert.match(
+      applyTextEdits(COMPOSE, plan.compose),
+      /- \$\{DOCKER_VOLUME_DIRECTORY:-\.\}\/milvus\.yaml:\/milvus\/configs\/user\.yaml\n/,
+    );
     const old = planEnableTls({ ...base, composeText: COMPOSE.replace('v2.5.27', 'v2.3.21') });
     assert.match(applyTextEdits(COMPOSE, old.compose), /milvus\.yaml:\/milvus\/configs\/milvus\.yaml\n/);
   });
 
-  it('adds missing blocks and keys in the right places, with the file\'s indentation', () => {
-    const text = 'proxy:\n    port: 19530 # gRPC\n    http:\n        enabled: true\ncommon:\n    security:\n        authorizationEnabled: false\n';
+  it("adds missing blocks and keys in the right places, with the file's indentation", () => {
+    const text =
+      'proxy:\n    port: 19530 # gRPC\n    http:\n        enabled: true\ncommon:\n    security:\n        authorizationEnabled: false\n';
     const { after } = enableYaml(text);
-    assert.equal(after, 'proxy:\n    port: 19530 # gRPC\n    http:\n        enabled: true\n        port: 8080\ncommon:\n    security:\n'
-      + '        authorizationEnabled: false\n        tlsMode: 1\n\ntls:\n    serverPemPath: /milvus/tls/server.pem\n'
-      + '    serverKeyPath: /milvus/tls/server.key\n    caPemPath: /milvus/tls/ca.pem\n');
+    assert.equal(
+      after,
+      'proxy:\n    port: 19530 # gRPC\n    http:\n        enabled: true\n        port: 8080\ncommon:\n    security:\n' +
+        '        authorizationEnabled: false\n        tlsMode: 1\n\ntls:\n    serverPemPath: /milvus/tls/server.pem\n' +
+        '    serverKeyPath: /milvus/tls/server.key\n    caPemPath: /milvus/tls/ca.pem\n',
+    );
     assert.deepEqual(enableYaml(after).summary, []);
   });
 
   it('keeps quotes, comments and CRLF line endings', () => {
     const text = 'common:\r\n  security:\r\n    tlsMode: "0" # off for now\r\ntls:\r\n  serverPemPath: \'certs/server.pem\'\r\n';
     const { after } = enableYaml(text);
-    assert.equal(after, 'common:\r\n  security:\r\n    tlsMode: "1" # off for now\r\ntls:\r\n  serverPemPath: \'/milvus/tls/server.pem\'\r\n'
-      + '  serverKeyPath: /milvus/tls/server.key\r\n  caPemPath: /milvus/tls/ca.pem\r\n\r\nproxy:\r\n  http:\r\n    port: 8080\r\n');
+    assert.equal(
+      after,
+      'common:\r\n  security:\r\n    tlsMode: "1" # off for now\r\ntls:\r\n  serverPemPath: \'/milvus/tls/server.pem\'\r\n' +
+        '  serverKeyPath: /milvus/tls/server.key\r\n  caPemPath: /milvus/tls/ca.pem\r\n\r\nproxy:\r\n  http:\r\n    port: 8080\r\n',
+    );
   });
 
   it('treats a relative path that resolves to the same container file as already set', () => {
-    const text = 'tls:\n  serverPemPath: tls/server.pem\n  serverKeyPath: /milvus/tls/server.key\n  caPemPath: ./tls/ca.pem\ncommon:\n  security:\n    tlsMode: 1\nproxy:\n  http:\n    port: 8080\n';
+    const text =
+      'tls:\n  serverPemPath: tls/server.pem\n  serverKeyPath: /milvus/tls/server.key\n  caPemPath: ./tls/ca.pem\ncommon:\n  security:\n    tlsMode: 1\nproxy:\n  http:\n    port: 8080\n';
     assert.equal(enableYaml(text).after, text);
   });
 
@@ -92,9 +103,15 @@ describe('Enable TLS on hand-written milvus.yaml files', () => {
   it('edits scalars inside a flow mapping but refuses to insert into one', () => {
     const full = 'tls: {serverPemPath: a, serverKeyPath: b, caPemPath: c}\ncommon: {security: {tlsMode: 0}}\nproxy: {http: {port: 8080}}\n';
     const { after } = enableYaml(full);
-    assert.equal(after, 'tls: {serverPemPath: /milvus/tls/server.pem, serverKeyPath: /milvus/tls/server.key, caPemPath: /milvus/tls/ca.pem}\n'
-      + 'common: {security: {tlsMode: 1}}\nproxy: {http: {port: 8080}}\n');
-    assert.throws(() => enableYaml('tls: {serverPemPath: a}\n'), (error: unknown) => error instanceof EditPlanError && /flow mapping/.test(error.message));
+    assert.equal(
+      after,
+      'tls: {serverPemPath: /milvus/tls/server.pem, serverKeyPath: /milvus/tls/server.key, caPemPath: /milvus/tls/ca.pem}\n' +
+        'common: {security: {tlsMode: 1}}\nproxy: {http: {port: 8080}}\n',
+    );
+    assert.throws(
+      () => enableYaml('tls: {serverPemPath: a}\n'),
+      (error: unknown) => error instanceof EditPlanError && /flow mapping/.test(error.message),
+    );
     assert.throws(() => enableYaml('{common: {security: {tlsMode: 0}}}\n'), /block mapping/);
   });
 
@@ -107,7 +124,10 @@ describe('Enable TLS on hand-written milvus.yaml files', () => {
 
   it('disables by setting tlsMode alone, and leaves an absent tlsMode absent', () => {
     const text = 'common:\n  security:\n    tlsMode: 2 # mutual\n';
-    assert.equal(applyTextEdits(text, planDisableTls({ milvusYamlText: text }).milvusYaml), 'common:\n  security:\n    tlsMode: 0 # mutual\n');
+    assert.equal(
+      applyTextEdits(text, planDisableTls({ milvusYamlText: text }).milvusYaml),
+      'common:\n  security:\n    tlsMode: 0 # mutual\n',
+    );
     assert.deepEqual(planDisableTls({ milvusYamlText: 'proxy:\n  port: 19530\n' }).milvusYaml, []);
   });
 });
@@ -123,12 +143,15 @@ describe('Enable TLS on hand-written compose files', () => {
     assert.equal(value(applyYaml(yaml, plan), 'tls.serverPemPath'), '/etc/milvus/certs/server.pem');
   });
 
-  it('adds volumes and ports keys to a service that has none, in the file\'s list style', () => {
+  it("adds volumes and ports keys to a service that has none, in the file's list style", () => {
     const compose = `${COMPOSE}    depends_on:\n    - etcd\n  etcd:\n    image: quay.io/coreos/etcd:v3.5.18\n`;
     const after = applyTextEdits(compose, planEnableTls({ ...base, milvusYamlText: yaml, composeText: compose }).compose);
-    assert.equal(after, `${COMPOSE}    depends_on:\n    - etcd\n    volumes:\n    - \${DOCKER_VOLUME_DIRECTORY:-.}/tls:/milvus/tls\n`
-      + '    - ${DOCKER_VOLUME_DIRECTORY:-.}/milvus.yaml:/milvus/configs/milvus.yaml\n    ports:\n    - "8080:8080"\n'
-      + '  etcd:\n    image: quay.io/coreos/etcd:v3.5.18\n');
+    assert.equal(
+      after,
+      `${COMPOSE}    depends_on:\n    - etcd\n    volumes:\n    - \${DOCKER_VOLUME_DIRECTORY:-.}/tls:/milvus/tls\n` +
+        '    - ${DOCKER_VOLUME_DIRECTORY:-.}/milvus.yaml:/milvus/configs/milvus.yaml\n    ports:\n    - "8080:8080"\n' +
+        '  etcd:\n    image: quay.io/coreos/etcd:v3.5.18\n',
+    );
     const [service] = findMilvusServices(parseComposeFile(after, '/p/compose.yaml'));
     assert.equal(mapContainerPath('/milvus/tls/ca.pem', service!, '/p')?.hostPath, '/p/tls/ca.pem');
   });
@@ -136,14 +159,26 @@ describe('Enable TLS on hand-written compose files', () => {
   it('puts new list items before a new key when both go at the end of the service', () => {
     const compose = `${COMPOSE}    ports:\n      - "19530:19530"\n`;
     const after = applyTextEdits(compose, planEnableTls({ ...base, milvusYamlText: yaml, composeText: compose }).compose);
-    assert.equal(after, `${COMPOSE}    ports:\n      - "19530:19530"\n      - "8080:8080"\n    volumes:\n`
-      + '      - ${DOCKER_VOLUME_DIRECTORY:-.}/tls:/milvus/tls\n      - ${DOCKER_VOLUME_DIRECTORY:-.}/milvus.yaml:/milvus/configs/milvus.yaml\n');
+    assert.equal(
+      after,
+      `${COMPOSE}    ports:\n      - "19530:19530"\n      - "8080:8080"\n    volumes:\n` +
+        '      - ${DOCKER_VOLUME_DIRECTORY:-.}/tls:/milvus/tls\n      - ${DOCKER_VOLUME_DIRECTORY:-.}/milvus.yaml:/milvus/configs/milvus.yaml\n',
+    );
   });
 
   it('refuses flow lists, a container path taken by another file, and files without Milvus', () => {
-    assert.throws(() => planEnableTls({ ...base, milvusYamlText: yaml, composeText: `${COMPOSE}    volumes: [./data:/var/lib/milvus]\n` }), /flow list/);
-    assert.throws(() => planEnableTls({ ...base, milvusYamlText: yaml, composeText: `${COMPOSE}    volumes:\n      - ./other:/milvus/tls\n` }), /already mounts/);
-    assert.throws(() => planEnableTls({ ...base, milvusYamlText: yaml, composeText: 'services:\n  web:\n    image: nginx\n' }), /no Milvus service/);
+    assert.throws(
+      () => planEnableTls({ ...base, milvusYamlText: yaml, composeText: `${COMPOSE}    volumes: [./data:/var/lib/milvus]\n` }),
+      /flow list/,
+    );
+    assert.throws(
+      () => planEnableTls({ ...base, milvusYamlText: yaml, composeText: `${COMPOSE}    volumes:\n      - ./other:/milvus/tls\n` }),
+      /already mounts/,
+    );
+    assert.throws(
+      () => planEnableTls({ ...base, milvusYamlText: yaml, composeText: 'services:\n  web:\n    image: nginx\n' }),
+      /no Milvus service/,
+    );
   });
 
   it('warns about environment variables that override milvus.yaml', () => {
@@ -154,13 +189,25 @@ describe('Enable TLS on hand-written compose files', () => {
 
   it('edits the config files the deployment mounts into Milvus (the model decides which; see test/unit/deployment)', async () => {
     const mounted = async (compose: string): Promise<(string | undefined)[]> => {
-      const files = { '/ws/docker-compose.yml': compose, '/ws/configs/milvus.yaml': yaml, '/ws/configs/user.yaml': 'common: {}\n', '/etc/milvus/milvus.yaml': yaml };
+      const files = {
+        '/ws/docker-compose.yml': compose,
+        '/ws/configs/milvus.yaml': yaml,
+        '/ws/configs/user.yaml': 'common: {}\n',
+        '/etc/milvus/milvus.yaml': yaml,
+      };
       const [deployment] = (await discoverDeployments('/ws', resolveContext(memoryFileSystem(files)))).deployments;
       return deployment?.configFiles.map((file) => file.hostPath ?? 'image') ?? [];
     };
-    assert.deepEqual(await mounted(`${COMPOSE}    volumes:\n      - ./configs/user.yaml:/milvus/configs/user.yaml\n      - ./configs:/milvus/configs\n      - /etc/milvus/milvus.yaml:/milvus/configs/milvus.yaml\n`),
-      ['/etc/milvus/milvus.yaml', '/ws/configs/user.yaml']);
-    assert.deepEqual(await mounted(`${COMPOSE}    volumes:\n      - ./configs:/milvus/configs\n`), ['/ws/configs/milvus.yaml', '/ws/configs/user.yaml']);
+    assert.deepEqual(
+      await mounted(
+        `${COMPOSE}    volumes:\n      - ./configs/user.yaml:/milvus/configs/user.yaml\n      - ./configs:/milvus/configs\n      - /etc/milvus/milvus.yaml:/milvus/configs/milvus.yaml\n`,
+      ),
+      ['/etc/milvus/milvus.yaml', '/ws/configs/user.yaml'],
+    );
+    assert.deepEqual(await mounted(`${COMPOSE}    volumes:\n      - ./configs:/milvus/configs\n`), [
+      '/ws/configs/milvus.yaml',
+      '/ws/configs/user.yaml',
+    ]);
     assert.deepEqual(await mounted(COMPOSE), ['image']);
   });
 });

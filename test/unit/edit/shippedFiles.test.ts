@@ -44,17 +44,23 @@ describe('Enable TLS on the shipped milvus.yaml files', () => {
         it('changes only the edited lines, keeping their comments', () => {
           const { removed, added } = changedLines(file.text, after);
           const expectedRemoved = [
-            '  serverPemPath: configs/cert/server.pem', '  serverKeyPath: configs/cert/server.key', '  caPemPath: configs/cert/ca.pem',
+            '  serverPemPath: configs/cert/server.pem',
+            '  serverKeyPath: configs/cert/server.key',
+            '  caPemPath: configs/cert/ca.pem',
             '    tlsMode: 0',
           ];
           if (file.version !== '2.3.22') expectedRemoved.unshift('    port:  # high-level restful api');
           assert.deepEqual(removed, expectedRemoved);
-          const replaced = expectedRemoved.map((line) => line
-            .replace('configs/cert/', '/milvus/tls/').replace('tlsMode: 0', `tlsMode: ${mode}`).replace('port:  #', 'port: 8080  #'));
+          const replaced = expectedRemoved.map((line) =>
+            line.replace('configs/cert/', '/milvus/tls/').replace('tlsMode: 0', `tlsMode: ${mode}`).replace('port:  #', 'port: 8080  #'),
+          );
           assert.deepEqual(added, file.version === '2.3.22' ? ['    port: 8080', ...replaced] : replaced);
           if (file.version === '2.3.22') {
             // 2.3 has no proxy.http.port: it is added as the last key of proxy.http, indented like its siblings.
-            assert.match(after, /\n {2}http:\n {4}enabled: true # Whether to enable the http server\n {4}debug_mode: false # Whether to enable http server debug mode\n {4}port: 8080\n/);
+            assert.match(
+              after,
+              /\n {2}http:\n {4}enabled: true # Whether to enable the http server\n {4}debug_mode: false # Whether to enable http server debug mode\n {4}port: 8080\n/,
+            );
           }
         });
 
@@ -82,7 +88,14 @@ describe('Enable TLS on the shipped compose files', () => {
     for (const mode of [1, 2] as const) {
       it(`${file.fileName}, tlsMode ${mode}: mounts, publishes 8080, changes nothing else, idempotent`, () => {
         const yaml = yamls.find((candidate) => candidate.version === '2.5.27')?.text ?? '';
-        const plan = planEnableTls({ milvusYamlText: yaml, composeText: file.text, composeLabel: 'docker-compose.yml', mode, certsHostDir: 'tls', files: FILES });
+        const plan = planEnableTls({
+          milvusYamlText: yaml,
+          composeText: file.text,
+          composeLabel: 'docker-compose.yml',
+          mode,
+          certsHostDir: 'tls',
+          files: FILES,
+        });
         const after = applyTextEdits(file.text, plan.compose);
         const compose = parseComposeFile(after, '/project/docker-compose.yml');
         assert.deepEqual(compose.errors, []);

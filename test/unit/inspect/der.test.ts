@@ -29,7 +29,7 @@ describe('DER reader', () => {
     assert.throws(() => readDer(Buffer.from([0x30, 0x85, 1, 1, 1, 1, 1])), DerError);
   });
 
-  it('throws DerError when a constructed element\'s contents are not whole elements', () => {
+  it("throws DerError when a constructed element's contents are not whole elements", () => {
     // A SEQUENCE whose INTEGER runs past it; one whose INTEGER is followed by a stray byte.
     assert.throws(() => readDer(Buffer.from([0x30, 0x03, 0x02, 0x02, 0x05, 0x06])), DerError);
     assert.throws(() => readDer(Buffer.from([0x30, 0x04, 0x02, 0x01, 0x05, 0x00])), DerError);
@@ -38,7 +38,9 @@ describe('DER reader', () => {
   it('bounds the nesting it walks (hostile bytes), and reads deep but sane nesting', () => {
     const nest = (depth: number): Buffer => {
       let node = Buffer.from([0x05, 0x00]);
-      for (let level = 0; level < depth; level++) node = Buffer.concat([Buffer.from([0x30, 0x82, node.length >> 8, node.length & 0xff]), node]);
+      for (let level = 0; level < depth; level++) {
+        node = Buffer.concat([Buffer.from([0x30, 0x82, node.length >> 8, node.length & 0xff]), node]);
+      }
       return node;
     };
     assert.throws(() => readDer(nest(2000)), DerError);
@@ -88,7 +90,9 @@ describe('PEM splitter', () => {
   it('reports a block without END, and one with the wrong END, as truncated', () => {
     const missingEnd = splitPem(`-----BEGIN CERTIFICATE-----\n${body}\n`);
     assert.equal(missingEnd.problems[0]?.kind, 'truncated');
-    const cutAndRestarted = splitPem(`-----BEGIN CERTIFICATE-----\n${body.slice(0, 8)}\n-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`);
+    const cutAndRestarted = splitPem(
+      `-----BEGIN CERTIFICATE-----\n${body.slice(0, 8)}\n-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`,
+    );
     assert.equal(cutAndRestarted.problems.length, 1);
     assert.equal(cutAndRestarted.blocks.length, 1);
     const wrongEnd = splitPem(`-----BEGIN CERTIFICATE-----\n${body}\n-----END PRIVATE KEY-----\n`);
@@ -96,7 +100,10 @@ describe('PEM splitter', () => {
   });
 
   it('reports corrupted base64 and empty bodies', () => {
-    assert.equal(splitPem(`-----BEGIN CERTIFICATE-----\n${body.slice(0, 10)}!!${body.slice(12)}\n-----END CERTIFICATE-----`).problems[0]?.kind, 'bad-base64');
+    assert.equal(
+      splitPem(`-----BEGIN CERTIFICATE-----\n${body.slice(0, 10)}!!${body.slice(12)}\n-----END CERTIFICATE-----`).problems[0]?.kind,
+      'bad-base64',
+    );
     assert.equal(splitPem(`-----BEGIN CERTIFICATE-----\n${body.slice(1)}\n-----END CERTIFICATE-----`).problems[0]?.kind, 'bad-base64');
     assert.equal(splitPem('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----').problems[0]?.kind, 'bad-base64');
   });

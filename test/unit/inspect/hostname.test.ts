@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { sanMatchesName } from '../../../src/core/inspect';
 
 // One rule for the connection test, the internaltls.sni rule and the editor's default server name.
-describe('sanMatchesName (Go\'s VerifyHostname, no CN fallback)', () => {
+describe("sanMatchesName (Go's VerifyHostname, no CN fallback)", () => {
   const docs = { dns: ['localhost', 'standalone'], ip: ['127.0.0.1', '::1'] };
 
   it('matches wildcards on exactly one label', () => {

@@ -9,7 +9,10 @@ const key = Buffer.from(generateKeyPairSync('ec', { namedCurve: 'P-256' }).priva
 
 function permissionFindings(platform: NodeJS.Platform): string[] {
   const inspection = inspectFiles([{ path: 'C:\\ws\\tls\\server.key', bytes: key, mode: 0o100666 }], new Date(), { platform });
-  return inspection.keys.flatMap((found) => found.findings).map((finding) => finding.code).filter((code) => code === 'key-file-permissions');
+  return inspection.keys
+    .flatMap((found) => found.findings)
+    .map((finding) => finding.code)
+    .filter((code) => code === 'key-file-permissions');
 }
 
 describe('key file permissions per platform', () => {

@@ -24,8 +24,26 @@ describe('private keys are not kept in memory', () => {
   let material: KeyMaterial;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'milvus-tls-keys-'));
-    await openssl(dir, 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'server.key', '-out', 'server.pem',
-      '-days', '30', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost');
+    await openssl(
+      dir,
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.pem',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+    );
     keyPem = await readFile(join(dir, 'server.key'), 'utf8');
     certPem = await readFile(join(dir, 'server.pem'), 'utf8');
     // One file with both, as some set-ups keep them.
@@ -34,7 +52,7 @@ describe('private keys are not kept in memory', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('the language server\'s file cache keeps the key\'s description, not its bytes', async () => {
+  it("the language server's file cache keeps the key's description, not its bytes", async () => {
     const cache = new LoadedFileCache();
     for (const name of ['server.key', 'bundle.pem', 'server.pem']) await cache.load(disk, join(dir, name));
     // A Kubernetes Secret's key arrives as bytes: the cache keys it by a digest, not by its content.
@@ -45,7 +63,7 @@ describe('private keys are not kept in memory', () => {
     assert.deepEqual(findKeyMaterial(cache, material), []);
   });
 
-  it('the Certificates view keeps the key\'s description, not its bytes', () => {
+  it("the Certificates view keeps the key's description, not its bytes", () => {
     const files = new ScannedFiles();
     for (const name of ['server.key', 'bundle.pem', 'server.pem']) {
       files.set({ path: join(dir, name), bytes: readFileSync(join(dir, name)), mode: 0o600 });

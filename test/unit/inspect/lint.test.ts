@@ -97,8 +97,14 @@ describe('lintCertificate (the language server entry point)', () => {
     const asServer = lintCertificate(client, { expectedRole: 'server', now: NOW }).map((finding) => finding.code);
     assert.deepEqual(asServer, ['server-no-san', 'server-eku-missing-serverauth']);
     const server = await certificate(fixtures.chain, 'server.pem');
-    assert.deepEqual(lintCertificate(server, { expectedRole: 'client', now: NOW }).map((finding) => finding.code), ['client-eku-missing-clientauth']);
-    assert.deepEqual(lintCertificate(server, { expectedRole: 'ca', now: NOW }).map((finding) => finding.code), ['ca-not-ca', 'ca-no-keycertsign']);
+    assert.deepEqual(
+      lintCertificate(server, { expectedRole: 'client', now: NOW }).map((finding) => finding.code),
+      ['client-eku-missing-clientauth'],
+    );
+    assert.deepEqual(
+      lintCertificate(server, { expectedRole: 'ca', now: NOW }).map((finding) => finding.code),
+      ['ca-not-ca', 'ca-no-keycertsign'],
+    );
   });
 
   it('uses the injected now and warnDays', async () => {
@@ -108,12 +114,19 @@ describe('lintCertificate (the language server entry point)', () => {
     assert.deepEqual(days(new Date(NOW.getTime() + 350 * 86_400_000)), ['cert-expiring']);
     assert.deepEqual(days(new Date(NOW.getTime() + 400 * 86_400_000)), ['cert-expired']);
     assert.deepEqual(days(new Date(NOW.getTime() - 2 * 86_400_000)), ['cert-not-yet-valid']);
-    assert.deepEqual(lintCertificate(server, { now: NOW, warnDays: 400 }).map((finding) => finding.code), ['cert-expiring']);
+    assert.deepEqual(
+      lintCertificate(server, { now: NOW, warnDays: 400 }).map((finding) => finding.code),
+      ['cert-expiring'],
+    );
   });
 
   it('grades what openssl 3 will not make: MD5, RSA 512, a v1 root, a root without keyUsage', async () => {
     const root = await certificate(fixtures.chain, 'root.pem');
-    const md5 = { ...root, selfSigned: false, signatureAlgorithm: { oid: '1.2.840.113549.1.1.4', name: 'md5WithRSAEncryption', hash: 'md5' } };
+    const md5 = {
+      ...root,
+      selfSigned: false,
+      signatureAlgorithm: { oid: '1.2.840.113549.1.1.4', name: 'md5WithRSAEncryption', hash: 'md5' },
+    };
     assert.equal(lintCertificate(md5, { now: NOW, isRoot: false }).find((finding) => finding.code === 'weak-signature')?.severity, 'error');
     const sha1Root = { ...root, signatureAlgorithm: { oid: '1.2.840.113549.1.1.5', name: 'sha1WithRSAEncryption', hash: 'sha1' } };
     assert.equal(lintCertificate(sha1Root, { now: NOW }).find((finding) => finding.code === 'weak-signature')?.severity, 'warning');
@@ -121,7 +134,13 @@ describe('lintCertificate (the language server entry point)', () => {
     assert.equal(lintCertificate(tiny, { now: NOW }).find((finding) => finding.code === 'rsa-key-too-small')?.severity, 'error');
     const v1Root = { ...root, version: 1, basicConstraints: undefined, keyUsage: undefined };
     const v1Findings = lintCertificate(v1Root, { now: NOW, expectedRole: 'ca' });
-    assert.deepEqual(v1Findings.map((finding) => [finding.code, finding.severity]), [['ca-not-ca', 'warning'], ['ca-no-keycertsign', 'info']]);
+    assert.deepEqual(
+      v1Findings.map((finding) => [finding.code, finding.severity]),
+      [
+        ['ca-not-ca', 'warning'],
+        ['ca-no-keycertsign', 'info'],
+      ],
+    );
     const v1Intermediate = lintCertificate(v1Root, { now: NOW, expectedRole: 'ca', isRoot: false });
     assert.equal(v1Intermediate[0]?.severity, 'error');
   });
@@ -129,7 +148,9 @@ describe('lintCertificate (the language server entry point)', () => {
   it('notes a self-signed leaf, and treats a leaf without EKU as fit for both roles', async () => {
     const server = await certificate(fixtures.chain, 'server.pem');
     const selfSignedLeaf = { ...server, selfIssued: true, selfSigned: true, extendedKeyUsage: undefined };
-    assert.deepEqual(lintCertificate(selfSignedLeaf, { now: NOW, expectedRole: 'client' }).map((finding) => [finding.code, finding.severity]),
-      [['leaf-subject-equals-issuer', 'info']]);
+    assert.deepEqual(
+      lintCertificate(selfSignedLeaf, { now: NOW, expectedRole: 'client' }).map((finding) => [finding.code, finding.severity]),
+      [['leaf-subject-equals-issuer', 'info']],
+    );
   });
 });

@@ -19,14 +19,71 @@ describe('a leaf that outlives its CA', () => {
   before(async () => {
     ({ dir, cleanup } = await makeTempDir('outlives'));
     const openssl = (...args: string[]) => run('openssl', args, { cwd: dir });
-    await openssl('req', '-x509', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
-      '-days', '10', '-subj', '/CN=Short CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
+    await openssl(
+      'req',
+      '-x509',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '10',
+      '-subj',
+      '/CN=Short CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+    );
     await writeFile(join(dir, 'leaf.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost\n');
-    for (const [name, days] of [['long', '100'], ['short', '5']] as const) {
-      await openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-      await openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', days, '-extfile', 'leaf.ext', '-out', `${name}.pem`);
+    for (const [name, days] of [
+      ['long', '100'],
+      ['short', '5'],
+    ] as const) {
+      await openssl(
+        'req',
+        '-new',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.csr`,
+        '-subj',
+        `/CN=${name}`,
+      );
+      await openssl(
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-days',
+        days,
+        '-extfile',
+        'leaf.ext',
+        '-out',
+        `${name}.pem`,
+      );
     }
-    inspection = inspectFiles(await Promise.all(['ca.pem', 'long.pem', 'short.pem'].map(async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) }))));
+    inspection = inspectFiles(
+      await Promise.all(
+        ['ca.pem', 'long.pem', 'short.pem'].map(async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) })),
+      ),
+    );
   });
   after(() => cleanup());
 
@@ -41,6 +98,10 @@ describe('a leaf that outlives its CA', () => {
   });
 
   it('is not flagged when it ends before its CA', () => {
-    assert.deepEqual(findings('short.pem').map((finding) => finding.code), ['cert-expiring'], 'only the expiry warning of a 5-day certificate');
+    assert.deepEqual(
+      findings('short.pem').map((finding) => finding.code),
+      ['cert-expiring'],
+      'only the expiry warning of a 5-day certificate',
+    );
   });
 });

@@ -75,7 +75,10 @@ describe('reading certificates', () => {
     assert.equal(server.publicKey.description, 'Ed25519');
     assert.equal(server.signatureAlgorithm.name, 'ecdsa-with-SHA256');
     assert.deepEqual(server.sans, {
-      dns: ['milvus.local', 'localhost'], ip: ['127.0.0.1', '::1'], email: ['ops@example.com'], uri: ['spiffe://milvus/server'],
+      dns: ['milvus.local', 'localhost'],
+      ip: ['127.0.0.1', '::1'],
+      email: ['ops@example.com'],
+      uri: ['spiffe://milvus/server'],
     });
     assert.deepEqual(server.extendedKeyUsage, ['serverAuth']);
     assert.equal(server.role, 'server');
@@ -86,7 +89,10 @@ describe('reading certificates', () => {
     const result = await read(fixtures.chain, 'bundle.pem');
     assert.deepEqual(result.errors, []);
     const certificates = result.objects as CertificateInfo[];
-    assert.deepEqual(certificates.map((cert) => cert.commonName), ['milvus.local', 'Test Intermediate CA', 'Test Root CA']);
+    assert.deepEqual(
+      certificates.map((cert) => cert.commonName),
+      ['milvus.local', 'Test Intermediate CA', 'Test Root CA'],
+    );
     assert.equal(new Set(certificates.map((cert) => cert.id)).size, 3);
     assert.ok((certificates[1]?.range?.startLine ?? 0) > (certificates[0]?.range?.endLine ?? 0));
   });
@@ -145,7 +151,10 @@ describe('reading keys and requests', () => {
   it('accepts EC PARAMETERS before an EC key (openssl ecparam -genkey) without an error', async () => {
     await openssl(fixtures.root, 'ecparam', '-name', 'prime256v1', '-genkey', '-out', 'with-params.key');
     const result = await read(fixtures.root, 'with-params.key');
-    assert.deepEqual(result.objects.map((object) => object.kind), ['other', 'private-key']);
+    assert.deepEqual(
+      result.objects.map((object) => object.kind),
+      ['other', 'private-key'],
+    );
   });
 
   it('reads a DER private key', async () => {
@@ -180,21 +189,33 @@ describe('reading junk', () => {
     it(`reports ${name} as ${code}`, async () => {
       const result = await read(fixtures.junk, name);
       assert.deepEqual(result.objects, []);
-      assert.deepEqual(result.errors.map((error) => error.code), [code]);
+      assert.deepEqual(
+        result.errors.map((error) => error.code),
+        [code],
+      );
       assert.ok((result.errors[0]?.message.length ?? 0) > 20);
     });
   }
 
   it('reports a certificate block whose base64 decodes to garbage as cert-unparsable', () => {
-    const result = readPemOrDer(Buffer.from(`-----BEGIN CERTIFICATE-----\n${randomBytes(300).toString('base64')}\n-----END CERTIFICATE-----\n`), 'x.pem');
-    assert.deepEqual(result.errors.map((error) => error.code), ['cert-unparsable']);
+    const result = readPemOrDer(
+      Buffer.from(`-----BEGIN CERTIFICATE-----\n${randomBytes(300).toString('base64')}\n-----END CERTIFICATE-----\n`),
+      'x.pem',
+    );
+    assert.deepEqual(
+      result.errors.map((error) => error.code),
+      ['cert-unparsable'],
+    );
   });
 
   it('keeps the good blocks of a file with one broken block', async () => {
     const good = await readFile(join(fixtures.chain, 'root.pem'), 'utf8');
     const result = readPemOrDer(Buffer.from(`${good}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n${good}`), 'mixed.pem');
     assert.equal(result.objects.length, 2);
-    assert.deepEqual(result.errors.map((error) => error.code), ['cert-unparsable']);
+    assert.deepEqual(
+      result.errors.map((error) => error.code),
+      ['cert-unparsable'],
+    );
   });
 
   it('never throws on any prefix of a certificate, PEM or DER, or on random bytes', async () => {

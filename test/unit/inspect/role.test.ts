@@ -24,13 +24,20 @@ describe('roles', () => {
   });
 
   it('lets the certificate decide first: CA flag, then EKU, then SANs, then the file name', () => {
-    assert.deepEqual(roleOfCertificate(inputs({ basicConstraints: { ca: true, pathLength: undefined, critical: true } }), 'client.pem'),
-      { role: 'ca', roleSource: 'basic-constraints' });
-    assert.deepEqual(roleOfCertificate(inputs({ extendedKeyUsage: ['serverAuth', 'clientAuth'] }), 'client.pem'),
-      { role: 'server+client', roleSource: 'extended-key-usage' });
+    assert.deepEqual(roleOfCertificate(inputs({ basicConstraints: { ca: true, pathLength: undefined, critical: true } }), 'client.pem'), {
+      role: 'ca',
+      roleSource: 'basic-constraints',
+    });
+    assert.deepEqual(roleOfCertificate(inputs({ extendedKeyUsage: ['serverAuth', 'clientAuth'] }), 'client.pem'), {
+      role: 'server+client',
+      roleSource: 'extended-key-usage',
+    });
     assert.deepEqual(roleOfCertificate(inputs({ extendedKeyUsage: ['anyExtendedKeyUsage'] }), 'x.pem').role, 'server+client');
     assert.deepEqual(roleOfCertificate(inputs({ extendedKeyUsage: ['codeSigning'] }), 'server.pem').role, 'unknown');
-    assert.deepEqual(roleOfCertificate(inputs({ sans: { ...NO_SANS, dns: ['milvus'] } }), 'client.pem'), { role: 'server', roleSource: 'subject-alt-name' });
+    assert.deepEqual(roleOfCertificate(inputs({ sans: { ...NO_SANS, dns: ['milvus'] } }), 'client.pem'), {
+      role: 'server',
+      roleSource: 'subject-alt-name',
+    });
     assert.deepEqual(roleOfCertificate(inputs({}), 'client.pem'), { role: 'client', roleSource: 'file-name' });
     // A leaf misnamed ca.pem is not made a CA by its name.
     assert.deepEqual(roleOfCertificate(inputs({}), 'ca.pem'), { role: 'unknown', roleSource: 'none' });

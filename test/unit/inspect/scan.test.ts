@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { InputFile } from '../../../src/core/inspect';
-import { CERTIFICATE_FILE_GLOB, inspectFiles, readInputFile, scanFolder, scanFolderBatches, scanFolderFiles } from '../../../src/core/inspect';
+import {
+  CERTIFICATE_FILE_GLOB,
+  inspectFiles,
+  readInputFile,
+  scanFolder,
+  scanFolderBatches,
+  scanFolderFiles,
+} from '../../../src/core/inspect';
 import { memoryFileSystem } from '../../../src/core/workspace';
 import type { InspectFixtures } from '../../helpers/inspectFixtures';
 import { makeInspectFixtures } from '../../helpers/inspectFixtures';
@@ -28,8 +35,16 @@ describe('folder scanner', () => {
   it('reads certificate-like files, walks into a folder named x.pem, skips node_modules and other names', async () => {
     const files = await scanFolder(fixtures.junk);
     assert.deepEqual(names(files, fixtures.junk), [
-      'big.pem', 'binary-sequence.der', 'binary.crt', 'corrupted.pem', 'empty.pem', 'notes.pem', 'truncated.pem', 'unknown-label.pem',
-      'unreadable.pem', 'x.pem/inside-directory.pem',
+      'big.pem',
+      'binary-sequence.der',
+      'binary.crt',
+      'corrupted.pem',
+      'empty.pem',
+      'notes.pem',
+      'truncated.pem',
+      'unknown-label.pem',
+      'unreadable.pem',
+      'x.pem/inside-directory.pem',
     ]);
   });
 
@@ -73,12 +88,23 @@ describe('folder scanner', () => {
   it('never throws on the junk folder and reports every bad file', async () => {
     const result = inspectFiles(await scanFolder(fixtures.junk));
     const bad = result.errors.map((error) => error.file.slice(fixtures.junk.length + 1)).sort();
-    assert.deepEqual(bad, ['big.pem', 'binary-sequence.der', 'binary.crt', 'corrupted.pem', 'empty.pem', 'notes.pem', 'truncated.pem', 'unknown-label.pem']);
+    assert.deepEqual(bad, [
+      'big.pem',
+      'binary-sequence.der',
+      'binary.crt',
+      'corrupted.pem',
+      'empty.pem',
+      'notes.pem',
+      'truncated.pem',
+      'unknown-label.pem',
+    ]);
     assert.ok(result.certificates.some((cert) => cert.file.endsWith('inside-directory.pem')));
   });
 
   it('applies the exclude predicate to relative paths', async () => {
-    const files = await scanFolder(fixtures.root, { exclude: (path, isDirectory) => (isDirectory && path === 'junk') || path.endsWith('.key') });
+    const files = await scanFolder(fixtures.root, {
+      exclude: (path, isDirectory) => (isDirectory && path === 'junk') || path.endsWith('.key'),
+    });
     assert.ok(files.length > 0);
     assert.ok(files.every((file) => !file.path.includes('/junk/') && !file.path.endsWith('.key')));
   });
@@ -120,8 +146,12 @@ describe('folder scanner', () => {
 
   it('walks and reads through any WorkspaceFileSystem: the same limits over a map as over the disk', async () => {
     const fs = memoryFileSystem({
-      '/ws/tls/ca.pem': 'ca', '/ws/tls/big.pem': 'x'.repeat(50), '/ws/node_modules/a.pem': 'no', '/ws/k8s/app.yaml': 'kind: Deployment\n',
-      '/ws/deep/a/b/c.pem': 'too deep', '/ws/notes.txt': 'no',
+      '/ws/tls/ca.pem': 'ca',
+      '/ws/tls/big.pem': 'x'.repeat(50),
+      '/ws/node_modules/a.pem': 'no',
+      '/ws/k8s/app.yaml': 'kind: Deployment\n',
+      '/ws/deep/a/b/c.pem': 'too deep',
+      '/ws/notes.txt': 'no',
     });
     const batches: InputFile[][] = [];
     for await (const batch of scanFolderBatches('/ws', { fs, maxBytes: 10, maxDepth: 2, manifests: true })) batches.push(batch);

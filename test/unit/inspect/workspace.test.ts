@@ -71,7 +71,10 @@ describe('workspace model', () => {
     const server = cert(everything, 'chain/server.pem');
     assert.equal(server.keyFile, join(fixtures.chain, 'server.key'));
     const expired = cert(everything, 'problems/expired.pem');
-    assert.deepEqual(expired.keyIds.map((id) => id.slice(fixtures.root.length + 1)), ['problems/expired.key#0', 'problems/world-readable.key#0']);
+    assert.deepEqual(
+      expired.keyIds.map((id) => id.slice(fixtures.root.length + 1)),
+      ['problems/expired.key#0', 'problems/world-readable.key#0'],
+    );
     const orphan = everything.keys.find((key) => key.file.endsWith('orphan.key'));
     assert.deepEqual(orphan?.certificateIds, []);
     const rootKey = everything.keys.find((key) => key.file === join(fixtures.chain, 'root.key'));
@@ -92,9 +95,15 @@ describe('workspace model', () => {
       { path: '/x/gone.pem', bytes: new Error('vanished') },
     ];
     const result = inspectFiles(inputs, NOW);
-    assert.deepEqual(result.errors.map((error) => [error.file, error.code]), [
-      ['/x/denied.pem', 'file-unreadable'], ['/x/huge.pem', 'file-too-large'], ['/x/dir.pem', 'file-unreadable'], ['/x/gone.pem', 'file-unreadable'],
-    ]);
+    assert.deepEqual(
+      result.errors.map((error) => [error.file, error.code]),
+      [
+        ['/x/denied.pem', 'file-unreadable'],
+        ['/x/huge.pem', 'file-too-large'],
+        ['/x/dir.pem', 'file-unreadable'],
+        ['/x/gone.pem', 'file-unreadable'],
+      ],
+    );
     assert.match(result.errors[0]?.message ?? '', /permission denied/);
     assert.equal(result.findings.length, 4);
   });
@@ -108,6 +117,9 @@ describe('workspace model', () => {
   it('sorts findings errors first', () => {
     const order = { error: 0, warning: 1, info: 2 };
     const ranks = everything.findings.map((finding) => order[finding.severity]);
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+    );
   });
 });

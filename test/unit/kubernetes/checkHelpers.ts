@@ -12,13 +12,24 @@ import { documentFixes } from '../../../src/core/rules/documentFixes';
 
 export const K8S_ROOT = '/ws';
 
-export async function analyseFile(files: Record<string, string>, fileName: string, names: KubernetesNames = {}, now?: Date): Promise<KubernetesAnalysis> {
+export async function analyseFile(
+  files: Record<string, string>,
+  fileName: string,
+  names: KubernetesNames = {},
+  now?: Date,
+): Promise<KubernetesAnalysis> {
   const context = { fs: memoryFileSystem(files), cache: new LoadedFileCache(), parsed: new ParseCache() };
   const recognised = await recogniseFile(fileName, context);
   if (!recognised) throw new Error(`${fileName} is not a Kubernetes file`);
   const deployments = await kubernetesDeployments(recognised, K8S_ROOT, context, names);
   return analyseKubernetesFile({
-    fileName, text: files[fileName] ?? '', recognised, deployments, root: K8S_ROOT, pathApi: path.posix, cache: context.cache,
+    fileName,
+    text: files[fileName] ?? '',
+    recognised,
+    deployments,
+    root: K8S_ROOT,
+    pathApi: path.posix,
+    cache: context.cache,
     ...(now ? { now } : {}),
   });
 }
@@ -28,14 +39,24 @@ export async function findingsOf(files: Record<string, string>, fileName: string
 }
 
 /** `code@line` for each finding of at least `minimum` severity, in order. */
-export function codesAndLines(text: string, findings: readonly RuleFinding[], minimum: 'error' | 'warning' | 'information' | 'hint' = 'hint'): string[] {
+export function codesAndLines(
+  text: string,
+  findings: readonly RuleFinding[],
+  minimum: 'error' | 'warning' | 'information' | 'hint' = 'hint',
+): string[] {
   const order = ['error', 'warning', 'information', 'hint'];
-  return findings.filter((finding) => order.indexOf(finding.severity) <= order.indexOf(minimum))
+  return findings
+    .filter((finding) => order.indexOf(finding.severity) <= order.indexOf(minimum))
     .map((finding) => `${finding.code}@${text.slice(0, finding.range.start).split('\n').length}`);
 }
 
 /** Applies the preferred fix of the first finding with `code`, as the language server routes it. */
-export async function applyFirstFix(files: Record<string, string>, fileName: string, code: string, names: KubernetesNames = {}): Promise<string> {
+export async function applyFirstFix(
+  files: Record<string, string>,
+  fileName: string,
+  code: string,
+  names: KubernetesNames = {},
+): Promise<string> {
   const text = files[fileName] ?? '';
   const analysis = await analyseFile(files, fileName, names);
   const finding = analysis.findings.find((candidate) => candidate.code === code);

@@ -20,7 +20,13 @@ export const MILVUS_CRD = 'operator-1.3.8/milvus.io_milvuses.yaml';
  * and `userYaml` (unindented) as the `extraConfigFiles.user.yaml: |+` block; `extra` follows at the root.
  */
 export function docsHelmValues(userYaml: string, extra = ''): string {
-  const block = userYaml.trimEnd().split('\n').map((line) => (line === '' ? line : `    ${line}`)).join('\n');
-  return `cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: certs\n`
-    + `volumeMounts:\n  - name: certs\n    mountPath: /certs\n    readOnly: true\nextraConfigFiles:\n  user.yaml: |+\n${block}\n${extra}`;
+  const block = userYaml
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line === '' ? line : `    ${line}`))
+    .join('\n');
+  return (
+    `cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: certs\n` +
+    `volumeMounts:\n  - name: certs\n    mountPath: /certs\n    readOnly: true\nextraConfigFiles:\n  user.yaml: |+\n${block}\n${extra}`
+  );
 }

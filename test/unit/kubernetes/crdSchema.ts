@@ -10,7 +10,11 @@ import { k8sFile, MILVUS_CRD } from './corpus';
 function stripExtensions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripExtensions);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-kubernetes-')).map(([key, inner]) => [key, stripExtensions(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.startsWith('x-kubernetes-'))
+      .map(([key, inner]) => [key, stripExtensions(inner)]),
+  );
 }
 
 let validator: ValidateFunction | undefined;

@@ -24,12 +24,17 @@ async function only(files: Record<string, string>, file: string, names = {}): Pr
 }
 
 function indent(text: string, by: string): string {
-  return text.trimEnd().split('\n').map((line) => by + line).join('\n');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
 }
 
 /** The docs recipe with TLS on (tlsMode 1, REST on 8080) for image v2.5.4. */
 function docsValues(extra = ''): string {
-  const userYaml = 'proxy:\n  http:\n    port: 8080\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\n  caPemPath: /certs/ca.pem\ncommon:\n  security:\n    tlsMode: 1\n';
+  const userYaml =
+    'proxy:\n  http:\n    port: 8080\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\n  caPemPath: /certs/ca.pem\ncommon:\n  security:\n    tlsMode: 1\n';
   return docsHelmValues(userYaml, `image:\n  all:\n    tag: v2.5.4\n${extra}`);
 }
 
@@ -38,17 +43,27 @@ describe('the Kubernetes deployment kind', () => {
   let secretYaml: string;
   before(async () => {
     pki = await createTestPki();
-    secretYaml = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: certs\ntype: Opaque\nstringData:\n  server.pem: |\n${indent(pki.server.certPem, '    ')}\n  server.key: |\n${indent(pki.server.keyPem, '    ')}\n`
-      + `data:\n  ca.pem: ${Buffer.from(pki.ca.certPem).toString('base64')}\n`;
+    secretYaml =
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: certs\ntype: Opaque\nstringData:\n  server.pem: |\n${indent(pki.server.certPem, '    ')}\n  server.key: |\n${indent(pki.server.keyPem, '    ')}\n` +
+      `data:\n  ca.pem: ${Buffer.from(pki.ca.certPem).toString('base64')}\n`;
   });
   after(() => pki.cleanup());
 
   it("the chart's own values.yaml: the release's proxy, the image's config, TLS off, port-forward on localhost", async () => {
-    const deployment = await only({ [`${W}/chart/values.yaml`]: k8sFile('helm-milvus-5.0.19/values.yaml'), [`${W}/chart/Chart.yaml`]: k8sFile('helm-milvus-5.0.19/Chart.yaml') }, `${W}/chart/values.yaml`);
+    const deployment = await only(
+      {
+        [`${W}/chart/values.yaml`]: k8sFile('helm-milvus-5.0.19/values.yaml'),
+        [`${W}/chart/Chart.yaml`]: k8sFile('helm-milvus-5.0.19/Chart.yaml'),
+      },
+      `${W}/chart/values.yaml`,
+    );
     assert.equal(deployment.kind, 'kubernetes');
     assert.equal(deployment.kubernetes?.flavour, 'helm');
     assert.deepEqual(deployment.version.value, { major: 2, minor: 6, patch: 15, suffix: '' });
-    assert.deepEqual(deployment.configFiles.map((file) => file.source), ['image', 'embedded']);
+    assert.deepEqual(
+      deployment.configFiles.map((file) => file.source),
+      ['image', 'embedded'],
+    );
     assert.equal(deployment.tlsMode.mode, 0);
     assert.equal(deployment.kubernetes?.servingPod.component, 'proxy');
     assert.equal(deployment.kubernetes?.serviceName, 'my-release-milvus');
@@ -58,12 +73,18 @@ describe('the Kubernetes deployment kind', () => {
   });
 
   it('the docs recipe: user.yaml from the block, paths into the Secret manifest beside it', async () => {
-    const deployment = await only({ [`${W}/values.yaml`]: docsValues(), [`${W}/certs.yaml`]: secretYaml }, `${W}/values.yaml`, { release: 'milvus', namespace: 'vector' });
+    const deployment = await only({ [`${W}/values.yaml`]: docsValues(), [`${W}/certs.yaml`]: secretYaml }, `${W}/values.yaml`, {
+      release: 'milvus',
+      namespace: 'vector',
+    });
     assert.equal(deployment.tlsMode.mode, 1);
     assert.deepEqual(deployment.version.value, { major: 2, minor: 5, patch: 4, suffix: '' });
     assert.equal(deployment.kubernetes?.servingPod.component, 'standalone');
     assert.equal(deployment.kubernetes?.serviceName, 'milvus', 'a release containing "milvus" is the full name');
-    assert.deepEqual(deployment.kubernetes?.dialNames.map((name) => name.name), ['milvus', 'milvus.vector', 'milvus.vector.svc', 'milvus.vector.svc.cluster.local']);
+    assert.deepEqual(
+      deployment.kubernetes?.dialNames.map((name) => name.name),
+      ['milvus', 'milvus.vector', 'milvus.vector.svc', 'milvus.vector.svc.cluster.local'],
+    );
     const server = deployment.paths.get('tls.serverPemPath');
     assert.equal(server?.location.kind, 'manifest');
     assert.equal(server?.location.kind === 'manifest' ? server.location.label : '', 'certs.yaml#certs/server.pem');
@@ -77,14 +98,21 @@ describe('the Kubernetes deployment kind', () => {
     const deployment = await only({ [`${W}/values.yaml`]: docsValues() }, `${W}/values.yaml`);
     const server = deployment.paths.get('tls.serverPemPath');
     assert.equal(server?.location.kind, 'opaque');
-    assert.match(server?.location.kind === 'opaque' ? server.location.reason : '', /key "server.pem" of the Secret "certs", which is not in the workspace/);
+    assert.match(
+      server?.location.kind === 'opaque' ? server.location.reason : '',
+      /key "server.pem" of the Secret "certs", which is not in the workspace/,
+    );
   });
 
   it('items and subPath map keys to other file names', async () => {
-    const values = `cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: certs\n      items:\n        - key: server.pem\n          path: tls/cert.pem\n  - name: whole\n    secret:\n      secretName: certs\nvolumeMounts:\n  - name: certs\n    mountPath: /milvus/tls\n  - name: whole\n    mountPath: /etc/key.pem\n    subPath: server.key\n  - name: certs\n    mountPath: /etc/other.pem\n    subPath: server.key\n`
-      + 'extraConfigFiles:\n  user.yaml: |\n    tls:\n      serverPemPath: /milvus/tls/tls/cert.pem\n      serverKeyPath: /etc/key.pem\n      caPemPath: /milvus/tls/ca.pem\n    common:\n      security:\n        tlsMode: 2\n';
+    const values =
+      `cluster:\n  enabled: false\nvolumes:\n  - name: certs\n    secret:\n      secretName: certs\n      items:\n        - key: server.pem\n          path: tls/cert.pem\n  - name: whole\n    secret:\n      secretName: certs\nvolumeMounts:\n  - name: certs\n    mountPath: /milvus/tls\n  - name: whole\n    mountPath: /etc/key.pem\n    subPath: server.key\n  - name: certs\n    mountPath: /etc/other.pem\n    subPath: server.key\n` +
+      'extraConfigFiles:\n  user.yaml: |\n    tls:\n      serverPemPath: /milvus/tls/tls/cert.pem\n      serverKeyPath: /etc/key.pem\n      caPemPath: /milvus/tls/ca.pem\n    common:\n      security:\n        tlsMode: 2\n';
     const deployment = await only({ [`${W}/values.yaml`]: values, [`${W}/certs.yaml`]: secretYaml }, `${W}/values.yaml`);
-    const bytesOf = (key: string): string | undefined => { const location = deployment.paths.get(key)?.location; return location?.kind === 'manifest' ? location.bytes?.toString() : undefined; };
+    const bytesOf = (key: string): string | undefined => {
+      const location = deployment.paths.get(key)?.location;
+      return location?.kind === 'manifest' ? location.bytes?.toString() : undefined;
+    };
     assert.equal(bytesOf('tls.serverPemPath'), pki.server.certPem);
     assert.equal(bytesOf('tls.serverKeyPath'), `${pki.server.keyPem.trimEnd()}\n`);
     const ca = deployment.paths.get('tls.caPemPath');
@@ -94,8 +122,9 @@ describe('the Kubernetes deployment kind', () => {
   });
 
   it("the proxy's own mounts count only in cluster mode", async () => {
-    const values = (cluster: boolean) => `cluster:\n  enabled: ${cluster}\nproxy:\n  volumes:\n    - name: certs\n      secret:\n        secretName: certs\n  volumeMounts:\n    - name: certs\n      mountPath: /certs\n`
-      + 'extraConfigFiles:\n  user.yaml: |\n    tls:\n      serverPemPath: /certs/server.pem\n      serverKeyPath: /certs/server.key\n    common:\n      security:\n        tlsMode: 1\n';
+    const values = (cluster: boolean) =>
+      `cluster:\n  enabled: ${cluster}\nproxy:\n  volumes:\n    - name: certs\n      secret:\n        secretName: certs\n  volumeMounts:\n    - name: certs\n      mountPath: /certs\n` +
+      'extraConfigFiles:\n  user.yaml: |\n    tls:\n      serverPemPath: /certs/server.pem\n      serverKeyPath: /certs/server.key\n    common:\n      security:\n        tlsMode: 1\n';
     const cluster = await only({ [`${W}/values.yaml`]: values(true), [`${W}/certs.yaml`]: secretYaml }, `${W}/values.yaml`);
     assert.equal(cluster.paths.get('tls.serverPemPath')?.location.kind, 'manifest');
     const standalone = await only({ [`${W}/values.yaml`]: values(false), [`${W}/certs.yaml`]: secretYaml }, `${W}/values.yaml`);
@@ -109,9 +138,11 @@ describe('the Kubernetes deployment kind', () => {
     assert.equal(deployment.tlsMode.entry?.origin.kind, 'environment');
   });
 
-  it('customConfigMap: user.yaml is the ConfigMap\'s milvus.yaml, and extraConfigFiles is ignored', async () => {
-    const values = 'cluster:\n  enabled: false\ncustomConfigMap: milvus-config\nextraConfigFiles:\n  user.yaml: |\n    common:\n      security:\n        tlsMode: 1\n';
-    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: milvus-config\ndata:\n  milvus.yaml: |\n    common:\n      security:\n        tlsMode: 2\n';
+  it("customConfigMap: user.yaml is the ConfigMap's milvus.yaml, and extraConfigFiles is ignored", async () => {
+    const values =
+      'cluster:\n  enabled: false\ncustomConfigMap: milvus-config\nextraConfigFiles:\n  user.yaml: |\n    common:\n      security:\n        tlsMode: 1\n';
+    const configMap =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: milvus-config\ndata:\n  milvus.yaml: |\n    common:\n      security:\n        tlsMode: 2\n';
     const deployment = await only({ [`${W}/values.yaml`]: values, [`${W}/config/map.yaml`]: configMap }, `${W}/values.yaml`);
     assert.equal(deployment.tlsMode.mode, 2);
     assert.equal(deployment.configFiles[1]?.hostPath, `${W}/config/map.yaml`);
@@ -133,8 +164,14 @@ describe('the Kubernetes deployment kind', () => {
     const cr = `apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: vdb\n  namespace: ai\nspec:\n  mode: cluster\n  config:\n    tls:\n      serverPemPath: /certs/server.pem\n      serverKeyPath: /certs/server.key\n    common:\n      security:\n        tlsMode: 1\n  components:\n    image: milvusdb/milvus:v2.6.3\n    volumes:\n      - name: certs\n        secret:\n          secretName: certs\n    volumeMounts:\n      - name: certs\n        mountPath: /certs\n    proxy:\n      volumes:\n        - name: scratch\n          emptyDir: {}\n      volumeMounts:\n        - name: scratch\n          mountPath: /scratch\n`;
     const deployment = await only({ [`${W}/milvus.yaml`]: cr }, `${W}/milvus.yaml`);
     assert.equal(deployment.kubernetes?.servingPod.component, 'proxy');
-    assert.deepEqual(deployment.kubernetes?.servingPod.volumes.map((volume) => volume.name), ['scratch']);
-    assert.deepEqual(deployment.kubernetes?.servingPod.mounts.map((mount) => mount.mountPath), ['/certs', '/scratch']);
+    assert.deepEqual(
+      deployment.kubernetes?.servingPod.volumes.map((volume) => volume.name),
+      ['scratch'],
+    );
+    assert.deepEqual(
+      deployment.kubernetes?.servingPod.mounts.map((mount) => mount.mountPath),
+      ['/certs', '/scratch'],
+    );
     const server = deployment.paths.get('tls.serverPemPath');
     assert.match(server?.location.kind === 'opaque' ? server.location.reason : '', /names no volume of the proxy pod/);
     assert.deepEqual(deployment.version.value, { major: 2, minor: 6, patch: 3, suffix: '' });
@@ -142,28 +179,53 @@ describe('the Kubernetes deployment kind', () => {
   });
 
   it('a Secret in another namespace is not the one mounted', async () => {
-    const cr = 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\n  namespace: prod\nspec:\n  config:\n    tls:\n      serverPemPath: /certs/server.pem\n  components:\n    volumes:\n      - name: certs\n        secret:\n          secretName: certs\n    volumeMounts:\n      - name: certs\n        mountPath: /certs\n';
+    const cr =
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\n  namespace: prod\nspec:\n  config:\n    tls:\n      serverPemPath: /certs/server.pem\n  components:\n    volumes:\n      - name: certs\n        secret:\n          secretName: certs\n    volumeMounts:\n      - name: certs\n        mountPath: /certs\n';
     const other = secretYaml.replace('  name: certs\n', '  name: certs\n  namespace: staging\n');
     const deployment = await only({ [`${W}/m.yaml`]: cr, [`${W}/s.yaml`]: other }, `${W}/m.yaml`);
     assert.equal(deployment.paths.get('tls.serverPemPath')?.location.kind, 'opaque');
   });
 
   it('two Milvus resources in one file are two deployments; a Secret alone is none', async () => {
-    const two = 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: a\n---\napiVersion: milvus.io/v1alpha1\nkind: Milvus\nmetadata:\n  name: b\nspec:\n  config:\n    common:\n      security:\n        tlsMode: 1\n';
+    const two =
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: a\n---\napiVersion: milvus.io/v1alpha1\nkind: Milvus\nmetadata:\n  name: b\nspec:\n  config:\n    common:\n      security:\n        tlsMode: 1\n';
     const list = await deploymentsOf({ [`${W}/two.yaml`]: two }, `${W}/two.yaml`);
-    assert.deepEqual(list.map((deployment) => [deployment.kubernetes?.serviceName, deployment.tlsMode.mode]), [['a-milvus', 0], ['b-milvus', 1]]);
+    assert.deepEqual(
+      list.map((deployment) => [deployment.kubernetes?.serviceName, deployment.tlsMode.mode]),
+      [
+        ['a-milvus', 0],
+        ['b-milvus', 1],
+      ],
+    );
     assert.deepEqual(await deploymentsOf({ [`${W}/s.yaml`]: secretYaml }, `${W}/s.yaml`), []);
   });
 
   it('discovery lists Kubernetes deployments beside compose ones', async () => {
-    const context = { fs: memoryFileSystem({ [`${W}/helm/values.yaml`]: docsValues(), [`${W}/op/milvus.yaml`]: k8sFile('operator-1.3.8/milvus_default.yaml'), [`${W}/op/certs.yaml`]: secretYaml }), cache: new LoadedFileCache(), parsed: new ParseCache() };
+    const context = {
+      fs: memoryFileSystem({
+        [`${W}/helm/values.yaml`]: docsValues(),
+        [`${W}/op/milvus.yaml`]: k8sFile('operator-1.3.8/milvus_default.yaml'),
+        [`${W}/op/certs.yaml`]: secretYaml,
+      }),
+      cache: new LoadedFileCache(),
+      parsed: new ParseCache(),
+    };
     const found = await discoverDeployments(W, context);
-    assert.deepEqual(found.deployments.map((deployment) => deployment.id).sort(), [`helm:${W}/helm/values.yaml`, `operator:${W}/op/milvus.yaml#0`]);
+    assert.deepEqual(found.deployments.map((deployment) => deployment.id).sort(), [
+      `helm:${W}/helm/values.yaml`,
+      `operator:${W}/op/milvus.yaml#0`,
+    ]);
   });
 
   it('the walkthrough counts a release whose Secret manifest holds the certificates, and not one without it', async () => {
-    const progress = async (files: Record<string, string>) => setupProgressOf((await discoverDeployments(W, { fs: memoryFileSystem(files), cache: new LoadedFileCache(), parsed: new ParseCache() })).deployments);
-    assert.deepEqual(await progress({ [`${W}/values.yaml`]: docsValues(), [`${W}/certs.yaml`]: secretYaml }), { certificatesInPlace: true, tlsEnabled: true });
+    const progress = async (files: Record<string, string>) =>
+      setupProgressOf(
+        (await discoverDeployments(W, { fs: memoryFileSystem(files), cache: new LoadedFileCache(), parsed: new ParseCache() })).deployments,
+      );
+    assert.deepEqual(await progress({ [`${W}/values.yaml`]: docsValues(), [`${W}/certs.yaml`]: secretYaml }), {
+      certificatesInPlace: true,
+      tlsEnabled: true,
+    });
     assert.deepEqual(await progress({ [`${W}/values.yaml`]: docsValues() }), { certificatesInPlace: false, tlsEnabled: true });
   });
 });

@@ -20,17 +20,39 @@ function assertExactPositions(outer: string, embeddedText: string): void {
   assert.ok(config.allEntries.length > 0);
   for (const entry of config.allEntries) {
     assert.equal(outer.slice(entry.keyRange.start, entry.keyRange.end), entry.path[entry.path.length - 1]);
-    if (entry.valueRange.end > entry.valueRange.start) assert.equal(outer.slice(entry.valueRange.start, entry.valueRange.end), entry.rawText);
+    if (entry.valueRange.end > entry.valueRange.start) {
+      assert.equal(outer.slice(entry.valueRange.start, entry.valueRange.end), entry.rawText);
+    }
   }
 }
 
-const BODY = ['    tls:', '      serverPemPath: /certs/server.pem', '', '    # a comment', '    common:', '      security:', '        tlsMode: 1'];
+const BODY = [
+  '    tls:',
+  '      serverPemPath: /certs/server.pem',
+  '',
+  '    # a comment',
+  '    common:',
+  '      security:',
+  '        tlsMode: 1',
+];
 
 describe('YAML embedded in a values file or a CR, parsed in place', () => {
   for (const header of ['|', '|-', '|+', '|2', '|+2']) {
     for (const eol of ['\n', '\r\n']) {
       it(`user.yaml: ${header} with ${eol === '\n' ? 'LF' : 'CRLF'}: the same config as the decoded string, at the outer offsets`, () => {
-        const outer = ['cluster:', '  enabled: false', 'extraConfigFiles:', `  user.yaml: ${header}`, ...BODY, '', '', '# after', 'attu:', '  enabled: false', ''].join(eol);
+        const outer = [
+          'cluster:',
+          '  enabled: false',
+          'extraConfigFiles:',
+          `  user.yaml: ${header}`,
+          ...BODY,
+          '',
+          '',
+          '# after',
+          'attu:',
+          '  enabled: false',
+          '',
+        ].join(eol);
         const embedded = userYaml(outer);
         assert.equal(embedded.style, 'literal');
         assert.equal(embedded.positionsExact, true);
@@ -38,7 +60,10 @@ describe('YAML embedded in a values file or a CR, parsed in place', () => {
         const decoded = (parse(outer) as { extraConfigFiles: Record<string, string> }).extraConfigFiles['user.yaml'] ?? '';
         const fromDecoded = parseMilvusConfig(decoded);
         const fromEmbedded = parseMilvusConfig(embedded.text);
-        assert.deepEqual([...fromEmbedded.entries.values()].map((entry) => [entry.key, entry.value]), [...fromDecoded.entries.values()].map((entry) => [entry.key, entry.value]));
+        assert.deepEqual(
+          [...fromEmbedded.entries.values()].map((entry) => [entry.key, entry.value]),
+          [...fromDecoded.entries.values()].map((entry) => [entry.key, entry.value]),
+        );
         assertExactPositions(outer, embedded.text);
         assert.ok(outer.slice(embedded.region.start, embedded.region.end).trimEnd().endsWith('tlsMode: 1'));
       });
@@ -54,7 +79,8 @@ describe('YAML embedded in a values file or a CR, parsed in place', () => {
   });
 
   it('a folded (>) block joins lines as YAML does, and says where', () => {
-    const outer = 'extraConfigFiles:\n  user.yaml: >\n    tls:\n      serverPemPath: /a\n    proxy:\n      http:\n        port: 8080\n    a: 1\n    b: 2\n';
+    const outer =
+      'extraConfigFiles:\n  user.yaml: >\n    tls:\n      serverPemPath: /a\n    proxy:\n      http:\n        port: 8080\n    a: 1\n    b: 2\n';
     const embedded = userYaml(outer);
     assert.equal(embedded.style, 'folded');
     assert.equal(embedded.folds.length, 1);
@@ -62,7 +88,10 @@ describe('YAML embedded in a values file or a CR, parsed in place', () => {
     const decoded = (parse(outer) as { extraConfigFiles: Record<string, string> }).extraConfigFiles['user.yaml'] ?? '';
     assert.match(decoded, /a: 1 b: 2/);
     const config = parseMilvusConfig(embedded.text);
-    assert.ok(config.problems.some((problem) => problem.severity === 'error'), 'a: 1 b: 2 is not YAML, as for Milvus');
+    assert.ok(
+      config.problems.some((problem) => problem.severity === 'error'),
+      'a: 1 b: 2 is not YAML, as for Milvus',
+    );
     assert.equal(config.entries.get('proxyhttpport')?.value, '8080');
     assert.ok(embedded.notEditable);
   });
@@ -72,7 +101,11 @@ describe('YAML embedded in a values file or a CR, parsed in place', () => {
     assert.equal(quoted.style, 'quoted');
     assert.equal(quoted.positionsExact, false);
     assert.equal(parseMilvusConfig(quoted.text).entries.get('commonsecuritytlsmode')?.value, '2');
-    for (const empty of ['extraConfigFiles:\n  user.yaml:\n', 'extraConfigFiles:\n  user.yaml: ""\n', 'extraConfigFiles:\n  user.yaml: |\n']) {
+    for (const empty of [
+      'extraConfigFiles:\n  user.yaml:\n',
+      'extraConfigFiles:\n  user.yaml: ""\n',
+      'extraConfigFiles:\n  user.yaml: |\n',
+    ]) {
       const embedded = userYaml(empty);
       assert.equal(embedded.style === 'empty' || embedded.text.trim() === '', true, empty);
       assert.equal(embedded.indent, '    ');
@@ -80,7 +113,8 @@ describe('YAML embedded in a values file or a CR, parsed in place', () => {
   });
 
   it('a CR spec.config mapping, block or flow', () => {
-    const outer = 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\nspec:\n  config:\n    # comment\n    common:\n      security:\n        tlsMode: 1\n    tls:\n      serverPemPath: /certs/tls.crt\n  components: {}\n';
+    const outer =
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\nspec:\n  config:\n    # comment\n    common:\n      security:\n        tlsMode: 1\n    tls:\n      serverPemPath: /certs/tls.crt\n  components: {}\n';
     const doc = parseManifestFile(outer).documents[0];
     assert.ok(doc);
     const embedded = embeddedMapping(outer, child(child(doc.root, 'spec'), 'config'), '  ', '  ');
@@ -97,7 +131,8 @@ describe('YAML embedded in a values file or a CR, parsed in place', () => {
   });
 
   it('in the second document of a multi-document file', () => {
-    const outer = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n---\napiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\nspec:\n  config:\n    common:\n      security:\n        tlsMode: 2\n';
+    const outer =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n---\napiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\nspec:\n  config:\n    common:\n      security:\n        tlsMode: 2\n';
     const doc = parseManifestFile(outer).documents[1];
     const embedded = embeddedMapping(outer, child(child(doc?.root, 'spec'), 'config'), '  ', '  ');
     assertExactPositions(outer, embedded.text);

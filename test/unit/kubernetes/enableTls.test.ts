@@ -41,7 +41,10 @@ async function enable(files: Record<string, string>, mode: 1 | 2, secretName = '
 }
 
 function comments(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.startsWith('#'));
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('#'));
 }
 
 /** Every document of the file, parsed as kubectl would: Milvus resources must pass the CRD schema. */
@@ -54,23 +57,39 @@ function assertValidResources(text: string): void {
 }
 
 const HOSTILE_VALUES: Record<string, string> = {
-  'CRLF, four-space indent': 'cluster:\r\n    enabled: false\r\nvolumes: []\r\nvolumeMounts: []\r\nextraConfigFiles:\r\n    user.yaml: |-\r\n        # mine\r\n        proxy:\r\n            maxUserNum: 10\r\n',
+  'CRLF, four-space indent':
+    'cluster:\r\n    enabled: false\r\nvolumes: []\r\nvolumeMounts: []\r\nextraConfigFiles:\r\n    user.yaml: |-\r\n        # mine\r\n        proxy:\r\n            maxUserNum: 10\r\n',
   'no extraConfigFiles at all': '# my values\ncluster:\n  enabled: false\n',
   'extraConfigFiles: {}': 'cluster:\n  enabled: false\nextraConfigFiles: {}\n',
   'user.yaml with nothing': 'cluster:\n  enabled: false\nextraConfigFiles:\n  user.yaml:\n',
-  'an existing volume of the Secret, and a list of items': 'cluster:\n  enabled: false\nvolumes:\n  - name: data\n    emptyDir: {}\n  - name: tls # ours\n    secret:\n      secretName: milvus-tls\nvolumeMounts:\n  - name: data\n    mountPath: /data\n  - name: tls\n    mountPath: /etc/milvus/tls\n    readOnly: true\n',
+  'an existing volume of the Secret, and a list of items':
+    'cluster:\n  enabled: false\nvolumes:\n  - name: data\n    emptyDir: {}\n  - name: tls # ours\n    secret:\n      secretName: milvus-tls\nvolumeMounts:\n  - name: data\n    mountPath: /data\n  - name: tls\n    mountPath: /etc/milvus/tls\n    readOnly: true\n',
 };
 
 describe('Enable / Disable TLS for Kubernetes', () => {
   let secret = '';
   before(async () => {
-    const names = ['my-release-milvus', 'my-release-milvus.default', 'my-release-milvus.default.svc', 'my-release-milvus.default.svc.cluster.local'];
-    const files = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: 'my-release-milvus', serverSans: defaultServerSans('my-release-milvus', names) }));
+    const names = [
+      'my-release-milvus',
+      'my-release-milvus.default',
+      'my-release-milvus.default.svc',
+      'my-release-milvus.default.svc.cluster.local',
+    ];
+    const files = await generateCertificateSet(
+      defaultCertificateSetOptions({
+        keyType: 'ecdsa-p256',
+        serverCommonName: 'my-release-milvus',
+        serverSans: defaultServerSans('my-release-milvus', names),
+      }),
+    );
     secret = secretManifestFile('milvus-tls', undefined, files)?.contents ?? assert.fail('a Secret manifest');
   });
 
   const subjects: [string, string][] = [
-    ...['examples/milvus-helm/values.yaml', 'examples/milvus-operator/milvus.yaml'].map((file): [string, string] => [file, readFileSync(path.join(REPO_ROOT, file), 'utf8')]),
+    ...['examples/milvus-helm/values.yaml', 'examples/milvus-operator/milvus.yaml'].map((file): [string, string] => [
+      file,
+      readFileSync(path.join(REPO_ROOT, file), 'utf8'),
+    ]),
     ...CHART_VALUES.map((file): [string, string] => [file, k8sFile(file)]),
     ...OPERATOR_DEFAULT_SAMPLES.map((file): [string, string] => [file, k8sFile(file)]),
     ...Object.entries(HOSTILE_VALUES),
@@ -98,19 +117,38 @@ describe('Enable / Disable TLS for Kubernetes', () => {
         assert.ok(Array.isArray(edits) && edits.length > 0);
         const off = applyTextEdits(first.text, edits);
         assert.equal((await deploymentOf({ ...files, [FILE]: off })).tlsMode.mode, 0);
-        assert.deepEqual((await planDisableTlsChanges({ root: W, deployment: await deploymentOf({ ...files, [FILE]: off }) }, contextOf({ ...files, [FILE]: off }))).changes, []);
+        assert.deepEqual(
+          (
+            await planDisableTlsChanges(
+              { root: W, deployment: await deploymentOf({ ...files, [FILE]: off }) },
+              contextOf({ ...files, [FILE]: off }),
+            )
+          ).changes,
+          [],
+        );
       });
     }
   }
 
   it("an existing Secret mount is reused (the Operator sample's /certs), and cert-manager's keys are used", async () => {
     const { text } = await enable({ [FILE]: k8sFile('operator-1.3.8/external_tls.yaml') }, 1, 'certs');
-    const milvus = text.split(/^---$/m).map((part) => parse(part) as { kind?: string; spec?: { config: { tls: unknown } } } | null).find((document) => document?.kind === 'Milvus');
-    assert.deepEqual(milvus?.spec?.config.tls, { serverPemPath: '/certs/server.pem', serverKeyPath: '/certs/server.key', caPemPath: '/certs/ca.pem' });
-    const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: milvus\nspec:\n  secretName: milvus-cm\n  issuerRef:\n    name: ca\n';
+    const milvus = text
+      .split(/^---$/m)
+      .map((part) => parse(part) as { kind?: string; spec?: { config: { tls: unknown } } } | null)
+      .find((document) => document?.kind === 'Milvus');
+    assert.deepEqual(milvus?.spec?.config.tls, {
+      serverPemPath: '/certs/server.pem',
+      serverKeyPath: '/certs/server.key',
+      caPemPath: '/certs/ca.pem',
+    });
+    const certificate =
+      'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: milvus\nspec:\n  secretName: milvus-cm\n  issuerRef:\n    name: ca\n';
     const files = { [FILE]: 'cluster:\n  enabled: false\n', [`${W}/cert-manager.yaml`]: certificate };
     const deployment = await deploymentOf(files);
-    const outcome = await planEnableTlsChanges({ root: W, mode: 2, certsDir: `${W}/tls`, deployment, secretName: 'milvus-cm' }, contextOf(files));
+    const outcome = await planEnableTlsChanges(
+      { root: W, mode: 2, certsDir: `${W}/tls`, deployment, secretName: 'milvus-cm' },
+      contextOf(files),
+    );
     const edits = outcome.changes[0]?.edits;
     assert.ok(Array.isArray(edits));
     const result = applyTextEdits(files[FILE], edits);
@@ -120,8 +158,14 @@ describe('Enable / Disable TLS for Kubernetes', () => {
 
   it('refuses what it cannot edit in place, and says why', async () => {
     const folded = 'cluster:\n  enabled: false\nextraConfigFiles:\n  user.yaml: >\n    proxy:\n      maxUserNum: 1\n';
-    await assert.rejects(enable({ [FILE]: folded }, 1), (error: unknown) => error instanceof EditPlanError && /folded block scalar/.test(error.message));
+    await assert.rejects(
+      enable({ [FILE]: folded }, 1),
+      (error: unknown) => error instanceof EditPlanError && /folded block scalar/.test(error.message),
+    );
     const custom = 'cluster:\n  enabled: false\ncustomConfigMap: mine\n';
-    await assert.rejects(enable({ [FILE]: custom }, 1), (error: unknown) => error instanceof EditPlanError && /customConfigMap/.test(error.message));
+    await assert.rejects(
+      enable({ [FILE]: custom }, 1),
+      (error: unknown) => error instanceof EditPlanError && /customConfigMap/.test(error.message),
+    );
   });
 });

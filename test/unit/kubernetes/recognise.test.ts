@@ -37,8 +37,9 @@ describe('recognising Kubernetes files by content', () => {
   });
 
   it('multi-document files keep only the objects we understand, in order', () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n---\n'
-      + 'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n---\n' +
+      'apiVersion: milvus.io/v1beta1\nkind: Milvus\nmetadata:\n  name: m\n';
     assert.equal(kindOf(text), 'secret,milvus');
   });
 
@@ -62,7 +63,9 @@ describe('recognising Kubernetes files by content', () => {
 
   it('an alias bomb is recognised without expanding it', () => {
     const lines = ['a0: &a0 {tlsMode: 1}'];
-    for (let level = 1; level <= 9; level++) lines.push(`a${level}: &a${level} [${Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 9; level++) {
+      lines.push(`a${level}: &a${level} [${Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')}]`);
+    }
     lines.push('cluster:\n  enabled: *a9');
     assert.equal(kindOf(`${lines.join('\n')}\n`), 'helm-values');
   });

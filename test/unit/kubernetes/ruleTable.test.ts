@@ -10,11 +10,18 @@ import { REPO_ROOT } from '../compose/shippedFiles';
 describe('Kubernetes rule codes', () => {
   it('are in the rule table and the README', () => {
     const folder = path.join(REPO_ROOT, 'src', 'core', 'rules', 'kubernetes');
-    const emitted = new Set(readdirSync(folder).flatMap((file) => [...readFileSync(path.join(folder, file), 'utf8').matchAll(/code: '(k8s-[a-z0-9-]+)'/g)].map((match) => match[1] ?? '')));
+    const emitted = new Set(
+      readdirSync(folder).flatMap((file) =>
+        [...readFileSync(path.join(folder, file), 'utf8').matchAll(/code: '(k8s-[a-z0-9-]+)'/g)].map((match) => match[1] ?? ''),
+      ),
+    );
     assert.ok(emitted.size >= 15);
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     for (const code of emitted) {
-      assert.ok(RULES.some((rule) => rule.code === code), `${code} in ruleTable.ts`);
+      assert.ok(
+        RULES.some((rule) => rule.code === code),
+        `${code} in ruleTable.ts`,
+      );
       assert.match(readme, new RegExp(`^\\| \`${code}\` \\|`, 'm'), `${code} in the README`);
     }
   });

@@ -31,7 +31,8 @@ describe('Secret manifests', () => {
   });
 
   it('base64 as Go decodes it: line breaks skipped, anything else rejected', () => {
-    const wrapped = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: |\n    aGVs\n    bG8=\n  b: not base64!\n  c: aGVsbG8\n';
+    const wrapped =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: |\n    aGVs\n    bG8=\n  b: not base64!\n  c: aGVsbG8\n';
     const secret = secretOf(wrapped);
     assert.equal(secretEntry(secret, 'a')?.bytes?.toString(), 'hello');
     assert.deepEqual(secretEntry(secret, 'b')?.problems, ['not-base64']);
@@ -42,13 +43,23 @@ describe('Secret manifests', () => {
     const text = k8sFile('operator-1.3.8/external_tls.yaml');
     const secret = secretOf(text);
     const folded = secret.entries.filter((entry) => entry.problems.includes('folded-pem'));
-    assert.deepEqual(folded.map((entry) => [entry.key, lineOf(text, entry.keyRange.start)]), [['server.key', 16], ['ca.pem', 20]]);
+    assert.deepEqual(
+      folded.map((entry) => [entry.key, lineOf(text, entry.keyRange.start)]),
+      [
+        ['server.key', 16],
+        ['ca.pem', 20],
+      ],
+    );
     assert.equal(secretEntry(secret, 'server.pem')?.problems.length, 0);
-    assert.match(secretEntry(secret, 'server.key')?.bytes?.toString() ?? '', /^-----BEGIN RSA PRIVATE KEY----- change to your own private key -----END/);
+    assert.match(
+      secretEntry(secret, 'server.key')?.bytes?.toString() ?? '',
+      /^-----BEGIN RSA PRIVATE KEY----- change to your own private key -----END/,
+    );
   });
 
   it('a ConfigMap: data is text, binaryData base64', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  milvus.yaml: |\n    a: 1\nbinaryData:\n  ca.pem: aGVsbG8=\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  milvus.yaml: |\n    a: 1\nbinaryData:\n  ca.pem: aGVsbG8=\n';
     const map = secretOf(text);
     assert.equal(map.kind, 'ConfigMap');
     assert.equal(secretEntry(map, 'milvus.yaml')?.bytes?.toString(), 'a: 1\n');

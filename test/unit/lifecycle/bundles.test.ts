@@ -26,8 +26,14 @@ async function expiredCaPem(): Promise<string> {
   const key = await generateKey('ecdsa-p256');
   const name = distinguishedNameDer({ commonName: 'Retired CA' });
   const der = await issueCertificate({
-    serialNumber: randomSerialNumber(), issuerNameDer: name, issuerKey: key.privateKey, subjectNameDer: name, subjectPublicKey: key.publicKey,
-    notBefore: new Date('2016-01-01T00:00:00Z'), notAfter: new Date('2021-01-01T00:00:00Z'), extensions: caExtensions(keyIdentifierOf(spkiDer(key.publicKey))),
+    serialNumber: randomSerialNumber(),
+    issuerNameDer: name,
+    issuerKey: key.privateKey,
+    subjectNameDer: name,
+    subjectPublicKey: key.publicKey,
+    notBefore: new Date('2016-01-01T00:00:00Z'),
+    notAfter: new Date('2021-01-01T00:00:00Z'),
+    extensions: caExtensions(keyIdentifierOf(spkiDer(key.publicKey))),
   });
   return toPem('CERTIFICATE', der);
 }
@@ -62,11 +68,18 @@ describe('a ca.pem bundle of several CAs', () => {
   });
   after(() => cleanup());
 
-  const inCaPem = () => inspection.certificates.filter((cert) => basename(cert.file) === 'ca.pem').sort((a, b) => a.indexInFile - b.indexInFile);
+  const inCaPem = () =>
+    inspection.certificates.filter((cert) => basename(cert.file) === 'ca.pem').sort((a, b) => a.indexInFile - b.indexInFile);
 
   it('the inspection reads each CA of the bundle, hangs each leaf under the CA that signed it, and flags the expired one', () => {
-    assert.deepEqual(inCaPem().map((cert) => [cert.indexInFile, cert.commonName, cert.role]),
-      [[0, 'Milvus TLS CA', 'ca'], [1, 'Next CA', 'ca'], [2, 'Retired CA', 'ca']]);
+    assert.deepEqual(
+      inCaPem().map((cert) => [cert.indexInFile, cert.commonName, cert.role]),
+      [
+        [0, 'Milvus TLS CA', 'ca'],
+        [1, 'Next CA', 'ca'],
+        [2, 'Retired CA', 'ca'],
+      ],
+    );
     const byId = new Map(inspection.certificates.map((cert) => [cert.id, cert]));
     const issuerName = (file: string): string | undefined => {
       const leaf = inspection.certificates.find((cert) => basename(cert.file) === file);
@@ -74,7 +87,10 @@ describe('a ca.pem bundle of several CAs', () => {
     };
     assert.equal(issuerName('server.pem'), 'Next CA');
     assert.equal(issuerName('client.pem'), 'Milvus TLS CA');
-    assert.deepEqual(inCaPem()[2]?.findings.map((finding) => finding.code), ['cert-expired']);
+    assert.deepEqual(
+      inCaPem()[2]?.findings.map((finding) => finding.code),
+      ['cert-expired'],
+    );
   });
 
   it('the Certificates view shows every CA of the bundle, with the certificates it signed beneath it', () => {
@@ -93,8 +109,10 @@ describe('a ca.pem bundle of several CAs', () => {
     for (const name of ['ca.pem', 'server.pem', 'server.key', 'client.pem']) files[`/ws/tls/${name}`] = await readFile(join(tls, name));
     const analysis = await analyse(MODE_2, { ...withCompose(docsCompose()), files, clientCertificates: ['/ws/tls/client.pem'] });
     const findings = analysis.findings;
-    assert.ok(!findings.some((finding) => finding.code === 'server-not-signed-by-ca' || finding.code === 'client-not-signed-by-ca'),
-      findings.map((finding) => finding.code).join(', '));
+    assert.ok(
+      !findings.some((finding) => finding.code === 'server-not-signed-by-ca' || finding.code === 'client-not-signed-by-ca'),
+      findings.map((finding) => finding.code).join(', '),
+    );
     assert.match(findings.find((finding) => finding.code === 'cert-expired')?.message ?? '', /Retired CA/);
     const caPath = MODE_2.indexOf('/milvus/tls/ca.pem');
     const hover = hoverInfo(analysis, caPath + 2)?.markdown ?? '';

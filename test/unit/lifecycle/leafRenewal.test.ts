@@ -14,7 +14,9 @@ describe('leaf renewal plan (tree, renew, rotate reissue)', () => {
   before(async () => {
     set = await certificateSet();
     const names = ['ca.pem', 'server.pem', 'client.pem'];
-    byFile = new Map(inspectFiles(names.map((name) => input(`/w/${name}`, set.get(name) ?? ''))).certificates.map((cert) => [cert.file, cert]));
+    byFile = new Map(
+      inspectFiles(names.map((name) => input(`/w/${name}`, set.get(name) ?? ''))).certificates.map((cert) => [cert.file, cert]),
+    );
   });
   const cert = (name: string): WorkspaceCertificate => byFile.get(`/w/${name}`) as WorkspaceCertificate;
 
@@ -26,13 +28,19 @@ describe('leaf renewal plan (tree, renew, rotate reissue)', () => {
     assert.deepEqual(plan.options.serverSans, ['milvus.local', 'localhost', '127.0.0.1', '::1']);
     assert.equal(plan.options.keyType, 'ecdsa-p256');
     assert.equal(plan.options.leafDays, 100);
-    assert.deepEqual(plan.targets, [{ generated: 'server.pem', path: '/w/server.pem' }, { generated: 'server.key', path: '/w/server.key' }]);
+    assert.deepEqual(plan.targets, [
+      { generated: 'server.pem', path: '/w/server.pem' },
+      { generated: 'server.key', path: '/w/server.key' },
+    ]);
   });
 
   it('produces options the PKI generator accepts, giving back the same subject and SANs', async () => {
     const plan = planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date()) as RenewPlan;
     assert.equal(plan.targets[1]?.path, '/w/server.key');
-    const files = await reissueLeaves({ certificatePem: set.get('ca.pem') ?? '', privateKeyPem: set.get('ca.key') ?? '' }, plan.options, { server: true, client: false });
+    const files = await reissueLeaves({ certificatePem: set.get('ca.pem') ?? '', privateKeyPem: set.get('ca.key') ?? '' }, plan.options, {
+      server: true,
+      client: false,
+    });
     const pem = files.find((file) => file.name === 'server.pem')?.contents ?? '';
     const renewed = readPemOrDer(Buffer.from(pem), '/w/server.pem').objects[0];
     assert.ok(renewed?.kind === 'certificate');
@@ -52,7 +60,14 @@ describe('leaf renewal plan (tree, renew, rotate reissue)', () => {
     assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), '/elsewhere/server.key', new Date()) as string, /another folder/);
     assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), '/w/server.pem', new Date()) as string, /holds the key too/);
     const caEnd = Date.parse(cert('ca.pem').notAfter);
-    assert.match(planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(caEnd + 1)) as string, /its CA \(Milvus TLS CA\) expired on .*rotate the CA/);
-    assert.equal(typeof planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(caEnd)), 'object', 'the CA\'s last instant still signs (capped)');
+    assert.match(
+      planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(caEnd + 1)) as string,
+      /its CA \(Milvus TLS CA\) expired on .*rotate the CA/,
+    );
+    assert.equal(
+      typeof planRenewal(cert('server.pem'), cert('ca.pem'), undefined, new Date(caEnd)),
+      'object',
+      "the CA's last instant still signs (capped)",
+    );
   });
 });

@@ -14,7 +14,11 @@ import { makeTempDir } from '../../helpers/tempDir';
 async function hashes(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) {
-    if (name !== BACKUP_FOLDER) result[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+    if (name !== BACKUP_FOLDER) {
+      result[name] = createHash('sha256')
+        .update(await readFile(join(dir, name)))
+        .digest('hex');
+    }
   }
   return result;
 }
@@ -29,7 +33,13 @@ describe('renew', () => {
   after(() => cleanup());
   const set = async (leafDays: number, caDays = 3650, keyType: 'ecdsa-p256' | 'ecdsa-p384' = 'ecdsa-p256'): Promise<string> => {
     const dir = join(root, `set-${count++}`);
-    await writeGeneratedSet(dir, { keyType, leafDays, caDays, serverCommonName: 'milvus.example.com', serverSans: ['milvus.example.com', '10.0.0.5'] });
+    await writeGeneratedSet(dir, {
+      keyType,
+      leafDays,
+      caDays,
+      serverCommonName: 'milvus.example.com',
+      serverSans: ['milvus.example.com', '10.0.0.5'],
+    });
     return dir;
   };
 
@@ -55,7 +65,13 @@ describe('renew', () => {
     assert.equal(after['ca.key'], before['ca.key']);
     for (const name of ['server.pem', 'server.key', 'server.csr', 'client.pem', 'client.key', 'client.csr', 'ca.srl']) {
       assert.notEqual(after[name], before[name], `${name} renewed`);
-      assert.equal(createHash('sha256').update(await readFile(join(backup, name))).digest('hex'), before[name], `${name} kept byte for byte`);
+      assert.equal(
+        createHash('sha256')
+          .update(await readFile(join(backup, name)))
+          .digest('hex'),
+        before[name],
+        `${name} kept byte for byte`,
+      );
     }
     const server = await cert(dir, 'server.pem');
     assert.equal(server.subject, oldServer.subject);
@@ -68,7 +84,7 @@ describe('renew', () => {
     assert.ok(Math.round(lifetime) === 10, `same lifetime as before (${lifetime})`);
   });
 
-  it('caps a renewed leaf at its CA\'s end and says so', async () => {
+  it("caps a renewed leaf at its CA's end and says so", async () => {
     // Leaves as long as the CA: renewed a moment later for as long again, they would pass its end.
     const dir = await set(25, 25);
     const result = await renewFolder(dir, { withinDays: 30, now: new Date() });
@@ -77,7 +93,10 @@ describe('renew', () => {
     assert.equal(Date.parse(server.validTo), Date.parse(ca.validTo));
     // Ending exactly with its CA is not outliving it: no cert-outlives-ca.
     const { inspection } = await inspectFolder(dir, new Date());
-    assert.deepEqual(inspection.findings.filter((finding) => finding.code === 'cert-outlives-ca'), []);
+    assert.deepEqual(
+      inspection.findings.filter((finding) => finding.code === 'cert-outlives-ca'),
+      [],
+    );
     assert.match(result.selection.due[0]?.plan.notes.join(' ') ?? '', /would outlive the CA, so the certificates end with it on/);
   });
 
@@ -91,7 +110,7 @@ describe('renew', () => {
     const after = await hashes(dir);
     assert.notEqual(after['tls.crt'], before['tls.crt']);
     assert.notEqual(after['tls.key'], before['tls.key']);
-    assert.equal(after['server.pem'], undefined, 'no file of the generator\'s name appears');
+    assert.equal(after['server.pem'], undefined, "no file of the generator's name appears");
     assert.equal(after['server.csr'], undefined);
     assert.ok((await cert(dir, 'tls.crt')).checkPrivateKey(createPrivateKey(await readFile(join(dir, 'tls.key')))));
     assert.equal(result.selection.due.length, 2);
@@ -103,9 +122,10 @@ describe('renew', () => {
     const before = await hashes(dir);
     const result = await renewFolder(dir, { withinDays: 30, now: new Date() });
     assert.equal(result.selection.due.length, 0);
-    assert.deepEqual(result.selection.blocked.map(({ reason }) => reason), [
-      'the key of its CA (ca.pem) is not here, or is encrypted', 'the key of its CA (ca.pem) is not here, or is encrypted',
-    ]);
+    assert.deepEqual(
+      result.selection.blocked.map(({ reason }) => reason),
+      ['the key of its CA (ca.pem) is not here, or is encrypted', 'the key of its CA (ca.pem) is not here, or is encrypted'],
+    );
     assert.deepEqual(await hashes(dir), before);
   });
 });

@@ -19,7 +19,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const name of (await readdir(dir)).sort()) {
     if (name === BACKUP_FOLDER) continue;
     const path = join(dir, name);
-    result[name] = `${((await stat(path)).mode & 0o777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+    result[name] = `${((await stat(path)).mode & 0o777).toString(8)} ${createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')}`;
   }
   return result;
 }
@@ -53,7 +55,11 @@ describe('CA rotation', () => {
     assert.equal(started.status.phase, 'started');
     const bundle = certificates(await readFile(join(dir, 'ca.pem'), 'utf8'));
     const next = await certificate(dir, 'ca-next.pem');
-    assert.deepEqual(bundle.map((ca) => ca.fingerprint256), [oldCa.fingerprint256, next.fingerprint256], 'ca.pem = current + next');
+    assert.deepEqual(
+      bundle.map((ca) => ca.fingerprint256),
+      [oldCa.fingerprint256, next.fingerprint256],
+      'ca.pem = current + next',
+    );
     assert.equal((await certificate(dir, 'ca-prev.pem')).fingerprint256, oldCa.fingerprint256);
     assert.ok(next.checkPrivateKey(createPrivateKey(await readFile(join(dir, 'ca-next.key')))));
     assert.equal((await stat(join(dir, 'ca-next.key'))).mode & 0o777, 0o600);
@@ -72,14 +78,23 @@ describe('CA rotation', () => {
 
     const finished = await rotateFinish(dir);
     assert.equal(finished.status.phase, 'none');
-    assert.deepEqual(certificates(await readFile(join(dir, 'ca.pem'), 'utf8')).map((ca) => ca.fingerprint256), [next.fingerprint256]);
-    assert.ok(next.checkPrivateKey(createPrivateKey(await readFile(join(dir, 'ca.key')))), 'ca.key is the new CA\'s key');
+    assert.deepEqual(
+      certificates(await readFile(join(dir, 'ca.pem'), 'utf8')).map((ca) => ca.fingerprint256),
+      [next.fingerprint256],
+    );
+    assert.ok(next.checkPrivateKey(createPrivateKey(await readFile(join(dir, 'ca.key')))), "ca.key is the new CA's key");
     assert.equal((await stat(join(dir, 'ca.key'))).mode & 0o777, 0o600);
     const names = await readdir(dir);
     for (const gone of ['ca-next.pem', 'ca-next.key', 'ca-prev.pem']) assert.ok(!names.includes(gone), `${gone} moved to the backup`);
     const backups = await listBackups(dir);
-    assert.deepEqual(backups.map((backup) => backup.manifest.operation), ['rotate-start', 'rotate-reissue', 'rotate-finish']);
-    assert.deepEqual(backups.map((backup) => backup.name.replace(/^[\dT-]+Z-/, '')), ['rotate-start', 'rotate-reissue', 'rotate-finish']);
+    assert.deepEqual(
+      backups.map((backup) => backup.manifest.operation),
+      ['rotate-start', 'rotate-reissue', 'rotate-finish'],
+    );
+    assert.deepEqual(
+      backups.map((backup) => backup.name.replace(/^[\dT-]+Z-/, '')),
+      ['rotate-start', 'rotate-reissue', 'rotate-finish'],
+    );
   });
 
   it('a set half reissued (one leaf from each CA) is still "started", and reissue completes it', async () => {
@@ -89,7 +104,13 @@ describe('CA rotation', () => {
     for (const name of ['client.pem', 'client.key']) await copyFile(join(reissued.backupFolder ?? '', name), join(dir, name));
     const { status } = await readRotation(dir);
     assert.equal(status.phase, 'started');
-    assert.deepEqual(status.leaves.map((leaf) => [leaf.role, leaf.signedBy]), [['server', 'next'], ['client', 'current']]);
+    assert.deepEqual(
+      status.leaves.map((leaf) => [leaf.role, leaf.signedBy]),
+      [
+        ['server', 'next'],
+        ['client', 'current'],
+      ],
+    );
     const server = await readFile(join(dir, 'server.pem'), 'utf8');
     assert.equal((await rotateReissue(dir)).status.phase, 'reissued');
     assert.equal(await readFile(join(dir, 'server.pem'), 'utf8'), server, 'only the leaf still from the current CA is reissued');
@@ -112,7 +133,7 @@ describe('CA rotation', () => {
     await expectRefusal(() => rotateStart(dir), /cannot start now: reissued/);
   });
 
-  it('each phase\'s backup restores the state before it byte for byte (rotate undo), newest first', async () => {
+  it("each phase's backup restores the state before it byte for byte (rotate undo), newest first", async () => {
     const dir = await freshSet();
     const states = [await snapshot(dir)];
     await rotateStart(dir);
@@ -129,7 +150,7 @@ describe('CA rotation', () => {
     await assert.rejects(rotateUndo(dir), (error: unknown) => error instanceof RotationOrderError && /nothing to undo/.test(error.message));
   });
 
-  it('undo refuses when a file the phase wrote changed since, unless forced; the changed file is kept in the undo\'s backup', async () => {
+  it("undo refuses when a file the phase wrote changed since, unless forced; the changed file is kept in the undo's backup", async () => {
     const dir = await freshSet();
     const before = await snapshot(dir);
     await rotateStart(dir);
@@ -140,7 +161,7 @@ describe('CA rotation', () => {
     assert.equal(await readFile(join(undone.backupFolder ?? '', 'ca-next.pem'), 'utf8'), 'edited by hand\n');
   });
 
-  it('names the next CA after the current one with the date, replacing an earlier rotation\'s date', () => {
+  it("names the next CA after the current one with the date, replacing an earlier rotation's date", () => {
     const now = new Date('2026-03-01T10:00:00Z');
     assert.equal(nextCaCommonName('Milvus TLS CA', now), 'Milvus TLS CA 2026-03-01');
     assert.equal(nextCaCommonName('Milvus TLS CA 2025-01-01', now), 'Milvus TLS CA 2026-03-01');

@@ -6,11 +6,26 @@ import type { WorkspaceInspection } from '../../../src/core/inspect/types';
 
 describe('Rotate CA… choices', () => {
   it('offers only the phase that can run now, numbered, and undo when a phase has a backup', () => {
-    assert.deepEqual(rotationChoices('none', undefined).map((choice) => [choice.action, choice.label]), [['start', 'Phase 1 of 3: Start']]);
-    assert.deepEqual(rotationChoices('started', 'b1').map((choice) => [choice.action, choice.label]),
-      [['reissue', 'Phase 2 of 3: Reissue'], ['undo', 'Undo the last phase']]);
-    assert.deepEqual(rotationChoices('reissued', 'b2').map((choice) => choice.action), ['finish', 'undo']);
-    assert.deepEqual(rotationChoices(undefined, 'b3').map((choice) => choice.action), ['undo'], 'an inconsistent set can only be undone');
+    assert.deepEqual(
+      rotationChoices('none', undefined).map((choice) => [choice.action, choice.label]),
+      [['start', 'Phase 1 of 3: Start']],
+    );
+    assert.deepEqual(
+      rotationChoices('started', 'b1').map((choice) => [choice.action, choice.label]),
+      [
+        ['reissue', 'Phase 2 of 3: Reissue'],
+        ['undo', 'Undo the last phase'],
+      ],
+    );
+    assert.deepEqual(
+      rotationChoices('reissued', 'b2').map((choice) => choice.action),
+      ['finish', 'undo'],
+    );
+    assert.deepEqual(
+      rotationChoices(undefined, 'b3').map((choice) => choice.action),
+      ['undo'],
+      'an inconsistent set can only be undone',
+    );
     assert.deepEqual(rotationChoices(undefined, undefined), []);
     assert.equal(nextStep('none'), 'start');
   });

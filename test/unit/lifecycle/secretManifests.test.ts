@@ -41,7 +41,9 @@ describe('Secret manifests through renew and rotation', () => {
   const setWithManifest = async (leafDays?: number): Promise<string> => {
     const dir = join(root, `set-${count++}`);
     await writeGeneratedSet(dir, { keyType: 'ecdsa-p256', ...(leafDays !== undefined ? { leafDays } : {}) });
-    const entries = await Promise.all(['server.pem', 'server.key', 'ca.pem'].map(async (key) => ({ key, contents: await readFile(join(dir, key)) })));
+    const entries = await Promise.all(
+      ['server.pem', 'server.key', 'ca.pem'].map(async (key) => ({ key, contents: await readFile(join(dir, key)) })),
+    );
     await writeFile(join(dir, MANIFEST), secretManifestText({ name: 'milvus-tls', namespace: 'milvus', entries }), { mode: 0o600 });
     return dir;
   };

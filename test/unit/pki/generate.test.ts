@@ -22,8 +22,11 @@ function file(files: GeneratedFile[], name: string): string {
 }
 
 const EXPECTED_SIGNATURE: Record<KeyType, string> = {
-  rsa2048: OID.sha256WithRSAEncryption, rsa3072: OID.sha256WithRSAEncryption, rsa4096: OID.sha256WithRSAEncryption,
-  'ecdsa-p256': OID.ecdsaWithSHA256, 'ecdsa-p384': OID.ecdsaWithSHA384,
+  rsa2048: OID.sha256WithRSAEncryption,
+  rsa3072: OID.sha256WithRSAEncryption,
+  rsa4096: OID.sha256WithRSAEncryption,
+  'ecdsa-p256': OID.ecdsaWithSHA256,
+  'ecdsa-p384': OID.ecdsaWithSHA384,
 };
 
 /** The OID of Certificate.signatureAlgorithm (outer, after the TBSCertificate). */
@@ -39,12 +42,22 @@ describe('generateCertificateSet', () => {
   for (const keyType of KEY_TYPES) {
     it(`makes the nine files, a valid chain and the right profile for ${keyType}`, async () => {
       const before = Date.now();
-      const files = await generateCertificateSet(defaultCertificateSetOptions({
-        keyType, serverSans: ['localhost', 'db.example.com', '10.0.0.5', '::1'], subject: { country: 'DE', organization: 'Acme' },
-      }));
+      const files = await generateCertificateSet(
+        defaultCertificateSetOptions({
+          keyType,
+          serverSans: ['localhost', 'db.example.com', '10.0.0.5', '::1'],
+          subject: { country: 'DE', organization: 'Acme' },
+        }),
+      );
       const after = Date.now();
-      assert.deepEqual(files.map((f) => f.name), [...CERTIFICATE_SET_FILES]);
-      assert.deepEqual(files.filter((f) => f.isPrivateKey).map((f) => f.name), ['ca.key', 'server.key', 'client.key']);
+      assert.deepEqual(
+        files.map((f) => f.name),
+        [...CERTIFICATE_SET_FILES],
+      );
+      assert.deepEqual(
+        files.filter((f) => f.isPrivateKey).map((f) => f.name),
+        ['ca.key', 'server.key', 'client.key'],
+      );
       for (const key of ['ca.key', 'server.key', 'client.key']) {
         assert.match(file(files, key), /^-----BEGIN PRIVATE KEY-----\n/, 'PKCS#8 PEM');
       }
@@ -82,14 +95,19 @@ describe('generateCertificateSet', () => {
   }
 
   it('rejects invalid options with every problem listed, before generating anything', async () => {
-    await assert.rejects(generateCertificateSet(defaultCertificateSetOptions({ serverCommonName: '', leafDays: 0 })),
-      (error: unknown) => error instanceof InvalidOptionsError && error.problems.length === 2);
+    await assert.rejects(
+      generateCertificateSet(defaultCertificateSetOptions({ serverCommonName: '', leafDays: 0 })),
+      (error: unknown) => error instanceof InvalidOptionsError && error.problems.length === 2,
+    );
   });
 
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('user cancelled'));
-    await assert.rejects(generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256' }), controller.signal), /user cancelled/);
+    await assert.rejects(
+      generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256' }), controller.signal),
+      /user cancelled/,
+    );
   });
 });
 
@@ -118,7 +136,10 @@ describe('reissueLeaves', () => {
     const original = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256' }));
     const ca = { certificatePem: file(original, 'ca.pem'), privateKeyPem: file(original, 'ca.key') };
     const reissued = await reissueLeaves(ca, defaultCertificateSetOptions({ keyType: 'ecdsa-p384' }), { server: true, client: false });
-    assert.deepEqual(reissued.map((f) => f.name), ['ca.srl', 'server.key', 'server.csr', 'server.pem']);
+    assert.deepEqual(
+      reissued.map((f) => f.name),
+      ['ca.srl', 'server.key', 'server.csr', 'server.pem'],
+    );
     const caCertificate = new X509Certificate(ca.certificatePem);
     const server = new X509Certificate(file(reissued, 'server.pem'));
     assert.ok(server.checkIssued(caCertificate) && server.verify(caCertificate.publicKey));
@@ -131,34 +152,52 @@ describe('reissueLeaves', () => {
     const second = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256' }));
     const options = defaultCertificateSetOptions({ keyType: 'ecdsa-p256' });
     await assert.rejects(
-      reissueLeaves({ certificatePem: file(first, 'ca.pem'), privateKeyPem: file(second, 'ca.key') }, options, { server: true, client: true }),
-      (error: unknown) => error instanceof CertificateAuthorityError && /ca\.key does not match ca\.pem/.test(error.message));
+      reissueLeaves({ certificatePem: file(first, 'ca.pem'), privateKeyPem: file(second, 'ca.key') }, options, {
+        server: true,
+        client: true,
+      }),
+      (error: unknown) => error instanceof CertificateAuthorityError && /ca\.key does not match ca\.pem/.test(error.message),
+    );
     await assert.rejects(
-      reissueLeaves({ certificatePem: file(first, 'server.pem'), privateKeyPem: file(first, 'server.key') }, options, { server: true, client: true }),
-      (error: unknown) => error instanceof CertificateAuthorityError && /not a CA certificate/.test(error.message));
+      reissueLeaves({ certificatePem: file(first, 'server.pem'), privateKeyPem: file(first, 'server.key') }, options, {
+        server: true,
+        client: true,
+      }),
+      (error: unknown) => error instanceof CertificateAuthorityError && /not a CA certificate/.test(error.message),
+    );
     await assert.rejects(
       reissueLeaves({ certificatePem: 'garbage', privateKeyPem: file(first, 'ca.key') }, options, { server: true, client: true }),
-      /ca\.pem is not a readable PEM certificate/);
+      /ca\.pem is not a readable PEM certificate/,
+    );
   });
 
   it('refuses a leaf named exactly like the CA (it would look self-issued)', async () => {
     const set = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256' }));
     await assert.rejects(
-      reissueLeaves({ certificatePem: file(set, 'ca.pem'), privateKeyPem: file(set, 'ca.key') },
+      reissueLeaves(
+        { certificatePem: file(set, 'ca.pem'), privateKeyPem: file(set, 'ca.key') },
         defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: 'Milvus TLS CA', serverSans: ['localhost'] }),
-        { server: true, client: false }),
-      /server certificate's subject would equal the CA's/);
+        { server: true, client: false },
+      ),
+      /server certificate's subject would equal the CA's/,
+    );
   });
 
-  it('caps leaves that would outlive the CA at the CA\'s notAfter, and says so', async () => {
+  it("caps leaves that would outlive the CA at the CA's notAfter, and says so", async () => {
     const set = await generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256', caDays: 30, leafDays: 30 }));
     const caNotAfter = new Date(new X509Certificate(file(set, 'ca.pem')).validTo);
-    const leaves = await reissueLeaves({ certificatePem: file(set, 'ca.pem'), privateKeyPem: file(set, 'ca.key') },
-      defaultCertificateSetOptions({ keyType: 'ecdsa-p256', leafDays: 60 }), { server: true, client: true });
+    const leaves = await reissueLeaves(
+      { certificatePem: file(set, 'ca.pem'), privateKeyPem: file(set, 'ca.key') },
+      defaultCertificateSetOptions({ keyType: 'ecdsa-p256', leafDays: 60 }),
+      { server: true, client: true },
+    );
     for (const name of ['server.pem', 'client.pem']) {
       assert.equal(new Date(new X509Certificate(file(leaves, name)).validTo).getTime(), caNotAfter.getTime(), name);
     }
-    assert.match(capLeafNote(new Date(), 60, caNotAfter) ?? '', /60 days asked for would outlive the CA, so the certificates end with it on \d{4}-\d\d-\d\d/);
+    assert.match(
+      capLeafNote(new Date(), 60, caNotAfter) ?? '',
+      /60 days asked for would outlive the CA, so the certificates end with it on \d{4}-\d\d-\d\d/,
+    );
     assert.equal(capLeafNote(new Date(), 29, caNotAfter), undefined);
     assert.equal(leafNotAfter(new Date(0), 1, new Date(86_400_000 - 1)).getTime(), 86_400_000 - 1, 'capped to the millisecond');
     assert.equal(leafNotAfter(new Date(0), 1, new Date(86_400_000)).getTime(), 86_400_000, 'exactly the CA: not capped further');

@@ -35,7 +35,14 @@ function watchedKeyMaker(): {
     finished.push(keys.then(() => undefined));
     return keys;
   };
-  return { make, calls, made, allMade: async () => { await Promise.all(finished); } };
+  return {
+    make,
+    calls,
+    made,
+    allMade: async () => {
+      await Promise.all(finished);
+    },
+  };
 }
 
 describe('KeyPregeneration', () => {
@@ -108,8 +115,13 @@ describe('generating with keys made in advance', () => {
     const files = await generateCertificateSet(options);
     const contents = (name: string): string => files.find((file) => file.name === name)?.contents ?? '';
     const made = await generateSetKeys('ecdsa-p256');
-    const reissued = await reissueLeaves({ certificatePem: contents('ca.pem'), privateKeyPem: contents('ca.key') },
-      options, { server: true, client: true }, undefined, Promise.resolve(made));
+    const reissued = await reissueLeaves(
+      { certificatePem: contents('ca.pem'), privateKeyPem: contents('ca.key') },
+      options,
+      { server: true, client: true },
+      undefined,
+      Promise.resolve(made),
+    );
     const key = (name: string): string => reissued.find((file) => file.name === name)?.contents ?? '';
     assert.ok(createPrivateKey(key('server.key')).equals(made.server.privateKey));
     assert.ok(createPrivateKey(key('client.key')).equals(made.client.privateKey));

@@ -31,7 +31,10 @@ describe('certificate profile', () => {
       assert.deepEqual(client.basicConstraints?.ca, false);
       assert.deepEqual(server.extendedKeyUsage, ['serverAuth']);
       assert.deepEqual(client.extendedKeyUsage, ['clientAuth']);
-      assert.deepEqual([...(server.keyUsage ?? [])].sort(), keyType === 'rsa2048' ? ['digitalSignature', 'keyEncipherment'] : ['digitalSignature']);
+      assert.deepEqual(
+        [...(server.keyUsage ?? [])].sort(),
+        keyType === 'rsa2048' ? ['digitalSignature', 'keyEncipherment'] : ['digitalSignature'],
+      );
     });
   }
 });

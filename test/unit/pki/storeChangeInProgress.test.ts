@@ -10,7 +10,13 @@ import { LOCK_NAME } from '../../../src/core/pki/store/names';
 import { applySetChange, type SetChange } from '../../../src/core/pki/store/transaction';
 import { makeTempDir } from '../../helpers/tempDir';
 
-const CHANGE: SetChange = { writes: [{ name: 'ca.pem', contents: 'new ca', mode: 0o644 }, { name: 'ca.key', contents: 'new key', mode: 0o600 }], refuseExisting: ['ca.pem', 'ca.key'] };
+const CHANGE: SetChange = {
+  writes: [
+    { name: 'ca.pem', contents: 'new ca', mode: 0o644 },
+    { name: 'ca.key', contents: 'new key', mode: 0o600 },
+  ],
+  refuseExisting: ['ca.pem', 'ca.key'],
+};
 
 /** An error as node:crypto throws them: a plain Error with a code, which the store must not reword as a write failure. */
 function signingError(): Error {
@@ -71,7 +77,7 @@ describe('the set store, given a change still being made', () => {
     assert.deepEqual((await readdir(out)).sort(), ['ca.key', 'ca.pem']);
   });
 
-  it('the change\'s error comes before a folder that cannot be written, as when the change was made first', async () => {
+  it("the change's error comes before a folder that cannot be written, as when the change was made first", async () => {
     const dir = await parent();
     await writeFile(join(dir, 'file'), 'not a folder');
     const error = signingError();

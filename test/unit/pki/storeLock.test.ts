@@ -34,7 +34,7 @@ describe('the folder lock', () => {
     return dir;
   };
 
-  it('holds the owner\'s pid, host and start time, and release removes it', async () => {
+  it("holds the owner's pid, host and start time, and release removes it", async () => {
     const dir = await folder();
     const lock = await acquireLock(dir);
     const record = JSON.parse(await readFile(join(dir, LOCK_NAME), 'utf8')) as Record<string, unknown>;
@@ -50,7 +50,10 @@ describe('the folder lock', () => {
     const dir = await folder();
     const first = await acquireLock(dir);
     const order: string[] = [];
-    const second = acquireLock(dir).then((lock) => { order.push('second'); return lock; });
+    const second = acquireLock(dir).then((lock) => {
+      order.push('second');
+      return lock;
+    });
     order.push('first releases');
     await first.release();
     await (await second).release();
@@ -60,9 +63,13 @@ describe('the folder lock', () => {
   it('gives up with SetLockedError naming the live holder when it does not let go', async () => {
     const dir = await folder();
     const held = await acquireLock(dir);
-    await assert.rejects(acquireLock(dir, { timeoutMs: 50 }),
-      (error: unknown) => error instanceof SetLockedError && error.message.includes(`process ${process.pid} on ${hostname()}`)
-        && error.message.includes(join(dir, LOCK_NAME)));
+    await assert.rejects(
+      acquireLock(dir, { timeoutMs: 50 }),
+      (error: unknown) =>
+        error instanceof SetLockedError &&
+        error.message.includes(`process ${process.pid} on ${hostname()}`) &&
+        error.message.includes(join(dir, LOCK_NAME)),
+    );
     await held.release();
   });
 
@@ -71,7 +78,10 @@ describe('the folder lock', () => {
     const pid = deadPid();
     await writeFile(join(dir, LOCK_NAME), await lockRecord({ pid, processStart: undefined, createdDirectory: true }));
     const lock = await acquireLock(dir, { timeoutMs: 0 });
-    assert.deepEqual(lock.staleOwners.map((owner) => [owner.pid, owner.createdDirectory]), [[pid, true]]);
+    assert.deepEqual(
+      lock.staleOwners.map((owner) => [owner.pid, owner.createdDirectory]),
+      [[pid, true]],
+    );
     await lock.release();
     assert.deepEqual(await readdir(dir), [], 'no break lock left behind');
   });
@@ -87,7 +97,10 @@ describe('the folder lock', () => {
   it('never takes over a lock from another host: it cannot tell whether that process runs', async () => {
     const dir = await folder();
     await writeFile(join(dir, LOCK_NAME), await lockRecord({ pid: deadPid(), hostname: `not-${hostname()}` }));
-    await assert.rejects(acquireLock(dir, { timeoutMs: 30 }), (error: unknown) => error instanceof SetLockedError && /on not-/.test(error.message));
+    await assert.rejects(
+      acquireLock(dir, { timeoutMs: 30 }),
+      (error: unknown) => error instanceof SetLockedError && /on not-/.test(error.message),
+    );
   });
 
   it('waits for a lock still being written (empty), and takes over one left empty long ago', async () => {

@@ -26,7 +26,9 @@ describe('the set store', () => {
   const folder = async (files: Record<string, string> = {}): Promise<string> => {
     const dir = join(root, `f${count++}`);
     await mkdir(dir);
-    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text, { mode: name.endsWith('.key') ? 0o600 : 0o644 });
+    for (const [name, text] of Object.entries(files)) {
+      await writeFile(join(dir, name), text, { mode: name.endsWith('.key') ? 0o600 : 0o644 });
+    }
     return dir;
   };
   const read = (dir: string, name: string): Promise<string> => readFile(join(dir, name), 'utf8');
@@ -67,27 +69,34 @@ describe('the set store', () => {
     assert.deepEqual((await readdir(dir)).sort(), [running, 'ca.key'].sort());
   });
 
-  it('recovery removes the half-made new folder a dead run left beside the target, not a live run\'s', async () => {
+  it("recovery removes the half-made new folder a dead run left beside the target, not a live run's", async () => {
     const parent = await folder();
     const dead = `.milvus-tls-new-${ID}-p999999999-tls`;
     const deadWithLock = `.milvus-tls-new-fedcba9876543210-p${process.pid}-tls`;
     const live = `.milvus-tls-new-00112233445566ff-p${process.pid}-tls`;
     const other = `.milvus-tls-new-${ID}-p999999999-elsewhere`;
     for (const name of [dead, deadWithLock, live, other]) await mkdir(join(parent, name));
-    await writeFile(join(parent, deadWithLock, LOCK_NAME), JSON.stringify({ pid: 999999999, hostname: hostname(), nonce: 'x', startedAt: '' }));
+    await writeFile(
+      join(parent, deadWithLock, LOCK_NAME),
+      JSON.stringify({ pid: 999999999, hostname: hostname(), nonce: 'x', startedAt: '' }),
+    );
     assert.equal(await recoverSet(join(parent, 'tls')), undefined, 'the folder itself does not exist');
     assert.deepEqual((await readdir(parent)).sort(), [live, other].sort());
   });
 
   it('refuses under the lock when a file exists, or changed since it was read, and writes nothing', async () => {
     const dir = await folder({ 'ca.pem': 'v1', 'ca.key': 'k1' });
-    await assert.rejects(applySetChange(dir, { writes: [{ name: 'ca.pem', contents: 'x', mode: 0o644 }], refuseExisting: ['ca.pem'] }),
-      (error: unknown) => error instanceof FilesExistError && error.existing.join() === 'ca.pem');
+    await assert.rejects(
+      applySetChange(dir, { writes: [{ name: 'ca.pem', contents: 'x', mode: 0o644 }], refuseExisting: ['ca.pem'] }),
+      (error: unknown) => error instanceof FilesExistError && error.existing.join() === 'ca.pem',
+    );
     const seen = await readSetFiles(dir, ['ca.pem', 'ca.key', 'server.pem']);
     assert.equal(seen.get('server.pem'), undefined);
     await writeFile(join(dir, 'ca.pem'), 'v2');
-    await assert.rejects(applySetChange(dir, { writes: [{ name: 'server.pem', contents: 'leaf', mode: 0o644 }], unchanged: seen }),
-      (error: unknown) => error instanceof SetChangedError && error.changed.join() === 'ca.pem');
+    await assert.rejects(
+      applySetChange(dir, { writes: [{ name: 'server.pem', contents: 'leaf', mode: 0o644 }], unchanged: seen }),
+      (error: unknown) => error instanceof SetChangedError && error.changed.join() === 'ca.pem',
+    );
     assert.deepEqual((await readdir(dir)).sort(), ['ca.key', 'ca.pem']);
   });
 
@@ -100,12 +109,19 @@ describe('the set store', () => {
 
   it('keeps what it replaces and removes in a dated backup: same bytes and modes, a manifest, and a .gitignore', async () => {
     const dir = await folder({ 'server.pem': 'old cert', 'server.key': 'old key', 'ca-next.pem': 'next' });
-    const applied = await applySetChange(dir, {
-      writes: [{ name: 'server.pem', contents: 'new cert', mode: 0o644 }, { name: 'server.key', contents: 'new key', mode: 0o600 },
-        { name: 'extra.pem', contents: 'created', mode: 0o644 }],
-      removals: ['ca-next.pem'],
-      backupOperation: 'renew',
-    }, { now: new Date('2026-03-01T10:00:00.123Z') });
+    const applied = await applySetChange(
+      dir,
+      {
+        writes: [
+          { name: 'server.pem', contents: 'new cert', mode: 0o644 },
+          { name: 'server.key', contents: 'new key', mode: 0o600 },
+          { name: 'extra.pem', contents: 'created', mode: 0o644 },
+        ],
+        removals: ['ca-next.pem'],
+        backupOperation: 'renew',
+      },
+      { now: new Date('2026-03-01T10:00:00.123Z') },
+    );
     assert.equal(applied.backupFolder, join(dir, BACKUP_FOLDER, '2026-03-01T10-00-00Z-renew'));
     const backup = applied.backupFolder ?? '';
     assert.deepEqual((await readdir(backup)).sort(), ['.gitignore', 'ca-next.pem', 'manifest.json', 'server.key', 'server.pem']);
@@ -119,9 +135,16 @@ describe('the set store', () => {
     assert.deepEqual(listed?.manifest.removed, ['ca-next.pem']);
     assert.equal(listed?.manifest.written['server.key'], createHash('sha256').update('new key').digest('hex'));
     assert.deepEqual((await readdir(dir)).sort(), [BACKUP_FOLDER, 'extra.pem', 'server.key', 'server.pem']);
-    const second = await applySetChange(dir, { writes: [{ name: 'server.pem', contents: 'newer', mode: 0o644 }], backupOperation: 'renew' },
-      { now: new Date('2026-03-01T10:00:00.999Z') });
-    assert.equal(second.backupFolder, join(dir, BACKUP_FOLDER, '2026-03-01T10-00-00Z-renew-2'), 'a second backup in the same second gets its own folder');
+    const second = await applySetChange(
+      dir,
+      { writes: [{ name: 'server.pem', contents: 'newer', mode: 0o644 }], backupOperation: 'renew' },
+      { now: new Date('2026-03-01T10:00:00.999Z') },
+    );
+    assert.equal(
+      second.backupFolder,
+      join(dir, BACKUP_FOLDER, '2026-03-01T10-00-00Z-renew-2'),
+      'a second backup in the same second gets its own folder',
+    );
   });
 
   it('a file can be written as a copy of another (hard link): same bytes, same mode', async () => {

@@ -1,17 +1,37 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  DEFAULT_CA_COMMON_NAME, DEFAULT_CLIENT_COMMON_NAME, defaultCertificateSetOptions, defaultServerSans,
+  DEFAULT_CA_COMMON_NAME,
+  DEFAULT_CLIENT_COMMON_NAME,
+  defaultCertificateSetOptions,
+  defaultServerSans,
 } from '../../../src/core/pki/defaults';
 import type { KeyType } from '../../../src/core/pki/types';
 import {
-  parseSanList, validateCertificateSetOptions, validateCommonName, validateCountry, validateDays, validateSan,
+  parseSanList,
+  validateCertificateSetOptions,
+  validateCommonName,
+  validateCountry,
+  validateDays,
+  validateSan,
   validateSubjectText,
 } from '../../../src/core/pki/validate';
 
 describe('validateSan', () => {
-  for (const good of ['localhost', 'milvus.example.com', '*.example.com', 'milvus-standalone', 'milvus_proxy',
-    '10.0.0.5', '127.0.0.1', '::1', 'fe80::1', '2001:db8::8a2e:370:7334', '::ffff:10.0.0.1', 'a'.repeat(63) + '.com']) {
+  for (const good of [
+    'localhost',
+    'milvus.example.com',
+    '*.example.com',
+    'milvus-standalone',
+    'milvus_proxy',
+    '10.0.0.5',
+    '127.0.0.1',
+    '::1',
+    'fe80::1',
+    '2001:db8::8a2e:370:7334',
+    '::ffff:10.0.0.1',
+    'a'.repeat(63) + '.com',
+  ]) {
     it(`accepts ${good}`, () => assert.equal(validateSan(good), undefined));
   }
   const bad: [string, RegExp][] = [
@@ -89,26 +109,45 @@ describe('validateCertificateSetOptions', () => {
     assert.deepEqual(validateCertificateSetOptions(defaultCertificateSetOptions()), []);
   });
   it('lists every problem, each naming its field', () => {
-    const problems = validateCertificateSetOptions(defaultCertificateSetOptions({
-      serverCommonName: '', serverSans: ['bad name'], caDays: 0, leafDays: 40000, subject: { country: 'xx' },
-    }));
-    assert.ok(problems.some((p) => p.startsWith('server common name:')), problems.join('\n'));
+    const problems = validateCertificateSetOptions(
+      defaultCertificateSetOptions({
+        serverCommonName: '',
+        serverSans: ['bad name'],
+        caDays: 0,
+        leafDays: 40000,
+        subject: { country: 'xx' },
+      }),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('server common name:')),
+      problems.join('\n'),
+    );
     assert.ok(problems.some((p) => p.startsWith('server SAN:')));
     assert.ok(problems.some((p) => p.startsWith('CA days:')));
     assert.ok(problems.some((p) => p.startsWith('days:')));
     assert.ok(problems.some((p) => p.startsWith('country:')));
   });
   it('refuses leaves that outlive the CA, a CA named like a leaf, no SANs, and unknown key types', () => {
-    const problems = validateCertificateSetOptions(defaultCertificateSetOptions({
-      caDays: 100, leafDays: 200, caCommonName: 'localhost', serverSans: [], keyType: 'dsa' as KeyType, // as an untyped settings value could hold
-    }));
-    assert.ok(problems.some((p) => /outlive the CA/.test(p)), problems.join('\n'));
+    const problems = validateCertificateSetOptions(
+      defaultCertificateSetOptions({
+        caDays: 100,
+        leafDays: 200,
+        caCommonName: 'localhost',
+        serverSans: [],
+        keyType: 'dsa' as KeyType, // as an untyped settings value could hold
+      }),
+    );
+    assert.ok(
+      problems.some((p) => /outlive the CA/.test(p)),
+      problems.join('\n'),
+    );
     assert.ok(problems.some((p) => /distinct name/.test(p)));
     assert.ok(problems.some((p) => /Go clients ignore the common name/.test(p)));
     assert.ok(problems.some((p) => /key type.*rsa2048/.test(p)));
   });
   it('the boundary of "outlives": as long as the CA is fine, one day longer is not', () => {
-    const outlives = (leafDays: number) => validateCertificateSetOptions(defaultCertificateSetOptions({ caDays: 100, leafDays })).some((p) => /outlive the CA/.test(p));
+    const outlives = (leafDays: number) =>
+      validateCertificateSetOptions(defaultCertificateSetOptions({ caDays: 100, leafDays })).some((p) => /outlive the CA/.test(p));
     assert.equal(outlives(100), false);
     assert.equal(outlives(101), true);
   });
@@ -116,8 +155,13 @@ describe('validateCertificateSetOptions', () => {
 
 describe('defaults', () => {
   it('puts the CN, localhost and the loopback addresses first, deduplicated, order kept', () => {
-    assert.deepEqual(defaultServerSans('milvus.example.com', ['10.0.0.5', 'LOCALHOST', '10.0.0.5']),
-      ['milvus.example.com', 'localhost', '127.0.0.1', '::1', '10.0.0.5']);
+    assert.deepEqual(defaultServerSans('milvus.example.com', ['10.0.0.5', 'LOCALHOST', '10.0.0.5']), [
+      'milvus.example.com',
+      'localhost',
+      '127.0.0.1',
+      '::1',
+      '10.0.0.5',
+    ]);
     assert.deepEqual(defaultServerSans('localhost', []), ['localhost', '127.0.0.1', '::1']);
   });
   it('uses distinct CA and client names, RSA 2048, 3650/825 days', () => {
@@ -132,6 +176,11 @@ describe('defaults', () => {
     assert.equal(options.leafDays, 825);
   });
   it('derives the SANs from an overridden server CN', () => {
-    assert.deepEqual(defaultCertificateSetOptions({ serverCommonName: 'db.local' }).serverSans, ['db.local', 'localhost', '127.0.0.1', '::1']);
+    assert.deepEqual(defaultCertificateSetOptions({ serverCommonName: 'db.local' }).serverSans, [
+      'db.local',
+      'localhost',
+      '127.0.0.1',
+      '::1',
+    ]);
   });
 });

@@ -41,8 +41,10 @@ describe('writes that cannot be redirected', () => {
     const folder = join(root, 'dangling');
     await mkdir(folder);
     await symlink(join(root, 'nowhere', 'x'), join(folder, 'openssl.cnf'));
-    await assert.rejects(writeOpenSslScript(folder, SCRIPT, { overwrite: false }),
-      (error: unknown) => error instanceof FilesExistError && error.existing.join() === 'openssl.cnf');
+    await assert.rejects(
+      writeOpenSslScript(folder, SCRIPT, { overwrite: false }),
+      (error: unknown) => error instanceof FilesExistError && error.existing.join() === 'openssl.cnf',
+    );
     assert.equal(await readlink(join(folder, 'openssl.cnf')), join(root, 'nowhere', 'x'));
     await assert.rejects(lstat(join(folder, 'gen.sh')), { code: 'ENOENT' });
   });

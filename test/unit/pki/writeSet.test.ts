@@ -18,7 +18,11 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
     const info = await stat(path);
-    result[name] = info.isDirectory() ? 'dir' : `${(info.mode & 0o777).toString(8)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+    result[name] = info.isDirectory()
+      ? 'dir'
+      : `${(info.mode & 0o777).toString(8)} ${createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')}`;
   }
   return result;
 }
@@ -38,7 +42,10 @@ describe('writeCertificateSet', () => {
     } finally {
       process.umask(previousUmask);
     }
-    assert.deepEqual(paths, CERTIFICATE_SET_FILES.map((name) => join(dir, name)));
+    assert.deepEqual(
+      paths,
+      CERTIFICATE_SET_FILES.map((name) => join(dir, name)),
+    );
     for (const name of CERTIFICATE_SET_FILES) {
       const info = await stat(join(dir, name));
       assert.equal(info.mode & 0o777, name.endsWith('.key') ? 0o600 : 0o644, name);
@@ -54,8 +61,10 @@ describe('writeCertificateSet', () => {
     await writeFile(join(dir, 'ca.key'), 'my key', { mode: 0o600 });
     const before = await snapshot(dir);
     assert.deepEqual(await existingSetFiles(dir, CERTIFICATE_SET_FILES), ['ca.key', 'server.pem']);
-    await assert.rejects(writeCertificateSet(dir, fakeSet('b'), { overwrite: false }),
-      (error: unknown) => error instanceof FilesExistError && error.existing.join() === 'ca.key,server.pem');
+    await assert.rejects(
+      writeCertificateSet(dir, fakeSet('b'), { overwrite: false }),
+      (error: unknown) => error instanceof FilesExistError && error.existing.join() === 'ca.key,server.pem',
+    );
     assert.deepEqual(await snapshot(dir), before);
   });
 
@@ -75,8 +84,10 @@ describe('writeCertificateSet', () => {
     await mkdir(join(dir, 'client.key'));
     await writeFile(join(dir, 'client.key', 'inside'), 'x');
     const before = await snapshot(dir);
-    await assert.rejects(writeCertificateSet(dir, fakeSet('new'), { overwrite: true }),
-      (error: unknown) => error instanceof WriteSetError && /client\.key/.test(error.message));
+    await assert.rejects(
+      writeCertificateSet(dir, fakeSet('new'), { overwrite: true }),
+      (error: unknown) => error instanceof WriteSetError && /client\.key/.test(error.message),
+    );
     assert.deepEqual(await snapshot(dir), before, 'folder is exactly as before');
     assert.equal(await readFile(join(dir, 'ca.key'), 'utf8'), 'old:ca.key\n');
   });
@@ -85,7 +96,7 @@ describe('writeCertificateSet', () => {
     const parent = join(root, 'created');
     await mkdir(parent);
     // A file whose contents cannot be written (not a string) fails staging after the folder was made.
-    const files = fakeSet('x').map((file) => file.name === 'server.csr' ? { ...file, contents: undefined as unknown as string } : file);
+    const files = fakeSet('x').map((file) => (file.name === 'server.csr' ? { ...file, contents: undefined as unknown as string } : file));
     await assert.rejects(writeCertificateSet(join(parent, 'tls'), files, { overwrite: false }), WriteSetError);
     assert.deepEqual(await readdir(parent), []);
   });
@@ -93,8 +104,10 @@ describe('writeCertificateSet', () => {
   it('says clearly when the folder is a file', async () => {
     const path = join(root, 'a-file');
     await writeFile(path, 'x');
-    await assert.rejects(writeCertificateSet(path, fakeSet('x'), { overwrite: true }),
-      (error: unknown) => error instanceof WriteSetError && /is a file, not a folder/.test(error.message));
+    await assert.rejects(
+      writeCertificateSet(path, fakeSet('x'), { overwrite: true }),
+      (error: unknown) => error instanceof WriteSetError && /is a file, not a folder/.test(error.message),
+    );
     assert.equal(await readFile(path, 'utf8'), 'x');
   });
 });

@@ -26,8 +26,12 @@ proxy:
 
 describe('certificate and key files behind compose volumes', () => {
   let pki: TestPki;
-  before(async () => { pki = await createTestPki(); });
-  after(async () => { await pki.cleanup(); });
+  before(async () => {
+    pki = await createTestPki();
+  });
+  after(async () => {
+    await pki.cleanup();
+  });
 
   function files(overrides: Record<string, string> = {}) {
     return {
@@ -55,7 +59,9 @@ describe('certificate and key files behind compose volumes', () => {
     // The quick fix runs Generate Certificates on the folder that the container path comes from.
     const [generate] = finding?.data ? fixesFor(MODE_2, finding.data, finding.range) : [];
     assert.deepEqual(generate?.command, {
-      command: 'milvusTls.generateCertificates', title: 'Generate Certificates…', arguments: [{ containerPath: '/milvus/tls', outputFolder: '/ws/tls' }],
+      command: 'milvusTls.generateCertificates',
+      title: 'Generate Certificates…',
+      arguments: [{ containerPath: '/milvus/tls', outputFolder: '/ws/tls' }],
     });
   });
 
@@ -66,7 +72,10 @@ describe('certificate and key files behind compose volumes', () => {
   });
 
   it('key and certificate swapped, and a key of another pair', async () => {
-    const swapped = await check(MODE_2, { ...compose, files: files({ '/ws/tls/server.pem': pki.server.keyPem, '/ws/tls/server.key': pki.server.certPem }) });
+    const swapped = await check(MODE_2, {
+      ...compose,
+      files: files({ '/ws/tls/server.pem': pki.server.keyPem, '/ws/tls/server.key': pki.server.certPem }),
+    });
     assert.ok(codes(swapped).includes('expected-certificate'));
     assert.ok(codes(swapped).includes('expected-private-key'));
     const mismatch = await check(MODE_2, { ...compose, files: files({ '/ws/tls/server.key': pki.client.keyPem }) });
@@ -76,10 +85,16 @@ describe('certificate and key files behind compose volumes', () => {
   });
 
   it('certificate findings land on the key that references the file', async () => {
-    const expired = await check(MODE_2, { ...compose, files: files({ '/ws/tls/server.pem': pki.serverExpired.certPem, '/ws/tls/server.key': pki.serverExpired.keyPem }) });
+    const expired = await check(MODE_2, {
+      ...compose,
+      files: files({ '/ws/tls/server.pem': pki.serverExpired.certPem, '/ws/tls/server.key': pki.serverExpired.keyPem }),
+    });
     const finding = expired.find((candidate) => candidate.code === 'cert-expired');
     assert.equal(textAt(MODE_2, finding), '/milvus/tls/server.pem');
-    const cnOnly = await check(MODE_2, { ...compose, files: files({ '/ws/tls/server.pem': pki.serverCnOnly.certPem, '/ws/tls/server.key': pki.serverCnOnly.keyPem }) });
+    const cnOnly = await check(MODE_2, {
+      ...compose,
+      files: files({ '/ws/tls/server.pem': pki.serverCnOnly.certPem, '/ws/tls/server.key': pki.serverCnOnly.keyPem }),
+    });
     assert.ok(codes(cnOnly).includes('server-no-san'));
     assert.ok(codes(cnOnly).includes('internal-tls-sni-not-in-san'));
   });
@@ -92,7 +107,11 @@ describe('certificate and key files behind compose volumes', () => {
   it('mode 2 checks the server and the client certificates against caPemPath', async () => {
     const found = await check(MODE_2, {
       ...compose,
-      files: files({ '/ws/tls/server.pem': pki.serverSelfSigned.certPem, '/ws/tls/server.key': pki.serverSelfSigned.keyPem, '/ws/tls/client.pem': pki.clientOtherCa.certPem }),
+      files: files({
+        '/ws/tls/server.pem': pki.serverSelfSigned.certPem,
+        '/ws/tls/server.key': pki.serverSelfSigned.keyPem,
+        '/ws/tls/client.pem': pki.clientOtherCa.certPem,
+      }),
       clientCertificates: ['/ws/tls/client.pem'],
     });
     assert.ok(codes(found).includes('server-not-signed-by-ca'));
@@ -101,7 +120,11 @@ describe('certificate and key files behind compose volumes', () => {
   });
 
   it('mode 2 warns about a workspace client certificate without clientAuth (the docs gen.sh mistake)', async () => {
-    const found = await check(MODE_2, { ...compose, files: files({ '/ws/tls/client.pem': pki.clientServerAuthOnly.certPem }), clientCertificates: ['/ws/tls/client.pem'] });
+    const found = await check(MODE_2, {
+      ...compose,
+      files: files({ '/ws/tls/client.pem': pki.clientServerAuthOnly.certPem }),
+      clientCertificates: ['/ws/tls/client.pem'],
+    });
     const finding = found.find((candidate) => candidate.code === 'client-eku-missing-clientauth');
     assert.equal(textAt(MODE_2, finding), '/milvus/tls/ca.pem');
     assert.match(finding?.message ?? '', /\.\/tls\/client\.pem/);
@@ -109,7 +132,9 @@ describe('certificate and key files behind compose volumes', () => {
 
   it('internaltls.sni must be a SAN', async () => {
     const text = MODE_2.replace('sni: localhost', 'sni: milvus.example.com');
-    const finding = (await check(text, { ...compose, files: files() })).find((candidate) => candidate.code === 'internal-tls-sni-not-in-san');
+    const finding = (await check(text, { ...compose, files: files() })).find(
+      (candidate) => candidate.code === 'internal-tls-sni-not-in-san',
+    );
     assert.equal(textAt(text, finding), 'milvus.example.com');
     assert.deepEqual(finding?.data, { fix: 'set-value', key: 'internaltls.sni', values: ['localhost'] });
   });

@@ -35,11 +35,20 @@ describe('tlsMode', () => {
   });
 
   it('plain 1.0 is 1 to Milvus (yaml.v2 float), so no tlsMode finding', async () => {
-    assert.deepEqual(codes(await check('common:\n  security:\n    tlsMode: 1.0\nproxy:\n  http:\n    enabled: false\n')).filter((code) => code.startsWith('tls-mode')), []);
+    assert.deepEqual(
+      codes(await check('common:\n  security:\n    tlsMode: 1.0\nproxy:\n  http:\n    enabled: false\n')).filter((code) =>
+        code.startsWith('tls-mode'),
+      ),
+      [],
+    );
   });
 
   it('true is 0 to Milvus, and the fix offers 1 first', async () => {
-    assert.deepEqual((await only('common:\n  security:\n    tlsMode: true\n', 'tls-mode-not-integer')).data, { fix: 'set-value', key: 'common.security.tlsMode', values: ['1', '0', '2'] });
+    assert.deepEqual((await only('common:\n  security:\n    tlsMode: true\n', 'tls-mode-not-integer')).data, {
+      fix: 'set-value',
+      key: 'common.security.tlsMode',
+      values: ['1', '0', '2'],
+    });
   });
 
   it('3 quotes the startup error', async () => {
@@ -49,13 +58,18 @@ describe('tlsMode', () => {
   });
 
   it('an environment variable is checked and named', async () => {
-    const finding = await only('common:\n  security:\n    tlsMode: 0\n', 'tls-mode-not-integer', withCompose(docsCompose('milvusdb/milvus:v2.5.27', '      COMMON_SECURITY_TLSMODE: "yes"\n')));
+    const finding = await only(
+      'common:\n  security:\n    tlsMode: 0\n',
+      'tls-mode-not-integer',
+      withCompose(docsCompose('milvusdb/milvus:v2.5.27', '      COMMON_SECURITY_TLSMODE: "yes"\n')),
+    );
     assert.match(finding.message, /COMMON_SECURITY_TLSMODE/);
   });
 });
 
 describe('REST port', () => {
-  const base = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /milvus/tls/server.pem\n  serverKeyPath: /milvus/tls/server.key\n';
+  const base =
+    'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /milvus/tls/server.pem\n  serverKeyPath: /milvus/tls/server.key\n';
   it('empty port: error on 2.4.13+, on the port key', async () => {
     const text = `${base}proxy:\n  port: 19530\n  http:\n    enabled: true\n    port:\n`;
     const finding = await only(text, 'rest-port-shared-with-tls');
@@ -72,17 +86,28 @@ describe('REST port', () => {
   });
   it('the boundary is exactly 2.4.13 (listener_manager.go): 2.4.12 warns, 2.4.13 and -gpu tags refuse', async () => {
     for (const [image, severity] of [
-      ['milvusdb/milvus:v2.4.12', 'warning'], ['milvusdb/milvus:v2.4.13', 'error'], ['milvusdb/milvus:v2.4.13-gpu', 'error'],
-      ['milvusdb/milvus:v2.3.22', 'warning'], ['milvusdb/milvus:v2.5.0', 'error'], ['milvusdb/milvus:latest', 'error'],
+      ['milvusdb/milvus:v2.4.12', 'warning'],
+      ['milvusdb/milvus:v2.4.13', 'error'],
+      ['milvusdb/milvus:v2.4.13-gpu', 'error'],
+      ['milvusdb/milvus:v2.3.22', 'warning'],
+      ['milvusdb/milvus:v2.5.0', 'error'],
+      ['milvusdb/milvus:latest', 'error'],
     ] as const) {
       assert.equal((await only(base, 'rest-port-shared-with-tls', withCompose(docsCompose(image)))).severity, severity, image);
     }
   });
   it('tlsMode 3 refuses to start from exactly 2.4.13 on, with REST on', async () => {
     const text = 'common:\n  security:\n    tlsMode: 3\nproxy:\n  http:\n    port: 8080\n';
-    assert.match((await only(text, 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.12')))).message, /serves gRPC without TLS/);
+    assert.match(
+      (await only(text, 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.12')))).message,
+      /serves gRPC without TLS/,
+    );
     assert.match((await only(text, 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.13')))).message, /refuses to start/);
-    assert.match((await only(text.replace('port: 8080', 'enabled: false'), 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.13')))).message, /serves gRPC without TLS/);
+    assert.match(
+      (await only(text.replace('port: 8080', 'enabled: false'), 'tls-mode-unknown', withCompose(docsCompose('milvusdb/milvus:v2.4.13'))))
+        .message,
+      /serves gRPC without TLS/,
+    );
   });
   it('2.4.12 and older only lose REST: warning', async () => {
     const finding = await only(base, 'rest-port-shared-with-tls', withCompose(docsCompose('milvusdb/milvus:v2.4.12')));
@@ -93,23 +118,40 @@ describe('REST port', () => {
 
 describe('required files', () => {
   it('optional files (MinIO CA, Kafka client files) are never reported missing', async () => {
-    const found = codes(await check('minio:\n  useSSL: true\n  ssl:\n    tlsCACert:\nkafka:\n  securityProtocol: SSL\n  ssl:\n    enabled: true\n'));
+    const found = codes(
+      await check('minio:\n  useSSL: true\n  ssl:\n    tlsCACert:\nkafka:\n  securityProtocol: SSL\n  ssl:\n    enabled: true\n'),
+    );
     assert.ok(!found.includes('required-path-missing'), found.join(', '));
   });
   it('mode 1 needs the server pair; caPemPath is a hint', async () => {
     const text = 'common:\n  security:\n    tlsMode: 1\ntls:\n  caPemPath: /milvus/tls/ca.pem\nproxy:\n  http:\n    enabled: false\n';
     const found = await check(text);
     assert.deepEqual(codes(found, 'warning'), ['required-path-missing', 'required-path-missing']);
-    assert.deepEqual(found.filter((finding) => finding.code === 'required-path-missing').map((finding) => finding.data),
+    assert.deepEqual(
+      found.filter((finding) => finding.code === 'required-path-missing').map((finding) => finding.data),
       [
-        { fix: 'add-key', key: 'tls.serverPemPath', value: '/milvus/tls/server.pem', generate: true, target: { containerPath: '/milvus/tls/server.pem' } },
-        { fix: 'add-key', key: 'tls.serverKeyPath', value: '/milvus/tls/server.key', generate: true, target: { containerPath: '/milvus/tls/server.key' } },
-      ]);
+        {
+          fix: 'add-key',
+          key: 'tls.serverPemPath',
+          value: '/milvus/tls/server.pem',
+          generate: true,
+          target: { containerPath: '/milvus/tls/server.pem' },
+        },
+        {
+          fix: 'add-key',
+          key: 'tls.serverKeyPath',
+          value: '/milvus/tls/server.key',
+          generate: true,
+          target: { containerPath: '/milvus/tls/server.key' },
+        },
+      ],
+    );
     const hint = await only(text, 'ca-ignored-in-mode-1');
     assert.equal(textAt(text, hint), 'caPemPath');
   });
   it('mode 2 needs caPemPath', async () => {
-    const text = 'common:\n  security:\n    tlsMode: 2\ntls:\n  serverPemPath: /a/s.pem\n  serverKeyPath: /a/s.key\nproxy:\n  http:\n    enabled: false\n';
+    const text =
+      'common:\n  security:\n    tlsMode: 2\ntls:\n  serverPemPath: /a/s.pem\n  serverKeyPath: /a/s.key\nproxy:\n  http:\n    enabled: false\n';
     assert.equal((await only(text, 'required-path-missing')).data?.fix, 'add-key');
   });
   it('a user.yaml alone falls back to the image milvus.yaml, i.e. the bundled certificates', async () => {
@@ -121,14 +163,18 @@ describe('required files', () => {
 describe('versions', () => {
   it('Milvus 2.3 ignores a user.yaml', async () => {
     const compose = withCompose(docsCompose('milvusdb/milvus:v2.3.21').replace('/milvus/configs/milvus.yaml', '/milvus/configs/user.yaml'));
-    const finding = await only('common:\n  security:\n    tlsMode: 1\n', 'file-ignored-by-version', { ...compose, fileName: '/ws/milvus.yaml' });
+    const finding = await only('common:\n  security:\n    tlsMode: 1\n', 'file-ignored-by-version', {
+      ...compose,
+      fileName: '/ws/milvus.yaml',
+    });
     assert.match(finding.message, /reads only milvus\.yaml/);
   });
 });
 
 describe('structure', () => {
   it('tls under common (the Operator sample) is misplaced', async () => {
-    const text = 'common:\n  security:\n    tlsMode: 1\n  tls:\n    serverPemPath: /certs/server.pem\n    serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
+    const text =
+      'common:\n  security:\n    tlsMode: 1\n  tls:\n    serverPemPath: /certs/server.pem\n    serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
     const finding = await only(text, 'misplaced-block');
     assert.equal(textAt(text, finding), 'tls');
     assert.deepEqual(finding.data, { fix: 'move-block', from: ['common', 'tls'], to: ['tls'] });
@@ -138,27 +184,45 @@ describe('structure', () => {
   it('tlsEnabled is obsolete', async () => {
     const text = 'common:\n  security:\n    tlsEnabled: true\n';
     const finding = await only(text, 'obsolete-key');
-    assert.deepEqual(finding.data && { ...finding.data, valueRange: undefined }, { fix: 'rename-key', replacement: 'tlsMode', value: '1', valueRange: undefined });
+    assert.deepEqual(finding.data && { ...finding.data, valueRange: undefined }, {
+      fix: 'rename-key',
+      replacement: 'tlsMode',
+      value: '1',
+      valueRange: undefined,
+    });
     assert.ok(!codes(await check(text)).includes('unknown-key'));
   });
   it('typos get a did-you-mean', async () => {
     const text = 'tls:\n  serverPemPth: a.pem\n  serverkeypath: b.key\ninternaltls:\n  snii: x\ncommon:\n  security:\n    tlsMod: 1\n';
     const found = (await check(text)).filter((finding) => finding.code === 'unknown-key');
-    assert.deepEqual(found.map((finding) => [textAt(text, finding), finding.data]), [
-      ['serverPemPth', { fix: 'rename-key', replacement: 'serverPemPath' }],
-      ['snii', { fix: 'rename-key', replacement: 'sni' }],
-      ['tlsMod', { fix: 'rename-key', replacement: 'tlsMode' }],
-    ]);
+    assert.deepEqual(
+      found.map((finding) => [textAt(text, finding), finding.data]),
+      [
+        ['serverPemPth', { fix: 'rename-key', replacement: 'serverPemPath' }],
+        ['snii', { fix: 'rename-key', replacement: 'sni' }],
+        ['tlsMod', { fix: 'rename-key', replacement: 'tlsMode' }],
+      ],
+    );
   });
 });
 
 describe('etcd, MinIO, Kafka', () => {
   it('etcd placeholders and a bad tlsMinVersion', async () => {
-    const text = 'etcd:\n  ssl:\n    enabled: true\n    tlsCert: /path/to/etcd-client.pem\n    tlsKey: /path/to/etcd-client-key.pem\n    tlsCACert: /path/to/ca.pem\n    tlsMinVersion: 1.4\n';
-    assert.deepEqual(codes(await check(text), 'warning'), ['placeholder-path', 'placeholder-path', 'placeholder-path', 'etcd-tls-min-version']);
+    const text =
+      'etcd:\n  ssl:\n    enabled: true\n    tlsCert: /path/to/etcd-client.pem\n    tlsKey: /path/to/etcd-client-key.pem\n    tlsCACert: /path/to/ca.pem\n    tlsMinVersion: 1.4\n';
+    assert.deepEqual(codes(await check(text), 'warning'), [
+      'placeholder-path',
+      'placeholder-path',
+      'placeholder-path',
+      'etcd-tls-min-version',
+    ]);
   });
   it('etcd enabled without files', async () => {
-    assert.deepEqual(codes(await check('etcd:\n  ssl:\n    enabled: true\n'), 'warning'), ['required-path-missing', 'required-path-missing', 'required-path-missing']);
+    assert.deepEqual(codes(await check('etcd:\n  ssl:\n    enabled: true\n'), 'warning'), [
+      'required-path-missing',
+      'required-path-missing',
+      'required-path-missing',
+    ]);
   });
   it('MinIO with the placeholder CA, and a bad tlsMinVersion', async () => {
     const text = 'minio:\n  useSSL: true\n  ssl:\n    tlsCACert: /path/to/public.crt\n    tlsMinVersion: tls1.2\n';

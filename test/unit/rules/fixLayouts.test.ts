@@ -18,22 +18,50 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'tlsMode not an integer', code: 'tls-mode-not-integer', touches: /tlsMode/,
-    text: '# TLS\ncommon:\n  security:\n    # the mode\n    tlsMode: "1.0"  # was 1.0\nproxy:\n  http:\n    enabled: false # off\n' },
-  { name: 'REST port on the shared port', code: 'rest-port-shared-with-tls', touches: /port|enabled/,
-    text: 'common:\n  security:\n    tlsMode: 1 # one-way\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  http:\n    enabled: true # on\n    port:  # high-level restful api\n' },
-  { name: 'REST port added under proxy', code: 'rest-port-shared-with-tls', touches: /^$/,
-    text: 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  port: 19530 # gRPC\nquotaAndLimits:\n  enabled: true\n' },
-  { name: 'a required path added', code: 'required-path-missing', touches: /^$/,
-    text: 'common:\n  security:\n    tlsMode: 1\ntls:\n  # server files\n  serverPemPath: /a.pem\nproxy:\n  http:\n    enabled: false\n' },
-  { name: 'tls moved out of common', code: 'misplaced-block', touches: /tls:|PemPath|KeyPath|# inner/,
-    text: 'common:\n  security:\n    tlsMode: 1\n  tls:\n    # inner\n    serverPemPath: /c/s.pem\n    serverKeyPath: /c/s.key\nproxy:\n  http:\n    port: 8080 # REST\n' },
+  {
+    name: 'tlsMode not an integer',
+    code: 'tls-mode-not-integer',
+    touches: /tlsMode/,
+    text: '# TLS\ncommon:\n  security:\n    # the mode\n    tlsMode: "1.0"  # was 1.0\nproxy:\n  http:\n    enabled: false # off\n',
+  },
+  {
+    name: 'REST port on the shared port',
+    code: 'rest-port-shared-with-tls',
+    touches: /port|enabled/,
+    text: 'common:\n  security:\n    tlsMode: 1 # one-way\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  http:\n    enabled: true # on\n    port:  # high-level restful api\n',
+  },
+  {
+    name: 'REST port added under proxy',
+    code: 'rest-port-shared-with-tls',
+    touches: /^$/,
+    text: 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  port: 19530 # gRPC\nquotaAndLimits:\n  enabled: true\n',
+  },
+  {
+    name: 'a required path added',
+    code: 'required-path-missing',
+    touches: /^$/,
+    text: 'common:\n  security:\n    tlsMode: 1\ntls:\n  # server files\n  serverPemPath: /a.pem\nproxy:\n  http:\n    enabled: false\n',
+  },
+  {
+    name: 'tls moved out of common',
+    code: 'misplaced-block',
+    touches: /tls:|PemPath|KeyPath|# inner/,
+    text: 'common:\n  security:\n    tlsMode: 1\n  tls:\n    # inner\n    serverPemPath: /c/s.pem\n    serverKeyPath: /c/s.key\nproxy:\n  http:\n    port: 8080 # REST\n',
+  },
   { name: 'a typo renamed', code: 'unknown-key', touches: /serverPemPth/, text: 'tls:\n  # path\n  serverPemPth: a.pem # here\n' },
   { name: 'tlsEnabled renamed', code: 'obsolete-key', touches: /tlsEnabled/, text: 'common:\n  security:\n    tlsEnabled: true # old\n' },
-  { name: 'etcd TLS version', code: 'etcd-tls-min-version', touches: /tlsMinVersion/,
-    text: 'etcd:\n  ssl:\n    enabled: true\n    tlsMinVersion: 1.4 # typo\n' },
-  { name: 'Kafka security protocol added', code: 'kafka-ssl-without-protocol', touches: /^$/,
-    text: 'kafka:\n  # brokers\n  brokerList: k:9092\n  ssl:\n    enabled: true\n' },
+  {
+    name: 'etcd TLS version',
+    code: 'etcd-tls-min-version',
+    touches: /tlsMinVersion/,
+    text: 'etcd:\n  ssl:\n    enabled: true\n    tlsMinVersion: 1.4 # typo\n',
+  },
+  {
+    name: 'Kafka security protocol added',
+    code: 'kafka-ssl-without-protocol',
+    touches: /^$/,
+    text: 'kafka:\n  # brokers\n  brokerList: k:9092\n  ssl:\n    enabled: true\n',
+  },
 ];
 
 const LAYOUTS: { name: string; apply: (text: string) => string }[] = [
@@ -48,7 +76,11 @@ function comments(text: string): string[] {
 
 function assertLayoutKept(before: string, after: string, layout: string): void {
   const parsed = parseMilvusConfig(after);
-  assert.deepEqual(parsed.problems.filter((problem) => problem.severity === 'error'), [], `${layout}: the result parses`);
+  assert.deepEqual(
+    parsed.problems.filter((problem) => problem.severity === 'error'),
+    [],
+    `${layout}: the result parses`,
+  );
   for (const comment of comments(before)) assert.ok(after.includes(comment), `${layout}: keeps ${comment}`);
   if (before.includes('\r\n')) assert.doesNotMatch(after, /[^\r]\n/, `${layout}: CRLF stays CRLF`);
   else assert.doesNotMatch(after, /\r/, `${layout}: LF stays LF`);
@@ -60,7 +92,7 @@ function removedLines(before: string, after: string): string[] {
   return before.split(/\r?\n/).filter((line) => !kept.has(line));
 }
 
-describe('quick fixes keep the file\'s layout', () => {
+describe("quick fixes keep the file's layout", () => {
   for (const testCase of CASES) {
     for (const layout of LAYOUTS) {
       it(`${testCase.name}, ${layout.name}`, async () => {
@@ -72,9 +104,16 @@ describe('quick fixes keep the file\'s layout', () => {
         for (const fix of fixes) {
           const result = applyTextEdits(text, fix.edits);
           assertLayoutKept(text, result, `${layout.name}, "${fix.title}"`);
-          for (const line of removedLines(text, result)) assert.match(line.trim(), testCase.touches, `"${fix.title}" changed only its lines, not ${JSON.stringify(line)}`);
-          assert.ok(!(await check(result)).some((candidate) => candidate.code === testCase.code && candidate.range.start === finding.range.start && candidate.message === finding.message),
-            `"${fix.title}" clears the finding`);
+          for (const line of removedLines(text, result)) {
+            assert.match(line.trim(), testCase.touches, `"${fix.title}" changed only its lines, not ${JSON.stringify(line)}`);
+          }
+          assert.ok(
+            !(await check(result)).some(
+              (candidate) =>
+                candidate.code === testCase.code && candidate.range.start === finding.range.start && candidate.message === finding.message,
+            ),
+            `"${fix.title}" clears the finding`,
+          );
         }
       });
     }
@@ -83,7 +122,13 @@ describe('quick fixes keep the file\'s layout', () => {
   for (const layout of LAYOUTS) {
     it(`mounts a folder in the compose file, ${layout.name}`, () => {
       const compose = layout.apply(`# stack\n${docsCompose()}`);
-      const edits = composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './certs', containerPath: '/certs' });
+      const edits = composeFixesFor(compose, {
+        fix: 'add-volume',
+        composeFile: 'docker-compose.yml',
+        service: 'standalone',
+        hostPath: './certs',
+        containerPath: '/certs',
+      });
       assert.equal(edits.length, 1);
       const result = applyTextEdits(compose, edits);
       assert.deepEqual(removedLines(compose, result), []);

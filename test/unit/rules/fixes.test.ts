@@ -6,7 +6,9 @@ import { lineContext } from '../../../src/core/rules/lookup';
 import { check, codes, docsCompose, withCompose } from './ruleHelpers';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
+  return [...edits]
+    .sort((a, b) => b.start - a.start)
+    .reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
 }
 
 async function fixed(text: string, code: string, which = 0): Promise<string> {
@@ -27,7 +29,8 @@ describe('quick fixes', () => {
   });
 
   it('sets an empty proxy.http.port, or turns REST off', async () => {
-    const text = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  http:\n    enabled: true\n    port:  # high-level restful api\n';
+    const text =
+      'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  http:\n    enabled: true\n    port:  # high-level restful api\n';
     const withPort = await fixed(text, 'rest-port-shared-with-tls');
     assert.match(withPort, /\n {4}port: 8080 {2}# high-level restful api\n/);
     assert.deepEqual(codes(await check(withPort), 'warning'), []);
@@ -35,9 +38,13 @@ describe('quick fixes', () => {
   });
 
   it('adds proxy.http.port under an existing proxy block', async () => {
-    const text = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  port: 19530\nquotaAndLimits:\n  enabled: true\n';
+    const text =
+      'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  port: 19530\nquotaAndLimits:\n  enabled: true\n';
     const result = await fixed(text, 'rest-port-shared-with-tls');
-    assert.equal(result, 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  port: 19530\n  http:\n    port: 8080\nquotaAndLimits:\n  enabled: true\n');
+    assert.equal(
+      result,
+      'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /a.pem\n  serverKeyPath: /a.key\nproxy:\n  port: 19530\n  http:\n    port: 8080\nquotaAndLimits:\n  enabled: true\n',
+    );
     assert.deepEqual(codes(await check(result), 'warning'), []);
   });
 
@@ -48,9 +55,13 @@ describe('quick fixes', () => {
   });
 
   it('moves tls out of common', async () => {
-    const text = 'common:\n  security:\n    tlsMode: 1\n  tls:\n    serverPemPath: /c/s.pem\n    serverKeyPath: /c/s.key\nproxy:\n  http:\n    port: 8080\n';
+    const text =
+      'common:\n  security:\n    tlsMode: 1\n  tls:\n    serverPemPath: /c/s.pem\n    serverKeyPath: /c/s.key\nproxy:\n  http:\n    port: 8080\n';
     const result = await fixed(text, 'misplaced-block');
-    assert.equal(result, 'common:\n  security:\n    tlsMode: 1\nproxy:\n  http:\n    port: 8080\ntls:\n  serverPemPath: /c/s.pem\n  serverKeyPath: /c/s.key\n');
+    assert.equal(
+      result,
+      'common:\n  security:\n    tlsMode: 1\nproxy:\n  http:\n    port: 8080\ntls:\n  serverPemPath: /c/s.pem\n  serverKeyPath: /c/s.key\n',
+    );
     assert.deepEqual(codes(await check(result), 'warning'), []);
   });
 
@@ -63,7 +74,13 @@ describe('quick fixes', () => {
 describe('lineContext', () => {
   it('reads parents from indentation while typing', () => {
     const text = 'common:\n  # comment\n  security:\n    tlsMo';
-    assert.deepEqual(lineContext(text, text.length), { parents: ['common', 'security'], valueOfKey: undefined, prefix: 'tlsMo', indent: 4, lineStart: text.lastIndexOf('\n') + 1 });
+    assert.deepEqual(lineContext(text, text.length), {
+      parents: ['common', 'security'],
+      valueOfKey: undefined,
+      prefix: 'tlsMo',
+      indent: 4,
+      lineStart: text.lastIndexOf('\n') + 1,
+    });
     const value = 'tls:\n  serverPemPath: /mil';
     const context = lineContext(value, value.length);
     assert.deepEqual([context.parents, context.valueOfKey, context.prefix], [['tls'], 'serverPemPath', '/mil']);
@@ -73,14 +90,42 @@ describe('lineContext', () => {
 describe('compose fixes', () => {
   it('appends a volume in the list indentation, or adds the key', async () => {
     const compose = docsCompose();
-    const result = apply(compose, composeFixesFor(compose, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './certs', containerPath: '/certs' }));
+    const result = apply(
+      compose,
+      composeFixesFor(compose, {
+        fix: 'add-volume',
+        composeFile: 'docker-compose.yml',
+        service: 'standalone',
+        hostPath: './certs',
+        containerPath: '/certs',
+      }),
+    );
     assert.ok(result.endsWith('/milvus/configs/milvus.yaml\n      - ./certs:/certs:ro\n'));
     const bare = 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n';
-    assert.equal(apply(bare, composeFixesFor(bare, { fix: 'add-volume', composeFile: 'docker-compose.yml', service: 'standalone', hostPath: './certs', containerPath: '/certs' })), 'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./certs:/certs:ro\n');
+    assert.equal(
+      apply(
+        bare,
+        composeFixesFor(bare, {
+          fix: 'add-volume',
+          composeFile: 'docker-compose.yml',
+          service: 'standalone',
+          hostPath: './certs',
+          containerPath: '/certs',
+        }),
+      ),
+      'services:\n  standalone:\n    image: milvusdb/milvus:v2.5.27\n    volumes:\n      - ./certs:/certs:ro\n',
+    );
     // The new mount makes the path a workspace file.
-    const config = 'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
+    const config =
+      'common:\n  security:\n    tlsMode: 1\ntls:\n  serverPemPath: /certs/server.pem\n  serverKeyPath: /certs/server.key\nproxy:\n  http:\n    port: 8080\n';
     const before = await check(config, { ...withCompose(compose), files: {} });
-    assert.deepEqual(before.map((finding) => finding.data?.fix), ['add-volume', 'add-volume']);
-    assert.deepEqual((await check(config, { ...withCompose(result), files: {} })).map((finding) => finding.code), ['file-not-found', 'file-not-found']);
+    assert.deepEqual(
+      before.map((finding) => finding.data?.fix),
+      ['add-volume', 'add-volume'],
+    );
+    assert.deepEqual(
+      (await check(config, { ...withCompose(result), files: {} })).map((finding) => finding.code),
+      ['file-not-found', 'file-not-found'],
+    );
   });
 });

@@ -6,13 +6,20 @@ import { describe, it } from 'node:test';
 import { RULES } from '../../../src/core/rules';
 
 export function renderRuleTable(): string {
-  return ['| Code | Severity | Meaning | Fix |', '|---|---|---|---|', ...RULES.map((rule) => `| \`${rule.code}\` | ${rule.severity} | ${rule.meaning} | ${rule.fix} |`)].join('\n');
+  return [
+    '| Code | Severity | Meaning | Fix |',
+    '|---|---|---|---|',
+    ...RULES.map((rule) => `| \`${rule.code}\` | ${rule.severity} | ${rule.meaning} | ${rule.fix} |`),
+  ].join('\n');
 }
 
 describe('README rule table', () => {
   it('is the rule table, row for row', () => {
     const readme = readFileSync('README.md', 'utf8');
-    assert.ok(readme.includes(`${renderRuleTable()}\n`), 'README.md has the table rendered from RULES (run: node --import tsx test/unit/rules/readmeTable.test.ts --print)');
+    assert.ok(
+      readme.includes(`${renderRuleTable()}\n`),
+      'README.md has the table rendered from RULES (run: node --import tsx test/unit/rules/readmeTable.test.ts --print)',
+    );
   });
 });
 

@@ -31,7 +31,10 @@ export function workspaceContext(text: string, options: CheckOptions = {}): { co
   const files: Record<string, string | Buffer> = { ...options.files, [fileName]: text };
   if (options.compose !== undefined) files[`${WORKSPACE}/docker-compose.yml`] = options.compose;
   const disk = memoryFileSystem(files);
-  return { context: { fs: options.wrap ? options.wrap(disk) : disk, cache: options.cache ?? new Cache(), parsed: new ParseCache() }, fileName };
+  return {
+    context: { fs: options.wrap ? options.wrap(disk) : disk, cache: options.cache ?? new Cache(), parsed: new ParseCache() },
+    fileName,
+  };
 }
 
 /** The whole analysis (findings, context, references), as the language server makes it. */
@@ -40,8 +43,13 @@ export async function analyse(text: string, options: CheckOptions = {}): Promise
   const deployment = await deploymentForConfigFile(fileName, [WORKSPACE], context);
   const clientCertificates = await Promise.all((options.clientCertificates ?? []).map((file) => context.cache.load(context.fs, file)));
   return analyseMilvusConfig({
-    deployment, fileName, text, clientCertificates, cache: context.cache,
-    ...(options.now ? { now: options.now } : {}), ...(options.warnDays !== undefined ? { warnDays: options.warnDays } : {}),
+    deployment,
+    fileName,
+    text,
+    clientCertificates,
+    cache: context.cache,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.warnDays !== undefined ? { warnDays: options.warnDays } : {}),
   });
 }
 
@@ -51,7 +59,13 @@ export async function check(text: string, options: CheckOptions = {}): Promise<R
 
 /** A file system that records which paths were read. */
 export function countingReads(inner: WorkspaceFileSystem, reads: string[]): WorkspaceFileSystem {
-  return { ...inner, readFile: (filePath, maxBytes) => { reads.push(filePath); return inner.readFile(filePath, maxBytes); } };
+  return {
+    ...inner,
+    readFile: (filePath, maxBytes) => {
+      reads.push(filePath);
+      return inner.readFile(filePath, maxBytes);
+    },
+  };
 }
 
 /** The Milvus docs' TLS recipe: ./tls and ./milvus.yaml mounted into the standalone service. */

@@ -13,21 +13,27 @@ describe('rules on the shipped milvus.yaml files', () => {
       it('tlsMode 1: refuses to start on the shared port, and uses the bundled test certificates', async () => {
         const text = file.text.replace(/tlsMode: 0/, 'tlsMode: 1');
         const found = await check(text);
-        assert.deepEqual(codes(found, 'warning').sort(), ['bundled-test-certificate', 'bundled-test-certificate', 'rest-port-shared-with-tls']);
+        assert.deepEqual(codes(found, 'warning').sort(), [
+          'bundled-test-certificate',
+          'bundled-test-certificate',
+          'rest-port-shared-with-tls',
+        ]);
         assert.ok(codes(found).includes('ca-ignored-in-mode-1'));
       });
 
       it('tlsMode 2 with a REST port and the docs mounts: checks the mounted files', async () => {
-        const text = file.text.replace(/tlsMode: 0/, 'tlsMode: 2')
+        const text = file.text
+          .replace(/tlsMode: 0/, 'tlsMode: 2')
           .replace(/(\n\s+)serverPemPath: configs\/cert\/server.pem/, '$1serverPemPath: /milvus/tls/server.pem')
           .replace(/(\n\s+)serverKeyPath: configs\/cert\/server.key/, '$1serverKeyPath: /milvus/tls/server.key')
-          .replace(/(\n\s+)caPemPath: configs\/cert\/ca.pem/, '$1caPemPath: /milvus/tls/ca.pem')
-          ;
+          .replace(/(\n\s+)caPemPath: configs\/cert\/ca.pem/, '$1caPemPath: /milvus/tls/ca.pem');
         // The REST port comes from the compose environment, as in the Attu mTLS doc.
         const compose = withCompose(docsCompose('milvusdb/milvus:v2.5.27', '      PROXY_HTTP_PORT: "8080"\n'));
         const found = await check(text, { ...compose, files: {} });
         assert.deepEqual(codes(found, 'warning').sort(), ['file-not-found', 'file-not-found', 'file-not-found']);
-        const overridden = found.filter((finding) => finding.code === 'overridden-by-environment').map((finding) => /variable (\w+)/.exec(finding.message)?.[1]);
+        const overridden = found
+          .filter((finding) => finding.code === 'overridden-by-environment')
+          .map((finding) => /variable (\w+)/.exec(finding.message)?.[1]);
         // Only TLS keys (ETCD_ENDPOINTS is not reported); 2.3 has no proxy.http.port to override.
         assert.deepEqual(overridden, file.version === '2.3.22' ? [] : ['PROXY_HTTP_PORT']);
       });
@@ -41,7 +47,14 @@ describe('rules on the shipped milvus.yaml files', () => {
         assert.deepEqual(codes(found, 'information'), [], yaml.fileName);
         // The shipped compose files mount no milvus.yaml: Milvus reads the image's own.
         const notMounted = found.find((finding) => finding.code === 'config-not-mounted');
-        assert.deepEqual(notMounted?.data, { fix: 'add-volume', composeFile: '/ws/docker-compose.yml', service: 'standalone', hostPath: './milvus.yaml', containerPath: '/milvus/configs/milvus.yaml', readOnly: false });
+        assert.deepEqual(notMounted?.data, {
+          fix: 'add-volume',
+          composeFile: '/ws/docker-compose.yml',
+          service: 'standalone',
+          hostPath: './milvus.yaml',
+          containerPath: '/milvus/configs/milvus.yaml',
+          readOnly: false,
+        });
       }
     });
 

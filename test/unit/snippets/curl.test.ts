@@ -7,7 +7,11 @@ describe('curl snippet', () => {
   it('mode 1: --cacert, POST {} to the REST port', () => {
     const { text, language } = curlSnippet(MODE1);
     assert.equal(language, 'shellscript');
-    assert.ok(text.includes("curl --cacert /ws/tls/ca.pem \\\n  -H 'Content-Type: application/json' -d '{}' \\\n  https://localhost:8080/v2/vectordb/collections/list"));
+    assert.ok(
+      text.includes(
+        "curl --cacert /ws/tls/ca.pem \\\n  -H 'Content-Type: application/json' -d '{}' \\\n  https://localhost:8080/v2/vectordb/collections/list",
+      ),
+    );
     assert.doesNotMatch(text, /--cert |--key |Authorization|--connect-to/);
   });
 

@@ -15,7 +15,10 @@ describe('Java SDK snippet', () => {
 
   it('mode 2: clientPemPath, clientKeyPath, caPemPath, and no serverPemPath (it would select one-way TLS)', () => {
     const { text } = javaSdkSnippet(MODE2);
-    assert.match(text, /\.clientPemPath\("\/ws\/tls\/client.pem"\)\n {16}\.clientKeyPath\("\/ws\/tls\/client.key"\)\n {16}\.caPemPath\("\/ws\/tls\/ca.pem"\)/);
+    assert.match(
+      text,
+      /\.clientPemPath\("\/ws\/tls\/client.pem"\)\n {16}\.clientKeyPath\("\/ws\/tls\/client.key"\)\n {16}\.caPemPath\("\/ws\/tls\/ca.pem"\)/,
+    );
     assert.doesNotMatch(text, /\.serverPemPath\(/);
   });
 

@@ -7,7 +7,10 @@ describe('Node SDK snippet', () => {
   it('mode 1: ssl, rootCertPath = ca.pem, serverName; no client key (it would switch to mutual TLS)', () => {
     const { text, language } = nodeSdkSnippet(MODE1);
     assert.equal(language, 'javascript');
-    assert.match(text, /address: "localhost:19530",\n {2}ssl: true,\n {2}tls: \{\n {4}rootCertPath: "\/ws\/tls\/ca.pem",\n {4}serverName: "localhost",/);
+    assert.match(
+      text,
+      /address: "localhost:19530",\n {2}ssl: true,\n {2}tls: \{\n {4}rootCertPath: "\/ws\/tls\/ca.pem",\n {4}serverName: "localhost",/,
+    );
     assert.doesNotMatch(text, /privateKeyPath|certChainPath|token/);
   });
 

@@ -7,13 +7,21 @@ describe('pymilvus snippet', () => {
   it('mode 1 passes the CA as server_pem_path, never a lone ca_pem_path (pymilvus#2785)', () => {
     const { text, language } = pymilvusSnippet(MODE1);
     assert.equal(language, 'python');
-    assert.match(text, /uri="https:\/\/localhost:19530",\n {4}secure=True,\n {4}server_pem_path="\/ws\/tls\/ca.pem",\n {4}server_name="localhost",/);
+    assert.match(
+      text,
+      /uri="https:\/\/localhost:19530",\n {4}secure=True,\n {4}server_pem_path="\/ws\/tls\/ca.pem",\n {4}server_name="localhost",/,
+    );
     assert.doesNotMatch(text, /ca_pem_path=|client_pem_path=|token=/);
   });
 
   it('mode 2 passes all three files and the server name, without server_pem_path (it would win)', () => {
     const { text } = pymilvusSnippet(MODE2);
-    for (const line of ['client_pem_path="/ws/tls/client.pem"', 'client_key_path="/ws/tls/client.key"', 'ca_pem_path="/ws/tls/ca.pem"', 'server_name="localhost"']) {
+    for (const line of [
+      'client_pem_path="/ws/tls/client.pem"',
+      'client_key_path="/ws/tls/client.key"',
+      'ca_pem_path="/ws/tls/ca.pem"',
+      'server_name="localhost"',
+    ]) {
       assert.ok(text.includes(line), line);
     }
     assert.doesNotMatch(text, /server_pem_path/);

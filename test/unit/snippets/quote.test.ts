@@ -4,7 +4,18 @@ import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { goString, javaString, jsString, pythonString, shellWord } from '../../../src/core/snippets/quote';
 
-const SAMPLES = ['/plain/path.pem', "it's", 'say "hi"', 'C:\\Users\\me\\ca.pem', 'tab\there', 'line\nbreak', 'bell\x07', '$HOME `id`', 'é ü 中', ''];
+const SAMPLES = [
+  '/plain/path.pem',
+  "it's",
+  'say "hi"',
+  'C:\\Users\\me\\ca.pem',
+  'tab\there',
+  'line\nbreak',
+  'bell\x07',
+  '$HOME `id`',
+  'é ü 中',
+  '',
+];
 
 describe('snippet string literals', () => {
   it('JavaScript literals evaluate back to the value', () => {

@@ -42,12 +42,17 @@ describe('snippet syntax', () => {
     });
   });
 
-  it('Java: javac compiles it against stubs with the SDK\'s method names', { skip: !hasTool('javac', '-version') && 'javac not installed' }, () => {
-    const stubs = join(dir, 'java', 'io', 'milvus', 'v2', 'client');
-    mkdirSync(stubs, { recursive: true });
-    // The builder methods the snippets may call, as in milvus-sdk-java's ConnectConfig.ConnectConfigBuilder.
-    const setters = ['uri', 'serverPemPath', 'clientPemPath', 'clientKeyPath', 'caPemPath', 'serverName', 'token'];
-    writeFileSync(join(stubs, 'ConnectConfig.java'), `package io.milvus.v2.client;
+  it(
+    "Java: javac compiles it against stubs with the SDK's method names",
+    { skip: !hasTool('javac', '-version') && 'javac not installed' },
+    () => {
+      const stubs = join(dir, 'java', 'io', 'milvus', 'v2', 'client');
+      mkdirSync(stubs, { recursive: true });
+      // The builder methods the snippets may call, as in milvus-sdk-java's ConnectConfig.ConnectConfigBuilder.
+      const setters = ['uri', 'serverPemPath', 'clientPemPath', 'clientKeyPath', 'caPemPath', 'serverName', 'token'];
+      writeFileSync(
+        join(stubs, 'ConnectConfig.java'),
+        `package io.milvus.v2.client;
 public class ConnectConfig {
   public static ConnectConfigBuilder builder() { return new ConnectConfigBuilder(); }
   public static class ConnectConfigBuilder {
@@ -56,24 +61,29 @@ public class ConnectConfig {
     public ConnectConfig build() { return new ConnectConfig(); }
   }
 }
-`);
-    writeFileSync(join(stubs, 'MilvusClientV2.java'), `package io.milvus.v2.client;
+`,
+      );
+      writeFileSync(
+        join(stubs, 'MilvusClientV2.java'),
+        `package io.milvus.v2.client;
 public class MilvusClientV2 {
   public MilvusClientV2(ConnectConfig config) {}
   public static class ListCollectionsResp { public java.util.List<String> getCollectionNames() { return null; } }
   public ListCollectionsResp listCollections() { return new ListCollectionsResp(); }
   public void close() {}
 }
-`);
-    INPUTS.forEach((input, index) => {
-      const folder = join(dir, `java${index}`);
-      mkdirSync(folder);
-      const file = join(folder, 'MilvusTlsExample.java');
-      writeFileSync(file, javaSdkSnippet(input).text);
-      const result = spawnSync('javac', ['-d', join(folder, 'out'), '-sourcepath', join(dir, 'java'), file], { encoding: 'utf8' });
-      assert.equal(result.status, 0, result.stderr);
-    });
-  });
+`,
+      );
+      INPUTS.forEach((input, index) => {
+        const folder = join(dir, `java${index}`);
+        mkdirSync(folder);
+        const file = join(folder, 'MilvusTlsExample.java');
+        writeFileSync(file, javaSdkSnippet(input).text);
+        const result = spawnSync('javac', ['-d', join(folder, 'out'), '-sourcepath', join(dir, 'java'), file], { encoding: 'utf8' });
+        assert.equal(result.status, 0, result.stderr);
+      });
+    },
+  );
 
   it('Node: node --check parses the ES module', () => {
     INPUTS.forEach((input, index) => {

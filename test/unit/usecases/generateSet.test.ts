@@ -12,7 +12,9 @@ const options = defaultCertificateSetOptions({ keyType: 'ecdsa-p256' });
 
 describe('producing a certificate set', () => {
   let root: string;
-  before(async () => { root = await mkdtemp(join(tmpdir(), 'milvus-tls-produce-')); });
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'milvus-tls-produce-'));
+  });
   after(() => rm(root, { recursive: true, force: true }));
 
   it('writes nothing when cancelled before it starts', async () => {
@@ -25,10 +27,16 @@ describe('producing a certificate set', () => {
     const dir = join(root, 'cancelled-midway');
     const abort = new AbortController();
     const phases: string[] = [];
-    const result = generateAndWriteSet({ options, outputDir: dir, mode: 'create', signal: abort.signal, onPhase: (phase) => {
-      phases.push(phase);
-      abort.abort();
-    } });
+    const result = generateAndWriteSet({
+      options,
+      outputDir: dir,
+      mode: 'create',
+      signal: abort.signal,
+      onPhase: (phase) => {
+        phases.push(phase);
+        abort.abort();
+      },
+    });
     assert.equal(await result, undefined);
     assert.deepEqual(phases, ['creating ecdsa-p256 keys…']);
     await assert.rejects(readdir(dir), { code: 'ENOENT' });
@@ -37,7 +45,10 @@ describe('producing a certificate set', () => {
   it('creates the nine files, then reissues the leaves keeping the CA', async () => {
     const dir = join(root, 'tls');
     const created = await generateAndWriteSet({ options, outputDir: dir, mode: 'create' });
-    assert.deepEqual(created?.paths.map((path) => path.slice(dir.length + 1)), [...CERTIFICATE_SET_FILES]);
+    assert.deepEqual(
+      created?.paths.map((path) => path.slice(dir.length + 1)),
+      [...CERTIFICATE_SET_FILES],
+    );
     const caBefore = await readFile(join(dir, 'ca.pem'), 'utf8');
     const caKeyBefore = await readFile(join(dir, 'ca.key'), 'utf8');
     const serverBefore = await readFile(join(dir, 'server.pem'), 'utf8');
@@ -74,7 +85,9 @@ describe('producing a certificate set', () => {
 
 describe('two generations of the editor into one folder at once', () => {
   let root: string;
-  before(async () => { root = await mkdtemp(join(tmpdir(), 'milvus-tls-produce-race-')); });
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'milvus-tls-produce-race-'));
+  });
   after(() => rm(root, { recursive: true, force: true }));
 
   it('exactly one writes; the other gets the FilesExistError the command shows for an existing set', async () => {

@@ -38,6 +38,11 @@ describe('compose names for the default SANs', () => {
   });
 
   it('leaves out names that are no valid DNS name', async () => {
-    assert.deepEqual(await namesIn({ '/ws/docker-compose.yml': MILVUS_STANDALONE.replace('container_name: milvus-standalone', 'container_name: "milvus standalone"') }), ['standalone']);
+    assert.deepEqual(
+      await namesIn({
+        '/ws/docker-compose.yml': MILVUS_STANDALONE.replace('container_name: milvus-standalone', 'container_name: "milvus standalone"'),
+      }),
+      ['standalone'],
+    );
   });
 });

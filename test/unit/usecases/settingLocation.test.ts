@@ -5,16 +5,7 @@ import type { Deployment } from '../../../src/core/deployment';
 import { formatLocation, locateSetting } from '../../../src/core/usecases';
 import { memoryFileSystem } from '../../../src/core/workspace';
 
-const YAML = [
-  'proxy:',
-  '  port: 19530',
-  '  http:',
-  '    enabled: true',
-  'common:',
-  '  security:',
-  '    TLSMode: 1',
-  '',
-].join('\n');
+const YAML = ['proxy:', '  port: 19530', '  http:', '    enabled: true', 'common:', '  security:', '    TLSMode: 1', ''].join('\n');
 
 const COMPOSE = `services:
   standalone:
@@ -48,6 +39,10 @@ describe('setting locations', () => {
 
   it('points at the compose environment variable that sets the effective value', async () => {
     const location = locateSetting(await deploymentOf({ '/ws/milvus.yaml': YAML, '/ws/docker-compose.yml': COMPOSE }), 'proxy.port');
-    assert.deepEqual(location && { file: location.file, line: location.line, col: location.col }, { file: '/ws/docker-compose.yml', line: 5, col: 9 });
+    assert.deepEqual(location && { file: location.file, line: location.line, col: location.col }, {
+      file: '/ws/docker-compose.yml',
+      line: 5,
+      col: 9,
+    });
   });
 });

@@ -43,8 +43,10 @@ describe('overlayFileSystem: readText of open documents', () => {
     assert.equal((await readText(overlay(contained), OPEN)).failure?.reason, 'outside-workspace');
   });
 
-  it('sees through an overlay over an overlay (planned edits over the editor\'s text)', async () => {
-    const planned = overlayFileSystem(overlay(disk), (filePath) => (filePath === '/ws/docker-compose.yml' ? { text: 'services: {a: {}}\n', version: 0 } : undefined));
+  it("sees through an overlay over an overlay (planned edits over the editor's text)", async () => {
+    const planned = overlayFileSystem(overlay(disk), (filePath) =>
+      filePath === '/ws/docker-compose.yml' ? { text: 'services: {a: {}}\n', version: 0 } : undefined,
+    );
     assert.deepEqual(await readText(planned, OPEN), { text: TEXT });
     assert.deepEqual(await readText(planned, '/ws/docker-compose.yml'), { text: 'services: {a: {}}\n' });
   });

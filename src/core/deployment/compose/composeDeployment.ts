@@ -44,7 +44,12 @@ function slotByName(pathApi: { basename(path: string): string }, filePath: strin
   return pathApi.basename(filePath) === 'user.yaml' ? 'user.yaml' : 'milvus.yaml';
 }
 
-async function mountedConfig(slot: ConfigSlot, mounts: MountTable, context: ResolveContext, notes: string[]): Promise<DeploymentConfigFile | undefined> {
+async function mountedConfig(
+  slot: ConfigSlot,
+  mounts: MountTable,
+  context: ResolveContext,
+  notes: string[],
+): Promise<DeploymentConfigFile | undefined> {
   const containerPath = CONTAINER_PATH_OF_SLOT[slot];
   const location = mounts.locate(containerPath);
   if (!location) return undefined;
@@ -58,18 +63,29 @@ async function mountedConfig(slot: ConfigSlot, mounts: MountTable, context: Reso
     return undefined;
   }
   return {
-    slot, containerPath, source: 'host', hostPath: location.hostPath,
+    slot,
+    containerPath,
+    source: 'host',
+    hostPath: location.hostPath,
     config: context.parsed.config(location.hostPath, read.text),
     ...(location.mount ? { mountedBy: location.mount.from } : {}),
   };
 }
 
 function imageConfig(): DeploymentConfigFile {
-  return { slot: 'milvus.yaml', containerPath: MILVUS_YAML_CONTAINER_PATH, source: 'image', config: imageMilvusYaml(), mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME } };
+  return {
+    slot: 'milvus.yaml',
+    containerPath: MILVUS_YAML_CONTAINER_PATH,
+    source: 'image',
+    config: imageMilvusYaml(),
+    mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME },
+  };
 }
 
 function versionOf(service: ComposeService, root: string, context: ResolveContext): Traced<ComposeService['imageVersion']> {
-  if (service.image === undefined) return { value: undefined, from: fromDefault(`the service "${service.name}" names no image: treated as the newest Milvus`) };
+  if (service.image === undefined) {
+    return { value: undefined, from: fromDefault(`the service "${service.name}" names no image: treated as the newest Milvus`) };
+  }
   const note = service.imageVersion ? '' : ' (no version in the tag: treated as the newest Milvus)';
   const from = composeValueOrigin(context.fs.path, root, service.imageDefinedIn, service.imageRange?.start ?? 0);
   return { value: service.imageVersion, from: { ...from, text: `${from.text}, image ${service.image}${note}` } };
@@ -95,7 +111,9 @@ function projectNotes(project: ComposeProject, service: ComposeService, pathApi:
   const notes: string[] = [];
   if (project.files.length > 1 || project.included.length > 0) {
     const included = project.included.map((file) => fromFile(pathApi, root, file, undefined, undefined).text);
-    notes.push(`Compose merges ${projectFilesText(project, pathApi, root)}${included.length > 0 ? ` (including ${included.join(', ')})` : ''}`);
+    notes.push(
+      `Compose merges ${projectFilesText(project, pathApi, root)}${included.length > 0 ? ` (including ${included.join(', ')})` : ''}`,
+    );
   }
   const profileNote = profilesNote(project, service);
   if (profileNote !== undefined) notes.push(profileNote);
@@ -129,7 +147,13 @@ export async function composeDeployment(request: ComposeDeploymentRequest, conte
     if (focusText.text !== undefined) {
       const slot = slotByName(pathApi, request.focus);
       const index = configFiles.findIndex((file) => file.slot === slot);
-      const replaced: DeploymentConfigFile = { slot, containerPath: CONTAINER_PATH_OF_SLOT[slot], source: 'host', hostPath: request.focus, config: context.parsed.config(request.focus, focusText.text) };
+      const replaced: DeploymentConfigFile = {
+        slot,
+        containerPath: CONTAINER_PATH_OF_SLOT[slot],
+        source: 'host',
+        hostPath: request.focus,
+        config: context.parsed.config(request.focus, focusText.text),
+      };
       if (index >= 0) configFiles[index] = replaced;
       else configFiles.push(replaced);
       hypothetical = `the service "${service.name}" does not mount ${pathApi.basename(request.focus)}; checked as if it were its ${slot}`;

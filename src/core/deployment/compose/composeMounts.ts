@@ -26,7 +26,8 @@ export function composeValueOrigin(pathApi: PathApi, root: string, definedIn: Co
 export function composeMountInfo(mount: VolumeMount, compose: ComposeFile, root: string, pathApi: PathApi): MountInfo {
   const from = composeValueOrigin(pathApi, root, mount.definedIn, mount.range.start);
   const definition = mount.type === 'volume' ? compose.volumeDefinitions.find((candidate) => candidate.name === mount.source) : undefined;
-  const raw = definition?.bindDevice !== undefined ? `${mount.raw} (the volume "${definition.name}" binds ${definition.bindDevice})` : mount.raw;
+  const raw =
+    definition?.bindDevice !== undefined ? `${mount.raw} (the volume "${definition.name}" binds ${definition.bindDevice})` : mount.raw;
   return { target: mount.target, raw, readOnly: mount.readOnly, from };
 }
 
@@ -49,9 +50,15 @@ export interface MountTableOptions {
   caseInsensitive?: boolean;
 }
 
-export function composeMountTable(service: ComposeService, compose: ComposeFile, root: string, pathApi: PathApi, options: MountTableOptions = {}): MountTable {
+export function composeMountTable(
+  service: ComposeService,
+  compose: ComposeFile,
+  root: string,
+  pathApi: PathApi,
+  options: MountTableOptions = {},
+): MountTable {
   const localPath = (host: MountHost | undefined, below: string): string | undefined =>
-    (host?.kind === 'local' ? (below === '' ? host.path : pathApi.join(host.path, ...below.split('/'))) : undefined);
+    host?.kind === 'local' ? (below === '' ? host.path : pathApi.join(host.path, ...below.split('/'))) : undefined;
   return {
     locate(containerPath): PathLocation | undefined {
       const covering = coveringMount(containerPath, service.volumes);
@@ -85,11 +92,16 @@ export function composeMountTable(service: ComposeService, compose: ComposeFile,
 export function composePortPublisher(service: ComposeService, root: string, pathApi: PathApi): PortPublisher {
   return {
     publishedPort(containerPort): Traced<number> | undefined {
-      const port = service.ports.find((candidate) => candidate.targetPort === containerPort && candidate.protocol === 'tcp' && candidate.publishedPort !== undefined);
+      const port = service.ports.find(
+        (candidate) => candidate.targetPort === containerPort && candidate.protocol === 'tcp' && candidate.publishedPort !== undefined,
+      );
       if (!port?.publishedPort) return undefined;
       const from = composeValueOrigin(pathApi, root, port.definedIn, port.range.start);
       // Short syntax quoted as written in YAML; long syntax is shown as its JSON.
-      return { value: port.publishedPort, from: { ...from, text: `${from.text} (ports: ${port.raw.startsWith('{') ? port.raw : JSON.stringify(port.raw)})` } };
+      return {
+        value: port.publishedPort,
+        from: { ...from, text: `${from.text} (ports: ${port.raw.startsWith('{') ? port.raw : JSON.stringify(port.raw)})` },
+      };
     },
     unpublishedNote: `the compose service "${service.name}" does not publish it`,
   };

@@ -50,7 +50,11 @@ export async function loadComposeProjectIn(folder: string, context: ResolveConte
  * The project a compose file belongs to: its folder's (with the override, or COMPOSE_FILE's list) when
  * Compose loads it there, else the file alone, as `docker compose -f FILE` reads it.
  */
-export async function loadComposeProject(composePath: string, context: ResolveContext, shellVariables: ComposeVariables = {}): Promise<ComposeProject | undefined> {
+export async function loadComposeProject(
+  composePath: string,
+  context: ResolveContext,
+  shellVariables: ComposeVariables = {},
+): Promise<ComposeProject | undefined> {
   const withShell: ResolveContext = { ...context, shellEnvironment: { ...context.shellEnvironment, ...shellVariables } };
   return loadSelection(await composeSelectionOf(composePath, withShell), withShell);
 }
@@ -71,7 +75,13 @@ async function loadSelection(selection: ComposeSelection, context: ResolveContex
     included: loader.included,
     selectedBy: selection.selectedBy,
     compose,
-    activeProfiles: profiles === undefined ? [] : profiles.split(',').map((profile) => profile.trim()).filter((profile) => profile !== ''),
+    activeProfiles:
+      profiles === undefined
+        ? []
+        : profiles
+            .split(',')
+            .map((profile) => profile.trim())
+            .filter((profile) => profile !== ''),
     problems: loader.problems,
   };
 }
@@ -82,14 +92,25 @@ class ProjectLoader {
   readonly included: string[] = [];
   readonly problems: string[] = [];
 
-  constructor(private readonly context: ResolveContext, private readonly machine: HostMachine, private readonly projectDir: string) {}
+  constructor(
+    private readonly context: ResolveContext,
+    private readonly machine: HostMachine,
+    private readonly projectDir: string,
+  ) {}
 
   hostBase(baseDir: string): HostPathBase {
     return { pathApi: this.context.fs.path, baseDir, homeDir: this.machine.homeDir };
   }
 
   /** Reads one file (after its includes); false when it could not be read. */
-  async load(file: string, baseDir: string, variables: ComposeVariables, stack: readonly string[], depth: number, topLevel: boolean): Promise<boolean> {
+  async load(
+    file: string,
+    baseDir: string,
+    variables: ComposeVariables,
+    stack: readonly string[],
+    depth: number,
+    topLevel: boolean,
+  ): Promise<boolean> {
     if (this.files.length + this.included.length >= MAX_PROJECT_FILES) {
       this.problems.push(`${this.shown(file)} not read: a project reads at most ${MAX_PROJECT_FILES} compose files`);
       return false;
@@ -110,7 +131,14 @@ class ProjectLoader {
   }
 
   /** An `include:` entry: its files relative to the including project's folder, resolved against their own. */
-  private async include(entry: IncludeEntry, from: string, baseDir: string, variables: ComposeVariables, stack: readonly string[], depth: number): Promise<void> {
+  private async include(
+    entry: IncludeEntry,
+    from: string,
+    baseDir: string,
+    variables: ComposeVariables,
+    stack: readonly string[],
+    depth: number,
+  ): Promise<void> {
     const pathApi = this.context.fs.path;
     const paths = entry.paths.map((entryPath) => pathApi.resolve(baseDir, entryPath));
     const [first] = paths;
@@ -126,7 +154,8 @@ class ProjectLoader {
       return;
     }
     const ownDir = entry.projectDirectory !== undefined ? pathApi.resolve(baseDir, entry.projectDirectory) : pathApi.dirname(first);
-    const envFiles = entry.envFiles.length > 0 ? entry.envFiles.map((file) => pathApi.resolve(baseDir, file)) : [pathApi.join(ownDir, '.env')];
+    const envFiles =
+      entry.envFiles.length > 0 ? entry.envFiles.map((file) => pathApi.resolve(baseDir, file)) : [pathApi.join(ownDir, '.env')];
     let ownVariables: Record<string, string> = {};
     for (const envFile of envFiles) {
       const text = (await readText(this.context.fs, envFile)).text;
@@ -149,17 +178,23 @@ function withBindHosts(compose: ComposeFile, base: HostPathBase): ComposeFile {
     ...compose,
     services: compose.services.map((service) => ({
       ...service,
-      volumes: service.volumes.map((mount) => (mount.type === 'bind' && mount.source !== undefined ? { ...mount, host: resolveBindSource(mount.source, base) } : mount)),
+      volumes: service.volumes.map((mount) =>
+        mount.type === 'bind' && mount.source !== undefined ? { ...mount, host: resolveBindSource(mount.source, base) } : mount,
+      ),
     })),
-    volumeDefinitions: compose.volumeDefinitions.map((definition) => (definition.bindDevice !== undefined ? { ...definition, host: resolveBindSource(definition.bindDevice, base) } : definition)),
+    volumeDefinitions: compose.volumeDefinitions.map((definition) =>
+      definition.bindDevice !== undefined ? { ...definition, host: resolveBindSource(definition.bindDevice, base) } : definition,
+    ),
   };
 }
 
 /** Named volumes backed by a local bind (`driver_opts: {o: bind, device: …}`) lead to that host folder. */
 function withNamedVolumeHosts(compose: ComposeFile, projectBase: HostPathBase): ComposeFile {
-  const definitions = compose.volumeDefinitions.map((definition) => (definition.bindDevice !== undefined && definition.host === undefined
-    ? { ...definition, host: resolveBindSource(definition.bindDevice, projectBase) }
-    : definition));
+  const definitions = compose.volumeDefinitions.map((definition) =>
+    definition.bindDevice !== undefined && definition.host === undefined
+      ? { ...definition, host: resolveBindSource(definition.bindDevice, projectBase) }
+      : definition,
+  );
   const hostOf = new Map(definitions.flatMap((definition) => (definition.host ? [[definition.name, definition.host] as const] : [])));
   return {
     ...compose,

@@ -43,16 +43,28 @@ async function firstFileNamed(folder: string, names: readonly string[], context:
 export async function composeSelectionIn(folder: string, context: ResolveContext): Promise<ComposeSelection | undefined> {
   const pathApi = context.fs.path;
   const [{ variables }, main, override] = await Promise.all([
-    folderVariables(folder, context), firstFileNamed(folder, COMPOSE_FILE_NAMES, context), firstFileNamed(folder, COMPOSE_OVERRIDE_FILE_NAMES, context),
+    folderVariables(folder, context),
+    firstFileNamed(folder, COMPOSE_FILE_NAMES, context),
+    firstFileNamed(folder, COMPOSE_OVERRIDE_FILE_NAMES, context),
   ]);
   const listed = variables.COMPOSE_FILE;
   if (listed !== undefined && listed.trim() !== '') {
     const separator = variables.COMPOSE_PATH_SEPARATOR || pathApi.delimiter;
-    const files = listed.split(separator).map((entry) => entry.trim()).filter((entry) => entry !== '').map((entry) => pathApi.resolve(folder, entry));
+    const files = listed
+      .split(separator)
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .map((entry) => pathApi.resolve(folder, entry));
     const [first] = files;
     if (first !== undefined) {
       const fromShell = context.shellEnvironment?.COMPOSE_FILE !== undefined;
-      return { folder, dir: pathApi.dirname(first), files, variables, selectedBy: fromShell ? 'COMPOSE_FILE in the environment' : 'COMPOSE_FILE in .env' };
+      return {
+        folder,
+        dir: pathApi.dirname(first),
+        files,
+        variables,
+        selectedBy: fromShell ? 'COMPOSE_FILE in the environment' : 'COMPOSE_FILE in .env',
+      };
     }
   }
   if (main === undefined) return undefined;

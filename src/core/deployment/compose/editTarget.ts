@@ -21,15 +21,21 @@ export interface ServiceEditTarget {
 
 function writesField(definition: ComposeService, field: ServiceListField): boolean {
   switch (field) {
-    case 'volumes': return definition.volumesKeyRange !== undefined;
-    case 'environment': return definition.environmentKeyRange !== undefined;
-    case 'ports': return definition.ports.length > 0 || definition.tags.some((tag) => tag.field === 'ports');
+    case 'volumes':
+      return definition.volumesKeyRange !== undefined;
+    case 'environment':
+      return definition.environmentKeyRange !== undefined;
+    case 'ports':
+      return definition.ports.length > 0 || definition.tags.some((tag) => tag.field === 'ports');
   }
 }
 
 export function serviceEditTarget(project: ComposeProject, service: ComposeService, field: ServiceListField): ServiceEditTarget {
-  const own = (service.definitions ?? [service]).filter((definition) => definition.definedIn !== undefined && project.files.includes(definition.definedIn.fileName));
-  const files = (definitions: readonly ComposeService[]): string[] => [...new Set(definitions.map((definition) => definition.definedIn?.fileName ?? ''))].filter((file) => file !== '');
+  const own = (service.definitions ?? [service]).filter(
+    (definition) => definition.definedIn !== undefined && project.files.includes(definition.definedIn.fileName),
+  );
+  const files = (definitions: readonly ComposeService[]): string[] =>
+    [...new Set(definitions.map((definition) => definition.definedIn?.fileName ?? ''))].filter((file) => file !== '');
   const candidates = files(own.filter((definition) => writesField(definition, field)));
   const last = candidates[candidates.length - 1];
   if (last !== undefined) return { file: last, candidates, ambiguous: candidates.length > 1 };

@@ -13,7 +13,11 @@ import type { KubernetesNames } from './kubernetesFacts';
 import { operatorDeployment } from './operatorDeployment';
 
 /** Recognised from the file's current text (the editor's, when it is open), parsed once per text. */
-export async function recogniseFile(file: string, context: ResolveContext, selected = false): Promise<RecognisedKubernetesFile | undefined> {
+export async function recogniseFile(
+  file: string,
+  context: ResolveContext,
+  selected = false,
+): Promise<RecognisedKubernetesFile | undefined> {
   const read = await readText(context.fs, file);
   if (read.text === undefined) return undefined;
   // The cheap gate first: most YAML files are not ours, and the language server sees them all.
@@ -21,7 +25,12 @@ export async function recogniseFile(file: string, context: ResolveContext, selec
   return recogniseManifestFile(context.parsed.manifest(file, read.text), { selected });
 }
 
-export async function kubernetesDeployments(recognised: RecognisedKubernetesFile, root: string, context: ResolveContext, names: KubernetesNames = {}): Promise<Deployment[]> {
+export async function kubernetesDeployments(
+  recognised: RecognisedKubernetesFile,
+  root: string,
+  context: ResolveContext,
+  names: KubernetesNames = {},
+): Promise<Deployment[]> {
   const { file } = recognised;
   const fileName = file.fileName;
   if (fileName === undefined) return [];

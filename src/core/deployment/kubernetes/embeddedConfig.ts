@@ -51,7 +51,9 @@ export function readEmbedded(source: EmbeddedSource): EmbeddedYaml {
   const text = source.manifest.text;
   const keyIndent = linePrefix(text, source.keyRange.start).replace(/[^ ]/g, ' ');
   const unit = ' '.repeat(detectIndentUnit(text));
-  return source.shape === 'mapping' ? embeddedMapping(text, source.value, keyIndent, unit) : embeddedScalar(text, source.value, keyIndent, unit);
+  return source.shape === 'mapping'
+    ? embeddedMapping(text, source.value, keyIndent, unit)
+    : embeddedScalar(text, source.value, keyIndent, unit);
 }
 
 export function embeddedConfigFile(source: EmbeddedSource, context: ResolveContext): DeploymentConfigFile {
@@ -77,19 +79,32 @@ export function embeddedConfigFile(source: EmbeddedSource, context: ResolveConte
 }
 
 /** `env:`/`extraEnv:` lists: `{name, value}` sets a variable; `valueFrom` is decided in the cluster (unknown here). */
-export function environmentOf(list: NodeRef | undefined, file: string, manifest: ManifestFile, component: string): EnvironmentVariableInput[] {
+export function environmentOf(
+  list: NodeRef | undefined,
+  file: string,
+  manifest: ManifestFile,
+  component: string,
+): EnvironmentVariableInput[] {
   return items(list).flatMap((item) => {
     const name = stringField(item, 'name');
     if (name === undefined) return [];
     const valueRef = child(item, 'value');
-    const value = valueRef ? text(valueRef) ?? '' : child(item, 'valueFrom') ? undefined : '';
+    const value = valueRef ? (text(valueRef) ?? '') : child(item, 'valueFrom') ? undefined : '';
     const range = rangeOf(item);
     const nameRange = rangeOf(child(item, 'name'));
     const valueRange = rangeOf(valueRef);
-    return [{
-      name, value, fileName: file, serviceName: component, lines: manifest.lineCounter,
-      ...(range ? { range } : {}), ...(nameRange ? { nameRange } : {}), ...(valueRange ? { valueRange } : {}),
-    }];
+    return [
+      {
+        name,
+        value,
+        fileName: file,
+        serviceName: component,
+        lines: manifest.lineCounter,
+        ...(range ? { range } : {}),
+        ...(nameRange ? { nameRange } : {}),
+        ...(valueRange ? { valueRange } : {}),
+      },
+    ];
   });
 }
 

@@ -31,16 +31,36 @@ export interface KubernetesGenerationTarget {
 
 /** The names for a release and namespace: the Helm chart's `milvus.fullname`, or `<name>-milvus` for a Milvus resource. */
 export function kubernetesTarget(input: {
-  flavour: 'helm' | 'operator'; release: string; namespace?: string; values?: HelmValues;
-  sni?: string; ingressHosts?: readonly string[]; secretName?: string; label?: string;
+  flavour: 'helm' | 'operator';
+  release: string;
+  namespace?: string;
+  values?: HelmValues;
+  sni?: string;
+  ingressHosts?: readonly string[];
+  secretName?: string;
+  label?: string;
 }): KubernetesGenerationTarget {
   const namespace = input.namespace ?? DEFAULT_NAMESPACE;
-  const serviceName = input.flavour === 'operator' ? `${input.release}-milvus`
-    : input.values ? helmFullname(input.values, input.release) : input.release.includes('milvus') ? input.release : `${input.release}-milvus`;
-  const extraNames = [...serviceDnsNames(serviceName, namespace).slice(1), ...(input.sni !== undefined ? [input.sni] : []), ...(input.ingressHosts ?? [])];
+  const serviceName =
+    input.flavour === 'operator'
+      ? `${input.release}-milvus`
+      : input.values
+        ? helmFullname(input.values, input.release)
+        : input.release.includes('milvus')
+          ? input.release
+          : `${input.release}-milvus`;
+  const extraNames = [
+    ...serviceDnsNames(serviceName, namespace).slice(1),
+    ...(input.sni !== undefined ? [input.sni] : []),
+    ...(input.ingressHosts ?? []),
+  ];
   return {
     label: input.label ?? `${input.flavour === 'helm' ? 'Helm release' : 'Milvus'} "${input.release}" in namespace ${namespace}`,
-    flavour: input.flavour, release: input.release, namespace, serviceName, commonName: serviceName,
+    flavour: input.flavour,
+    release: input.release,
+    namespace,
+    serviceName,
+    commonName: serviceName,
     extraNames: [...new Set(extraNames.filter((name) => name.trim() !== ''))],
     secretName: input.secretName ?? DEFAULT_SECRET_NAME,
   };
@@ -58,19 +78,24 @@ function mountedSecretName(deployment: Deployment): string | undefined {
   const server = deployment.paths.get('tls.serverPemPath');
   const located = server ? locateInPod(server.containerPath, facts.servingPod) : undefined;
   if (located?.kind === 'volume-key' && located.volume.source.kind === 'secret') return located.volume.source.name;
-  for (const volume of facts.servingPod.volumes) if (volume.source.kind === 'secret' && volume.source.name !== '') return volume.source.name;
+  for (const volume of facts.servingPod.volumes) {
+    if (volume.source.kind === 'secret' && volume.source.name !== '') return volume.source.name;
+  }
   return undefined;
 }
 
 /** The target of a deployment; the user may name the release, namespace or Secret otherwise (a Helm values file does not name its release). */
-export function generationTargetOf(deployment: Deployment, overrides: { release?: string; namespace?: string; secretName?: string } = {}): KubernetesGenerationTarget | undefined {
+export function generationTargetOf(
+  deployment: Deployment,
+  overrides: { release?: string; namespace?: string; secretName?: string } = {},
+): KubernetesGenerationTarget | undefined {
   const facts = deployment.kubernetes;
   if (!facts) return undefined;
   const sni = getEffectiveValue(deployment.effective, 'internaltls.sni')?.value.trim();
   const secretName = overrides.secretName ?? mountedSecretName(deployment);
   return kubernetesTarget({
     flavour: facts.flavour,
-    release: facts.flavour === 'helm' ? overrides.release ?? facts.release.value : facts.release.value,
+    release: facts.flavour === 'helm' ? (overrides.release ?? facts.release.value) : facts.release.value,
     namespace: overrides.namespace ?? facts.namespace.value,
     ...(facts.values ? { values: facts.values } : {}),
     // The image's sni is `localhost`, already covered.

@@ -33,26 +33,53 @@ export interface HelmDeploymentRequest {
 }
 
 export function imageConfigFile(): DeploymentConfigFile {
-  return { slot: 'milvus.yaml', containerPath: MILVUS_YAML_CONTAINER_PATH, source: 'image', config: imageMilvusYaml(), mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME } };
+  return {
+    slot: 'milvus.yaml',
+    containerPath: MILVUS_YAML_CONTAINER_PATH,
+    source: 'image',
+    config: imageMilvusYaml(),
+    mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME },
+  };
 }
 
-async function chartVersion(values: HelmValues, request: HelmDeploymentRequest, context: ResolveContext): Promise<Traced<MilvusVersion | undefined>> {
+async function chartVersion(
+  values: HelmValues,
+  request: HelmDeploymentRequest,
+  context: ResolveContext,
+): Promise<Traced<MilvusVersion | undefined>> {
   const pathApi = context.fs.path;
   if (values.imageTag) {
     const from = lineProvenance(pathApi, request.root, request.file, request.manifest, values.imageTag.valueRange?.start);
     const version = parseMilvusVersion(values.imageTag.value);
-    return { value: version, from: { ...from, text: `${from.text}, image.all.tag ${values.imageTag.value}${version ? '' : ' (no version: treated as the newest Milvus)'}` } };
+    return {
+      value: version,
+      from: {
+        ...from,
+        text: `${from.text}, image.all.tag ${values.imageTag.value}${version ? '' : ' (no version: treated as the newest Milvus)'}`,
+      },
+    };
   }
   // The chart's own values.yaml sits beside Chart.yaml, whose appVersion is the image tag's default.
   const chartFile = pathApi.join(pathApi.dirname(request.file), 'Chart.yaml');
   const chart = await readText(context.fs, chartFile);
   const appVersion = chart.text !== undefined ? /^appVersion:\s*["']?([^"'\s]+)/m.exec(chart.text)?.[1] : undefined;
   const version = appVersion !== undefined ? parseMilvusVersion(appVersion) : undefined;
-  if (version && appVersion !== undefined) return { value: version, from: { ...fromFile(pathApi, request.root, chartFile, undefined, undefined), text: `Chart.yaml appVersion ${appVersion}` } };
+  if (version && appVersion !== undefined) {
+    return {
+      value: version,
+      from: { ...fromFile(pathApi, request.root, chartFile, undefined, undefined), text: `Chart.yaml appVersion ${appVersion}` },
+    };
+  }
   return { value: undefined, from: fromDefault("no image.all.tag: the chart's default image, treated as the newest Milvus") };
 }
 
-function userYaml(values: HelmValues, request: HelmDeploymentRequest, index: ManifestIndex, context: ResolveContext, notes: string[]): { file?: DeploymentConfigFile; source: KubernetesFacts['userYamlSource'] } {
+function userYaml(
+  values: HelmValues,
+  request: HelmDeploymentRequest,
+  index: ManifestIndex,
+  context: ResolveContext,
+  notes: string[],
+): { file?: DeploymentConfigFile; source: KubernetesFacts['userYamlSource'] } {
   const pathApi = context.fs.path;
   if (values.customConfigMap) {
     const name = values.customConfigMap.value;
@@ -66,13 +93,38 @@ function userYaml(values: HelmValues, request: HelmDeploymentRequest, index: Man
     }
     const manifest = found.source;
     const mountedBy = lineProvenance(pathApi, request.root, request.file, request.manifest, values.customConfigMap.keyRange?.start);
-    return { file: embeddedConfigFile({ file: found.file, manifest, key: 'milvus.yaml', keyRange, value: entry, shape: 'scalar', mountedBy: { ...mountedBy, text: `${mountedBy.text} (customConfigMap ${name})` } }, context), source: 'customConfigMap' };
+    return {
+      file: embeddedConfigFile(
+        {
+          file: found.file,
+          manifest,
+          key: 'milvus.yaml',
+          keyRange,
+          value: entry,
+          shape: 'scalar',
+          mountedBy: { ...mountedBy, text: `${mountedBy.text} (customConfigMap ${name})` },
+        },
+        context,
+      ),
+      source: 'customConfigMap',
+    };
   }
   const extra = values.extraConfigFiles.find((candidate) => candidate.key === 'user.yaml');
   if (!extra || !extra.keyRange) return { source: 'none' };
   const mountedBy = lineProvenance(pathApi, request.root, request.file, request.manifest, extra.keyRange.start);
   return {
-    file: embeddedConfigFile({ file: request.file, manifest: request.manifest, key: 'user.yaml', keyRange: extra.keyRange, value: extra.value, shape: 'scalar', mountedBy: { ...mountedBy, text: `${mountedBy.text} (extraConfigFiles.user.yaml)` } }, context),
+    file: embeddedConfigFile(
+      {
+        file: request.file,
+        manifest: request.manifest,
+        key: 'user.yaml',
+        keyRange: extra.keyRange,
+        value: extra.value,
+        shape: 'scalar',
+        mountedBy: { ...mountedBy, text: `${mountedBy.text} (extraConfigFiles.user.yaml)` },
+      },
+      context,
+    ),
     source: 'extraConfigFiles',
   };
 }
@@ -83,12 +135,14 @@ export async function helmDeployment(request: HelmDeploymentRequest, context: Re
   const values = readHelmValues(request.doc);
   const index = await indexManifests(file, manifest, context);
   const notes: string[] = [];
-  const release: Traced<string> = request.names?.release !== undefined
-    ? { value: request.names.release, from: { kind: 'default', text: 'the release name given' } }
-    : { value: DEFAULT_RELEASE, from: fromDefault(`no release name given: assumed ${DEFAULT_RELEASE}, as in the Milvus docs`) };
-  const namespace: Traced<string> = request.names?.namespace !== undefined
-    ? { value: request.names.namespace, from: { kind: 'default', text: 'the namespace given' } }
-    : { value: DEFAULT_NAMESPACE, from: fromDefault(`no namespace given: assumed ${DEFAULT_NAMESPACE}`) };
+  const release: Traced<string> =
+    request.names?.release !== undefined
+      ? { value: request.names.release, from: { kind: 'default', text: 'the release name given' } }
+      : { value: DEFAULT_RELEASE, from: fromDefault(`no release name given: assumed ${DEFAULT_RELEASE}, as in the Milvus docs`) };
+  const namespace: Traced<string> =
+    request.names?.namespace !== undefined
+      ? { value: request.names.namespace, from: { kind: 'default', text: 'the namespace given' } }
+      : { value: DEFAULT_NAMESPACE, from: fromDefault(`no namespace given: assumed ${DEFAULT_NAMESPACE}`) };
   const serviceName = helmFullname(values, release.value);
   const user = userYaml(values, request, index, context, notes);
   const servingPod = helmServingPod(values);
@@ -96,25 +150,36 @@ export async function helmDeployment(request: HelmDeploymentRequest, context: Re
   const environment = environmentOf(at(request.doc.root, component, 'extraEnv'), file, manifest, component);
   const mounts = podMountTable({ pod: servingPod, file, manifest, root, pathApi, index, namespace: namespace.value });
   const shown = fromFile(pathApi, root, file, undefined, undefined).text;
-  const deployment = await assembleDeployment({
-    kind: 'kubernetes',
-    id: `helm:${file}`,
-    label: `Helm release "${release.value}" (${shown})`,
-    root,
-    version: await chartVersion(values, request, context),
-    configFiles: [imageConfigFile(), ...(user.file ? [user.file] : [])],
-    environment,
-    mounts,
-    publisher: portForwardPublisher(namespace.value, `${serviceName}-${component}`),
-    hostPathsAreLocal: false,
-    notes,
-  }, context);
+  const deployment = await assembleDeployment(
+    {
+      kind: 'kubernetes',
+      id: `helm:${file}`,
+      label: `Helm release "${release.value}" (${shown})`,
+      root,
+      version: await chartVersion(values, request, context),
+      configFiles: [imageConfigFile(), ...(user.file ? [user.file] : [])],
+      environment,
+      mounts,
+      publisher: portForwardPublisher(namespace.value, `${serviceName}-${component}`),
+      hostPathsAreLocal: false,
+      notes,
+    },
+    context,
+  );
   const ingressHosts = values.ingress.enabled
-    ? values.ingress.hosts.map((host) => ({ host: host.host, why: `an ingress host (${lineProvenance(pathApi, root, file, manifest, host.range?.start).text})` }))
+    ? values.ingress.hosts.map((host) => ({
+        host: host.host,
+        why: `an ingress host (${lineProvenance(pathApi, root, file, manifest, host.range?.start).text})`,
+      }))
     : [];
   withPortForward(deployment, namespace.value, `${serviceName}-${component}`);
   deployment.kubernetes = {
-    flavour: 'helm', file, manifest, values, release, namespace,
+    flavour: 'helm',
+    file,
+    manifest,
+    values,
+    release,
+    namespace,
     namesAssumed: request.names?.release === undefined,
     serviceName,
     dialNames: dialNamesOf(serviceName, namespace.value, ingressHosts),

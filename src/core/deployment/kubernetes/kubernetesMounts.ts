@@ -27,7 +27,13 @@ export interface PodFiles {
   namespace: string | undefined;
 }
 
-export function lineProvenance(pathApi: PathApi, root: string, file: string, manifest: ManifestFile, offset: number | undefined): Provenance {
+export function lineProvenance(
+  pathApi: PathApi,
+  root: string,
+  file: string,
+  manifest: ManifestFile,
+  offset: number | undefined,
+): Provenance {
   const base = fromFile(pathApi, root, file, undefined, undefined);
   if (offset === undefined) return base;
   const line = lineAt(manifest, offset);
@@ -36,7 +42,12 @@ export function lineProvenance(pathApi: PathApi, root: string, file: string, man
 
 function mountInfo(mount: PodVolumeMount, files: PodFiles): MountInfo {
   const raw = `volume "${mount.name}" at ${mount.mountPath}${mount.subPath !== undefined ? ` (subPath ${mount.subPath})` : ''}`;
-  return { target: mount.mountPath, raw, readOnly: mount.readOnly, from: lineProvenance(files.pathApi, files.root, files.file, files.manifest, mount.range?.start) };
+  return {
+    target: mount.mountPath,
+    raw,
+    readOnly: mount.readOnly,
+    from: lineProvenance(files.pathApi, files.root, files.file, files.manifest, mount.range?.start),
+  };
 }
 
 /** `values.yaml#certs/tls.crt`, the label of a Secret key everywhere (inspect, the tree, messages). */
@@ -50,10 +61,18 @@ export function locateInPodFiles(containerPath: string, files: PodFiles): PathLo
   const mount = mountInfo(located.mount, files);
   const component = files.pod.component;
   if (located.kind === 'missing-volume') {
-    return { kind: 'opaque', reason: `the volumeMount "${located.mount.name}" names no volume of the ${component} pod, so Kubernetes refuses to create the pod`, mount };
+    return {
+      kind: 'opaque',
+      reason: `the volumeMount "${located.mount.name}" names no volume of the ${component} pod, so Kubernetes refuses to create the pod`,
+      mount,
+    };
   }
   if (located.kind === 'other-volume') {
-    return { kind: 'opaque', reason: `it is inside the ${located.volume.source.kind === 'other' ? located.volume.source.type : ''} volume "${located.volume.name}", which exists only in the cluster`, mount };
+    return {
+      kind: 'opaque',
+      reason: `it is inside the ${located.volume.source.kind === 'other' ? located.volume.source.type : ''} volume "${located.volume.name}", which exists only in the cluster`,
+      mount,
+    };
   }
   const source = located.volume.source;
   const what = source.kind === 'secret' ? 'Secret' : 'ConfigMap';
@@ -66,7 +85,14 @@ export function locateInPodFiles(containerPath: string, files: PodFiles): PathLo
   const label = manifestLabel(files.pathApi, files.root, found.file, source.name, keyText);
   const entry = located.key !== undefined ? secretEntry(found.manifest, located.key) : undefined;
   if (!entry) return { kind: 'manifest', manifestPath: found.file, label, mount };
-  return { kind: 'manifest', manifestPath: found.file, label, mount, range: entry.keyRange, ...(entry.bytes ? { bytes: entry.bytes } : {}) };
+  return {
+    kind: 'manifest',
+    manifestPath: found.file,
+    label,
+    mount,
+    range: entry.keyRange,
+    ...(entry.bytes ? { bytes: entry.bytes } : {}),
+  };
 }
 
 export function podMountTable(files: PodFiles): MountTable {
@@ -100,7 +126,10 @@ export function portForwardCommand(namespace: string, deploymentName: string, po
 /** One command forwards both ports: say so on each, so the report tells the user what to start. */
 export function withPortForward(deployment: Deployment, namespace: string, deploymentName: string): void {
   const ports = [deployment.grpc.port.value, ...(deployment.rest ? [deployment.rest.port.value] : [])];
-  const from = { kind: 'derived' as const, text: `${portForwardCommand(namespace, deploymentName, ports)} (start it first; nothing here talks to the cluster)` };
+  const from = {
+    kind: 'derived' as const,
+    text: `${portForwardCommand(namespace, deploymentName, ports)} (start it first; nothing here talks to the cluster)`,
+  };
   deployment.grpc = { ...deployment.grpc, port: { ...deployment.grpc.port, from } };
   if (deployment.rest) deployment.rest = { ...deployment.rest, port: { ...deployment.rest.port, from } };
 }

@@ -73,6 +73,9 @@ export async function indexManifests(file: string, own: ManifestFile, context: R
  * without one is applied into whatever namespace kubectl uses). The deployment's own file wins.
  */
 export function findManifest(list: readonly IndexedManifest[], name: string, namespace: string | undefined): IndexedManifest | undefined {
-  return list.find((entry) => entry.manifest.name === name
-    && (entry.manifest.namespace === undefined || namespace === undefined || entry.manifest.namespace === namespace));
+  return list.find(
+    (entry) =>
+      entry.manifest.name === name &&
+      (entry.manifest.namespace === undefined || namespace === undefined || entry.manifest.namespace === namespace),
+  );
 }

@@ -30,10 +30,18 @@ export interface OperatorDeploymentRequest {
 }
 
 function versionOf(resource: MilvusResource, request: OperatorDeploymentRequest, context: ResolveContext): Deployment['version'] {
-  if (!resource.image) return { value: undefined, from: fromDefault("no spec.components.image: the operator's default image, treated as the newest Milvus") };
+  if (!resource.image) {
+    return { value: undefined, from: fromDefault("no spec.components.image: the operator's default image, treated as the newest Milvus") };
+  }
   const from = lineProvenance(context.fs.path, request.root, request.file, request.manifest, resource.image.range?.start);
   const version = milvusImageVersion(resource.image.value);
-  return { value: version, from: { ...from, text: `${from.text}, image ${resource.image.value}${version ? '' : ' (no version in the tag: treated as the newest Milvus)'}` } };
+  return {
+    value: version,
+    from: {
+      ...from,
+      text: `${from.text}, image ${resource.image.value}${version ? '' : ' (no version in the tag: treated as the newest Milvus)'}`,
+    },
+  };
 }
 
 export async function operatorDeployment(request: OperatorDeploymentRequest, context: ResolveContext): Promise<Deployment | undefined> {
@@ -42,17 +50,31 @@ export async function operatorDeployment(request: OperatorDeploymentRequest, con
   const resource = readMilvusResource(request.doc);
   if (!resource) return undefined;
   const index = await indexManifests(file, manifest, context);
-  const namespace: Traced<string> = resource.namespace !== undefined
-    ? { value: resource.namespace, from: lineProvenance(pathApi, root, file, manifest, request.doc.range.start) }
-    : { value: request.names?.namespace ?? DEFAULT_NAMESPACE, from: fromDefault('no metadata.namespace: the namespace kubectl applies it to') };
+  const namespace: Traced<string> =
+    resource.namespace !== undefined
+      ? { value: resource.namespace, from: lineProvenance(pathApi, root, file, manifest, request.doc.range.start) }
+      : {
+          value: request.names?.namespace ?? DEFAULT_NAMESPACE,
+          from: fromDefault('no metadata.namespace: the namespace kubectl applies it to'),
+        };
   const release: Traced<string> = { value: resource.name, from: lineProvenance(pathApi, root, file, manifest, request.doc.range.start) };
   const configFiles = [imageConfigFile()];
   if (resource.configKey) {
     const mountedBy = lineProvenance(pathApi, root, file, manifest, resource.configKey.start);
-    configFiles.push(embeddedConfigFile({
-      file, manifest, key: 'config', keyRange: resource.configKey, value: resource.config, shape: 'mapping',
-      mountedBy: { ...mountedBy, text: `${mountedBy.text} (spec.config, merged into user.yaml by the operator)` },
-    }, context));
+    configFiles.push(
+      embeddedConfigFile(
+        {
+          file,
+          manifest,
+          key: 'config',
+          keyRange: resource.configKey,
+          value: resource.config,
+          shape: 'mapping',
+          mountedBy: { ...mountedBy, text: `${mountedBy.text} (spec.config, merged into user.yaml by the operator)` },
+        },
+        context,
+      ),
+    );
   }
   const servingPod = operatorServingPod(resource);
   const components = componentsRef(resource);
@@ -62,23 +84,34 @@ export async function operatorDeployment(request: OperatorDeploymentRequest, con
   ];
   const serviceName = operatorServiceName(resource);
   const shown = fromFile(pathApi, root, file, undefined, undefined).text;
-  const deployment = await assembleDeployment({
-    kind: 'kubernetes',
-    id: `operator:${file}#${request.doc.index}`,
-    label: `Milvus "${resource.name}" (${shown})`,
-    root,
-    version: versionOf(resource, request, context),
-    configFiles,
-    environment,
-    mounts: podMountTable({ pod: servingPod, file, manifest, root, pathApi, index, namespace: namespace.value }),
-    publisher: portForwardPublisher(namespace.value, `${resource.name}-milvus-${resource.servingName}`),
-    hostPathsAreLocal: false,
-    notes: [],
-  }, context);
-  const ingressHosts = resource.ingress.hosts.map((host) => ({ host: host.host, why: `an ingress host (${lineProvenance(pathApi, root, file, manifest, host.range?.start).text})` }));
+  const deployment = await assembleDeployment(
+    {
+      kind: 'kubernetes',
+      id: `operator:${file}#${request.doc.index}`,
+      label: `Milvus "${resource.name}" (${shown})`,
+      root,
+      version: versionOf(resource, request, context),
+      configFiles,
+      environment,
+      mounts: podMountTable({ pod: servingPod, file, manifest, root, pathApi, index, namespace: namespace.value }),
+      publisher: portForwardPublisher(namespace.value, `${resource.name}-milvus-${resource.servingName}`),
+      hostPathsAreLocal: false,
+      notes: [],
+    },
+    context,
+  );
+  const ingressHosts = resource.ingress.hosts.map((host) => ({
+    host: host.host,
+    why: `an ingress host (${lineProvenance(pathApi, root, file, manifest, host.range?.start).text})`,
+  }));
   withPortForward(deployment, namespace.value, `${resource.name}-milvus-${resource.servingName}`);
   deployment.kubernetes = {
-    flavour: 'operator', file, manifest, resource, release, namespace,
+    flavour: 'operator',
+    file,
+    manifest,
+    resource,
+    release,
+    namespace,
     namesAssumed: false,
     serviceName,
     dialNames: dialNamesOf(serviceName, namespace.value, ingressHosts),

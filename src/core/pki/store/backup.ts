@@ -36,7 +36,10 @@ export interface Backup {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** A dated folder name not yet taken in the folder's backups, e.g. "2026-03-01T10-00-00Z-renew". */
@@ -50,8 +53,14 @@ export async function freeBackupName(directory: string, operation: string, now: 
 
 function isManifest(value: unknown): value is BackupManifest {
   const manifest = value as Partial<BackupManifest> | undefined;
-  return manifest?.version === 1 && typeof manifest.operation === 'string' && Array.isArray(manifest.kept)
-    && Array.isArray(manifest.created) && Array.isArray(manifest.removed) && typeof manifest.written === 'object';
+  return (
+    manifest?.version === 1 &&
+    typeof manifest.operation === 'string' &&
+    Array.isArray(manifest.kept) &&
+    Array.isArray(manifest.created) &&
+    Array.isArray(manifest.removed) &&
+    typeof manifest.written === 'object'
+  );
 }
 
 /** The folder's backups, oldest first: by the manifest's time (folder names only have seconds). */

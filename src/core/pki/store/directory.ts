@@ -9,13 +9,20 @@ export const PRIVATE_FOLDER_MODE = 0o700;
 export function describeFailure(error: unknown, path: string): WriteSetError {
   if (error instanceof WriteSetError) return error;
   const code = errorCode(error);
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied; choose a folder you can write to'
-    : code === 'ENOTDIR' ? 'a parent of it is a file, not a folder'
-      : code === 'EROFS' ? 'the file system is read-only'
-        : code === 'ENOSPC' ? 'the disk is full'
-          : code === 'EISDIR' ? 'a folder is in the way'
-            : code === 'EEXIST' || code === 'ELOOP' ? 'something else appeared under the name being written'
-              : (error as Error).message;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied; choose a folder you can write to'
+      : code === 'ENOTDIR'
+        ? 'a parent of it is a file, not a folder'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : code === 'EISDIR'
+              ? 'a folder is in the way'
+              : code === 'EEXIST' || code === 'ELOOP'
+                ? 'something else appeared under the name being written'
+                : (error as Error).message;
   return new WriteSetError(`cannot write ${path}: ${reason}`, { cause: error });
 }
 
@@ -49,7 +56,17 @@ export async function folderExistsOrParentReady(dir: string): Promise<boolean> {
 async function createPrivateFolders(dir: string): Promise<void> {
   const missing: string[] = [];
   for (let folder = dir; ; folder = dirname(folder)) {
-    if (await fs.stat(folder).then(() => true, (error: unknown) => { if (errorCode(error) === 'ENOENT') return false; throw error; })) break;
+    if (
+      await fs.stat(folder).then(
+        () => true,
+        (error: unknown) => {
+          if (errorCode(error) === 'ENOENT') return false;
+          throw error;
+        },
+      )
+    ) {
+      break;
+    }
     missing.unshift(folder);
     if (dirname(folder) === folder) break;
   }

@@ -22,9 +22,14 @@ export interface CommitRecord {
 function isCommitRecord(value: unknown): value is CommitRecord {
   const record = value as Partial<CommitRecord> | undefined;
   const names = (list: unknown): boolean => Array.isArray(list) && list.every((name) => typeof name === 'string' && isPlainFileName(name));
-  return record?.version === 1 && typeof record.transaction === 'string' && names(record.writes) && names(record.removals)
-    && (record.backup === undefined || (typeof record.backup.staged === 'string' && typeof record.backup.final === 'string'
-      && isPlainFileName(record.backup.final)));
+  return (
+    record?.version === 1 &&
+    typeof record.transaction === 'string' &&
+    names(record.writes) &&
+    names(record.removals) &&
+    (record.backup === undefined ||
+      (typeof record.backup.staged === 'string' && typeof record.backup.final === 'string' && isPlainFileName(record.backup.final)))
+  );
 }
 
 /** Written to a staged name, synced, then renamed: the record exists whole or not at all. */
@@ -38,7 +43,9 @@ export async function writeCommitRecord(directory: string, record: CommitRecord)
 export async function readCommitRecord(directory: string, transaction: string): Promise<CommitRecord> {
   const path = join(directory, commitRecordName(transaction));
   const parsed: unknown = JSON.parse(await fs.readFile(path, 'utf8'));
-  if (!isCommitRecord(parsed) || parsed.transaction !== transaction) throw new Error(`${path} is not a commit record this version can read`);
+  if (!isCommitRecord(parsed) || parsed.transaction !== transaction) {
+    throw new Error(`${path} is not a commit record this version can read`);
+  }
   return parsed;
 }
 

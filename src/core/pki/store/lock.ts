@@ -61,7 +61,9 @@ async function readLock(path: string): Promise<LockContent | undefined> {
     let owner: LockOwner | undefined;
     try {
       const parsed = JSON.parse(text) as Partial<LockOwner>;
-      if (typeof parsed.pid === 'number' && typeof parsed.hostname === 'string' && typeof parsed.nonce === 'string') owner = parsed as LockOwner;
+      if (typeof parsed.pid === 'number' && typeof parsed.hostname === 'string' && typeof parsed.nonce === 'string') {
+        owner = parsed as LockOwner;
+      }
     } catch {
       owner = undefined;
     }
@@ -107,7 +109,11 @@ async function breakStaleLock(directory: string, seen: LockContent, breakerText:
 }
 
 async function lockRecord(createdDirectory: boolean): Promise<{ owner: LockOwner; text: string }> {
-  const owner: LockOwner = { ...(await currentProcess()), nonce: randomBytes(8).toString('hex'), ...(createdDirectory ? { createdDirectory } : {}) };
+  const owner: LockOwner = {
+    ...(await currentProcess()),
+    nonce: randomBytes(8).toString('hex'),
+    ...(createdDirectory ? { createdDirectory } : {}),
+  };
   return { owner, text: `${JSON.stringify(owner)}\n` };
 }
 

@@ -16,7 +16,10 @@ export interface ReadOptions {
 const MAX_FILE_BYTES = 1_000_000;
 
 async function isFolder(directory: string): Promise<boolean> {
-  return fs.stat(directory).then((info) => info.isDirectory(), () => false);
+  return fs.stat(directory).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 async function underLock<T>(directory: string, options: ReadOptions, read: () => Promise<T>): Promise<T> {
@@ -41,15 +44,22 @@ async function readRegularFile(path: string): Promise<Buffer | undefined> {
 }
 
 /** The bytes of the named files (undefined for a missing one); all undefined when the folder does not exist. */
-export async function readSetFiles(directory: string, names: readonly string[], options: ReadOptions = {}): Promise<Map<string, Buffer | undefined>> {
+export async function readSetFiles(
+  directory: string,
+  names: readonly string[],
+  options: ReadOptions = {},
+): Promise<Map<string, Buffer | undefined>> {
   const contents = new Map<string, Buffer | undefined>(names.map((name) => [name, undefined]));
   if (!(await isFolder(directory))) return contents;
   return underLock(directory, options, async () => {
     for (const name of names) {
-      contents.set(name, await fs.readFile(join(directory, name)).catch((error: unknown) => {
-        if (errorCode(error) === 'ENOENT') return undefined;
-        throw error;
-      }));
+      contents.set(
+        name,
+        await fs.readFile(join(directory, name)).catch((error: unknown) => {
+          if (errorCode(error) === 'ENOENT') return undefined;
+          throw error;
+        }),
+      );
     }
     return contents;
   });
@@ -59,7 +69,11 @@ export async function readSetFiles(directory: string, names: readonly string[], 
  * Every regular file of the folder (not its subfolders, not hidden ones, not symlinks, none over 1 MB)
  * whose name `wanted` accepts, by name.
  */
-export async function readFolderFiles(directory: string, wanted: (name: string) => boolean, options: ReadOptions = {}): Promise<Map<string, Buffer>> {
+export async function readFolderFiles(
+  directory: string,
+  wanted: (name: string) => boolean,
+  options: ReadOptions = {},
+): Promise<Map<string, Buffer>> {
   const contents = new Map<string, Buffer>();
   if (!(await isFolder(directory))) return contents;
   return underLock(directory, options, async () => {

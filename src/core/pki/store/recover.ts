@@ -58,7 +58,10 @@ export async function removeOrphanedNewFolders(directory: string): Promise<void>
     if (staged?.folder !== basename(directory)) continue;
     const staging = join(parent, entry);
     const lockPath = join(staging, LOCK_NAME);
-    const hasLock = await fs.lstat(lockPath).then(() => true, () => false);
+    const hasLock = await fs.lstat(lockPath).then(
+      () => true,
+      () => false,
+    );
     // Without its lock yet, the staging folder's maker is the pid in its name.
     if (hasLock ? await isStaleLockFile(lockPath) : !pidRuns(staged.pid)) await fs.rm(staging, { recursive: true, force: true });
   }
@@ -69,9 +72,19 @@ export async function removeOrphanedNewFolders(directory: string): Promise<void>
  * cleans up, and lets go. A folder that a dead run created and that is empty again is removed, so
  * the user finds the state from before that run. Returns undefined when the folder does not exist.
  */
-export async function recoverSet(directory: string, options: { signal?: AbortSignal; lockTimeoutMs?: number } = {}): Promise<RecoveryReport | undefined> {
+export async function recoverSet(
+  directory: string,
+  options: { signal?: AbortSignal; lockTimeoutMs?: number } = {},
+): Promise<RecoveryReport | undefined> {
   await removeOrphanedNewFolders(directory);
-  if (!(await fs.stat(directory).then((info) => info.isDirectory(), () => false))) return undefined;
+  if (
+    !(await fs.stat(directory).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  ) {
+    return undefined;
+  }
   let lock;
   try {
     lock = await acquireLock(directory, { signal: options.signal, timeoutMs: options.lockTimeoutMs });

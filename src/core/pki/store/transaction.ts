@@ -16,9 +16,7 @@ import { recoverLocked, removeOrphanedNewFolders } from './recover';
 import { describeFailure, folderExistsOrParentReady } from './directory';
 
 /** A file to create or replace: given bytes and mode, or the same bytes and mode as an existing file. */
-export type FileWrite =
-  | { name: string; contents: string | Uint8Array; mode: number }
-  | { name: string; sameAs: string };
+export type FileWrite = { name: string; contents: string | Uint8Array; mode: number } | { name: string; sameAs: string };
 
 export interface SetChange {
   writes: readonly FileWrite[];
@@ -73,10 +71,12 @@ async function checkPreconditions(directory: string, change: SetChange): Promise
   if (existing.length > 0) throw new FilesExistError(directory, existing);
   const expectations = [...(change.unchanged ?? new Map<string, Buffer | undefined>())];
   const current = await Promise.all(expectations.map(([name]) => readOrUndefined(join(directory, name))));
-  const changed = expectations.filter(([, expected], index) => {
-    const now = current[index];
-    return now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected);
-  }).map(([name]) => name);
+  const changed = expectations
+    .filter(([, expected], index) => {
+      const now = current[index];
+      return now === undefined ? expected !== undefined : expected === undefined || !now.equals(expected);
+    })
+    .map(([name]) => name);
   if (changed.length > 0) throw new SetChangedError(directory, changed);
   const targets = [...change.writes.map((write) => write.name), ...(change.removals ?? [])];
   const infos = await Promise.all(targets.map((name) => fs.lstat(join(directory, name)).catch(() => undefined)));
@@ -100,10 +100,14 @@ async function stageWrite(directory: string, transaction: string, write: FileWri
  * staged file appears after removeStaged has cleaned up.
  */
 async function stageWrites(directory: string, transaction: string, writes: readonly FileWrite[]): Promise<void> {
-  const outcomes = await Promise.allSettled(writes.map(async (write) => {
-    await stageWrite(directory, transaction, write).catch((error: unknown) => { throw describeFailure(error, join(directory, write.name)); });
-    pausePoint(`write:staged:${write.name}`);
-  }));
+  const outcomes = await Promise.allSettled(
+    writes.map(async (write) => {
+      await stageWrite(directory, transaction, write).catch((error: unknown) => {
+        throw describeFailure(error, join(directory, write.name));
+      });
+      pausePoint(`write:staged:${write.name}`);
+    }),
+  );
   const failure = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failure) throw failure.reason;
 }
@@ -115,7 +119,13 @@ async function stageBackup(directory: string, transaction: string, change: SetCh
   await fs.chmod(staged, 0o700);
   await createFileDurably(join(staged, '.gitignore'), BACKUP_GITIGNORE, 0o644);
   const manifest: BackupManifest = {
-    version: 1, operation, createdAt: new Date().toISOString(), kept: [], created: [], removed: [...(change.removals ?? [])], written: {},
+    version: 1,
+    operation,
+    createdAt: new Date().toISOString(),
+    kept: [],
+    created: [],
+    removed: [...(change.removals ?? [])],
+    written: {},
     ...(change.backupUndoes !== undefined ? { undoes: change.backupUndoes } : {}),
   };
   for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
@@ -136,7 +146,9 @@ async function stageBackup(directory: string, transaction: string, change: SetCh
 
 async function removeStaged(directory: string, transaction: string, change: SetChange): Promise<void> {
   const names = [...change.writes.map((write) => write.name), 'backup', 'commit.tmp'];
-  await Promise.all(names.map((name) => fs.rm(join(directory, stagedName(transaction, name)), { recursive: true, force: true }).catch(() => undefined)));
+  await Promise.all(
+    names.map((name) => fs.rm(join(directory, stagedName(transaction, name)), { recursive: true, force: true }).catch(() => undefined)),
+  );
 }
 
 /**
@@ -147,7 +159,9 @@ async function lockFolder(directory: string, options: ChangeOptions): Promise<{ 
   for (;;) {
     await removeOrphanedNewFolders(directory);
     if (!(await folderExistsOrParentReady(directory))) {
-      const created = await acquireLockInNewFolder(directory).catch((error: unknown) => { throw describeFailure(error, directory); });
+      const created = await acquireLockInNewFolder(directory).catch((error: unknown) => {
+        throw describeFailure(error, directory);
+      });
       if (created) return { lock: created, createdDirectory: true };
     }
     try {
@@ -167,7 +181,11 @@ async function lockFolder(directory: string, options: ChangeOptions): Promise<{ 
  * meanwhile, and the change is awaited under the lock. If making it fails, that error is thrown as
  * it is, before any problem with the folder (as when the change was made first), and nothing is written.
  */
-export async function applySetChange(dir: string, change: SetChange | Promise<SetChange>, options: ChangeOptions = {}): Promise<AppliedChange> {
+export async function applySetChange(
+  dir: string,
+  change: SetChange | Promise<SetChange>,
+  options: ChangeOptions = {},
+): Promise<AppliedChange> {
   const making = Promise.resolve(change);
   // Its failure is reported below, once the folder is let go; until then it must not count as unhandled.
   making.catch(() => undefined);
@@ -208,16 +226,28 @@ export async function applySetChange(dir: string, change: SetChange | Promise<Se
 }
 
 /** Under the lock, after recovery: checks, stages, commits and places the change. */
-async function applyLocked(directory: string, transaction: string, change: SetChange, options: ChangeOptions, progress: { committed: boolean }): Promise<AppliedChange> {
+async function applyLocked(
+  directory: string,
+  transaction: string,
+  change: SetChange,
+  options: ChangeOptions,
+  progress: { committed: boolean },
+): Promise<AppliedChange> {
   await checkPreconditions(directory, change);
   throwIfAborted(options.signal);
   await stageWrites(directory, transaction, change.writes);
   const record: CommitRecord = {
-    version: 1, transaction, writes: change.writes.map((write) => write.name), removals: [...(change.removals ?? [])],
+    version: 1,
+    transaction,
+    writes: change.writes.map((write) => write.name),
+    removals: [...(change.removals ?? [])],
   };
   if (change.backupOperation !== undefined) {
     await stageBackup(directory, transaction, change, change.backupOperation);
-    record.backup = { staged: stagedName(transaction, 'backup'), final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()) };
+    record.backup = {
+      staged: stagedName(transaction, 'backup'),
+      final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()),
+    };
   }
   await syncDirectory(directory);
   throwIfAborted(options.signal);
@@ -225,8 +255,11 @@ async function applyLocked(directory: string, transaction: string, change: SetCh
   progress.committed = true;
   pausePoint('write:committed');
   await rollForward(directory, record).catch((error: unknown) => {
-    throw new WriteSetError(`the new files are committed but could not all be put in place (${(error as Error).message}); `
-      + `the next Milvus TLS run in ${directory} finishes it`, { cause: error });
+    throw new WriteSetError(
+      `the new files are committed but could not all be put in place (${(error as Error).message}); ` +
+        `the next Milvus TLS run in ${directory} finishes it`,
+      { cause: error },
+    );
   });
   pausePoint('write:done');
   return {

@@ -44,7 +44,10 @@ function syntaxFindings(recognised: RecognisedKubernetesFile): RuleFinding[] {
   return recognised.file.problems.map((problem) => ({
     code: problem.severity === 'error' ? 'yaml-syntax' : 'yaml-warning',
     severity: problem.severity,
-    message: problem.severity === 'error' ? `${problem.message.replace(/\.?$/, '.')} ${recognised.kind === 'helm-values' ? 'Helm' : 'kubectl'} cannot read this file.` : problem.message,
+    message:
+      problem.severity === 'error'
+        ? `${problem.message.replace(/\.?$/, '.')} ${recognised.kind === 'helm-values' ? 'Helm' : 'kubectl'} cannot read this file.`
+        : problem.message,
     range: { start: problem.offset, end: Math.max(problem.end, problem.offset) },
   }));
 }
@@ -55,12 +58,23 @@ function documentConfig(deployment: Deployment, input: KubernetesCheckInput): De
   if (own) return own;
   const facts = deployment.kubernetes;
   const root = facts?.resource?.doc.root ?? facts?.values?.doc.root;
-  const anchor = (facts?.values ? facts.values.customConfigMap?.keyRange ?? facts.values.extraConfigFilesKey : keyRangeOf(root, 'spec'))
-    ?? keyRangeOf(root, 'kind') ?? { start: 0, end: 0 };
+  const anchor = (facts?.values
+    ? (facts.values.customConfigMap?.keyRange ?? facts.values.extraConfigFilesKey)
+    : keyRangeOf(root, 'spec')) ??
+    keyRangeOf(root, 'kind') ?? { start: 0, end: 0 };
   return {
-    slot: 'user.yaml', containerPath: USER_YAML_CONTAINER_PATH, source: 'embedded', hostPath: input.fileName,
+    slot: 'user.yaml',
+    containerPath: USER_YAML_CONTAINER_PATH,
+    source: 'embedded',
+    hostPath: input.fileName,
     config: parseMilvusConfig('', input.fileName, 'user.yaml'),
-    embedded: { keyRange: anchor, range: { start: anchor.start, end: anchor.start }, indent: '', style: 'empty', notEditable: 'this file holds no milvus.yaml of its own' },
+    embedded: {
+      keyRange: anchor,
+      range: { start: anchor.start, end: anchor.start },
+      indent: '',
+      style: 'empty',
+      notEditable: 'this file holds no milvus.yaml of its own',
+    },
   };
 }
 
@@ -71,17 +85,36 @@ function overlaps(a: RuleFinding['range'], b: RuleFinding['range']): boolean {
 function deploymentFindings(deployment: Deployment, input: KubernetesCheckInput): { analysis: Analysis; findings: RuleFinding[] } {
   const configFile = documentConfig(deployment, input);
   const analysis = analyseMilvusConfig({
-    deployment, fileName: input.fileName, text: input.text, configFile, cache: input.cache,
+    deployment,
+    fileName: input.fileName,
+    text: input.text,
+    configFile,
+    cache: input.cache,
     ...(input.clientCertificates ? { clientCertificates: input.clientCertificates } : {}),
-    ...(input.now ? { now: input.now } : {}), ...(input.warnDays !== undefined ? { warnDays: input.warnDays } : {}),
+    ...(input.now ? { now: input.now } : {}),
+    ...(input.warnDays !== undefined ? { warnDays: input.warnDays } : {}),
   });
   const ctx = analysis.context;
   const mounts = mountRules(ctx, analysis.references);
   // The Kubernetes rules say precisely what the generic "not checkable"/"no such file" say vaguely.
-  const generic = analysis.findings.filter((finding) => !((finding.code === 'path-not-mapped' || finding.code === 'file-not-found') && mounts.supersedes.some((range) => overlaps(range, finding.range))));
+  const generic = analysis.findings.filter(
+    (finding) =>
+      !(
+        (finding.code === 'path-not-mapped' || finding.code === 'file-not-found') &&
+        mounts.supersedes.some((range) => overlaps(range, finding.range))
+      ),
+  );
   const facts = deployment.kubernetes;
   const placement = facts?.values ? valuesPlacementRules(input.text, facts.values, configFile) : foldedUserYaml(input.text, configFile);
-  return { analysis, findings: [...generic, ...mounts.findings, ...serviceRules(ctx, analysis.references), ...(deployment === input.deployments[0] ? placement : [])] };
+  return {
+    analysis,
+    findings: [
+      ...generic,
+      ...mounts.findings,
+      ...serviceRules(ctx, analysis.references),
+      ...(deployment === input.deployments[0] ? placement : []),
+    ],
+  };
 }
 
 export function analyseKubernetesFile(input: KubernetesCheckInput): KubernetesAnalysis {
@@ -101,7 +134,9 @@ export function analyseKubernetesFile(input: KubernetesCheckInput): KubernetesAn
   }
   const options = { now: input.now ?? new Date(), warnDays: input.warnDays ?? DEFAULT_WARN_DAYS };
   for (const { manifest } of manifestsOf(input.fileName, input.recognised.file)) {
-    findings.push(...secretRules(input.text, manifest, (key) => manifestLabel(input.pathApi, input.root, input.fileName, manifest.name, key), options));
+    findings.push(
+      ...secretRules(input.text, manifest, (key) => manifestLabel(input.pathApi, input.root, input.fileName, manifest.name, key), options),
+    );
   }
   return { findings: sortFindings(dedupe(findings)), analyses };
 }

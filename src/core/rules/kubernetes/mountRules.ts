@@ -35,7 +35,9 @@ function missingKeyFinding(ctx: RuleContext, facts: KubernetesFacts, reference: 
   const mounted = locateInPod(reference.containerPath, facts.servingPod);
   if (mounted?.kind !== 'volume-key') return undefined;
   const secretName = mounted.volume.source.name;
-  const found = [...facts.manifests.secrets, ...facts.manifests.configMaps].find((entry) => entry.file === location.manifestPath && entry.manifest.name === secretName);
+  const found = [...facts.manifests.secrets, ...facts.manifests.configMaps].find(
+    (entry) => entry.file === location.manifestPath && entry.manifest.name === secretName,
+  );
   if (!found) return undefined;
   const keys = secretKeys(found.manifest);
   const range = referenceRange(ctx, reference);
@@ -49,7 +51,13 @@ function missingKeyFinding(ctx: RuleContext, facts: KubernetesFacts, reference: 
     };
   }
   const suggestion = mounted.volume.source.items === undefined ? suggestedKey(keys, reference.slot.expect) : undefined;
-  const target = suggestion !== undefined ? path.posix.join(mounted.mount.subPath === undefined ? mounted.mount.mountPath : path.posix.dirname(mounted.mount.mountPath), suggestion) : undefined;
+  const target =
+    suggestion !== undefined
+      ? path.posix.join(
+          mounted.mount.subPath === undefined ? mounted.mount.mountPath : path.posix.dirname(mounted.mount.mountPath),
+          suggestion,
+        )
+      : undefined;
   return {
     code: 'k8s-secret-key-mismatch',
     severity: 'error',
@@ -61,7 +69,8 @@ function missingKeyFinding(ctx: RuleContext, facts: KubernetesFacts, reference: 
 
 function notMountedFinding(ctx: RuleContext, facts: KubernetesFacts, reference: PathReference): RuleFinding | undefined {
   if (reference.location.kind !== 'unmapped') return undefined;
-  const proxyOnly = facts.values && !facts.values.clusterEnabled.value ? coveringMount(reference.containerPath, facts.values.proxyMounts) : undefined;
+  const proxyOnly =
+    facts.values && !facts.values.clusterEnabled.value ? coveringMount(reference.containerPath, facts.values.proxyMounts) : undefined;
   const why = proxyOnly
     ? `only proxy.volumeMounts covers it (${proxyOnly.mountPath}), and the chart reads those only in cluster mode: this standalone pod does not have it`
     : `no volumeMount of the ${facts.servingPod.component} pod covers it, and the image has no such file`;
@@ -90,18 +99,22 @@ function proxyInStandalone(facts: KubernetesFacts): RuleFinding[] {
     return facts.values.proxyVolumeKeys.map((range) => ({
       code: 'k8s-proxy-mount-standalone',
       severity: 'warning' as const,
-      message: 'cluster.enabled is false, so the chart renders no proxy Deployment and nothing reads proxy.volumes or proxy.volumeMounts: standalone Milvus reads only the global volumes and volumeMounts. Move them there.',
+      message:
+        'cluster.enabled is false, so the chart renders no proxy Deployment and nothing reads proxy.volumes or proxy.volumeMounts: standalone Milvus reads only the global volumes and volumeMounts. Move them there.',
       range,
     }));
   }
   const proxy = facts.resource?.mode === 'standalone' ? facts.resource.proxy : undefined;
   if (proxy) {
-    return [proxy.volumesKey, proxy.mountsKey].filter((range): range is RuleFinding['range'] => range !== undefined).map((range) => ({
-      code: 'k8s-proxy-mount-standalone',
-      severity: 'warning' as const,
-      message: 'spec.mode is standalone, so the operator runs no proxy: spec.components.proxy.volumes and volumeMounts are never used. Put them under spec.components (global) or spec.components.standalone.',
-      range,
-    }));
+    return [proxy.volumesKey, proxy.mountsKey]
+      .filter((range): range is RuleFinding['range'] => range !== undefined)
+      .map((range) => ({
+        code: 'k8s-proxy-mount-standalone',
+        severity: 'warning' as const,
+        message:
+          'spec.mode is standalone, so the operator runs no proxy: spec.components.proxy.volumes and volumeMounts are never used. Put them under spec.components (global) or spec.components.standalone.',
+        range,
+      }));
   }
   return [];
 }
@@ -114,19 +127,26 @@ function droppedVolumes(facts: KubernetesFacts): RuleFinding[] {
   return specs.flatMap(({ name, spec }) => {
     if (spec.volumes === undefined || !spec.volumesKey) return [];
     const own = new Set(spec.volumes.map((volume) => volume.name));
-    const lost = resource.global.mounts.filter((mount) => !own.has(mount.name) && !spec.mounts.some((candidate) => candidate.mountPath === mount.mountPath));
+    const lost = resource.global.mounts.filter(
+      (mount) => !own.has(mount.name) && !spec.mounts.some((candidate) => candidate.mountPath === mount.mountPath),
+    );
     const names = [...new Set(lost.map((mount) => mount.name))];
     if (names.length === 0) return [];
-    return [{
-      code: 'k8s-component-volumes-drop-global',
-      severity: 'error' as const,
-      message: `${spec.path}.volumes replaces the global spec.components.volumes for the ${name} pod (the operator's MergeComponentSpec), but the global volumeMounts still mount ${names.map((volume) => `"${volume}"`).join(', ')} there: Kubernetes refuses to create the pod. Add ${names.length === 1 ? 'that volume' : 'those volumes'} to ${spec.path}.volumes too.`,
-      range: spec.volumesKey,
-    }];
+    return [
+      {
+        code: 'k8s-component-volumes-drop-global',
+        severity: 'error' as const,
+        message: `${spec.path}.volumes replaces the global spec.components.volumes for the ${name} pod (the operator's MergeComponentSpec), but the global volumeMounts still mount ${names.map((volume) => `"${volume}"`).join(', ')} there: Kubernetes refuses to create the pod. Add ${names.length === 1 ? 'that volume' : 'those volumes'} to ${spec.path}.volumes too.`,
+        range: spec.volumesKey,
+      },
+    ];
   });
 }
 
-export function mountRules(ctx: RuleContext, references: readonly PathReference[]): { findings: RuleFinding[]; supersedes: RuleFinding['range'][] } {
+export function mountRules(
+  ctx: RuleContext,
+  references: readonly PathReference[],
+): { findings: RuleFinding[]; supersedes: RuleFinding['range'][] } {
   const facts = ctx.deployment.kubernetes;
   if (!facts) return { findings: [], supersedes: [] };
   const findings: RuleFinding[] = [];

@@ -15,7 +15,9 @@ import { mapEntries } from '../../config/yamlSource';
 import type { RuleFinding } from '../types';
 
 /** Keys that only mean something to Milvus: found outside user.yaml, they are lost. */
-const MILVUS_TLS_LEAVES = new Set(['tlsmode', 'internaltlsenabled', 'serverpempath', 'serverkeypath', 'capempath'].map((key) => normaliseKey(key)));
+const MILVUS_TLS_LEAVES = new Set(
+  ['tlsmode', 'internaltlsenabled', 'serverpempath', 'serverkeypath', 'capempath'].map((key) => normaliseKey(key)),
+);
 const MILVUS_ROOT_BLOCKS = new Set(['tls', 'internaltls', 'common']);
 /** Milvus keys that share a name with chart settings: only this exact path is Milvus's (the chart's proxy.http.enabled is unused too). */
 const MILVUS_PATHS = ['proxy.http.port'];
@@ -81,7 +83,18 @@ export function valuesPlacementRules(text: string, values: HelmValues, userYaml:
       severity: 'warning',
       message: `extraConfigFiles.${file.key} becomes a key of the chart's ConfigMap, but the Milvus pods mount only user.yaml (and default.yaml) from it: Milvus never reads ${file.key}.${hasUserYaml ? '' : ' Name it user.yaml.'}`,
       range: file.keyRange,
-      ...(hasUserYaml ? {} : { data: { fix: 'replace-text' as const, title: 'Rename to user.yaml', start: file.keyRange.start, end: file.keyRange.end, expected: written, newText: 'user.yaml' } }),
+      ...(hasUserYaml
+        ? {}
+        : {
+            data: {
+              fix: 'replace-text' as const,
+              title: 'Rename to user.yaml',
+              start: file.keyRange.start,
+              end: file.keyRange.end,
+              expected: written,
+              newText: 'user.yaml',
+            },
+          }),
     });
   }
   if (values.customConfigMap && values.extraConfigFiles.length > 0 && values.extraConfigFilesKey) {
@@ -101,14 +114,25 @@ export function foldedUserYaml(text: string, userYaml: DeploymentConfigFile | un
   const embedded = userYaml?.embedded;
   if (embedded?.style !== 'folded') return [];
   const header = text.indexOf('>', embedded.keyRange.end);
-  const fix = header >= 0 && header < embedded.range.start
-    ? { fix: 'replace-text' as const, title: 'Write it as a literal block (|)', start: header, end: header + 1, expected: '>', newText: '|' }
-    : undefined;
-  return [{
-    code: 'k8s-user-yaml-folded',
-    severity: 'warning',
-    message: 'This milvus.yaml is a folded block scalar (>): YAML joins lines of the same indentation with a space before Milvus reads it, so "a: 1" and "b: 2" on two lines become "a: 1 b: 2". Write it with | (literal) instead.',
-    range: embedded.keyRange,
-    ...(fix ? { data: fix } : {}),
-  }];
+  const fix =
+    header >= 0 && header < embedded.range.start
+      ? {
+          fix: 'replace-text' as const,
+          title: 'Write it as a literal block (|)',
+          start: header,
+          end: header + 1,
+          expected: '>',
+          newText: '|',
+        }
+      : undefined;
+  return [
+    {
+      code: 'k8s-user-yaml-folded',
+      severity: 'warning',
+      message:
+        'This milvus.yaml is a folded block scalar (>): YAML joins lines of the same indentation with a space before Milvus reads it, so "a: 1" and "b: 2" on two lines become "a: 1 b: 2". Write it with | (literal) instead.',
+      range: embedded.keyRange,
+      ...(fix ? { data: fix } : {}),
+    },
+  ];
 }

@@ -26,7 +26,14 @@ function foldedPemFix(text: string, entry: SecretEntry): RuleFinding['data'] {
   if (!/^[ \t]*\r?\n[ \t]+$/.test(between)) return undefined;
   const quote = text[entry.valueRange.start];
   if (quote === '"' || quote === "'") return undefined;
-  return { fix: 'replace-text', title: `Write ${entry.key} as a literal block (|)`, start: colon + 1, end: colon + 1, expected: '', newText: ' |' };
+  return {
+    fix: 'replace-text',
+    title: `Write ${entry.key} as a literal block (|)`,
+    start: colon + 1,
+    end: colon + 1,
+    expected: '',
+    newText: ' |',
+  };
 }
 
 function entryProblems(text: string, secret: SecretManifest, entry: SecretEntry): RuleFinding[] {
@@ -50,7 +57,18 @@ function entryProblems(text: string, secret: SecretManifest, entry: SecretEntry)
       severity: 'error',
       message: `${what}: values under "data" must be base64, and this one is not: kubectl apply fails ("illegal base64 data"). Encode it, or put the text under "stringData".`,
       range: entry.valueRange,
-      ...(plain !== undefined ? { data: { fix: 'replace-text' as const, title: 'Encode the value as base64', start: entry.valueRange.start, end: entry.valueRange.end, expected: raw, newText: Buffer.from(plain, 'utf8').toString('base64') } } : {}),
+      ...(plain !== undefined
+        ? {
+            data: {
+              fix: 'replace-text' as const,
+              title: 'Encode the value as base64',
+              start: entry.valueRange.start,
+              end: entry.valueRange.end,
+              expected: raw,
+              newText: Buffer.from(plain, 'utf8').toString('base64'),
+            },
+          }
+        : {}),
     });
   }
   return findings;
@@ -58,19 +76,37 @@ function entryProblems(text: string, secret: SecretManifest, entry: SecretEntry)
 
 /** Certificates and keys of one Secret, inspected as the files of the folder it is mounted as. */
 function certificateFindings(secret: SecretManifest, label: (key: string) => string, options: SecretCheckOptions): RuleFinding[] {
-  const entries = secret.entries.filter((entry) => !entry.shadowed && entry.bytes && entry.problems.length === 0 && /-----BEGIN /.test(entry.bytes.toString('latin1')));
+  const entries = secret.entries.filter(
+    (entry) => !entry.shadowed && entry.bytes && entry.problems.length === 0 && /-----BEGIN /.test(entry.bytes.toString('latin1')),
+  );
   if (entries.length === 0) return [];
   const byLabel = new Map<string, SecretEntry>(entries.map((entry) => [label(entry.key), entry]));
-  const inspection = inspectFiles(entries.map((entry) => ({ path: label(entry.key), bytes: entry.bytes ?? Buffer.alloc(0) })), options.now, { warnDays: options.warnDays });
+  const inspection = inspectFiles(
+    entries.map((entry) => ({ path: label(entry.key), bytes: entry.bytes ?? Buffer.alloc(0) })),
+    options.now,
+    { warnDays: options.warnDays },
+  );
   return inspection.findings.flatMap((finding) => {
     const entry = byLabel.get(finding.file);
     if (!entry) return [];
     const range: OffsetRange = entry.keyRange;
-    return [{ code: finding.code, severity: SEVERITY[finding.severity], message: `${secret.kind} "${secret.name}", key ${entry.key}: ${finding.message}`, range }];
+    return [
+      {
+        code: finding.code,
+        severity: SEVERITY[finding.severity],
+        message: `${secret.kind} "${secret.name}", key ${entry.key}: ${finding.message}`,
+        range,
+      },
+    ];
   });
 }
 
-export function secretRules(text: string, secret: SecretManifest, label: (key: string) => string, options: SecretCheckOptions): RuleFinding[] {
+export function secretRules(
+  text: string,
+  secret: SecretManifest,
+  label: (key: string) => string,
+  options: SecretCheckOptions,
+): RuleFinding[] {
   return [
     ...secret.entries.filter((entry) => !entry.shadowed).flatMap((entry) => entryProblems(text, secret, entry)),
     ...certificateFindings(secret, label, options),

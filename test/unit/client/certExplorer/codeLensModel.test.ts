@@ -15,7 +15,10 @@ describe('PEM CodeLens model', () => {
     const server = set.get('server.pem') ?? '';
     const text = `Bag Attributes\n${server}${set.get('ca.pem') ?? ''}`;
     const lenses = certificateLenses(readPemOrDer(Buffer.from(text), '/w/chain.pem'), new Date());
-    assert.deepEqual(lenses.map((lens) => lens.line), [1, 1 + server.trimEnd().split('\n').length]);
+    assert.deepEqual(
+      lenses.map((lens) => lens.line),
+      [1, 1 + server.trimEnd().split('\n').length],
+    );
     assert.equal(lenses[0]?.title, 'CN=milvus.local, issued by Milvus TLS CA, expires in 100 days');
     assert.equal(lenses[1]?.title, 'CN=Milvus TLS CA, self-signed, expires in 3650 days');
   });

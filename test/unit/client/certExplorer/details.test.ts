@@ -15,9 +15,29 @@ describe('certificate details dump', () => {
   });
 
   it('holds every field, the findings and the PEM', () => {
-    const dump = certificateDump(server, { issuerStatus: 'in-workspace', issuerFile: 'Milvus TLS CA, ca.pem', keyFiles: ['/w/server.key'], findings: [] }, new Date());
-    for (const label of ['Subject', 'Issuer', 'Role', 'Valid from', 'Valid until', 'Subject alt names', 'Public key', 'Signature',
-      'Basic constraints', 'Key usage', 'Extended key usage', 'Serial', 'Version', 'SHA-256', 'File', 'Private key']) {
+    const dump = certificateDump(
+      server,
+      { issuerStatus: 'in-workspace', issuerFile: 'Milvus TLS CA, ca.pem', keyFiles: ['/w/server.key'], findings: [] },
+      new Date(),
+    );
+    for (const label of [
+      'Subject',
+      'Issuer',
+      'Role',
+      'Valid from',
+      'Valid until',
+      'Subject alt names',
+      'Public key',
+      'Signature',
+      'Basic constraints',
+      'Key usage',
+      'Extended key usage',
+      'Serial',
+      'Version',
+      'SHA-256',
+      'File',
+      'Private key',
+    ]) {
       assert.match(dump, new RegExp(`^${label}: +\\S`, 'm'), label);
     }
     assert.match(dump, /^Issuer: +CN=Milvus TLS CA \(Milvus TLS CA, ca\.pem, signature verified\)$/m);

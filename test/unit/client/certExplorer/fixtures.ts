@@ -7,8 +7,9 @@ let cached: Promise<Map<string, string>> | undefined;
 
 /** ca.pem, ca.key, server.pem, server.key, client.pem, client.key... by name. */
 export function certificateSet(): Promise<Map<string, string>> {
-  cached ??= generateCertificateSet(defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: 'milvus.local', leafDays: 100 }))
-    .then((files) => new Map(files.map((file) => [file.name, file.contents])));
+  cached ??= generateCertificateSet(
+    defaultCertificateSetOptions({ keyType: 'ecdsa-p256', serverCommonName: 'milvus.local', leafDays: 100 }),
+  ).then((files) => new Map(files.map((file) => [file.name, file.contents])));
   return cached;
 }
 

@@ -17,7 +17,16 @@ import { certificateSet } from './fixtures';
 /** The file system, counting the files it was asked to read. */
 function counting(inner: WorkspaceFileSystem): { fs: WorkspaceFileSystem; reads: string[] } {
   const reads: string[] = [];
-  return { reads, fs: { ...inner, readFile: (path, maxBytes) => { reads.push(path); return inner.readFile(path, maxBytes); } } };
+  return {
+    reads,
+    fs: {
+      ...inner,
+      readFile: (path, maxBytes) => {
+        reads.push(path);
+        return inner.readFile(path, maxBytes);
+      },
+    },
+  };
 }
 
 const always = (): RescanOptions => ({ changed: new Set(), isCurrent: () => true, onProgress: () => undefined });
@@ -25,10 +34,14 @@ const folder = (root: string, filesExclude?: Record<string, unknown>): ScanFolde
 const NOW = new Date();
 
 function secretManifest(name: string, key: string, pem: string): string {
-  return `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  ${key}: |\n${pem.trimEnd().split('\n').map((line) => `    ${line}`).join('\n')}\n`;
+  return `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n  ${key}: |\n${pem
+    .trimEnd()
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n')}\n`;
 }
 
-describe('the Certificates view\'s scan of the workspace folders', () => {
+describe("the Certificates view's scan of the workspace folders", () => {
   let set: Map<string, string>;
   let workspace: Record<string, string>;
   before(async () => {
@@ -52,10 +65,20 @@ describe('the Certificates view\'s scan of the workspace folders', () => {
     const files = new ScannedFiles();
     const result = await rescanFolders(fs, [folder('/ws', { 'build/**': true })], files, always());
     assert.deepEqual(result, { found: 5, read: 5, truncated: [], unlisted: [] });
-    assert.deepEqual(reads.sort(), ['/ws/k8s/deployment.yaml', '/ws/k8s/secret.yaml', '/ws/tls/ca.pem', '/ws/tls/server.key', '/ws/tls/server.pem']);
+    assert.deepEqual(reads.sort(), [
+      '/ws/k8s/deployment.yaml',
+      '/ws/k8s/secret.yaml',
+      '/ws/tls/ca.pem',
+      '/ws/tls/server.key',
+      '/ws/tls/server.pem',
+    ]);
     const inspection = files.inspect(NOW, { warnDays: 30 });
-    assert.deepEqual(inspection.certificates.map((cert) => cert.file).sort(), ['/ws/k8s/secret.yaml#client/client.pem', '/ws/tls/ca.pem', '/ws/tls/server.pem']);
-    assert.equal(files.lineOf('/ws/k8s/secret.yaml#client/client.pem'), 6, 'the key\'s line in the manifest, for a click');
+    assert.deepEqual(inspection.certificates.map((cert) => cert.file).sort(), [
+      '/ws/k8s/secret.yaml#client/client.pem',
+      '/ws/tls/ca.pem',
+      '/ws/tls/server.pem',
+    ]);
+    assert.equal(files.lineOf('/ws/k8s/secret.yaml#client/client.pem'), 6, "the key's line in the manifest, for a click");
     assert.equal(inspection.keys.length, 1);
   });
 
@@ -73,7 +96,10 @@ describe('the Certificates view\'s scan of the workspace folders', () => {
   it('a scan a newer one overtook stops at its next batch and changes nothing', async () => {
     const files = new ScannedFiles();
     await rescanFolders(memoryFileSystem(workspace), [folder('/ws')], files, always());
-    const overtaken = await rescanFolders(memoryFileSystem({ '/ws/a.pem': 'x' }), [folder('/ws')], files, { ...always(), isCurrent: () => false });
+    const overtaken = await rescanFolders(memoryFileSystem({ '/ws/a.pem': 'x' }), [folder('/ws')], files, {
+      ...always(),
+      isCurrent: () => false,
+    });
     assert.equal(overtaken, undefined);
     assert.ok(files.has('/ws/tls/ca.pem') && !files.has('/ws/a.pem'), 'nothing forgotten, nothing read kept');
   });
@@ -85,7 +111,10 @@ describe('the Certificates view\'s scan of the workspace folders', () => {
     many[`/big/${Array.from({ length: 70 }, (_, index) => `l${index}`).join('/')}/deep.pem`] = 'x';
     let progress = 0;
     const files = new ScannedFiles();
-    const result = await rescanFolders(memoryFileSystem(many), [folder('/big'), folder('/gone')], files, { ...always(), onProgress: () => progress++ });
+    const result = await rescanFolders(memoryFileSystem(many), [folder('/big'), folder('/gone')], files, {
+      ...always(),
+      onProgress: () => progress++,
+    });
     assert.ok(progress >= 1, 'the view updated before the end');
     assert.deepEqual(result?.truncated, ['/big']);
     assert.equal(result?.found, 100, 'the file below the limit is not found');
@@ -116,8 +145,14 @@ describe('the Certificates view\'s scan of the workspace folders', () => {
       await rescanFolders(contained, [folder(root)], files, always());
       assert.deepEqual(reads, [join(root, 'tls', 'ca.pem')], 'the link was never opened');
       const inspection = files.inspect(NOW, { warnDays: 30 });
-      assert.deepEqual(inspection.certificates.map((cert) => cert.file), [join(root, 'tls', 'ca.pem')]);
-      assert.match(inspection.errors.find((error) => error.file.endsWith('outside.pem'))?.message ?? '', /^outside\.pem cannot be read: it leads outside the workspace folders, which are not read in Restricted Mode$/);
+      assert.deepEqual(
+        inspection.certificates.map((cert) => cert.file),
+        [join(root, 'tls', 'ca.pem')],
+      );
+      assert.match(
+        inspection.errors.find((error) => error.file.endsWith('outside.pem'))?.message ?? '',
+        /^outside\.pem cannot be read: it leads outside the workspace folders, which are not read in Restricted Mode$/,
+      );
       // Trusted: the same link is read.
       const trusted = new ScannedFiles();
       await rescanFolders(nodeFileSystem(), [folder(root)], trusted, always());

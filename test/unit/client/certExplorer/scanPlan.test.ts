@@ -3,14 +3,14 @@ import { describe, it } from 'node:test';
 import { filesExcludeFilter, isExcludedPath, progressSchedule } from '../../../../src/client/certExplorer/scanPlan';
 
 describe('certificate scan plan', () => {
-  describe('files.exclude as the walk\'s exclude filter', () => {
+  describe("files.exclude as the walk's exclude filter", () => {
     const exclude = filesExcludeFilter({
       '**/.DS_Store': true,
       '**/out': false,
       '**/*.{tmp,bak}': true,
       '**/*.js': { when: '$(basename).ts' },
       'build/**': true,
-      'vendor': true,
+      vendor: true,
       '**/generated/{certs,keys}/**': true,
     });
     const excluded = (path: string, isDirectory = false): boolean => exclude(path, isDirectory);
@@ -58,7 +58,10 @@ describe('certificate scan plan', () => {
 
   it('shows progress after a small first batch, then after twice as many each time', () => {
     const due = progressSchedule(2);
-    assert.deepEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1].map((read) => due(read)), [false, true, false, false, false, true, false, false, false, false]);
+    assert.deepEqual(
+      [1, 1, 1, 1, 1, 1, 1, 1, 1, 1].map((read) => due(read)),
+      [false, true, false, false, false, true, false, false, false, false],
+    );
     const large = progressSchedule();
     let updates = 0;
     for (let read = 0; read < 20_000; read += 10) if (large(10)) updates++;

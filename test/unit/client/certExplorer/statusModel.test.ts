@@ -15,7 +15,10 @@ describe('status bar model', () => {
   });
 
   it('is hidden when nothing expires within the warning window', () => {
-    assert.equal(soonestExpiring(certificates, new Date(), () => 30), undefined);
+    assert.equal(
+      soonestExpiring(certificates, new Date(), () => 30),
+      undefined,
+    );
   });
 
   it('names the soonest-expiring certificate within the window', () => {
@@ -28,7 +31,10 @@ describe('status bar model', () => {
 
   it('uses the warning window of each file', () => {
     const now = new Date(Date.now() + 88 * DAY_MS);
-    assert.equal(soonestExpiring(certificates, now, (file) => (file.endsWith('server.pem') ? 5 : 30)), undefined);
+    assert.equal(
+      soonestExpiring(certificates, now, (file) => (file.endsWith('server.pem') ? 5 : 30)),
+      undefined,
+    );
   });
 
   it('reports an expired certificate with an error icon', () => {

@@ -18,13 +18,63 @@ describe('certificate tooltips with hostile names', () => {
   let leafKey = '';
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'milvus-tls-tooltips-'));
-    await openssl(dir, 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
-      '-days', '30', '-subj', '/CN=https:\\/\\/tracker.example\\/issuer.png', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
-    await openssl(dir, 'req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr',
-      '-subj', '/CN=www.tracker.example\\/cn');
+    await openssl(
+      dir,
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=https:\\/\\/tracker.example\\/issuer.png',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+    );
+    await openssl(
+      dir,
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'leaf.key',
+      '-out',
+      'leaf.csr',
+      '-subj',
+      '/CN=www.tracker.example\\/cn',
+    );
     await writeFile(join(dir, 'leaf.ext'), 'subjectAltName=URI:https://tracker.example/pixel,DNS:localhost\n');
-    await openssl(dir, 'x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '20',
-      '-extfile', 'leaf.ext');
+    await openssl(
+      dir,
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'leaf.pem',
+      '-days',
+      '20',
+      '-extfile',
+      'leaf.ext',
+    );
     leafPem = await readFile(join(dir, 'leaf.pem'), 'utf8');
     leafKey = await readFile(join(dir, 'leaf.key'), 'utf8');
   });
@@ -42,7 +92,12 @@ describe('certificate tooltips with hostile names', () => {
       assert.deepEqual(activeMarkup(html), [], html);
     }
     const shown = tooltips.map((tooltip) => visibleText(renderMarkdown(tooltip))).join('\n');
-    for (const text of ['https://tracker.example/issuer.png', 'www.tracker.example/cn', 'URI:https://tracker.example/pixel', '[r]: https://tracker.example/key']) {
+    for (const text of [
+      'https://tracker.example/issuer.png',
+      'www.tracker.example/cn',
+      'URI:https://tracker.example/pixel',
+      '[r]: https://tracker.example/key',
+    ]) {
       assert.ok(shown.includes(text), `${text} is not shown`);
     }
   });

@@ -39,14 +39,22 @@ describe('certificate tree model', () => {
     const ca = node(tree, tree.roots[0]);
     assert.equal(ca.label, 'Milvus TLS CA');
     assert.equal(ca.collapse, 'expanded');
-    assert.deepEqual(children(tree, ca).map((child) => [child.kind, child.label]), [
-      ['key', 'ca.key'], ['certificate', 'milvus-client'], ['certificate', 'milvus.local'],
-    ]);
+    assert.deepEqual(
+      children(tree, ca).map((child) => [child.kind, child.label]),
+      [
+        ['key', 'ca.key'],
+        ['certificate', 'milvus-client'],
+        ['certificate', 'milvus.local'],
+      ],
+    );
     const server = children(tree, ca)[2] as TreeNode;
     assert.equal(server.parentId, ca.id);
     // Issued for 100 days a moment ago: 100 days left (core/inspect/days.ts), not 99.
     assert.equal(server.description, 'expires in 100 days');
-    assert.deepEqual(children(tree, server).map((child) => child.label), ['server.key']);
+    assert.deepEqual(
+      children(tree, server).map((child) => child.label),
+      ['server.key'],
+    );
     assert.equal(server.file, '/w/certs/server.pem');
     assert.equal(server.line, 0);
   });
@@ -67,9 +75,21 @@ describe('certificate tree model', () => {
     const ca = node(renewable, renewable.nodeOfCertificate.get('/w/certs/ca.pem#0'));
     assert.equal(ca.contextValue, 'certificate file');
     const bundle = build([...fullSet(), input('/w/chain.pem', `${file('server.pem')}${file('ca.pem')}`)]);
-    assert.equal(node(bundle, bundle.nodeOfCertificate.get('/w/chain.pem#0')).contextValue, 'certificate file', 'a bundle is not rewritten');
-    const combined = build([input('/w/ca.pem', file('ca.pem')), input('/w/ca.key', file('ca.key')), input('/w/server.pem', `${file('server.pem')}${file('server.key')}`)]);
-    assert.equal(node(combined, combined.nodeOfCertificate.get('/w/server.pem#0')).contextValue, 'certificate file', 'a cert+key file is not rewritten');
+    assert.equal(
+      node(bundle, bundle.nodeOfCertificate.get('/w/chain.pem#0')).contextValue,
+      'certificate file',
+      'a bundle is not rewritten',
+    );
+    const combined = build([
+      input('/w/ca.pem', file('ca.pem')),
+      input('/w/ca.key', file('ca.key')),
+      input('/w/server.pem', `${file('server.pem')}${file('server.key')}`),
+    ]);
+    assert.equal(
+      node(combined, combined.nodeOfCertificate.get('/w/server.pem#0')).contextValue,
+      'certificate file',
+      'a cert+key file is not rewritten',
+    );
     const withoutCaKey = build(fullSet().filter((entry) => !entry.path.endsWith('ca.key')));
     assert.equal(node(withoutCaKey, withoutCaKey.nodeOfCertificate.get('/w/certs/server.pem#0')).contextValue, 'certificate file');
   });
@@ -81,7 +101,10 @@ describe('certificate tree model', () => {
     assert.equal(group.kind, 'issuer-group');
     assert.equal(group.label, 'Milvus TLS CA');
     assert.equal(group.description, 'issuer not in the workspace');
-    assert.deepEqual(children(tree, group).map((child) => child.label), ['milvus-client', 'milvus.local']);
+    assert.deepEqual(
+      children(tree, group).map((child) => child.label),
+      ['milvus-client', 'milvus.local'],
+    );
   });
 
   it('shows the state of each certificate: fine, expiring, expired', () => {
@@ -121,7 +144,10 @@ describe('certificate tree model', () => {
     ]);
     assert.deepEqual(tree.roots, ['cert:/w/ca.pem#0', 'group:orphan-keys', 'group:unreadable']);
     const orphans = node(tree, 'group:orphan-keys');
-    assert.deepEqual(children(tree, orphans).map((child) => [child.label, child.description]), [['lonely.key', 'no certificate, EC P-256']]);
+    assert.deepEqual(
+      children(tree, orphans).map((child) => [child.label, child.description]),
+      [['lonely.key', 'no certificate, EC P-256']],
+    );
     const unreadable = children(tree, node(tree, 'group:unreadable'));
     assert.deepEqual(unreadable.map((child) => child.label).sort(), ['big.pem', 'junk.pem']);
     const big = unreadable.find((child) => child.label === 'big.pem');

@@ -32,7 +32,8 @@ describe('certificate tree over openssl fixtures', { timeout: 120_000 }, () => {
   it('nests root CA -> intermediate CA -> leaves, each with its key', async () => {
     const tree = await treeOf(fixtures.chain);
     const all = [...tree.nodes.values()];
-    const parentLabel = (node: TreeNode): string | undefined => (node.parentId === undefined ? undefined : tree.nodes.get(node.parentId)?.label);
+    const parentLabel = (node: TreeNode): string | undefined =>
+      node.parentId === undefined ? undefined : tree.nodes.get(node.parentId)?.label;
     // bundle.pem, root.pem and root.der hold copies of the root: each copy is shown, all at the top.
     const roots = all.filter((node) => node.label === 'Test Root CA');
     assert.ok(roots.length >= 2);
@@ -47,7 +48,7 @@ describe('certificate tree over openssl fixtures', { timeout: 120_000 }, () => {
     assert.ok(server && labels(tree, server.childIds).includes('server.key'));
     // Every node is reachable from a root, and its parent lists it: reveal() relies on both.
     for (const node of all) {
-      const siblings = node.parentId === undefined ? tree.roots : tree.nodes.get(node.parentId)?.childIds ?? [];
+      const siblings = node.parentId === undefined ? tree.roots : (tree.nodes.get(node.parentId)?.childIds ?? []);
       assert.ok(siblings.includes(node.id), node.id);
     }
     assert.ok(tree.nodes.has('group:orphan-keys'), 'encrypted keys match no certificate');
