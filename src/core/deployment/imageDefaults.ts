@@ -5,6 +5,7 @@
  */
 import { parseMilvusConfig } from '../config/milvusConfig';
 import type { MilvusConfigFile } from '../config/milvusConfig';
+import type { DeploymentConfigFile } from './types';
 
 export const IMAGE_MILVUS_YAML_TEXT = `tls:
   serverPemPath: configs/cert/server.pem
@@ -28,4 +29,15 @@ let imageConfig: MilvusConfigFile | undefined;
 export function imageMilvusYaml(): MilvusConfigFile {
   imageConfig ??= parseMilvusConfig(IMAGE_MILVUS_YAML_TEXT);
   return imageConfig;
+}
+
+/** The image's milvus.yaml as the first config file of any deployment kind that does not mount its own. */
+export function imageConfigFile(): DeploymentConfigFile {
+  return {
+    slot: 'milvus.yaml',
+    containerPath: MILVUS_YAML_CONTAINER_PATH,
+    source: 'image',
+    config: imageMilvusYaml(),
+    mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME },
+  };
 }

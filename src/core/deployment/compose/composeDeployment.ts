@@ -12,7 +12,7 @@ import type { PathApi } from '../../workspace';
 import type { AssembleInput } from '../assemble';
 import { assembleDeployment } from '../assemble';
 import type { ResolveContext } from '../context';
-import { IMAGE_MILVUS_YAML_NAME, MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH, imageMilvusYaml } from '../imageDefaults';
+import { imageConfigFile, MILVUS_YAML_CONTAINER_PATH, USER_YAML_CONTAINER_PATH } from '../imageDefaults';
 import { fromDefault, fromFile } from '../provenance';
 import type { ConfigSlot, Deployment, DeploymentConfigFile, MountTable, Traced } from '../types';
 import { composeMountTable, composePortPublisher, composeValueOrigin } from './composeMounts';
@@ -72,16 +72,6 @@ async function mountedConfig(
   };
 }
 
-function imageConfig(): DeploymentConfigFile {
-  return {
-    slot: 'milvus.yaml',
-    containerPath: MILVUS_YAML_CONTAINER_PATH,
-    source: 'image',
-    config: imageMilvusYaml(),
-    mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME },
-  };
-}
-
 function versionOf(service: ComposeService, root: string, context: ResolveContext): Traced<ComposeService['imageVersion']> {
   if (service.image === undefined) {
     return { value: undefined, from: fromDefault(`the service "${service.name}" names no image: treated as the newest Milvus`) };
@@ -138,7 +128,7 @@ export async function composeDeployment(request: ComposeDeploymentRequest, conte
   const notes: string[] = [...project.problems, ...projectNotes(project, service, pathApi, root)];
   const configFiles: DeploymentConfigFile[] = [];
   const milvusYaml = await mountedConfig('milvus.yaml', mounts, context, notes);
-  configFiles.push(milvusYaml ?? imageConfig());
+  configFiles.push(milvusYaml ?? imageConfigFile());
   const userYaml = await mountedConfig('user.yaml', mounts, context, notes);
   if (userYaml) configFiles.push(userYaml);
   let hypothetical: string | undefined;

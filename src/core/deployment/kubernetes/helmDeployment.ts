@@ -15,7 +15,7 @@ import { at, child, keyRangeOf } from '../../kubernetes/yamlNodes';
 import { readText } from '../../workspace';
 import { assembleDeployment } from '../assemble';
 import type { ResolveContext } from '../context';
-import { IMAGE_MILVUS_YAML_NAME, imageMilvusYaml, MILVUS_YAML_CONTAINER_PATH } from '../imageDefaults';
+import { imageConfigFile } from '../imageDefaults';
 import { fromDefault, fromFile } from '../provenance';
 import type { Deployment, DeploymentConfigFile, Traced } from '../types';
 import { dialNamesOf, embeddedConfigFile, environmentOf } from './embeddedConfig';
@@ -30,16 +30,6 @@ export interface HelmDeploymentRequest {
   doc: ManifestDocument;
   root: string;
   names?: KubernetesNames;
-}
-
-export function imageConfigFile(): DeploymentConfigFile {
-  return {
-    slot: 'milvus.yaml',
-    containerPath: MILVUS_YAML_CONTAINER_PATH,
-    source: 'image',
-    config: imageMilvusYaml(),
-    mountedBy: { kind: 'image', text: IMAGE_MILVUS_YAML_NAME },
-  };
 }
 
 async function chartVersion(

@@ -16,7 +16,7 @@ import type { ResolveContext } from '../context';
 import { fromDefault, fromFile } from '../provenance';
 import type { Deployment, Traced } from '../types';
 import { dialNamesOf, embeddedConfigFile, environmentOf } from './embeddedConfig';
-import { imageConfigFile } from './helmDeployment';
+import { imageConfigFile } from '../imageDefaults';
 import type { KubernetesNames } from './kubernetesFacts';
 import { lineProvenance, podMountTable, portForwardPublisher, withPortForward } from './kubernetesMounts';
 import { indexManifests } from './manifestIndex';
