@@ -190,8 +190,8 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'rules-env-only-tls',
     file: 'src/core/rules/environment.ts',
-    find: ' || !tlsKeyInfo(entry.key)) continue;',
-    replace: ') continue;',
+    find: '    if (!tlsKeyInfoOfNormalised(entry.key)) continue;\n',
+    replace: '',
     description: 'every environment override reported, not only TLS keys',
     tests: RULE_TESTS,
   },
