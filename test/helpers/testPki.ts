@@ -6,6 +6,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { requestArgs, selfSignedArgs, signRequestArgs } from './opensslArgs';
 
 const run = promisify(execFile);
 
@@ -50,87 +51,25 @@ async function pair(dir: string, name: string): Promise<PemPair> {
 }
 
 async function makeCa(dir: string, name: string, cn: string): Promise<PemPair> {
-  await openssl(dir, [
-    'req',
-    '-x509',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.pem`,
-    '-days',
-    '365',
-    '-subj',
-    `/CN=${cn}`,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  await openssl(
+    dir,
+    selfSignedArgs(name, `/CN=${cn}`, '365', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign']),
+  );
   return pair(dir, name);
 }
 
 /** A leaf signed by `ca` with the given v3 extension lines (openssl x509 -extfile syntax). */
 async function makeLeaf(dir: string, name: string, cn: string, ca: string, extensions: string[]): Promise<PemPair> {
-  await openssl(dir, [
-    'req',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    `/CN=${cn}`,
-  ]);
+  await openssl(dir, requestArgs(name, `/CN=${cn}`));
   await writeFile(join(dir, `${name}.ext`), `${extensions.join('\n')}\n`);
-  await openssl(dir, [
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    `${ca}.pem`,
-    '-CAkey',
-    `${ca}.key`,
-    '-CAcreateserial',
-    '-days',
-    '365',
-    '-extfile',
-    `${name}.ext`,
-    '-out',
-    `${name}.pem`,
-  ]);
+  await openssl(dir, signRequestArgs(name, ca, '365', `${name}.ext`));
   return pair(dir, name);
 }
 
 // `openssl x509 -req` in OpenSSL 3.0 cannot back-date; `openssl ca` can (-startdate/-enddate), and it
 // needs a minimal CA database to do so.
 async function makeExpiredLeaf(dir: string, name: string, ca: string, extensions: string[]): Promise<PemPair> {
-  await openssl(dir, [
-    'req',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    '/CN=localhost',
-  ]);
+  await openssl(dir, requestArgs(name, '/CN=localhost'));
   await writeFile(join(dir, 'index.txt'), '');
   await writeFile(join(dir, 'serial'), '1000\n');
   await writeFile(
@@ -190,26 +129,7 @@ export async function createTestPki(): Promise<TestPki> {
   const server = await makeLeaf(dir, 'server', 'localhost', 'ca', SERVER_EXT);
   const serverCnOnly = await makeLeaf(dir, 'server-cn-only', 'localhost', 'ca', ['basicConstraints=CA:FALSE']);
   const serverExpired = await makeExpiredLeaf(dir, 'server-expired', 'ca', SERVER_EXT);
-  await openssl(dir, [
-    'req',
-    '-x509',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    'server-self-signed.key',
-    '-out',
-    'server-self-signed.pem',
-    '-days',
-    '365',
-    '-subj',
-    '/CN=localhost',
-    '-addext',
-    'subjectAltName=DNS:localhost,IP:127.0.0.1',
-  ]);
+  await openssl(dir, selfSignedArgs('server-self-signed', '/CN=localhost', '365', ['subjectAltName=DNS:localhost,IP:127.0.0.1']));
   const serverSelfSigned = await pair(dir, 'server-self-signed');
   const clientExt = (eku: string) => ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature', `extendedKeyUsage=${eku}`];
   const client = await makeLeaf(dir, 'client', 'milvus-client', 'ca', clientExt('clientAuth'));

@@ -11,6 +11,7 @@ import { buildGoPeer, runGoClient, startGoServer } from '../../helpers/goPeer';
 import { openssl } from '../../helpers/opensslChecks';
 import { REPO_ROOT, runCli, runProcess, type ProcessResult } from '../../helpers/spawnHelpers';
 import { makeTempDir } from '../../helpers/tempDir';
+import { requestArgs } from '../../helpers/opensslArgs';
 
 function setFiles(dir: string) {
   return {
@@ -91,24 +92,7 @@ describe('Go crypto/tls (the Milvus proxy in tlsMode 2, and a Go client)', () =>
       join(dir, 'server-auth.ext'),
       'basicConstraints = CA:FALSE\nkeyUsage = digitalSignature\nextendedKeyUsage = serverAuth\n',
     );
-    await openssl(
-      [
-        'req',
-        '-new',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        'bad-client.key',
-        '-subj',
-        '/CN=milvus-client',
-        '-out',
-        'bad-client.csr',
-      ],
-      dir,
-    );
+    await openssl(requestArgs('bad-client', '/CN=milvus-client'), dir);
     await openssl(
       [
         'x509',

@@ -14,6 +14,7 @@ import { nodeFileSystem } from '../../../src/core/workspace';
 import { openssl } from '../../helpers/inspectFixtures';
 import type { KeyMaterial } from '../../helpers/keyMaterial';
 import { findKeyMaterial, keyMaterialOf } from '../../helpers/keyMaterial';
+import { selfSignedArgs } from '../../helpers/opensslArgs';
 
 const disk = nodeFileSystem();
 
@@ -24,26 +25,7 @@ describe('private keys are not kept in memory', () => {
   let material: KeyMaterial;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'milvus-tls-keys-'));
-    await openssl(
-      dir,
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'server.key',
-      '-out',
-      'server.pem',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-    );
+    await openssl(dir, ...selfSignedArgs('server', '/CN=localhost', '30', ['subjectAltName=DNS:localhost']));
     keyPem = await readFile(join(dir, 'server.key'), 'utf8');
     certPem = await readFile(join(dir, 'server.pem'), 'utf8');
     // One file with both, as some set-ups keep them.

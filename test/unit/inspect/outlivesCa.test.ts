@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { inspectFiles } from '../../../src/core/inspect';
 import type { WorkspaceInspection } from '../../../src/core/inspect/types';
 import { makeTempDir } from '../../helpers/tempDir';
+import { requestArgs, selfSignedArgs, signRequestArgs } from '../../helpers/opensslArgs';
 
 const run = promisify(execFile);
 
@@ -19,65 +20,14 @@ describe('a leaf that outlives its CA', () => {
   before(async () => {
     ({ dir, cleanup } = await makeTempDir('outlives'));
     const openssl = (...args: string[]) => run('openssl', args, { cwd: dir });
-    await openssl(
-      'req',
-      '-x509',
-      '-new',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '10',
-      '-subj',
-      '/CN=Short CA',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign',
-    );
+    await openssl(...selfSignedArgs('ca', '/CN=Short CA', '10', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign']));
     await writeFile(join(dir, 'leaf.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost\n');
     for (const [name, days] of [
       ['long', '100'],
       ['short', '5'],
     ] as const) {
-      await openssl(
-        'req',
-        '-new',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        `${name}.key`,
-        '-out',
-        `${name}.csr`,
-        '-subj',
-        `/CN=${name}`,
-      );
-      await openssl(
-        'x509',
-        '-req',
-        '-in',
-        `${name}.csr`,
-        '-CA',
-        'ca.pem',
-        '-CAkey',
-        'ca.key',
-        '-CAcreateserial',
-        '-days',
-        days,
-        '-extfile',
-        'leaf.ext',
-        '-out',
-        `${name}.pem`,
-      );
+      await openssl(...requestArgs(name, `/CN=${name}`));
+      await openssl(...signRequestArgs(name, 'ca', days, 'leaf.ext'));
     }
     inspection = inspectFiles(
       await Promise.all(

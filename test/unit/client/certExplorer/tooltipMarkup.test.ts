@@ -11,6 +11,7 @@ import { inspectFiles } from '../../../../src/core/inspect/workspace';
 import { openssl } from '../../../helpers/inspectFixtures';
 import { activeMarkup, renderMarkdown, visibleText } from '../../../helpers/renderMarkdown';
 import { input } from './fixtures';
+import { requestArgs, selfSignedArgs } from '../../../helpers/opensslArgs';
 
 describe('certificate tooltips with hostile names', () => {
   let dir = '';
@@ -20,42 +21,12 @@ describe('certificate tooltips with hostile names', () => {
     dir = await mkdtemp(join(tmpdir(), 'milvus-tls-tooltips-'));
     await openssl(
       dir,
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=https:\\/\\/tracker.example\\/issuer.png',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign',
+      ...selfSignedArgs('ca', '/CN=https:\\/\\/tracker.example\\/issuer.png', '30', [
+        'basicConstraints=critical,CA:TRUE',
+        'keyUsage=critical,keyCertSign',
+      ]),
     );
-    await openssl(
-      dir,
-      'req',
-      '-new',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      'leaf.key',
-      '-out',
-      'leaf.csr',
-      '-subj',
-      '/CN=www.tracker.example\\/cn',
-    );
+    await openssl(dir, ...requestArgs('leaf', '/CN=www.tracker.example\\/cn'));
     await writeFile(join(dir, 'leaf.ext'), 'subjectAltName=URI:https://tracker.example/pixel,DNS:localhost\n');
     await openssl(
       dir,
