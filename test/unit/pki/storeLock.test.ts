@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SetLockedError } from '../../../src/core/pki/errors';
 import { acquireLock } from '../../../src/core/pki/store/lock';
+import { removeOrphanedNewFolders } from '../../../src/core/pki/store/recover';
 import { BREAK_LOCK_NAME, LOCK_NAME } from '../../../src/core/pki/store/names';
 import { currentProcess } from '../../../src/core/pki/store/ownerProcess';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -131,5 +132,15 @@ describe('the folder lock', () => {
     controller.abort(new Error('stop waiting'));
     await assert.rejects(waiting, /stop waiting/);
     await held.release();
+  });
+
+  it("removes a new folder's staging whose maker died while writing its lock (empty lock file)", async () => {
+    const parent = await folder();
+    const staging = join(parent, `.milvus-tls-new-0123456789abcdef-p${deadPid()}-tls`);
+    await mkdir(staging);
+    // Created with O_EXCL, killed before its record was written: no owner to ask, but the name says who made it.
+    await writeFile(join(staging, LOCK_NAME), '');
+    await removeOrphanedNewFolders(join(parent, 'tls'));
+    assert.deepEqual(await readdir(parent), []);
   });
 });

@@ -62,8 +62,10 @@ export async function removeOrphanedNewFolders(directory: string): Promise<void>
       () => true,
       () => false,
     );
-    // Without its lock yet, the staging folder's maker is the pid in its name.
-    if (hasLock ? await isStaleLockFile(lockPath) : !pidRuns(staged.pid)) await fs.rm(staging, { recursive: true, force: true });
+    // The staging folder's maker is the pid in its name: gone, the folder is orphaned whatever its lock
+    // says (a run killed while writing its lock leaves it empty, with no owner to ask). A live or reused
+    // pid keeps it until its lock is stale.
+    if (!pidRuns(staged.pid) || (hasLock && (await isStaleLockFile(lockPath)))) await fs.rm(staging, { recursive: true, force: true });
   }
 }
 
