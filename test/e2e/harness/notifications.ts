@@ -126,9 +126,19 @@ export async function notificationMessages(page: Page): Promise<string[]> {
   return (await page.evaluate<string[]>(MESSAGES)).map(plainText);
 }
 
+/** The notification center's own "Hide Notifications" action: visible exactly while the center is open. */
+function hideCenterAction(page: Page): Locator {
+  return page.getByRole('button', { name: /^Hide Notifications/ });
+}
+
 /**
  * Clicks a button of the notification whose message matches: on its toast, or, when the toast has
  * already been hidden (see the top of this file), in the notification center, opened for it.
+ *
+ * The center is never closed through the command palette after the click: the button's command may
+ * open a quick input, and the palette would replace (and so cancel) it. A notification closes when one
+ * of its buttons is clicked, and VS Code hides the center by itself when its last notification goes;
+ * only when others remain is the center's own hide action clicked.
  */
 export async function clickNotificationButton(page: Page, pattern: RegExp, button: string): Promise<void> {
   const target = notificationToast(page, pattern).getByRole('button', { name: button }).first();
@@ -138,6 +148,13 @@ export async function clickNotificationButton(page: Page, pattern: RegExp, butto
   }
   await runCommand(page, 'Notifications: Show Notifications');
   await target.click();
-  // Toasts are not drawn while the center is open: close it for what comes next.
-  await runCommand(page, 'Notifications: Hide Notifications').catch(() => page.keyboard.press('Escape'));
+  // notificationToast also finds the open center's rows (both are visible dialogs with that label).
+  await notificationToast(page, pattern).first().waitFor({ state: 'hidden', timeout: 10_000 });
+  const hide = hideCenterAction(page).first();
+  // Usually the center is hiding itself now (its last notification went); click only when it stays.
+  const closedItself = await hide.waitFor({ state: 'hidden', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closedItself) await hide.click();
 }
