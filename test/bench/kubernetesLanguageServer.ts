@@ -18,7 +18,7 @@ import type { BenchRow } from './benchTable';
 import { formatTable } from './benchTable';
 import { timeTyping } from './typing';
 
-const ROUNDS = 30;
+const ROUNDS = Number(process.env.ROUNDS ?? 30);
 const SERVICE_NAMES = [
   'my-release-milvus',
   'my-release-milvus.default',

@@ -12,6 +12,7 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter } from 'yaml';
+import { EntryRecorder } from './entryRecorder';
 import { goYamlScalarToString } from './goValues';
 import { normaliseChildKey, normaliseKeyPath } from './keyNormalisation';
 import type { MapEntry, OffsetRange, SourceProblem } from './yamlSource';
@@ -80,18 +81,7 @@ export interface MilvusConfigFile {
 /** `source` names the file Milvus sees (`user.yaml` for one embedded in a values file); by default the file's base name. */
 export function parseMilvusConfig(text: string, fileName?: string, sourceName?: string): MilvusConfigFile {
   const { document, lineCounter, problems } = parseYamlWithRanges(text);
-  const source = sourceName ?? (fileName === undefined ? 'milvus.yaml' : (fileName.replace(/\\/g, '/').split('/').pop() ?? fileName));
-  const config: MilvusConfigFile = {
-    fileName,
-    source,
-    entries: new Map(),
-    allEntries: [],
-    blocks: [],
-    duplicates: [],
-    problems,
-    document,
-    lineCounter,
-  };
+  const config = emptyConfig(fileName, configSource(fileName, sourceName), problems, document, lineCounter);
   const root = document.contents;
   if (root !== null && !isMap(root)) {
     const range = rangeOrPoint(root, 0);
@@ -103,18 +93,33 @@ export function parseMilvusConfig(text: string, fileName?: string, sourceName?: 
       code: 'not-a-mapping',
     });
   }
-  const walker = new Flattener(document, config);
-  if (isMap(root)) walker.walkMap(root, [], '', false);
-  walker.reportDuplicates(text);
+  const recorder = new EntryRecorder(config);
+  if (isMap(root)) new Flattener(document, config, recorder).walkMap(root, [], '', false);
+  recorder.reportDuplicates(text);
   return config;
 }
 
-class Flattener {
-  private readonly equivalents = new Map<string, ConfigEntry[]>();
+/** The name of the file as Milvus sees it: `sourceName`, else the file's base name, else milvus.yaml. */
+export function configSource(fileName: string | undefined, sourceName: string | undefined): string {
+  return sourceName ?? (fileName === undefined ? 'milvus.yaml' : (fileName.replace(/\\/g, '/').split('/').pop() ?? fileName));
+}
 
+export function emptyConfig(
+  fileName: string | undefined,
+  source: string,
+  problems: SourceProblem[],
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+): MilvusConfigFile {
+  return { fileName, source, entries: new Map(), allEntries: [], blocks: [], duplicates: [], problems, document, lineCounter };
+}
+
+/** Walks a parsed file's mappings into flat entries and blocks, as flattenAndMergeMap does. */
+export class Flattener {
   constructor(
     private readonly document: Document.Parsed,
     private readonly config: MilvusConfigFile,
+    private readonly recorder: EntryRecorder,
   ) {}
 
   /** `key` is normaliseKeyPath(path), carried down so each segment is normalised once (a keystroke's hot path). */
@@ -202,7 +207,7 @@ class Flattener {
       // `key:` with nothing after it.
       entry.rawText = '';
     }
-    this.record(entry);
+    this.recorder.record(entry);
   }
 
   /** Simple lists join with commas; a list of mappings becomes JSON (flattenAndMergeMap). */
@@ -211,56 +216,6 @@ class Flattener {
     if (items.length > 0 && isMap(items[0])) return JSON.stringify(plainValue(list, this.document, depth));
     return items.map((item) => (isScalar(item) ? goYamlScalarToString(scalarText(item) ?? '', isPlainScalar(item)) : '')).join(',');
   }
-
-  private record(entry: ConfigEntry): void {
-    this.config.allEntries.push(entry);
-    if (entry.shadowed) return;
-    // A list per key only once a second spelling turns up: most keys have one.
-    const previous = this.config.entries.get(entry.key);
-    if (previous) {
-      const sameKey = this.equivalents.get(entry.key);
-      if (sameKey) sameKey.push(entry);
-      else this.equivalents.set(entry.key, [previous, entry]);
-    }
-    this.config.entries.set(entry.key, entry);
-  }
-
-  reportDuplicates(text: string): void {
-    // In the order the keys first appeared, as the diagnostics always came.
-    const firstSeen = ([first]: ConfigEntry[]): number => (first ? this.config.allEntries.indexOf(first) : -1);
-    const groups = [...this.equivalents].sort(([, a], [, b]) => firstSeen(a) - firstSeen(b));
-    for (const [key, entries] of groups) {
-      for (const entry of entries) entry.ambiguous = true;
-      this.config.duplicates.push({
-        kind: 'equivalent-key',
-        key,
-        keyRanges: entries.map((entry) => entry.keyRange),
-        paths: entries.map((entry) => entry.path),
-      });
-    }
-    for (const duplicate of this.config.duplicates) {
-      const last = duplicate.keyRanges[duplicate.keyRanges.length - 1];
-      const lastLine = last ? this.config.lineCounter.linePos(last.start).line : 0;
-      duplicate.keyRanges.slice(0, -1).forEach((range, index) => {
-        const written = text.slice(range.start, range.end);
-        const message =
-          duplicate.kind === 'same-key'
-            ? `duplicate key "${written}": Milvus keeps only the last one (line ${lastLine}) and ignores this one${isBlockKey(this.config, duplicate.paths[index] ?? []) ? ' with everything under it' : ''}`
-            : `"${(duplicate.paths[index] ?? []).join('.')}" and "${(duplicate.paths[duplicate.paths.length - 1] ?? []).join('.')}" (line ${lastLine}) are the same key to Milvus; which one wins is random`;
-        this.config.problems.push({
-          message,
-          offset: range.start,
-          end: range.end,
-          severity: 'warning',
-          code: duplicate.kind === 'same-key' ? 'duplicate-key' : 'equivalent-key',
-        });
-      });
-    }
-  }
-}
-
-function isBlockKey(config: MilvusConfigFile, path: readonly string[]): boolean {
-  return config.blocks.some((block) => block.path.length === path.length && block.path.every((segment, index) => segment === path[index]));
 }
 
 /** The entry for a key in any spelling (`common.security.tlsMode`, `COMMON_SECURITY_TLSMODE`, …). */

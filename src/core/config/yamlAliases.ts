@@ -39,6 +39,8 @@ class AliasGuard {
   private exhausted = false;
   private readonly reported = new Set<unknown>();
   private depthReported = false;
+  /** Whether any alias was looked up: a walk that met none gave what the same text gives anywhere. */
+  resolvedAny = false;
 
   constructor(
     private readonly document: Document,
@@ -46,6 +48,7 @@ class AliasGuard {
   ) {}
 
   resolve(alias: Alias): AliasResolution {
+    this.resolvedAny = true;
     this.index ??= buildIndex(this.document);
     const target = this.index.targets.get(alias) ?? null;
     if (this.index.cyclic.has(alias)) {
@@ -113,6 +116,11 @@ function guardOf(document: Document): AliasGuard {
 
 export function resolveAliasBounded(alias: Alias, document: Document): AliasResolution {
   return guardOf(document).resolve(alias);
+}
+
+/** Whether a walk of this document has met an alias (the bounds count per document). */
+export function resolvedAnyAlias(document: Document): boolean {
+  return guards.get(document)?.resolvedAny ?? false;
 }
 
 export function allowsDepth(document: Document, depth: number, node: unknown): boolean {

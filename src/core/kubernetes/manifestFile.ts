@@ -53,23 +53,28 @@ export function parseManifestFile(text: string, fileName?: string): ManifestFile
   if ('empty' in parsed) problems.push(...parsed.errors.map(toProblem('error')));
   parsed.forEach((document, index) => {
     problems.push(...document.errors.map(toProblem('error')), ...document.warnings.map(toProblem('warning')));
-    // The walkers' alias and depth bounds report into the same list, as for every other model.
-    guardDocument(document, problems);
-    const root: NodeRef = { node: document.contents, document };
-    const [start, , end] = document.range;
-    documents.push({
-      index,
-      document,
-      root,
-      range: { start: document.contents?.range?.[0] ?? start, end },
-      apiVersion: stringField(root, 'apiVersion'),
-      kind: stringField(root, 'kind'),
-      name: stringField(at(root, 'metadata'), 'name'),
-      namespace: stringField(at(root, 'metadata'), 'namespace'),
-      kindRange: keyRangeOf(root, 'kind'),
-    });
+    documents.push(manifestDocument(document, index, problems));
   });
   return { fileName, text, lineCounter, documents, problems };
+}
+
+/** One document of the file, its identity read; its alias and depth bounds report into `problems`. */
+export function manifestDocument(document: Document.Parsed, index: number, problems: SourceProblem[]): ManifestDocument {
+  // The walkers' alias and depth bounds report into the same list, as for every other model.
+  guardDocument(document, problems);
+  const root: NodeRef = { node: document.contents, document };
+  const [start, , end] = document.range;
+  return {
+    index,
+    document,
+    root,
+    range: { start: document.contents?.range?.[0] ?? start, end },
+    apiVersion: stringField(root, 'apiVersion'),
+    kind: stringField(root, 'kind'),
+    name: stringField(at(root, 'metadata'), 'name'),
+    namespace: stringField(at(root, 'metadata'), 'namespace'),
+    kindRange: keyRangeOf(root, 'kind'),
+  };
 }
 
 /** 1-based line of an offset, for messages. */
