@@ -1,6 +1,7 @@
 // Random edits of a YAML file, for the tests that compare reading a file in parts with reading it
 // whole (segmentedConfig, segmentedManifest). Deterministic from a seed, so that a failure names an
 // edit that can be replayed.
+import { AssertionError } from 'node:assert';
 
 export function randomSource(seed: number): () => number {
   let state = seed >>> 0;
@@ -56,4 +57,25 @@ export function randomEdit(text: string, random: () => number, topKeys: readonly
       ? `${text.slice(0, lineStart)}${text.slice(lineStart + 1)}`
       : `${text.slice(0, lineStart)}  ${text.slice(lineStart)}`;
   return { text: indented, at };
+}
+
+/**
+ * Fails when two models differ, naming the first place they do. assert.deepStrictEqual would say the
+ * same, but its diff of two large models takes minutes: a failure must be read, not waited for.
+ */
+export function assertSameModel(actual: unknown, expected: unknown, context: string): void {
+  const [left, right] = [actual, expected].map((value) => (JSON.stringify(value, replacer, 1) ?? '').split('\n'));
+  if (left === undefined || right === undefined) throw new Error('unreachable');
+  const at = left.findIndex((line, index) => line !== right[index]);
+  const index = at < 0 ? (left.length === right.length ? -1 : Math.min(left.length, right.length)) : at;
+  if (index < 0) return;
+  const around = (lines: string[]): string => lines.slice(Math.max(0, index - 6), index + 3).join('\n');
+  throw new AssertionError({
+    message: `${context}: the models differ at line ${index}\nread in parts:\n${around(left)}\nread whole:\n${around(right)}`,
+  });
+}
+
+/** Maps become their entries (JSON.stringify would make them `{}`). */
+function replacer(_key: string, value: unknown): unknown {
+  return value instanceof Map ? [...value] : value;
 }

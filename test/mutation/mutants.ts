@@ -114,6 +114,31 @@ export const MUTANTS: Mutant[] = [
     tests: [...CONFIG_TESTS, ...RULE_TESTS],
   },
 
+  // config read again in parts (the language server's keystroke): exactly the model read whole
+  {
+    id: 'config-parts-alias',
+    file: 'src/core/config/segmentedConfig.ts',
+    find: 'if (problems.length > 0 || resolvedAnyAlias(document)) return WHOLE_ONLY;',
+    replace: 'if (problems.length > 0) return WHOLE_ONLY;',
+    description: 'a part with an alias read alone (the alias may point into another part)',
+    tests: CONFIG_TESTS,
+  },
+  {
+    id: 'config-parts-repeated-key',
+    file: 'src/core/config/segmentedConfig.ts',
+    find: 'if (keys.size !== readings.length) return undefined;',
+    replace: '',
+    description: 'a repeated top-level key read in parts (the first is not shadowed by the last)',
+    tests: CONFIG_TESTS,
+  },
+  {
+    id: 'config-parts-offsets',
+    file: 'src/core/config/segmentedConfig.ts',
+    find: 'return { start: range.start + base, end: range.end + base };',
+    replace: 'return { start: range.start + base, end: range.end };',
+    description: 'a reused part keeps the end offsets of where it stood before',
+    tests: CONFIG_TESTS,
+  },
   // rules: what Milvus does with the effective config
   {
     id: 'rules-rest-boundary',

@@ -7,9 +7,9 @@
  * never changed (an analysis of the previous text may still be reading it).
  *
  * A part is used only when, parsed alone, it is one mapping entry with a plain key, no syntax
- * problem, and no anchor or alias (an alias may refer to another part); and no two parts have one
- * key. Anything else (several documents, a directive, a syntax error, …) is parsed whole, as
- * before. test/unit/kubernetes/segmentedManifest.test.ts compares both readings over the shipped
+ * problem, and no anchor or alias (an alias may refer to another part). A key given twice stays
+ * twice, as in the whole tree (the rules say which one counts). Anything else (several documents,
+ * a directive, a syntax error, …) is parsed whole, as before. test/unit/kubernetes/segmentedManifest.test.ts compares both readings over the shipped
  * chart files and random edits.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
@@ -23,7 +23,6 @@ import { manifestDocument, parseManifestFile } from './manifestFile';
 interface Part {
   document: Document.Parsed;
   map: YAMLMap.Parsed;
-  key: string;
   base: number;
 }
 
@@ -58,7 +57,7 @@ export class SegmentedManifestReader {
       if (reading === WHOLE_ONLY) return this.readWhole(text);
       parts.push(reading);
     }
-    if (new Set(parts.map((part) => part.key)).size !== parts.length) return this.readWhole(text);
+
     this.lastReused = reused;
     return assemble(text, parts, this.fileName);
   }
@@ -74,8 +73,8 @@ function parsePart(text: string, base: number): PartReading {
   const map = document.contents;
   if (document.errors.length > 0 || document.warnings.length > 0 || !isMap(map) || map.items.length !== 1) return WHOLE_ONLY;
   const key = map.items[0]?.key;
-  if (!isScalar(key) || key.type !== 'PLAIN' || typeof key.source !== 'string' || hasAnchorOrAlias(map)) return WHOLE_ONLY;
-  return movedTo({ document, map, key: key.source, base: 0 }, base);
+  if (!isScalar(key) || key.type !== 'PLAIN' || hasAnchorOrAlias(map)) return WHOLE_ONLY;
+  return movedTo({ document, map, base: 0 }, base);
 }
 
 /** The part at `base`: itself when it is there already, else a copy with every offset moved. */
@@ -86,7 +85,7 @@ function movedTo(part: Part, base: number): Part {
   if (!isParsedMap(map)) throw new Error('a copy of a parsed mapping is a parsed mapping');
   const by = base - part.base;
   moveRanges(map, by);
-  return { document: withRange(document, moved(part.document.range, by)), map, key: part.key, base };
+  return { document: withRange(document, moved(part.document.range, by)), map, base };
 }
 
 function assemble(text: string, parts: readonly Part[], fileName: string | undefined): ManifestFile {

@@ -4,7 +4,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar } from 'yaml';
 import type { ManifestFile } from '../../../src/core/kubernetes/manifestFile';
 import { parseManifestFile } from '../../../src/core/kubernetes/manifestFile';
 import { SegmentedManifestReader } from '../../../src/core/kubernetes/segmentedManifest';
-import { randomEdit, randomSource } from '../../helpers/randomEdits';
+import { assertSameModel, randomEdit, randomSource } from '../../helpers/randomEdits';
 import { CHART_VALUES, OPERATOR_TLS_SAMPLES, docsHelmValues, k8sFile } from './corpus';
 
 /** A node as the rules see it: kind, offsets, value and style, and its children in order. */
@@ -39,7 +39,7 @@ function observable(file: ManifestFile): unknown {
 
 function assertSameAsWhole(reader: SegmentedManifestReader, text: string, context: string): ManifestFile {
   const file = reader.read(text);
-  assert.deepStrictEqual(observable(file), observable(parseManifestFile(text, '/ws/values.yaml')), context);
+  assertSameModel(observable(file), observable(parseManifestFile(text, '/ws/values.yaml')), context);
   return file;
 }
 
@@ -68,12 +68,12 @@ describe('reading a values file in parts', () => {
       assert.equal(JSON.stringify(observable(file)), before);
     });
 
-    it(`${name}: 200 random edits, in runs of up to five, give the tree parsed whole after each`, () => {
+    it(`${name}: 100 random edits, in runs of up to five, give the tree parsed whole after each`, () => {
       const random = randomSource(original.length);
       const reader = warmReader(original);
       let text = original;
       let inParts = 0;
-      for (let edit = 0; edit < 200; edit++) {
+      for (let edit = 0; edit < 100; edit++) {
         if (edit % 5 === 0) text = original;
         const edited = randomEdit(text, random, ['image', 'newKey']);
         text = edited.text;
@@ -81,7 +81,7 @@ describe('reading a values file in parts', () => {
         assertSameAsWhole(reader, text, `edit ${edit} at ${at}`);
         if (reader.lastReused !== undefined) inParts++;
       }
-      assert.ok(inParts > 30, `read in parts after ${inParts} of 200 edits`);
+      assert.ok(inParts > 20, `read in parts after ${inParts} of 100 edits`);
     });
   }
 
@@ -97,7 +97,7 @@ describe('reading a values file in parts', () => {
   const cases: { name: string; text: string; whole: boolean }[] = [
     { name: 'an anchor and its alias in different parts', text: 'a: &x 1\nb: *x\n', whole: true },
     { name: 'an anchor alone', text: 'a: &x 1\nb: 2\n', whole: true },
-    { name: 'a repeated top-level key', text: 'a: 1\nb: 2\na: 3\n', whole: true },
+    { name: 'a repeated top-level key (both kept, as whole)', text: 'a: 1\nb: 2\na: 3\n', whole: false },
     { name: 'a directive', text: '%YAML 1.2\n---\na: 1\nb: 2\n', whole: true },
     { name: 'a syntax error', text: 'a: [1,\nb: 2\n', whole: true },
     { name: 'plain parts with lists, flow and block scalars, CRLF', text: 'a:\r\n- 1\r\nb: {x: 1}\r\nc: |\r\n  text\r\n', whole: false },
