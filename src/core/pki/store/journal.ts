@@ -82,5 +82,10 @@ export async function rollForward(directory: string, record: CommitRecord): Prom
   await Promise.all(record.removals.map((name) => unlinkIfPresent(join(directory, name))));
   await syncDirectory(directory);
   await unlinkIfPresent(join(directory, commitRecordName(record.transaction)));
-  await syncDirectory(directory);
+  // The files are in place and durable. A record whose deletion a crash undoes is rolled forward again
+  // by the next run: a no-op when it only wrote files (every staged name is gone), so only a record
+  // that removes files or keeps a backup (which the user may have touched since) waits for its deletion
+  // to be on disk. Otherwise that happens with the next sync of the folder (the next write's, or the
+  // file system's own within seconds): one wait for the disk less after the last answer.
+  if (record.removals.length > 0 || record.backup) await syncDirectory(directory);
 }
