@@ -1,6 +1,6 @@
 // The first certificate set a process signs runs cold: forge's ASN.1 codec loads, and V8 compiles
-// each function of the signing path on its first call. In a fresh process that is ~15 ms more than
-// later sets (RSA 2048: 29 vs 11 ms of signing, median of 8 fresh processes each). A wizard signs
+// each function of the signing path on its first call. In a fresh process that is ~16 ms more than
+// later sets (RSA 2048: 24 vs 8 ms of signing, medians of 9 fresh processes each). A wizard signs
 // after its last answer, the moment the user waits for; so while its questions are asked, a
 // throwaway set is signed once, in memory, and dropped.
 import { defaultCertificateSetOptions } from './defaults';
