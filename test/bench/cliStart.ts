@@ -1,9 +1,10 @@
 // How fast the CLI starts, as whole processes against `node -e 0` (Node's own start-up, the floor),
 // alternating: `milvus-tls --version`, and `milvus-tls generate --key ecdsa-p256` (its key work is a
-// few milliseconds, so the rest is loading code and writing files). The last row runs generate in a
-// folder with a compose file, which adds the YAML parser: no target, shown for honesty.
+// few milliseconds, so the rest is loading code and writing files). One row runs generate in a
+// folder with a compose file, which adds the YAML parser: no target, shown for honesty. The last runs
+// the CLI as the .vsix ships it (`npm run build:prod`: minified, no source maps), built for the bench.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,18 +22,34 @@ interface Contender {
   compose?: boolean;
 }
 
-const CONTENDERS: Contender[] = [
-  { name: 'node -e 0', args: () => ['-e', '0'] },
-  { name: '--version', args: () => [CLI, '--version'] },
-  { name: 'generate', args: (dir) => [CLI, 'generate', '--key', 'ecdsa-p256', '--out', join(dir, 'tls')] },
-  { name: 'generate, compose', args: (dir) => [CLI, 'generate', '--key', 'ecdsa-p256', '--out', join(dir, 'tls')], compose: true },
-];
+function contenders(shippedCli: string): Contender[] {
+  const generate = (cli: string) => (dir: string) => [cli, 'generate', '--key', 'ecdsa-p256', '--out', join(dir, 'tls')];
+  return [
+    { name: 'node -e 0', args: () => ['-e', '0'] },
+    { name: '--version', args: () => [CLI, '--version'] },
+    { name: 'generate', args: generate(CLI) },
+    { name: 'generate, compose', args: generate(CLI), compose: true },
+    { name: 'generate, shipped', args: generate(shippedCli) },
+  ];
+}
+
+/** The CLI as `npm run build:prod` makes it for the .vsix, in `folder` (dist/ beside package.json, as installed). */
+async function buildShippedCli(folder: string): Promise<string> {
+  const built = await runProcess(process.execPath, [join(REPO_ROOT, '.ci', 'build.mjs'), '--production'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MILVUS_TLS_OUTDIR: join(folder, 'dist') },
+  });
+  if (built.code !== 0) throw new Error(`the production build failed: ${built.stderr}`);
+  await copyFile(join(REPO_ROOT, 'package.json'), join(folder, 'package.json'));
+  return join(folder, 'dist', 'cli.js');
+}
 
 async function run(): Promise<BenchRow[]> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench does)`);
   const root = await mkdtemp(join(tmpdir(), 'milvus-tls-bench-cli-'));
   try {
-    const samples = await alternate(CONTENDERS, ROUNDS, async (contender, round) => {
+    const shippedCli = await buildShippedCli(join(root, 'shipped'));
+    const samples = await alternate(contenders(shippedCli), ROUNDS, async (contender, round) => {
       const dir = join(root, `${round}-${contender.name.replace(/\W+/g, '-')}`);
       await mkdir(dir);
       if (contender.compose) await writeFile(join(dir, 'docker-compose.yml'), COMPOSE);
@@ -54,6 +71,7 @@ async function run(): Promise<BenchRow[]> {
       row('--version', 'milvus-tls --version', 1.5),
       row('generate', 'milvus-tls generate --key ecdsa-p256 (no compose file)', 1.5),
       row('generate, compose', 'milvus-tls generate --key ecdsa-p256, compose file in the folder (loads YAML)'),
+      row('generate, shipped', 'milvus-tls generate --key ecdsa-p256, as shipped (npm run build:prod)', 1.5),
     ];
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -62,6 +80,6 @@ async function run(): Promise<BenchRow[]> {
 
 export const cliStartBench: BenchModule = {
   title: "CLI start: whole processes against Node's own start-up",
-  note: `${ROUNDS} alternating rounds after one warm-up; dist/cli.js as \`npm run build\` leaves it; wall-clock from spawn to exit.`,
+  note: `${ROUNDS} alternating rounds after one warm-up; dist/cli.js as \`npm run build\` leaves it, and the last row as the .vsix ships it; wall-clock from spawn to exit.`,
   run,
 };

@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { KeyPregeneration } from '../../core/pki/keyPregeneration';
+import { warmUpSigning } from '../../core/pki/signingWarmUp';
 import type { CertificateSetOptions } from '../../core/pki/types';
 import { validateCertificateSetOptions } from '../../core/pki/validate';
 import type { ExtensionContextHolder } from '../context';
@@ -96,9 +97,11 @@ export async function askCertificateOptions(
   const root = workspaceFolder.uri.fsPath;
 
   const settings = readGenerateSettings(workspaceFolder);
-  // The preselected type's keys start now; picking another type in the wizard switches.
+  // The preselected type's keys start now; picking another type in the wizard switches. The signing
+  // code is warmed up meanwhile, so that the first set of the session is not signed cold after the last answer.
   const startKeys = (keyType: CertificateSetOptions['keyType']): void => {
     if (!ask.keys) return;
+    void warmUpSigning();
     const started = performance.now();
     void ask.keys
       .start(keyType)

@@ -5,7 +5,7 @@
 // KeyObject and the signature from OpenSSL.
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { forgeAsn1 } from '../x509/forgeAsn1';
-import { bitString, explicitTag, fromDer, oid, positiveInteger, sequence, set, smallInteger, time, toDer, type Asn1 } from './der';
+import { bitString, explicitTag, oid, positiveInteger, sequence, sequenceDer, set, smallInteger, time, type Asn1 } from './der';
 import { signDer, signatureAlgorithmFor, spkiDer } from './keys';
 import { OID } from '../x509/oids';
 
@@ -39,23 +39,22 @@ export function toPem(label: 'CERTIFICATE' | 'CERTIFICATE REQUEST', der: Buffer)
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-/** Wraps signed content as Certificate / CertificationRequest: SEQUENCE { content, algorithm, signature }. */
-async function signStructure(content: Asn1, signingKey: KeyObject): Promise<Buffer> {
+/** Wraps signed content (DER) as Certificate / CertificationRequest: SEQUENCE { content, algorithm, signature }. */
+async function signStructure(contentDer: Buffer, signingKey: KeyObject): Promise<Buffer> {
   const algorithm = signatureAlgorithmFor(signingKey);
-  const contentDer = toDer(content);
   const signature = await signDer(contentDer, signingKey, algorithm.digest);
-  return toDer(sequence([fromDer(contentDer), algorithm.algorithmIdentifier(), bitString(signature)]));
+  return sequenceDer([contentDer, algorithm.algorithmIdentifier(), bitString(signature)]);
 }
 
 export async function issueCertificate(request: CertificateRequest): Promise<Buffer> {
-  const tbsCertificate = sequence([
+  const tbsCertificate = sequenceDer([
     explicitTag(0, smallInteger(2)), // v3
     positiveInteger(request.serialNumber),
     signatureAlgorithmFor(request.issuerKey).algorithmIdentifier(),
-    fromDer(request.issuerNameDer),
+    request.issuerNameDer,
     sequence([time(request.notBefore), time(request.notAfter)]),
-    fromDer(request.subjectNameDer),
-    fromDer(spkiDer(request.subjectPublicKey)),
+    request.subjectNameDer,
+    spkiDer(request.subjectPublicKey),
     explicitTag(3, sequence(request.extensions)),
   ]);
   return signStructure(tbsCertificate, request.issuerKey);
@@ -68,10 +67,10 @@ export async function createCertificationRequest(
   extensions: Asn1[],
 ): Promise<Buffer> {
   const extensionRequest = sequence([oid(OID.extensionRequest), set([sequence(extensions)])]);
-  const requestInfo = sequence([
+  const requestInfo = sequenceDer([
     smallInteger(0),
-    fromDer(subjectNameDer),
-    fromDer(spkiDer(keyPair.publicKey)),
+    subjectNameDer,
+    spkiDer(keyPair.publicKey),
     forgeAsn1().create(forgeAsn1().Class.CONTEXT_SPECIFIC, 0, true, [extensionRequest]), // attributes [0] IMPLICIT SET
   ]);
   return signStructure(requestInfo, keyPair.privateKey);

@@ -20,11 +20,6 @@ export function toDer(node: Asn1): Buffer {
   return binaryToBuffer(forgeAsn1().toDer(node).getBytes());
 }
 
-/** Embeds DER we made (a name, a key): parsed so that toDer writes it back as it was. */
-export function fromDer(der: Uint8Array): Asn1 {
-  return forgeAsn1().fromDer(bufferToBinary(der), { strict: true, parseAllBytes: true, decodeBitStrings: false });
-}
-
 export function sequence(items: Asn1[]): Asn1 {
   return forgeAsn1().create(forgeAsn1().Class.UNIVERSAL, forgeAsn1().Type.SEQUENCE, true, items);
 }
@@ -97,4 +92,20 @@ export function children(node: Asn1): Asn1[] {
   return node.value;
 }
 
-/** One tag-length-value inside a DER buffer, located without decoding it. */
+/** DER definite length: the short form below 128, else 0x80 | the byte count, then the length big-endian. */
+function lengthBytes(length: number): number[] {
+  if (length < 0x80) return [length];
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 0x100)) bytes.unshift(rest % 0x100);
+  return [0x80 | bytes.length, ...bytes];
+}
+
+/**
+ * The DER of a SEQUENCE of forge nodes and of DER already at hand (a name, a public key, content
+ * just signed), which goes in byte for byte: parsed into forge nodes, it would only be written back
+ * as it was.
+ */
+export function sequenceDer(items: readonly (Asn1 | Uint8Array)[]): Buffer {
+  const contents = Buffer.concat(items.map((item) => (item instanceof Uint8Array ? item : toDer(item))));
+  return Buffer.concat([Buffer.from([0x30, ...lengthBytes(contents.length)]), contents]);
+}

@@ -8,17 +8,18 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
  * Checking the file system first spares a git process in most folders.
  */
 export async function findRepositoryRoot(start: string): Promise<string | undefined> {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (
-      await fs.access(join(dir, '.git')).then(
+  const folders = [resolve(start)];
+  for (let dir = folders[0] ?? '/'; dirname(dir) !== dir; dir = dirname(dir)) folders.push(dirname(dir));
+  // Every level is asked at once (a deep folder outside any repository asks them all); the closest wins.
+  const found = await Promise.all(
+    folders.map((dir) =>
+      fs.access(join(dir, '.git')).then(
         () => true,
         () => false,
-      )
-    ) {
-      return dir;
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
+      ),
+    ),
+  );
+  return folders[found.indexOf(true)];
 }
 
 /**

@@ -83,6 +83,15 @@ export function privateKeyPem(key: KeyObject): string {
   return key.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
+/** A set asks for each public key's SubjectPublicKeyInfo several times (certificate, CSR, key identifier). */
+const spkiOf = new WeakMap<KeyObject, Buffer>();
+
 export function spkiDer(key: KeyObject): Buffer {
-  return key.export({ type: 'spki', format: 'der' });
+  let der = spkiOf.get(key);
+  if (!der) {
+    der = key.export({ type: 'spki', format: 'der' });
+    spkiOf.set(key, der);
+  }
+  // A copy: the caller may not change what the next caller gets.
+  return Buffer.from(der);
 }

@@ -58,6 +58,24 @@ describe('the set store', () => {
     assert.equal(await read(dir, 'ca.key'), 'mine');
   });
 
+  it('a commit record back after a crash (its deletion not yet on disk) is rolled forward again as a no-op', async () => {
+    const dir = await folder({ 'ca.pem': 'old' });
+    await applySetChange(dir, {
+      writes: [
+        { name: 'ca.pem', contents: 'new ca', mode: 0o644 },
+        { name: 'ca.key', contents: 'new key', mode: 0o600 },
+      ],
+    });
+    // The user edits a file afterwards; then the record the write deleted reappears.
+    await writeFile(join(dir, 'ca.pem'), 'edited since');
+    await writeCommitRecord(dir, { version: 1, transaction: ID, writes: ['ca.pem', 'ca.key'], removals: [] });
+    const report = await recoverSet(dir);
+    assert.deepEqual(report?.rolledForward, [ID]);
+    assert.deepEqual((await readdir(dir)).sort(), ['ca.key', 'ca.pem']);
+    assert.equal(await read(dir, 'ca.pem'), 'edited since');
+    assert.equal(await read(dir, 'ca.key'), 'new key');
+  });
+
   it('recovery removes the staging files the versions before the store left, when their process is gone', async () => {
     const dir = await folder({ 'ca.key': 'mine' });
     const gone = '.ca.key.999999999-0a1b2c3d.tmp';

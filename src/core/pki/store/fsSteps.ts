@@ -1,14 +1,19 @@
 // Small file-system steps the store is made of, each durable (fsync) and none following a symlink
 // it did not mean to: files are created with O_CREAT|O_EXCL, which refuses any existing entry.
 import { constants, promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 
 export function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
-/** Creates path (never an existing entry, never through a symlink) with exactly `mode`, synced to disk. */
-export async function createFileDurably(path: string, contents: string | Uint8Array, mode: number): Promise<void> {
-  const handle = await fs.open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
+/** Creates path (never an existing entry, never through a symlink), empty, open for fillDurably. */
+export function createExclusiveFile(path: string, mode: number): Promise<FileHandle> {
+  return fs.open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
+}
+
+/** Gives a file made by createExclusiveFile exactly `mode` and the contents, synced to disk, and closes it. */
+export async function fillDurably(handle: FileHandle, contents: string | Uint8Array, mode: number): Promise<void> {
   try {
     // The mode given to open() is filtered by the umask; chmod sets exactly what we mean.
     await handle.chmod(mode);
@@ -17,6 +22,11 @@ export async function createFileDurably(path: string, contents: string | Uint8Ar
   } finally {
     await handle.close();
   }
+}
+
+/** Creates path (never an existing entry, never through a symlink) with exactly `mode`, synced to disk. */
+export async function createFileDurably(path: string, contents: string | Uint8Array, mode: number): Promise<void> {
+  await fillDurably(await createExclusiveFile(path, mode), contents, mode);
 }
 
 /**
@@ -59,5 +69,14 @@ export async function renameIfPresent(from: string, to: string): Promise<boolean
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
     throw error;
+  }
+}
+
+/** Deletes a file; one that is already gone is fine. (fs.rm stats it twice first: a file needs no more than unlink.) */
+export async function unlinkIfPresent(path: string): Promise<void> {
+  try {
+    await fs.unlink(path);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
   }
 }

@@ -4,7 +4,7 @@
 // of rolling forward can be repeated, so a crash during recovery is recovered the same way.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { createFileDurably, renameIfPresent, syncDirectory } from './fsSteps';
+import { createFileDurably, renameIfPresent, syncDirectory, unlinkIfPresent } from './fsSteps';
 import { BACKUP_FOLDER, commitRecordName, isPlainFileName, stagedName } from './names';
 import { pausePoint } from './pausePoint';
 
@@ -32,12 +32,26 @@ function isCommitRecord(value: unknown): value is CommitRecord {
   );
 }
 
+/** The record is first written (and synced) under this staged name, so that it exists whole or not at all. */
+export const STAGED_COMMIT_RECORD = 'commit.tmp';
+
+export function commitRecordText(record: CommitRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+/**
+ * Commits: renames the staged record (complete and synced, as every staged file must be by now) to
+ * its real name and makes the rename durable.
+ */
+export async function publishCommitRecord(directory: string, transaction: string): Promise<void> {
+  await fs.rename(join(directory, stagedName(transaction, STAGED_COMMIT_RECORD)), join(directory, commitRecordName(transaction)));
+  await syncDirectory(directory);
+}
+
 /** Written to a staged name, synced, then renamed: the record exists whole or not at all. */
 export async function writeCommitRecord(directory: string, record: CommitRecord): Promise<void> {
-  const staged = join(directory, stagedName(record.transaction, 'commit.tmp'));
-  await createFileDurably(staged, `${JSON.stringify(record, null, 2)}\n`, 0o644);
-  await fs.rename(staged, join(directory, commitRecordName(record.transaction)));
-  await syncDirectory(directory);
+  await createFileDurably(join(directory, stagedName(record.transaction, STAGED_COMMIT_RECORD)), commitRecordText(record), 0o644);
+  await publishCommitRecord(directory, record.transaction);
 }
 
 export async function readCommitRecord(directory: string, transaction: string): Promise<CommitRecord> {
@@ -55,12 +69,23 @@ export async function rollForward(directory: string, record: CommitRecord): Prom
     await fs.mkdir(join(directory, BACKUP_FOLDER), { recursive: true, mode: 0o700 });
     await renameIfPresent(join(directory, record.backup.staged), join(directory, BACKUP_FOLDER, record.backup.final));
   }
-  for (const name of record.writes) {
-    await renameIfPresent(join(directory, stagedName(record.transaction, name)), join(directory, name));
-    pausePoint(`write:placed:${name}`);
-  }
-  for (const name of record.removals) await fs.rm(join(directory, name), { force: true });
+  // The renames are independent of each other (the record says what is left to do), so they go at
+  // once; every one settles before the folder is synced.
+  const placed = await Promise.allSettled(
+    record.writes.map(async (name) => {
+      await renameIfPresent(join(directory, stagedName(record.transaction, name)), join(directory, name));
+      pausePoint(`write:placed:${name}`);
+    }),
+  );
+  const failed = placed.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  await Promise.all(record.removals.map((name) => unlinkIfPresent(join(directory, name))));
   await syncDirectory(directory);
-  await fs.rm(join(directory, commitRecordName(record.transaction)), { force: true });
-  await syncDirectory(directory);
+  await unlinkIfPresent(join(directory, commitRecordName(record.transaction)));
+  // The files are in place and durable. A record whose deletion a crash undoes is rolled forward again
+  // by the next run: a no-op when it only wrote files (every staged name is gone), so only a record
+  // that removes files or keeps a backup (which the user may have touched since) waits for its deletion
+  // to be on disk. Otherwise that happens with the next sync of the folder (the next write's, or the
+  // file system's own within seconds): one wait for the disk less after the last answer.
+  if (record.removals.length > 0 || record.backup) await syncDirectory(directory);
 }

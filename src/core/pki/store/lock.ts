@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { SetLockedError, throwIfAborted } from '../errors';
-import { errorCode as codeOf, syncDirectory } from './fsSteps';
+import { errorCode as codeOf, syncDirectory, unlinkIfPresent } from './fsSteps';
 import { BREAK_LOCK_NAME, LOCK_NAME, newFolderStagingName } from './names';
 import { pausePoint } from './pausePoint';
 import { currentProcess, describeOwner, ownerState, type LockOwner } from './ownerProcess';
@@ -88,7 +88,7 @@ async function isStale(lock: LockContent): Promise<boolean> {
 async function unlinkIfUnchanged(path: string, text: string): Promise<boolean> {
   const now = await readLock(path);
   if (now?.text !== text) return false;
-  await fs.rm(path, { force: true });
+  await unlinkIfPresent(path);
   return true;
 }
 
@@ -127,8 +127,13 @@ function heldLock(path: string, owner: LockOwner, text: string, staleOwners: Loc
  * leaves an empty folder that recovery could not tell from one the user made; what it can leave is the
  * staging folder, which recovery deletes (removeOrphanedNewFolders). Undefined when the folder
  * appeared meanwhile (then take its lock with acquireLock).
+ *
+ * `durable` settles (never rejects) once the folder's name is synced in its parent. The caller
+ * writes meanwhile and awaits it before reporting success: until then a crash may undo the rename,
+ * which leaves the staging folder, which recovery deletes with whatever was written into it — the
+ * all-or-nothing "nothing", as a crash before the commit would.
  */
-export async function acquireLockInNewFolder(directory: string): Promise<HeldLock | undefined> {
+export async function acquireLockInNewFolder(directory: string): Promise<{ lock: HeldLock; durable: Promise<void> } | undefined> {
   const { owner, text } = await lockRecord(true);
   const staging = join(dirname(directory), newFolderStagingName(basename(directory), owner.nonce));
   await fs.mkdir(staging, { mode: 0o700 });
@@ -142,8 +147,8 @@ export async function acquireLockInNewFolder(directory: string): Promise<HeldLoc
     if (['EEXIST', 'ENOTEMPTY', 'EISDIR', 'ENOTDIR'].includes(codeOf(error) ?? '')) return undefined;
     throw error;
   }
-  await syncDirectory(dirname(directory));
-  return heldLock(join(directory, LOCK_NAME), owner, text, []);
+  const durable = syncDirectory(dirname(directory)).catch(() => undefined);
+  return { lock: heldLock(join(directory, LOCK_NAME), owner, text, []), durable };
 }
 
 /**

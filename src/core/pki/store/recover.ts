@@ -35,7 +35,8 @@ export async function recoverLocked(directory: string): Promise<RecoveryReport> 
     await rollForward(directory, await readCommitRecord(directory, transaction));
     report.rolledForward.push(transaction);
   }
-  for (const name of await listNames(directory)) {
+  // Rolling forward renamed entries: list again then; otherwise the first listing is current (the lock holds the folder still).
+  for (const name of report.rolledForward.length > 0 ? await listNames(directory) : names) {
     const legacyOwner = legacyStagingOwner(name);
     // Staging files of the versions before this store: no lock protected them, so only a dead owner's go.
     const stale = transactionOfStaged(name) !== undefined || (legacyOwner !== undefined && !pidRuns(legacyOwner));

@@ -2,17 +2,18 @@
 // one is killed at any moment. Under the folder's lock: recover what a dead run left, check the
 // preconditions (files that must not exist, files that must not have changed), stage every new file
 // beside its target and sync it, write the commit record, then rename. See journal.ts for recovery.
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FilesExistError, SetChangedError, throwIfAborted, WriteSetError } from '../errors';
-import { BACKUP_GITIGNORE, freeBackupName, MANIFEST_NAME, type BackupManifest } from './backup';
-import { createFileDurably, errorCode, exists, linkOrCopy, syncDirectory } from './fsSteps';
-import { rollForward, writeCommitRecord, type CommitRecord } from './journal';
+import { freeBackupName } from './backup';
+import { errorCode, syncDirectory } from './fsSteps';
+import { publishCommitRecord, rollForward, writeCommitRecord, type CommitRecord } from './journal';
 import { acquireLock, acquireLockInNewFolder, type HeldLock } from './lock';
+import { currentProcess } from './ownerProcess';
 import { BACKUP_FOLDER, isPlainFileName, newTransactionId, stagedName } from './names';
 import { pausePoint } from './pausePoint';
 import { recoverLocked, removeOrphanedNewFolders } from './recover';
+import { removeStaged, stageBackup, stageWrites } from './staging';
 import { describeFailure, folderExistsOrParentReady } from './directory';
 
 /** A file to create or replace: given bytes and mode, or the same bytes and mode as an existing file. */
@@ -61,16 +62,33 @@ async function readOrUndefined(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** The entry's lstat, or the error that stat gave (ENOENT: nothing has the name). */
+function lstatOrError(path: string): Promise<Stats | Error> {
+  return fs.lstat(path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+}
+
 /** The checks that must hold at the moment of writing, under the lock (no window for another run). */
 async function checkPreconditions(directory: string, change: SetChange): Promise<void> {
   // Each check asks about every file at once (the lock keeps the folder still): a set is nine files,
   // and one file-system round trip after the other added up to a noticeable part of a write.
+  // One lstat per name answers both "exists" (refuseExisting) and "a folder is in the way" (below).
   const refuse = change.refuseExisting ?? [];
-  const present = await Promise.all(refuse.map((name) => exists(join(directory, name))));
-  const existing = refuse.filter((_, index) => present[index]);
-  if (existing.length > 0) throw new FilesExistError(directory, existing);
+  const targets = [...change.writes.map((write) => write.name), ...(change.removals ?? [])];
+  const names = [...new Set([...refuse, ...targets])];
   const expectations = [...(change.unchanged ?? new Map<string, Buffer | undefined>())];
-  const current = await Promise.all(expectations.map(([name]) => readOrUndefined(join(directory, name))));
+  const reading = Promise.all(expectations.map(([name]) => readOrUndefined(join(directory, name))));
+  // Its failure is thrown below, after the refusal (as when it was read after the check).
+  reading.catch(() => undefined);
+  const infos = await Promise.all(names.map((name) => lstatOrError(join(directory, name))));
+  const infoOf = new Map(names.map((name, index) => [name, infos[index]]));
+  const existing = refuse.filter((name) => {
+    const info = infoOf.get(name);
+    if (!(info instanceof Error)) return true;
+    if (errorCode(info) === 'ENOENT' || errorCode(info) === 'ENOTDIR') return false;
+    throw info;
+  });
+  if (existing.length > 0) throw new FilesExistError(directory, existing);
+  const current = await reading;
   const changed = expectations
     .filter(([, expected], index) => {
       const now = current[index];
@@ -78,94 +96,38 @@ async function checkPreconditions(directory: string, change: SetChange): Promise
     })
     .map(([name]) => name);
   if (changed.length > 0) throw new SetChangedError(directory, changed);
-  const targets = [...change.writes.map((write) => write.name), ...(change.removals ?? [])];
-  const infos = await Promise.all(targets.map((name) => fs.lstat(join(directory, name)).catch(() => undefined)));
-  const blocked = targets.find((_, index) => infos[index]?.isDirectory());
+  const blocked = targets.find((name) => {
+    const info = infoOf.get(name);
+    return info !== undefined && !(info instanceof Error) && info.isDirectory();
+  });
   if (blocked !== undefined) throw new WriteSetError(`cannot write ${join(directory, blocked)}: a folder is in the way`);
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function stageWrite(directory: string, transaction: string, write: FileWrite): Promise<void> {
-  const staged = join(directory, stagedName(transaction, write.name));
-  if ('sameAs' in write) await linkOrCopy(write.sameAs, staged);
-  else await createFileDurably(staged, write.contents, write.mode);
-}
-
-/**
- * Stages every write at once: each file is synced, and waiting for the disk is most of a set write, so
- * the syncs overlap instead of queueing. Every write settles before a failure is thrown, so that no
- * staged file appears after removeStaged has cleaned up.
- */
-async function stageWrites(directory: string, transaction: string, writes: readonly FileWrite[]): Promise<void> {
-  const outcomes = await Promise.allSettled(
-    writes.map(async (write) => {
-      await stageWrite(directory, transaction, write).catch((error: unknown) => {
-        throw describeFailure(error, join(directory, write.name));
-      });
-      pausePoint(`write:staged:${write.name}`);
-    }),
-  );
-  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
-}
-
-/** Stages the backup folder beside the files; the commit's rollForward moves it into BACKUP_FOLDER. */
-async function stageBackup(directory: string, transaction: string, change: SetChange, operation: string): Promise<void> {
-  const staged = join(directory, stagedName(transaction, 'backup'));
-  await fs.mkdir(staged, { mode: 0o700 });
-  await fs.chmod(staged, 0o700);
-  await createFileDurably(join(staged, '.gitignore'), BACKUP_GITIGNORE, 0o644);
-  const manifest: BackupManifest = {
-    version: 1,
-    operation,
-    createdAt: new Date().toISOString(),
-    kept: [],
-    created: [],
-    removed: [...(change.removals ?? [])],
-    written: {},
-    ...(change.backupUndoes !== undefined ? { undoes: change.backupUndoes } : {}),
-  };
-  for (const name of [...change.writes.map((write) => write.name), ...(change.removals ?? [])]) {
-    const target = join(directory, name);
-    if (await exists(target)) {
-      await linkOrCopy(target, join(staged, name));
-      manifest.kept.push(name);
-    } else if (!manifest.removed.includes(name)) {
-      manifest.created.push(name);
-    }
-  }
-  for (const write of change.writes) {
-    manifest.written[write.name] = sha256(await fs.readFile(join(directory, stagedName(transaction, write.name))));
-  }
-  await createFileDurably(join(staged, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
-  await syncDirectory(staged);
-}
-
-async function removeStaged(directory: string, transaction: string, change: SetChange): Promise<void> {
-  const names = [...change.writes.map((write) => write.name), 'backup', 'commit.tmp'];
-  await Promise.all(
-    names.map((name) => fs.rm(join(directory, stagedName(transaction, name)), { recursive: true, force: true }).catch(() => undefined)),
-  );
+interface LockedFolder {
+  lock: HeldLock;
+  createdDirectory: boolean;
+  /** Settles once a folder made here is durable in its parent (acquireLockInNewFolder); never rejects. */
+  folderDurable: Promise<void>;
 }
 
 /**
  * Takes the folder's lock, making the folder (with the lock inside) when it does not exist; a folder
  * removed meanwhile by recovery (an empty one a dead run made) is made again.
  */
-async function lockFolder(directory: string, options: ChangeOptions): Promise<{ lock: HeldLock; createdDirectory: boolean }> {
+async function lockFolder(directory: string, options: ChangeOptions): Promise<LockedFolder> {
+  // The lock records who holds it; the process's own start time is read (once) meanwhile.
+  void currentProcess().catch(() => undefined);
   for (;;) {
     await removeOrphanedNewFolders(directory);
     if (!(await folderExistsOrParentReady(directory))) {
       const created = await acquireLockInNewFolder(directory).catch((error: unknown) => {
         throw describeFailure(error, directory);
       });
-      if (created) return { lock: created, createdDirectory: true };
+      if (created) return { lock: created.lock, createdDirectory: true, folderDurable: created.durable };
     }
     try {
-      return { lock: await acquireLock(directory, { signal: options.signal, timeoutMs: options.lockTimeoutMs }), createdDirectory: false };
+      const lock = await acquireLock(directory, { signal: options.signal, timeoutMs: options.lockTimeoutMs });
+      return { lock, createdDirectory: false, folderDurable: Promise.resolve() };
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error instanceof Error && error.name === 'Error' ? describeFailure(error, directory) : error;
     }
@@ -192,14 +154,14 @@ export async function applySetChange(
   if (!(change instanceof Promise)) validateChange(change);
   const directory = resolve(dir);
   pausePoint('write:start');
-  let locked: { lock: HeldLock; createdDirectory: boolean };
+  let locked: LockedFolder;
   try {
     locked = await lockFolder(directory, options);
   } catch (error) {
     await making;
     throw error;
   }
-  const { lock, createdDirectory } = locked;
+  const { lock, createdDirectory, folderDurable } = locked;
   const transaction = newTransactionId();
   let made: SetChange | undefined;
   // Set by applyLocked the moment the commit record exists: from then on the change completes.
@@ -212,6 +174,8 @@ export async function applySetChange(
     if (ready !== change) validateChange(ready);
     made = ready;
     const applied = await applyLocked(directory, transaction, made, options, progress);
+    // A new folder's own name is synced while its files were being written; written means durable.
+    await folderDurable;
     failed = false;
     return applied;
   } catch (error) {
@@ -220,6 +184,7 @@ export async function applySetChange(
     if (!progress.committed && made) await removeStaged(directory, transaction, made);
     throw error instanceof Error && error.name === 'Error' && errorCode(error) !== undefined ? describeFailure(error, directory) : error;
   } finally {
+    await folderDurable;
     await lock.release();
     if (failed && createdDirectory && !progress.committed) await fs.rmdir(directory).catch(() => undefined);
   }
@@ -235,23 +200,30 @@ async function applyLocked(
 ): Promise<AppliedChange> {
   await checkPreconditions(directory, change);
   throwIfAborted(options.signal);
-  await stageWrites(directory, transaction, change.writes);
   const record: CommitRecord = {
     version: 1,
     transaction,
     writes: change.writes.map((write) => write.name),
     removals: [...(change.removals ?? [])],
   };
-  if (change.backupOperation !== undefined) {
+  if (change.backupOperation === undefined) {
+    // The record is known already: it is staged and synced together with the files, and only its
+    // rename, once all of them are durable, commits.
+    await stageWrites(directory, transaction, change.writes, record);
+    throwIfAborted(options.signal);
+    await publishCommitRecord(directory, transaction);
+  } else {
+    // The record names the backup, which can only be staged (and named) once the new files are.
+    await stageWrites(directory, transaction, change.writes);
     await stageBackup(directory, transaction, change, change.backupOperation);
     record.backup = {
       staged: stagedName(transaction, 'backup'),
       final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()),
     };
+    await syncDirectory(directory);
+    throwIfAborted(options.signal);
+    await writeCommitRecord(directory, record);
   }
-  await syncDirectory(directory);
-  throwIfAborted(options.signal);
-  await writeCommitRecord(directory, record);
   progress.committed = true;
   pausePoint('write:committed');
   await rollForward(directory, record).catch((error: unknown) => {
