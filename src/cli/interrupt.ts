@@ -2,6 +2,7 @@
 // them) and the folder's lock left behind, the run is aborted, rolls back, and exits 128+signal. A
 // second signal exits at once; the next run recovers what that leaves.
 import { constants } from 'node:os';
+import { PAUSE_ENV } from '../core/pki/store/pausePoint';
 
 /** The write was stopped by a signal before its commit; nothing was written. */
 export class InterruptedError extends Error {
@@ -22,6 +23,8 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 export async function abortOnSignals<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
+    // For the interruption tests (pausePoint.ts): the signal has reached the run.
+    if (process.env[PAUSE_ENV] !== undefined) process.stderr.write(`milvus-tls: got ${signal}\n`);
     if (controller.signal.aborted) process.exit(128 + (constants.signals[signal] ?? 0));
     controller.abort(new InterruptedError(signal));
   };

@@ -35,6 +35,18 @@ export class WriteSetError extends Error {
   }
 }
 
+/**
+ * The last check before a commit. A signal (SIGINT, SIGTERM) that has reached the process is handed
+ * to its handler, which aborts, only when the event loop polls; a write whose last steps all finished
+ * during one poll would otherwise commit past a Ctrl-C pressed before them. One turn of the loop
+ * lets it in.
+ */
+export async function throwIfAbortedBeforeCommit(signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  throwIfAborted(signal);
+}
+
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw signal.reason instanceof Error ? signal.reason : new Error('certificate generation was cancelled');

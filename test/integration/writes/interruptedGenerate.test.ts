@@ -31,6 +31,8 @@ describe('an interrupted generation', () => {
       const out = join(root, `new-${signal}`);
       const peer = await startPausedAt(cli, ['generate', '--out', out, '--key', 'ecdsa-p256'], 'write:staged:server.key', root);
       peer.child.kill(signal);
+      // Resumed once the run has the signal: what is tested is what it does with it before the commit.
+      await peer.waitFor(new RegExp(`got ${signal}`));
       resume(peer);
       assert.equal(await exitCode(peer), code, peer.output());
       await peer.stop();
@@ -44,6 +46,8 @@ describe('an interrupted generation', () => {
       const before = await fileHashes(out);
       const peer = await startPausedAt(cli, ['generate', '--out', out, '--key', 'ecdsa-p256', '--force'], 'write:staged:client.key', root);
       peer.child.kill(signal);
+      // Resumed once the run has the signal: what is tested is what it does with it before the commit.
+      await peer.waitFor(new RegExp(`got ${signal}`));
       resume(peer);
       assert.equal(await exitCode(peer), code, peer.output());
       await peer.stop();

@@ -74,7 +74,7 @@ export async function rollForward(directory: string, record: CommitRecord): Prom
   const placed = await Promise.allSettled(
     record.writes.map(async (name) => {
       await renameIfPresent(join(directory, stagedName(record.transaction, name)), join(directory, name));
-      pausePoint(`write:placed:${name}`);
+      await pausePoint(`write:placed:${name}`);
     }),
   );
   const failed = placed.find((outcome) => outcome.status === 'rejected');

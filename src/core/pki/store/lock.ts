@@ -140,7 +140,7 @@ export async function acquireLockInNewFolder(directory: string): Promise<{ lock:
   try {
     await fs.chmod(staging, 0o700);
     await createExclusive(join(staging, LOCK_NAME), text);
-    pausePoint('write:new-folder');
+    await pausePoint('write:new-folder');
     await fs.rename(staging, directory);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });

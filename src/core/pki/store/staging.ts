@@ -83,7 +83,7 @@ export async function stageWrites(
     const handle = handles[index];
     const write = staging.write;
     if (handle && 'contents' in write) await fillDurably(handle, write.contents, write.mode).catch(described(staging));
-    if (staging.point !== undefined) pausePoint(staging.point);
+    if (staging.point !== undefined) await pausePoint(staging.point);
   });
   await settleAll([...fills, syncDirectory(directory)]);
 }

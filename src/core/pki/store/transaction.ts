@@ -4,7 +4,7 @@
 // beside its target and sync it, write the commit record, then rename. See journal.ts for recovery.
 import { promises as fs, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FilesExistError, SetChangedError, throwIfAborted, WriteSetError } from '../errors';
+import { FilesExistError, SetChangedError, throwIfAborted, throwIfAbortedBeforeCommit, WriteSetError } from '../errors';
 import { freeBackupName } from './backup';
 import { errorCode, syncDirectory } from './fsSteps';
 import { publishCommitRecord, rollForward, writeCommitRecord, type CommitRecord } from './journal';
@@ -153,7 +153,7 @@ export async function applySetChange(
   making.catch(() => undefined);
   if (!(change instanceof Promise)) validateChange(change);
   const directory = resolve(dir);
-  pausePoint('write:start');
+  await pausePoint('write:start');
   let locked: LockedFolder;
   try {
     locked = await lockFolder(directory, options);
@@ -168,7 +168,7 @@ export async function applySetChange(
   const progress = { committed: false };
   let failed = true;
   try {
-    pausePoint('write:locked');
+    await pausePoint('write:locked');
     await recoverLocked(directory);
     const ready = await making;
     if (ready !== change) validateChange(ready);
@@ -210,7 +210,7 @@ async function applyLocked(
     // The record is known already: it is staged and synced together with the files, and only its
     // rename, once all of them are durable, commits.
     await stageWrites(directory, transaction, change.writes, record);
-    throwIfAborted(options.signal);
+    await throwIfAbortedBeforeCommit(options.signal);
     await publishCommitRecord(directory, transaction);
   } else {
     // The record names the backup, which can only be staged (and named) once the new files are.
@@ -221,11 +221,11 @@ async function applyLocked(
       final: await freeBackupName(directory, change.backupOperation, options.now ?? new Date()),
     };
     await syncDirectory(directory);
-    throwIfAborted(options.signal);
+    await throwIfAbortedBeforeCommit(options.signal);
     await writeCommitRecord(directory, record);
   }
   progress.committed = true;
-  pausePoint('write:committed');
+  await pausePoint('write:committed');
   await rollForward(directory, record).catch((error: unknown) => {
     throw new WriteSetError(
       `the new files are committed but could not all be put in place (${(error as Error).message}); ` +
@@ -233,7 +233,7 @@ async function applyLocked(
       { cause: error },
     );
   });
-  pausePoint('write:done');
+  await pausePoint('write:done');
   return {
     written: record.writes.map((name) => join(directory, name)),
     removed: record.removals.map((name) => join(directory, name)),
