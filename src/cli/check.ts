@@ -3,11 +3,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { KubernetesNames, LoadedFile, ResolveContext } from '../core/deployment';
-import { deploymentForConfigFile, kubernetesDeployments, recogniseFile } from '../core/deployment';
 import { DEFAULT_WARN_DAYS, isCertificateFileName, roleHintFromFileName } from '../core/inspect';
 import type { RuleFinding } from '../core/rules';
-import { checkMilvusConfig } from '../core/rules';
-import { analyseKubernetesFile } from '../core/rules/kubernetes/analyse';
+import { recogniseFile } from '../core/deployment';
+import { analyseDocument } from '../core/usecases/analyseDocument';
 import { readText, walkFiles } from '../core/workspace';
 import { parseCommandLine } from './args';
 import { ALLOW_OUTSIDE_HELP, cliContext } from './workspace';
@@ -140,25 +139,17 @@ async function checkFile(
   }
   const text = read.text;
   // A file named on the command line is meant as ours: less evidence makes it a values file.
-  const recognised = await recogniseFile(absolute, context, true);
-  if (recognised) {
-    const deployments = await kubernetesDeployments(recognised, root, context, names);
-    return analyseKubernetesFile({
-      fileName: absolute,
-      text,
-      recognised,
-      deployments,
-      root,
-      pathApi: context.fs.path,
-      cache: context.cache,
-      clientCertificates,
-      warnDays,
-    }).findings.map((finding) => locate(file, text, finding));
-  }
-  const deployment = await deploymentForConfigFile(absolute, [root], context);
-  return checkMilvusConfig({ deployment, fileName: absolute, text, clientCertificates, cache: context.cache, warnDays }).map((finding) =>
-    locate(file, text, finding),
-  );
+  const analysed = await analyseDocument({
+    fileName: absolute,
+    text,
+    roots: [root],
+    context,
+    selected: true,
+    kubernetes: names,
+    clientCertificates,
+    warnDays,
+  });
+  return (analysed?.findings ?? []).map((finding) => locate(file, text, finding));
 }
 
 async function workspaceClientCertificates(root: string, context: ResolveContext): Promise<LoadedFile[]> {

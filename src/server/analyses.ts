@@ -13,12 +13,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_GLOBS } from '../shared/protocol';
 import { isComposeFileName } from '../core/compose';
 import type { KubernetesNames, LoadedFile, ResolveContext } from '../core/deployment';
-import { deploymentForConfigFile, isMountedConfigFile, kubernetesDeployments, recogniseFile, rootOf } from '../core/deployment';
 import { roleHintFromFileName } from '../core/inspect';
 import type { Analysis, RuleFinding } from '../core/rules';
-import { analyseMilvusConfig } from '../core/rules';
 import { analysisAt as analysisAtOffset } from '../core/rules/documentFixes';
-import { analyseKubernetesFile } from '../core/rules/kubernetes/analyse';
+import { analyseDocument } from '../core/usecases/analyseDocument';
 import { matchesGlob } from '../core/workspace';
 import { uriToPath } from './convert';
 import type { WorkspaceFiles } from './workspaceFiles';
@@ -77,29 +75,17 @@ export class Analyses {
         .filter((candidate) => roleHintFromFileName(candidate) === 'client')
         .map((candidate) => context.cache.load(context.fs, candidate)),
     );
-    const warn = settings.warnDays !== undefined ? { warnDays: settings.warnDays } : {};
-    const recognised = await recogniseFile(fileName, context, selected);
-    if (recognised) {
-      const root = rootOf(context.fs.path, fileName, this.files.roots);
-      const deployments = await kubernetesDeployments(recognised, root, context, settings.kubernetes);
-      const result = analyseKubernetesFile({
-        fileName,
-        text,
-        recognised,
-        deployments,
-        root,
-        pathApi: context.fs.path,
-        cache: context.cache,
-        clientCertificates,
-        ...warn,
-      });
-      return { findings: result.findings, analyses: result.analyses, context };
-    }
-    // A YAML file the compose project mounts as Milvus's config is one, whatever its name.
-    if (!selected && !(await isMountedConfigFile(fileName, this.files.roots, context))) return undefined;
-    const deployment = await deploymentForConfigFile(fileName, this.files.roots, context);
-    const analysis = analyseMilvusConfig({ deployment, fileName, text, clientCertificates, cache: context.cache, ...warn });
-    return { findings: analysis.findings, analyses: [analysis], context };
+    const analysed = await analyseDocument({
+      fileName,
+      text,
+      roots: this.files.roots,
+      context,
+      selected,
+      kubernetes: settings.kubernetes,
+      clientCertificates,
+      ...(settings.warnDays !== undefined ? { warnDays: settings.warnDays } : {}),
+    });
+    return analysed && { ...analysed, context };
   }
 
   /** A referenced file changed on disk: everything may depend on it. */

@@ -40,3 +40,5 @@ export { planKubernetesEnableTlsChanges, planKubernetesDisableTlsChanges, secret
 export type { KubernetesTlsRequest, KubernetesTlsOutcome } from './kubernetesTls';
 export { writeCertManagerResources, CERT_MANAGER_FILE } from './certManager';
 export type { CertManagerRequest, CertManagerOutcome } from './certManager';
+export type { DocumentToAnalyse, DocumentAnalysis as AnalysedDocument } from './analyseDocument';
+export { analyseDocument } from './analyseDocument';
